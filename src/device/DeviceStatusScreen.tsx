@@ -1,0 +1,97 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAppServices } from '../app-context';
+import { getMeta } from '../data/meta';
+import { exportUnsent, readHeldItems, useOutboxStatus } from '../data/outbox-status';
+import { pickLabel } from '../domain/locales';
+import { formatCstIso } from '../domain/time';
+import { currentLocale } from '../i18n';
+import { LanguageSwitch } from '../kiosk/LanguageSwitch';
+import { KIOSK_PATH } from '../routes';
+import { HeldItemsTable } from './HeldItemsTable';
+import { useStorageInfo } from './useStorageInfo';
+import './device.css';
+
+function downloadFile(name: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = Object.assign(document.createElement('a'), { href: url, download: name });
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** For staff and administrators: the queue, what is held back and why, storage, and the last-resort export. */
+export default function DeviceStatusScreen() {
+  const { t } = useTranslation();
+  const { db, sync } = useAppServices();
+  const status = useOutboxStatus(db);
+  const conflicts = useLiveQuery(() => readHeldItems(db, 'conflict'), [db]);
+  const dead = useLiveQuery(() => readHeldItems(db, 'dead'), [db]);
+  const deviceId = useLiveQuery(() => getMeta(db, 'deviceId'), [db]);
+  const config = useLiveQuery(() => getMeta(db, 'kioskConfig'), [db]);
+  const storage = useStorageInfo();
+  const [syncing, setSyncing] = useState(false);
+
+  useEffect(() => {
+    document.title = t('device.title');
+  }, [t]);
+
+  const syncNow = async () => {
+    setSyncing(true);
+    await sync.trigger('manual');
+    setSyncing(false);
+  };
+  const exportNow = async () => {
+    downloadFile(`unsent-ratings-${deviceId ?? 'device'}-${Date.now()}.json`, await exportUnsent(db));
+  };
+  const offset = status?.clockOffsetMs;
+  const lastError = status?.sync?.lastError;
+
+  return (
+    <main className="device-status">
+      <header>
+        <h1>{t('device.title')}</h1>
+        <a href={KIOSK_PATH}>{t('device.back')}</a>
+        <LanguageSwitch />
+      </header>
+      <dl className="device-facts">
+        <dt>{t('device.window')}</dt>
+        <dd>{config ? `${config.window.number} · ${pickLabel(config.window.name, currentLocale())}` : t('device.unknown')}</dd>
+        <dt>{t('device.deviceId')}</dt>
+        <dd>
+          <code>{deviceId ?? t('device.unknown')}</code>
+        </dd>
+        <dt>{t('device.queue')}</dt>
+        <dd data-testid="device-queue">{status?.pending ?? 0}</dd>
+        <dt>{t('device.lastSuccess')}</dt>
+        <dd>{status?.sync?.lastSuccessAt ? formatCstIso(status.sync.lastSuccessAt) : t('status.neverSynced')}</dd>
+        <dt>{t('device.lastError')}</dt>
+        <dd>{lastError ? `${lastError.code}: ${lastError.message}` : t('device.none')}</dd>
+        <dt>{t('device.clockOffset')}</dt>
+        <dd>{offset === undefined ? t('device.unknown') : t('device.clockOffsetValue', { seconds: (offset / 1000).toFixed(1) })}</dd>
+        <dt>{t('device.persisted')}</dt>
+        <dd>
+          {storage.persisted ? t('device.persistedYes') : t('device.persistedNo')}{' '}
+          {!storage.persisted && (
+            <button type="button" onClick={storage.requestPersist}>
+              {t('device.requestPersist')}
+            </button>
+          )}
+        </dd>
+        <dt>{t('device.storage')}</dt>
+        <dd>{storage.usage === undefined ? t('device.unknown') : t('device.quota', { used: storage.usage, quota: storage.quota })}</dd>
+      </dl>
+      <div className="device-actions">
+        <button type="button" className="primary" onClick={syncNow} disabled={syncing}>
+          {syncing ? t('device.syncing') : t('device.syncNow')}
+        </button>
+        <button type="button" onClick={exportNow}>
+          {t('device.export')}
+        </button>
+        <p className="hint">{t('device.exportWarning')}</p>
+      </div>
+      <HeldItemsTable title={t('device.conflicts')} help={t('device.conflictHelp')} items={conflicts} testId="conflicts" />
+      <HeldItemsTable title={t('device.deadLetters')} help={t('device.deadHelp')} items={dead} testId="dead-letters" />
+    </main>
+  );
+}

@@ -1,0 +1,64 @@
+import * as z from 'zod/mini';
+import { CatalogIdSchema, LocalizedTextSchema, ReasonSchema } from './base-schemas';
+import { MAX_PUSH_BATCH, PUSH_ITEM_STATUSES } from './sync-constants';
+
+/** Items are validated one by one so one bad record never blocks the others. */
+export const PushRequestSchema = z.strictObject({
+  deviceId: CatalogIdSchema,
+  /** Device clock when the request left, Unix ms: lets the server estimate the device's clock offset. */
+  sentAt: z.int().check(z.positive()),
+  ratings: z.array(z.unknown()).check(z.minLength(1), z.maxLength(MAX_PUSH_BATCH)),
+});
+export type PushRequest = z.infer<typeof PushRequestSchema>;
+
+export const ApiErrorSchema = z.object({ code: z.string(), message: z.string() });
+export type ApiError = z.infer<typeof ApiErrorSchema>;
+export const ErrorEnvelopeSchema = z.object({ error: ApiErrorSchema });
+
+export const PushItemResultSchema = z.object({
+  /** Position in the request, so an item without a readable id still gets its answer. */
+  index: z.int().check(z.nonnegative()),
+  id: z.nullable(z.string()),
+  status: z.enum(PUSH_ITEM_STATUSES),
+  error: z.optional(ApiErrorSchema),
+});
+export type PushItemResult = z.infer<typeof PushItemResultSchema>;
+
+export const PushResponseSchema = z.object({
+  serverTime: z.int(),
+  results: z.array(PushItemResultSchema),
+});
+export type PushResponse = z.infer<typeof PushResponseSchema>;
+
+export const HealthSchema = z.object({
+  status: z.literal('ok'),
+  serverTime: z.int(),
+  version: z.string(),
+});
+export type Health = z.infer<typeof HealthSchema>;
+
+export const KioskSettingsSchema = z.object({
+  /** Any screen returns to idle after this long without a touch, dropping an unfinished rating. */
+  idleTimeoutMs: z.int().check(z.minimum(5_000), z.maximum(600_000)),
+  thankYouMs: z.int().check(z.minimum(500), z.maximum(60_000)),
+});
+export type KioskSettings = z.infer<typeof KioskSettingsSchema>;
+
+export const StaffCardSchema = z.object({
+  id: CatalogIdSchema,
+  name: z.string(),
+  employeeNo: z.string(),
+  photoUrl: z.nullable(z.string()),
+});
+export type StaffCard = z.infer<typeof StaffCardSchema>;
+
+export const KioskConfigSchema = z.object({
+  demo: z.boolean(),
+  unit: z.object({ id: CatalogIdSchema, name: LocalizedTextSchema }),
+  window: z.object({ id: CatalogIdSchema, number: z.string(), name: LocalizedTextSchema }),
+  staffOnDuty: z.nullable(StaffCardSchema),
+  reasons: z.array(ReasonSchema),
+  settings: KioskSettingsSchema,
+  fetchedAt: z.int(),
+});
+export type KioskConfig = z.infer<typeof KioskConfigSchema>;

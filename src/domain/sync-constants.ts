@@ -1,0 +1,30 @@
+import type { KioskSettings } from './sync-api';
+
+export const API_PREFIX = '/api/v1';
+export const PUSH_RATINGS_PATH = `${API_PREFIX}/sync/ratings`;
+export const HEALTH_PATH = `${API_PREFIX}/health`;
+export const KIOSK_CONFIG_PATH = `${API_PREFIX}/kiosk/config`;
+
+/** Items per push; the body limit (after decompression) is the server's other guard. */
+export const MAX_PUSH_BATCH = 1000;
+
+export const PUSH_ITEM_STATUSES = ['accepted', 'duplicate', 'conflict', 'invalid'] as const;
+export type PushItemStatus = (typeof PUSH_ITEM_STATUSES)[number];
+
+export const DEFAULT_KIOSK_SETTINGS: KioskSettings = { idleTimeoutMs: 60_000, thankYouMs: 4_000 };
+
+export const ERROR_CODES = {
+  validation: 'VALIDATION_FAILED',
+  badJson: 'BAD_JSON',
+  badGzip: 'BAD_GZIP',
+  tooLarge: 'PAYLOAD_TOO_LARGE',
+  unsupportedMedia: 'UNSUPPORTED_MEDIA_TYPE',
+  unsupportedEncoding: 'UNSUPPORTED_CONTENT_ENCODING',
+  notFound: 'NOT_FOUND',
+  windowRequired: 'WINDOW_REQUIRED',
+  unknownWindow: 'UNKNOWN_WINDOW',
+  unknownStaff: 'UNKNOWN_STAFF',
+  unknownReason: 'UNKNOWN_REASON',
+  idConflict: 'ID_CONFLICT',
+  internal: 'INTERNAL',
+} as const;

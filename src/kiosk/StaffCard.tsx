@@ -1,0 +1,36 @@
+import { useTranslation } from 'react-i18next';
+import type { KioskConfig } from '../domain/sync-api';
+import { pickLabel } from '../domain/locales';
+import { currentLocale } from '../i18n';
+
+/** The card shown to citizens: who is serving them, at which window. */
+export function StaffCard({ config }: { config: KioskConfig }) {
+  const { t } = useTranslation();
+  const staff = config.staffOnDuty;
+  const locale = currentLocale();
+  return (
+    <section className="staff-card" aria-label={pickLabel(config.window.name, locale)}>
+      {staff?.photoUrl ? (
+        <img className="staff-photo" src={staff.photoUrl} alt={t('kiosk.photoOf', { name: staff.name })} />
+      ) : (
+        <div className="staff-photo staff-photo-placeholder" aria-hidden="true">
+          {staff ? Array.from(staff.name)[0] : '?'}
+        </div>
+      )}
+      <div className="staff-text">
+        {staff ? (
+          <>
+            <p className="staff-name">{staff.name}</p>
+            <p className="staff-no">
+              {t('kiosk.employeeNo')}: <span>{staff.employeeNo}</span>
+            </p>
+          </>
+        ) : (
+          <p className="staff-name">{t('kiosk.noStaff')}</p>
+        )}
+        <p className="staff-window">{pickLabel(config.window.name, locale)}</p>
+        <p className="staff-unit">{pickLabel(config.unit.name, locale)}</p>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,25 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export const TAP_TO_THANKS_MEASURE = 'hcp:tap-to-thanks';
+
+/** Shown only after the rating is on disk; it records how long the tap took to reach this screen. */
+export function ThankYou({ tapTime }: { tapTime: number }) {
+  const { t } = useTranslation();
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => {
+      performance.measure(TAP_TO_THANKS_MEASURE, { start: tapTime, end: performance.now() });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [tapTime]);
+  return (
+    <section className="thank-you" role="status">
+      <svg viewBox="0 0 48 48" className="thank-you-mark" aria-hidden="true">
+        <circle cx="24" cy="24" r="21" fill="none" stroke="currentColor" strokeWidth="3" />
+        <path d="M14 25 l7 7 l13 -15" fill="none" stroke="currentColor" strokeWidth="4" strokeLinecap="round" strokeLinejoin="round" />
+      </svg>
+      <h1>{t('thanks.title')}</h1>
+      <p>{t('thanks.subtitle')}</p>
+    </section>
+  );
+}

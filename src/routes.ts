@@ -1,0 +1,3 @@
+/** Client routes; the server answers any of them with index.html. */
+export const KIOSK_PATH = '/';
+export const DEVICE_STATUS_PATH = '/device';

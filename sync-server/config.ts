@@ -1,0 +1,47 @@
+import path from 'node:path';
+
+export type TestHook = 'crash-after-commit';
+
+export interface ServerConfig {
+  host: string;
+  port: number;
+  dataDir: string;
+  /** Serve HTTPS when both are given: a tablet on the hall network needs a secure context. */
+  tlsCertFile?: string;
+  tlsKeyFile?: string;
+  /** Seed the clearly labelled demo hall into a fresh database. */
+  demo: boolean;
+  /** Largest request body after decompression. */
+  bodyLimitBytes: number;
+  staticDir: string;
+  /** Only for tests that must hit the window between commit and answer. */
+  testHook?: TestHook;
+  logLevel: string;
+}
+
+function intFrom(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, got "${value}"`);
+  return n;
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ServerConfig {
+  const hook = env.HCP_TEST_HOOK;
+  if (hook !== undefined && hook !== '' && hook !== 'crash-after-commit') {
+    throw new Error(`HCP_TEST_HOOK "${hook}" is not a known test hook`);
+  }
+  if (Boolean(env.TLS_CERT) !== Boolean(env.TLS_KEY)) throw new Error('TLS_CERT and TLS_KEY go together');
+  return {
+    host: env.HOST || '0.0.0.0',
+    port: intFrom(env.PORT, 8787, 'PORT'),
+    dataDir: path.resolve(cwd, env.DATA_DIR || 'data'),
+    tlsCertFile: env.TLS_CERT || undefined,
+    tlsKeyFile: env.TLS_KEY || undefined,
+    demo: env.DEMO !== '0' && env.DEMO !== 'false',
+    bodyLimitBytes: intFrom(env.BODY_LIMIT_BYTES, 2 * 1024 * 1024, 'BODY_LIMIT_BYTES'),
+    staticDir: path.resolve(cwd, env.STATIC_DIR || 'dist'),
+    testHook: hook ? (hook as TestHook) : undefined,
+    logLevel: env.LOG_LEVEL || 'info',
+  };
+}

@@ -1,0 +1,43 @@
+import { parseArgs } from 'node:util';
+import { configFromEnv } from '../config';
+import { openStore } from '../store/open-store';
+import { csvHeader, csvLine, EXPORT_FORMATS, ndjsonLine, toExportRow, type ExportFormat } from './export-format';
+
+const USAGE = 'usage: npm run export -- --format ndjson|csv [--reveal-contact]   (reads DATA_DIR, default ./data)';
+
+function write(line: string): Promise<void> {
+  return new Promise((resolve) => (process.stdout.write(line + '\n') ? resolve() : process.stdout.once('drain', resolve)));
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: { format: { type: 'string', default: 'ndjson' }, 'reveal-contact': { type: 'boolean', default: false }, help: { type: 'boolean' } },
+  });
+  if (values.help) return console.log(USAGE);
+  const format = values.format as ExportFormat;
+  if (!EXPORT_FORMATS.includes(format)) throw new Error(`unknown format "${values.format}"\n${USAGE}`);
+  const reveal = values['reveal-contact'] === true;
+  if (reveal) console.error('warning: evaluator names and phone numbers are printed in full; handle this output as personal data');
+  const store = openStore(configFromEnv().dataDir);
+  try {
+    // UTF-8 BOM: spreadsheet programs on office desktops otherwise misread Chinese text.
+    if (format === 'csv') await write('\uFEFF' + csvHeader());
+    let after = 0;
+    for (;;) {
+      const page = await store.listRatings(after, 1000);
+      if (page.length === 0) break;
+      for (const r of page) {
+        const row = toExportRow(r, reveal);
+        await write(format === 'csv' ? csvLine(row) : ndjsonLine(row));
+      }
+      after = page[page.length - 1].seq;
+    }
+  } finally {
+    await store.close();
+  }
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(2);
+});

@@ -1,0 +1,83 @@
+import { RatingRecordSchema, type RatingRecord } from '../src/domain/rating';
+import type { ApiError, PushItemResult, PushRequest } from '../src/domain/sync-api';
+import { ERROR_CODES } from '../src/domain/sync-constants';
+import { payloadHash } from './canonical';
+import type { Catalog, IngestBatch, PreparedRating, Store } from './store/store';
+
+/** The catalogue facts an item is checked against, loaded once per request. */
+export interface CatalogIndex {
+  windowUnit: Map<string, string>;
+  staffUnit: Map<string, string>;
+  reasonKeys: Set<string>;
+}
+
+export function indexCatalog(catalog: Catalog): CatalogIndex {
+  return {
+    windowUnit: new Map(catalog.windows.map((w) => [w.id, w.unitId])),
+    staffUnit: new Map(catalog.staff.map((s) => [s.id, s.unitId])),
+    // Retired reasons stay known: records queued before retirement must still be accepted.
+    reasonKeys: new Set(catalog.reasons.map((r) => r.key)),
+  };
+}
+
+function describeIssues(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
+  return error.issues
+    .slice(0, 5)
+    .map((i) => `${i.path.map(String).join('.') || '(record)'}: ${i.message}`)
+    .join('; ');
+}
+
+function checkCatalog(r: RatingRecord, deviceId: string, idx: CatalogIndex): ApiError | null {
+  if (r.deviceId !== deviceId) return { code: ERROR_CODES.validation, message: 'deviceId differs from the pushing device' };
+  const unit = idx.windowUnit.get(r.windowId);
+  if (unit === undefined || unit !== r.unitId) return { code: ERROR_CODES.unknownWindow, message: `window ${r.windowId} of unit ${r.unitId} is unknown` };
+  if (r.staffId !== undefined && idx.staffUnit.get(r.staffId) !== r.unitId) {
+    return { code: ERROR_CODES.unknownStaff, message: `staff ${r.staffId} is unknown in unit ${r.unitId}` };
+  }
+  const unknown = r.reasons.filter((k) => !idx.reasonKeys.has(k));
+  if (unknown.length) return { code: ERROR_CODES.unknownReason, message: `unknown reason ${unknown.join(', ')}` };
+  return null;
+}
+
+function idOf(raw: unknown): string | null {
+  const id = (raw as { id?: unknown } | null)?.id;
+  return typeof id === 'string' && id.length <= 64 ? id : null;
+}
+
+/**
+ * Validates every item on its own, writes the valid ones in one transaction and answers each in request order:
+ * accepted, duplicate (an identical replay), conflict (same id, other content) or invalid (with its reason).
+ */
+export async function ingestRatings(store: Store, request: PushRequest, receivedAt: number): Promise<PushItemResult[]> {
+  const idx = indexCatalog(await store.loadCatalog());
+  const results: PushItemResult[] = new Array(request.ratings.length);
+  const prepared: PreparedRating[] = [];
+  const preparedIndex: number[] = [];
+  request.ratings.forEach((raw, index) => {
+    const parsed = RatingRecordSchema.safeParse(raw);
+    if (!parsed.success) {
+      results[index] = { index, id: idOf(raw), status: 'invalid', error: { code: ERROR_CODES.validation, message: describeIssues(parsed.error) } };
+      return;
+    }
+    const problem = checkCatalog(parsed.data, request.deviceId, idx);
+    if (problem) {
+      results[index] = { index, id: parsed.data.id, status: 'invalid', error: problem };
+      return;
+    }
+    prepared.push({ record: parsed.data, hash: payloadHash(parsed.data) });
+    preparedIndex.push(index);
+  });
+  if (prepared.length > 0) {
+    const batch: IngestBatch = { deviceId: request.deviceId, receivedAt, clockOffsetMs: receivedAt - request.sentAt, items: prepared };
+    const outcomes = await store.insertRatings(batch);
+    outcomes.forEach((status, i) => {
+      const index = preparedIndex[i];
+      const id = prepared[i].record.id;
+      results[index] =
+        status === 'conflict'
+          ? { index, id, status, error: { code: ERROR_CODES.idConflict, message: 'this id is stored with different content' } }
+          : { index, id, status };
+    });
+  }
+  return results;
+}

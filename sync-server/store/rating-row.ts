@@ -1,0 +1,106 @@
+import type { RatingRecord } from '../../src/domain/rating';
+import type { IngestBatch, StoredRating } from './store';
+
+/** A rating as columns, shared by every SQL store so the mapping is written once. */
+export interface RatingRow {
+  seq?: number;
+  id: string;
+  payload_hash: string;
+  schema_version: number;
+  level: string;
+  reasons_json: string;
+  other_reason: string | null;
+  comment: string | null;
+  contact_name: string | null;
+  contact_phone: string | null;
+  contact_company: string | null;
+  channel: string;
+  unit_id: string;
+  window_id: string;
+  staff_id: string | null;
+  device_id: string;
+  device_time: number;
+  rated_at: number;
+  clock_offset_ms: number;
+  received_at: number;
+  locale: string;
+  case_number: string | null;
+  session_id: string | null;
+  invited_at: number | null;
+  assessment_no: number | null;
+}
+
+export const RATING_COLUMNS: (keyof RatingRow)[] = [
+  'id', 'payload_hash', 'schema_version', 'level', 'reasons_json', 'other_reason', 'comment', 'contact_name',
+  'contact_phone', 'contact_company', 'channel', 'unit_id', 'window_id', 'staff_id', 'device_id', 'device_time',
+  'rated_at', 'clock_offset_ms', 'received_at', 'locale', 'case_number', 'session_id', 'invited_at', 'assessment_no',
+];
+
+export function toRatingRow(record: RatingRecord, hash: string, batch: IngestBatch): RatingRow {
+  return {
+    id: record.id,
+    payload_hash: hash,
+    schema_version: record.v,
+    level: record.level,
+    reasons_json: JSON.stringify(record.reasons),
+    other_reason: record.otherReason ?? null,
+    comment: record.comment ?? null,
+    contact_name: record.contact?.name ?? null,
+    contact_phone: record.contact?.phone ?? null,
+    contact_company: record.contact?.company ?? null,
+    channel: record.channel,
+    unit_id: record.unitId,
+    window_id: record.windowId,
+    staff_id: record.staffId ?? null,
+    device_id: record.deviceId,
+    device_time: record.deviceTime,
+    rated_at: record.deviceTime + batch.clockOffsetMs,
+    clock_offset_ms: batch.clockOffsetMs,
+    received_at: batch.receivedAt,
+    locale: record.locale,
+    case_number: record.caseNumber ?? null,
+    session_id: record.sessionId ?? null,
+    invited_at: record.invitedAt ?? null,
+    assessment_no: record.assessmentNo ?? null,
+  };
+}
+
+const opt = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
+
+export function fromRatingRow(row: RatingRow): StoredRating {
+  const contact =
+    row.contact_name || row.contact_phone || row.contact_company
+      ? {
+          name: opt(row.contact_name),
+          phone: opt(row.contact_phone),
+          company: opt(row.contact_company),
+        }
+      : undefined;
+  const record = {
+    id: row.id,
+    v: row.schema_version,
+    level: row.level,
+    reasons: JSON.parse(row.reasons_json),
+    otherReason: opt(row.other_reason),
+    comment: opt(row.comment),
+    contact,
+    channel: row.channel,
+    unitId: row.unit_id,
+    windowId: row.window_id,
+    staffId: opt(row.staff_id),
+    deviceId: row.device_id,
+    deviceTime: Number(row.device_time),
+    locale: row.locale,
+    caseNumber: opt(row.case_number),
+    sessionId: opt(row.session_id),
+    invitedAt: row.invited_at === null ? undefined : Number(row.invited_at),
+    assessmentNo: opt(row.assessment_no),
+  } as RatingRecord;
+  return {
+    ...record,
+    seq: Number(row.seq),
+    receivedAt: Number(row.received_at),
+    ratedAt: Number(row.rated_at),
+    clockOffsetMs: Number(row.clock_offset_ms),
+  };
+}
