@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { normalizePhone } from '../domain/contact';
@@ -7,6 +8,7 @@ import { MAX_COMMENT_LENGTH, MAX_OTHER_REASON_LENGTH } from '../domain/rating-li
 import { OTHER_REASON, type Reason } from '../domain/reasons';
 import type { RatingDraft } from '../data/submit-rating';
 import { currentLocale } from '../i18n';
+import { FieldError } from './FieldError';
 
 interface FormValues {
   reasons: string[];
@@ -35,6 +37,9 @@ export default function ReasonScreen({ level, reasons, saving, onSubmit, onBack 
   const { errors } = formState;
   const otherChosen = (watch('reasons') ?? []).includes(OTHER_REASON);
   const tooLong = (max: number) => ({ value: max, message: t('errors.tooLong', { max }) });
+  const uid = useId();
+  const describe = (field: keyof FormValues) =>
+    errors[field] ? { 'aria-invalid': true, 'aria-describedby': `${uid}-${field}-error` } : { 'aria-invalid': false };
 
   const submit = handleSubmit((v, event) => {
     const chosen = v.reasons ?? [];
@@ -54,7 +59,7 @@ export default function ReasonScreen({ level, reasons, saving, onSubmit, onBack 
   return (
     <form className="reason-screen" onSubmit={submit} noValidate>
       <h1>{t('reasons.yourRating', { level: t(`level.${level}`) })}</h1>
-      <fieldset className="reason-list" aria-invalid={!!errors.reasons} aria-describedby={errors.reasons ? 'reasons-error' : undefined}>
+      <fieldset className="reason-list" {...describe('reasons')}>
         <legend>{t('reasons.title')}</legend>
         {reasons
           .filter((r) => r.active)
@@ -68,69 +73,49 @@ export default function ReasonScreen({ level, reasons, saving, onSubmit, onBack 
               <span>{pickLabel(r.label, locale)}</span>
             </label>
           ))}
-        {errors.reasons && (
-          <p id="reasons-error" className="field-error" role="alert">
-            {errors.reasons.message}
-          </p>
-        )}
+        <FieldError id={`${uid}-reasons-error`} message={errors.reasons?.message} />
       </fieldset>
       {otherChosen && (
-        <label className="text-field">
-          <span>{t('reasons.otherText')}</span>
+        <div className="text-field">
+          <label htmlFor={`${uid}-other`}>{t('reasons.otherText')}</label>
           <input
+            id={`${uid}-other`}
             type="text"
             placeholder={t('reasons.otherPlaceholder')}
-            aria-invalid={!!errors.otherReason}
-            aria-describedby={errors.otherReason ? 'other-error' : undefined}
+            {...describe('otherReason')}
             {...register('otherReason', {
               validate: (v, all) => !(all.reasons ?? []).includes(OTHER_REASON) || v.trim() !== '' || t('errors.otherRequired'),
               maxLength: tooLong(MAX_OTHER_REASON_LENGTH),
             })}
           />
-          {errors.otherReason && (
-            <span id="other-error" className="field-error" role="alert">
-              {errors.otherReason.message}
-            </span>
-          )}
-        </label>
+          <FieldError id={`${uid}-otherReason-error`} message={errors.otherReason?.message} />
+        </div>
       )}
-      <label className="text-field">
-        <span>{t('reasons.comment')}</span>
-        <textarea rows={2} aria-invalid={!!errors.comment} {...register('comment', { maxLength: tooLong(MAX_COMMENT_LENGTH) })} />
-        {errors.comment && (
-          <span className="field-error" role="alert">
-            {errors.comment.message}
-          </span>
-        )}
-      </label>
+      <div className="text-field">
+        <label htmlFor={`${uid}-comment`}>{t('reasons.comment')}</label>
+        <textarea id={`${uid}-comment`} rows={2} {...describe('comment')} {...register('comment', { maxLength: tooLong(MAX_COMMENT_LENGTH) })} />
+        <FieldError id={`${uid}-comment-error`} message={errors.comment?.message} />
+      </div>
       <fieldset className="contact">
         <legend>{t('reasons.contactTitle')}</legend>
         <p className="consent">{t('reasons.consent')}</p>
-        <label className="text-field">
-          <span>{t('reasons.name')}</span>
-          <input type="text" autoComplete="off" {...register('name', { maxLength: tooLong(40) })} />
-          {errors.name && (
-            <span className="field-error" role="alert">
-              {errors.name.message}
-            </span>
-          )}
-        </label>
-        <label className="text-field">
-          <span>{t('reasons.phone')}</span>
+        <div className="text-field">
+          <label htmlFor={`${uid}-name`}>{t('reasons.name')}</label>
+          <input id={`${uid}-name`} type="text" autoComplete="off" {...describe('name')} {...register('name', { maxLength: tooLong(40) })} />
+          <FieldError id={`${uid}-name-error`} message={errors.name?.message} />
+        </div>
+        <div className="text-field">
+          <label htmlFor={`${uid}-phone`}>{t('reasons.phone')}</label>
           <input
+            id={`${uid}-phone`}
             type="tel"
             inputMode="tel"
             autoComplete="off"
-            aria-invalid={!!errors.phone}
-            aria-describedby={errors.phone ? 'phone-error' : undefined}
+            {...describe('phone')}
             {...register('phone', { validate: (v) => !v.trim() || normalizePhone(v) !== null || t('errors.phoneInvalid') })}
           />
-          {errors.phone && (
-            <span id="phone-error" className="field-error" role="alert">
-              {errors.phone.message}
-            </span>
-          )}
-        </label>
+          <FieldError id={`${uid}-phone-error`} message={errors.phone?.message} />
+        </div>
       </fieldset>
       <div className="form-actions">
         <button type="button" className="secondary" onClick={onBack} disabled={saving}>

@@ -1,24 +1,38 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { configFromEnv } from '../config';
 import { openStore } from '../store/open-store';
+import { SQLITE_FILE_NAME } from '../store/sqlite/sqlite-store';
 import { csvHeader, csvLine, EXPORT_FORMATS, ndjsonLine, toExportRow, type ExportFormat } from './export-format';
 
-const USAGE = 'usage: npm run export -- --format ndjson|csv [--reveal-contact]   (reads DATA_DIR, default ./data)';
+const USAGE = 'usage: npm run -s export -- --format ndjson|csv [--reveal-contact] [--output FILE]   (reads DATA_DIR, default ./data)';
 
-function write(line: string): Promise<void> {
-  return new Promise((resolve) => (process.stdout.write(line + '\n') ? resolve() : process.stdout.once('drain', resolve)));
+type Sink = NodeJS.WritableStream;
+
+function writeLine(out: Sink, line: string): Promise<void> {
+  return new Promise((resolve) => (out.write(line + '\n') ? resolve() : out.once('drain', () => resolve())));
 }
 
 async function main() {
   const { values } = parseArgs({
-    options: { format: { type: 'string', default: 'ndjson' }, 'reveal-contact': { type: 'boolean', default: false }, help: { type: 'boolean' } },
+    options: {
+      format: { type: 'string', default: 'ndjson' },
+      'reveal-contact': { type: 'boolean', default: false },
+      output: { type: 'string' },
+      help: { type: 'boolean' },
+    },
   });
   if (values.help) return console.log(USAGE);
   const format = values.format as ExportFormat;
   if (!EXPORT_FORMATS.includes(format)) throw new Error(`unknown format "${values.format}"\n${USAGE}`);
   const reveal = values['reveal-contact'] === true;
   if (reveal) console.error('warning: evaluator names and phone numbers are printed in full; handle this output as personal data');
-  const store = openStore(configFromEnv().dataDir);
+  const { dataDir } = configFromEnv();
+  if (!fs.existsSync(path.join(dataDir, SQLITE_FILE_NAME))) throw new Error(`no database in ${dataDir}: set DATA_DIR to the server's data folder`);
+  const store = openStore(dataDir);
+  const out: Sink = values.output ? fs.createWriteStream(values.output, { mode: 0o600 }) : process.stdout;
+  const write = (line: string) => writeLine(out, line);
   try {
     // UTF-8 BOM: spreadsheet programs on office desktops otherwise misread Chinese text.
     if (format === 'csv') await write('\uFEFF' + csvHeader());
@@ -34,6 +48,7 @@ async function main() {
     }
   } finally {
     await store.close();
+    if (out !== process.stdout) await new Promise<void>((resolve) => out.end(() => resolve()));
   }
 }
 

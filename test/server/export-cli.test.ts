@@ -1,0 +1,65 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PUSH_RATINGS_PATH } from '../../src/domain/sync-constants';
+import { badRating, DEMO_DEVICE, demoRating } from '../support/ratings';
+import { postJson, startInProcessServer, tempDir, type InProcessServer } from '../support/server';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+let srv: InProcessServer;
+const good = demoRating({ level: 'VERY_SATISFIED' });
+const bad = badRating({ comment: '=HYPERLINK("http://x")', reasons: ['ATTITUDE', 'OTHER'], otherReason: '排队太久' });
+
+function exportCli(args: string[], dataDir = srv.dataDir) {
+  return execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'sync-server/export/export-cli.ts'), ...args], {
+    cwd: root,
+    env: { ...process.env, DATA_DIR: dataDir },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+beforeAll(async () => {
+  srv = await startInProcessServer();
+  const res = await postJson(srv.baseUrl + PUSH_RATINGS_PATH, { deviceId: DEMO_DEVICE, sentAt: Date.now(), ratings: [good, bad] });
+  expect(res.body.results.map((r: { status: string }) => r.status)).toEqual(['accepted', 'accepted']);
+});
+afterAll(async () => {
+  await srv.close();
+});
+
+describe('npm run export', () => {
+  it('prints every rating as NDJSON with the level key and masked contact', () => {
+    const rows = exportCli(['--format', 'ndjson']).trim().split('\n').map((l) => JSON.parse(l));
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatchObject({ id: good.id, level: 'VERY_SATISFIED', channel: 'HALL_TABLET', windowId: 'demo-w1', staffId: 'demo-s1', contactPhone: null });
+    expect(rows[1]).toMatchObject({ id: bad.id, level: 'DISSATISFIED', reasons: ['ATTITUDE', 'OTHER'], otherReason: '排队太久', contactName: '张*', contactPhone: '138****5678' });
+    expect(rows[1].deviceTime).toMatch(/\+08:00$/);
+    expect(rows[1].receivedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+  });
+
+  it('prints CSV that a spreadsheet opens as text, formulas defused', () => {
+    const csv = exportCli(['--format', 'csv']);
+    const lines = csv.trimEnd().split('\n');
+    expect(lines[0].startsWith('\uFEFFid,level,reasons')).toBe(true);
+    expect(lines).toHaveLength(3);
+    expect(lines[2]).toContain('ATTITUDE;OTHER');
+    expect(lines[2]).toContain(`"'=HYPERLINK(""http://x"")"`);
+    expect(lines[2]).toContain('138****5678');
+    expect(csv).not.toContain('13812345678');
+  });
+
+  it('shows contact in full only when asked explicitly, and writes to a file with --output', () => {
+    const file = path.join(tempDir('export'), 'out.ndjson');
+    exportCli(['--format', 'ndjson', '--reveal-contact', '--output', file]);
+    const rows = fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(rows[1]).toMatchObject({ contactName: '张三', contactPhone: '13812345678' });
+  });
+
+  it('refuses an unknown format and a data folder without a database', () => {
+    expect(() => exportCli(['--format', 'xml'])).toThrow(/unknown format/);
+    expect(() => exportCli(['--format', 'csv'], tempDir('empty'))).toThrow(/no database/);
+  });
+});
