@@ -6,7 +6,7 @@ const pwaRegisterStub = path.resolve('test/support/pwa-register-stub.ts');
 
 export default defineConfig({
   plugins: [react()],
-  resolve: { alias: { 'virtual:pwa-register/react': pwaRegisterStub } },
+  resolve: { alias: { 'virtual:pwa-register': pwaRegisterStub } },
   test: {
     projects: [
       {

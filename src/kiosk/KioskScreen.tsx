@@ -6,7 +6,7 @@ import type { RatingDraft } from '../data/submit-rating';
 import { DEFAULT_LOCALE } from '../domain/locales';
 import type { KioskConfig, KioskSettings } from '../domain/sync-api';
 import { currentLocale, setLanguage } from '../i18n';
-import { usePwaUpdate } from '../pwa/usePwaUpdate';
+import { useApplyUpdateWhenIdle } from '../pwa/useApplyUpdateWhenIdle';
 import { LanguageSwitch } from './LanguageSwitch';
 import { LevelButtons } from './LevelButtons';
 import { StaffCard } from './StaffCard';
@@ -84,7 +84,7 @@ function ReadyKiosk({ config }: { config: KioskConfig }) {
     setIdleResets((n) => n + 1);
   }, [flow.goIdle]);
   useIdleTimeout(flow.screen.name !== 'idle' || currentLocale() !== DEFAULT_LOCALE, settings.idleTimeoutMs, timeout);
-  const { updateReady } = usePwaUpdate(flow.screen.name === 'idle');
+  const { updateReady } = useApplyUpdateWhenIdle(flow.screen.name === 'idle');
 
   return (
     <main className="kiosk" data-screen={flow.screen.name} data-idle-resets={idleResets}>
