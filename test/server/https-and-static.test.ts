@@ -2,10 +2,12 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import https from 'node:https';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HEALTH_PATH, KIOSK_CONFIG_PATH } from '../../src/domain/sync-constants';
 import { spawnServer, startInProcessServer, tempDir, type InProcessServer, type ServerProcess } from '../support/server';
 
+const root = fileURLToPath(new URL('../..', import.meta.url));
 let server: ServerProcess | undefined;
 let inProc: InProcessServer | undefined;
 afterEach(async () => {
@@ -28,14 +30,17 @@ function httpsGet(url: string, ca: Buffer): Promise<{ status: number; body: stri
 }
 
 describe('HTTPS for tablets on the hall network', () => {
-  it('serves the API over TLS when given a certificate and key', async () => {
+  it('serves the API over TLS with a certificate made by the script the README documents', async () => {
     const dir = tempDir('tls');
-    const cert = path.join(dir, 'cert.pem');
-    const key = path.join(dir, 'key.pem');
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
-      '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', key, '-out', cert], { stdio: 'ignore' });
-    server = await spawnServer({ dataDir: path.join(dir, 'data'), env: { TLS_CERT: cert, TLS_KEY: key }, scheme: 'https' });
-    const res = await httpsGet(server.baseUrl + HEALTH_PATH, fs.readFileSync(cert));
+    execFileSync('bash', [path.join(root, 'scripts/make-test-cert.sh'), '127.0.0.1'], { cwd: dir, stdio: 'ignore' });
+    const certs = path.join(dir, 'certs');
+    server = await spawnServer({
+      dataDir: path.join(dir, 'data'),
+      env: { TLS_CERT: path.join(certs, 'server.crt'), TLS_KEY: path.join(certs, 'server.key') },
+      scheme: 'https',
+    });
+    // Trusting only the test hall's CA, as a tablet that installed ca.crt does.
+    const res = await httpsGet(server.baseUrl + HEALTH_PATH, fs.readFileSync(path.join(certs, 'ca.crt')));
     expect(res.status).toBe(200);
     expect(JSON.parse(res.body)).toMatchObject({ status: 'ok' });
   });

@@ -27,7 +27,7 @@ describe('submitRating', () => {
     const db = await freshDb();
     const record = buildRatingRecord(badDraft, ctx);
     await submitRating(db, record);
-    expect(await db.ratings.get(record.id)).toMatchObject({ syncState: 'pending', record: { contact: { phone: '13812345678' } } });
+    expect(await db.ratings.get(record.id)).toMatchObject({ record: { contact: { phone: '13812345678' } } });
     expect(await db.outbox.get(record.id)).toMatchObject({ state: 'pending', attempts: 0 });
   });
   it('writes neither when the id already exists, so one tap can never become two rows', async () => {

@@ -33,7 +33,7 @@ function engineWith(db: KioskDatabase, answers: Answer[], opts: { batchSize?: nu
 }
 
 describe('SyncEngine', () => {
-  it('removes acknowledged items and strips contact data from the kept rating', async () => {
+  it('removes acknowledged ratings from the device, contact data with them', async () => {
     const db = await freshDb();
     const [goodId, badId] = await queueRatings(db, [{ level: 'SATISFIED' }, badDraft]);
     const { engine, requests } = engineWith(db, [(req) => ok(req)]);
@@ -42,10 +42,8 @@ describe('SyncEngine', () => {
     expect(requests[0].ratings.map((r) => (r as { id: string }).id)).toEqual([goodId, badId]);
     expect((requests[0].ratings[1] as { contact: unknown }).contact).toEqual({ name: '张三', phone: '13812345678' });
     expect(await db.outbox.count()).toBe(0);
-    const kept = await db.ratings.get(badId);
-    expect(kept?.syncState).toBe('synced');
-    expect(kept?.record.contact).toBeUndefined();
-    expect(JSON.stringify(await db.ratings.toArray())).not.toContain('13812345678');
+    expect(await db.ratings.count()).toBe(0);
+    expect(JSON.stringify(await Promise.all(db.tables.map((t) => t.toArray())))).not.toContain('13812345678');
   });
 
   it('treats a duplicate as acknowledged', async () => {
@@ -65,9 +63,18 @@ describe('SyncEngine', () => {
     expect(status).toMatchObject({ pending: 0, conflicts: 1, dead: 1 });
     expect((await db.outbox.get(ids[1]))?.state).toBe('conflict');
     expect((await db.outbox.get(ids[2]))?.state).toBe('dead');
-    expect(await db.ratings.count()).toBe(3);
+    expect((await db.ratings.toArray()).map((r) => r.id)).toEqual([ids[1], ids[2]]);
     await engine.sync('manual');
     expect(requests).toHaveLength(1);
+  });
+
+  it('deletes only acknowledged items when a held one lies between them', async () => {
+    const db = await freshDb();
+    const ids = await queueRatings(db, [{ level: 'SATISFIED' }, { level: 'SATISFIED' }, { level: 'SATISFIED' }, { level: 'SATISFIED' }]);
+    const { engine } = engineWith(db, [(req) => ok(req, (i) => (i === 1 ? 'conflict' : 'accepted'))]);
+    await engine.sync('startup');
+    expect((await db.outbox.toArray()).map((i) => [i.id, i.state])).toEqual([[ids[1], 'conflict']]);
+    expect((await db.ratings.toArray()).map((r) => r.id)).toEqual([ids[1]]);
   });
 
   it('backs off after a retryable failure, keeps everything, and tries again when due or when the network returns', async () => {
