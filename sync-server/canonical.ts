@@ -1,17 +1,11 @@
 import { createHash } from 'node:crypto';
+import type { RatingRecord } from '../src/domain/rating';
 
-/** JSON with object keys sorted, so two equal records always give the same text whatever order they were built in. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-export function payloadHash(value: unknown): string {
-  return createHash('sha256').update(canonicalJson(value)).digest('base64url');
+/**
+ * The fingerprint that tells an identical replay from a conflict. It hashes the record as the shared schema
+ * parsed it: zod builds its output in the schema's key order, whatever order the client sent, so equal records
+ * give equal text (a unit test holds this to account).
+ */
+export function payloadHash(parsed: RatingRecord): string {
+  return createHash('sha256').update(JSON.stringify(parsed)).digest('base64url');
 }

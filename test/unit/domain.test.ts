@@ -5,7 +5,7 @@ import { gbtSatisfactionCode, isBadLevel, LEVELS, nationalSatisfactionCode } fro
 import { RatingRecordSchema } from '../../src/domain/rating';
 import { DEFAULT_REASONS } from '../../src/domain/reasons';
 import { cstDate, formatCstIso } from '../../src/domain/time';
-import { canonicalJson, payloadHash } from '../../sync-server/canonical';
+import { payloadHash } from '../../sync-server/canonical';
 import { badRating, demoRating } from '../support/ratings';
 
 describe('uuidv7', () => {
@@ -108,11 +108,18 @@ describe('China Standard Time', () => {
   });
 });
 
-describe('canonical JSON', () => {
-  it('gives one text and one hash whatever the key order', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: 'z' } })).toBe('{"a":{"c":"z","d":[1,{"x":1,"y":2}]},"b":1}');
-    expect(payloadHash({ a: 1, b: 2 })).toBe(payloadHash({ b: 2, a: 1 }));
-    expect(payloadHash({ a: 1 })).not.toBe(payloadHash({ a: 2 }));
-    expect(canonicalJson({ a: undefined, b: 1 })).toBe('{"b":1}');
+describe('payloadHash', () => {
+  it('gives equal records one hash whatever the key order they arrived in', () => {
+    const r = badRating({ contact: { name: '张三', phone: '13812345678', company: '某公司' } });
+    const shuffled = Object.fromEntries(Object.entries({ ...r, contact: { company: '某公司', phone: '13812345678', name: '张三' } }).reverse());
+    expect(JSON.stringify(shuffled)).not.toBe(JSON.stringify(r));
+    expect(payloadHash(RatingRecordSchema.parse(shuffled))).toBe(payloadHash(RatingRecordSchema.parse(r)));
+  });
+  it('tells records that differ in any field apart', () => {
+    const r = badRating();
+    const base = payloadHash(RatingRecordSchema.parse(r));
+    for (const change of [{ level: 'VERY_DISSATISFIED' }, { comment: '别的' }, { reasons: ['ATTITUDE', 'EFFICIENCY'] }, { deviceTime: r.deviceTime + 1 }] as const) {
+      expect(payloadHash(RatingRecordSchema.parse({ ...r, ...change }))).not.toBe(base);
+    }
   });
 });
