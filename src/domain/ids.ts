@@ -9,19 +9,37 @@ const randomBytes = (n: number) => (globalThis as unknown as { crypto: RandomSou
 
 const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 
+let lastMs = -1;
+let counter = 0;
+
 /**
- * RFC 9562 UUIDv7: 48 bits of Unix milliseconds, then random bits. Time-ordered, so the outbox sorted by id is
- * sorted by creation, and made on the device before anything is written: it is the idempotency key end to end.
+ * RFC 9562 UUIDv7: 48 bits of Unix milliseconds, a 12-bit counter, then random bits. Made on the device before
+ * anything is written, it is the idempotency key end to end. Ids made here are strictly increasing (the counter
+ * orders ids within one millisecond, and a clock that steps back does not reorder them), so the outbox sorted by
+ * id is sorted by creation.
  */
 export function uuidv7(nowMs: number = Date.now(), random: Uint8Array = randomBytes(10)): string {
+  let ms = Math.max(nowMs, lastMs);
+  if (ms === lastMs) {
+    counter++;
+    if (counter > 0xfff) {
+      ms++;
+      counter = 0;
+    }
+  } else {
+    // A random start below the midpoint leaves room to count up within the millisecond.
+    counter = ((random[0] & 0x07) << 8) | random[1];
+  }
+  lastMs = ms;
   const b = new Uint8Array(16);
-  let t = nowMs;
+  let t = ms;
   for (let i = 5; i >= 0; i--) {
     b[i] = t % 256;
     t = Math.floor(t / 256);
   }
-  b.set(random.subarray(0, 10), 6);
-  b[6] = 0x70 | (b[6] & 0x0f);
+  b[6] = 0x70 | (counter >> 8);
+  b[7] = counter & 0xff;
+  b.set(random.subarray(2, 10), 8);
   b[8] = 0x80 | (b[8] & 0x3f);
   const h = hex(b);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;

@@ -10,15 +10,23 @@ import { badRating, demoRating } from '../support/ratings';
 
 describe('uuidv7', () => {
   it('is a version-7 UUID carrying its millisecond time', () => {
-    const at = Date.UTC(2026, 10, 27, 9, 30);
+    const at = Date.UTC(2040, 10, 27, 9, 30); // later than any id made before in this process
     const id = uuidv7(at);
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(uuidv7Time(id)).toBe(at);
   });
-  it('sorts by creation time and does not repeat', () => {
-    const ids = Array.from({ length: 1000 }, (_, i) => uuidv7(1_700_000_000_000 + i));
+  it('sorts by creation, within one millisecond too, and does not repeat', () => {
+    const ids = Array.from({ length: 10_000 }, () => uuidv7());
     expect([...ids].sort()).toEqual(ids);
-    expect(new Set(Array.from({ length: 10_000 }, () => uuidv7())).size).toBe(10_000);
+    expect(new Set(ids).size).toBe(10_000);
+    const sameMs = Array.from({ length: 5_000 }, () => uuidv7(2_000_000_000_000));
+    expect([...sameMs].sort()).toEqual(sameMs);
+    expect(new Set(sameMs).size).toBe(5_000);
+  });
+  it('keeps increasing when the clock steps back', () => {
+    const later = uuidv7(2_100_000_000_000);
+    const earlier = uuidv7(2_000_000_000_000);
+    expect(earlier > later).toBe(true);
   });
 });
 

@@ -8,7 +8,7 @@ const ctx = { config: demoConfig, deviceId: DEMO_DEVICE, locale: 'bo' as const }
 
 describe('buildRatingRecord', () => {
   it('makes a complete record from the tap and the kiosk context, with a time-ordered id', () => {
-    const at = Date.UTC(2026, 10, 27, 2, 0);
+    const at = Date.now() + 86_400_000; // ids never go backwards, so the test uses a time ahead of any made before
     const r = buildRatingRecord({ level: 'BASICALLY_SATISFIED' }, ctx, at);
     expect(r).toMatchObject({ v: 1, level: 'BASICALLY_SATISFIED', reasons: [], channel: 'HALL_TABLET', unitId: 'demo-unit', windowId: 'demo-w1', staffId: 'demo-s1', deviceId: DEMO_DEVICE, deviceTime: at, locale: 'bo' });
     expect(uuidv7Time(r.id)).toBe(at);

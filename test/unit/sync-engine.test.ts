@@ -71,8 +71,9 @@ describe('SyncEngine', () => {
   it('deletes only acknowledged items when a held one lies between them', async () => {
     const db = await freshDb();
     const ids = await queueRatings(db, [{ level: 'SATISFIED' }, { level: 'SATISFIED' }, { level: 'SATISFIED' }, { level: 'SATISFIED' }]);
-    const { engine } = engineWith(db, [(req) => ok(req, (i) => (i === 1 ? 'conflict' : 'accepted'))]);
+    const { engine, requests } = engineWith(db, [(req) => ok(req, (i) => (i === 1 ? 'conflict' : 'accepted'))]);
     await engine.sync('startup');
+    expect(requests[0].ratings.map((r) => (r as { id: string }).id)).toEqual(ids);
     expect((await db.outbox.toArray()).map((i) => [i.id, i.state])).toEqual([[ids[1], 'conflict']]);
     expect((await db.ratings.toArray()).map((r) => r.id)).toEqual([ids[1]]);
   });
