@@ -17,6 +17,8 @@ async function boot() {
   // Sync starts right after the first paint, in its own chunk; a trigger before then waits for it.
   const runtime = import('./data/sync-runtime').then((m) => m.startSyncRuntime(db));
   const sync = { trigger: async (reason: SyncTrigger) => (await runtime).trigger(reason) };
+  // Ask the browser not to evict the queue under storage pressure; installed apps are usually granted it.
+  void navigator.storage?.persisted().then((granted) => granted || navigator.storage.persist());
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <AppServicesContext.Provider value={{ db, sync }}>

@@ -1,0 +1,61 @@
+import Dexie, { type Table } from 'dexie';
+import type { RatingRecord } from '../domain/rating';
+import type { ApiError } from '../domain/sync-api';
+
+/**
+ * A rating the server does not have yet. It is deleted, contact data and all, once the server acknowledges it;
+ * its outbox entry says where it stands.
+ */
+export interface LocalRating {
+  id: string;
+  record: RatingRecord;
+  createdAt: number;
+}
+
+/**
+ * A rating waiting for the server. Rows leave only on the server's ack; a conflict or a permanent refusal changes
+ * the state and keeps the row, so nothing is ever silently dropped.
+ */
+export interface OutboxItem {
+  id: string;
+  state: 'pending' | 'conflict' | 'dead';
+  attempts: number;
+  enqueuedAt: number;
+  updatedAt: number;
+  lastError?: ApiError;
+}
+
+export interface MetaEntry {
+  key: string;
+  value: unknown;
+}
+
+export const DB_NAME = 'haochaping-window';
+
+export class KioskDatabase extends Dexie {
+  ratings!: Table<LocalRating, string>;
+  outbox!: Table<OutboxItem, string>;
+  meta!: Table<MetaEntry, string>;
+
+  constructor(name: string = DB_NAME) {
+    // Strict durability: the commit that lets the thank-you screen show has reached the disk.
+    super(name, { chromeTransactionDurability: 'strict' });
+    this.version(1).stores({
+      ratings: 'id, createdAt',
+      outbox: 'id, state',
+      meta: 'key',
+    });
+    // iOS and Chromium close connections under memory pressure; reopen instead of failing the next tap.
+    this.on('close', () => {
+      void this.open().catch(() => undefined);
+    });
+  }
+}
+
+let shared: KioskDatabase | undefined;
+
+/** The app's one database instance. */
+export function kioskDb(): KioskDatabase {
+  shared ??= new KioskDatabase();
+  return shared;
+}

@@ -1,0 +1,28 @@
+import type { KioskDatabase } from './db';
+
+/** Typed keys of the meta table, so a key and its value's type are named once. */
+export interface MetaValues {
+  deviceId: string;
+  kioskConfig: import('../domain/sync-api').KioskConfig;
+  /** The window this kiosk serves, when set on the device; without it the server names the demo window. */
+  windowId: string;
+  syncStatus: SyncStatus;
+  clockOffsetMs: number;
+  backoff: { failures: number; nextAttemptAt: number };
+}
+/** What the status strip shows: when the server last answered, and the last failure if the latest try failed. */
+export interface SyncStatus {
+  lastAttemptAt: number;
+  lastSuccessAt?: number;
+  lastError?: { kind: 'retryable' | 'permanent' | 'auth'; code: string; message: string };
+}
+
+export type MetaKey = keyof MetaValues;
+
+export async function getMeta<K extends MetaKey>(db: KioskDatabase, key: K): Promise<MetaValues[K] | undefined> {
+  return (await db.meta.get(key))?.value as MetaValues[K] | undefined;
+}
+
+export async function setMeta<K extends MetaKey>(db: KioskDatabase, key: K, value: MetaValues[K]): Promise<void> {
+  await db.meta.put({ key, value });
+}

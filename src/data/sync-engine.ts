@@ -1,0 +1,246 @@
+import type { ApiError, Health, PushItemResult, PushRequest, PushResponse } from '../domain/sync-api';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+import type { Table } from 'dexie';
+import type { KioskDatabase, OutboxItem } from './db';
+import { ensureDeviceId } from './device-id';
+import { getMeta, setMeta, type SyncStatus } from './meta';
+import type { TransportResult } from './sync-transport';
+
+export type SyncTrigger = 'startup' | 'online' | 'visible' | 'timer' | 'submit' | 'manual';
+
+/** Triggers that say "the network may be back": they skip the remaining backoff wait. */
+const FRESH_START: ReadonlySet<SyncTrigger> = new Set(['startup', 'online', 'visible', 'manual']);
+
+export interface SyncEngineDeps {
+  db: KioskDatabase;
+  push: (request: PushRequest) => Promise<TransportResult<PushResponse>>;
+  health: () => Promise<TransportResult<Health>>;
+  now?: () => number;
+  random?: () => number;
+  batchSize?: number;
+  backoff?: BackoffPolicy;
+}
+
+export interface SyncRunSummary {
+  sent: number;
+  acknowledged: number;
+  conflicts: number;
+  dead: number;
+  stoppedBy?: 'backoff' | 'retryable' | 'auth';
+}
+
+type FailureKind = NonNullable<SyncStatus['lastError']>['kind'];
+
+const idRange = <T>(table: Table<T, string>, lo: string, hi: string) => table.where(':id').between(lo, hi, true, true);
+
+const emptySummary = (): SyncRunSummary => ({ sent: 0, acknowledged: 0, conflicts: 0, dead: 0 });
+
+/**
+ * Moves the outbox to the server. One run at a time (a trigger during a run schedules one more run); an item
+ * leaves the device only on the server's acknowledgement; a conflict or permanent refusal is kept aside.
+ */
+export class SyncEngine {
+  private readonly db: KioskDatabase;
+  private readonly now: () => number;
+  private readonly random: () => number;
+  private readonly batchSize: number;
+  private readonly policy: BackoffPolicy;
+  private running: Promise<SyncRunSummary> | null = null;
+  private again = false;
+  private fresh = false;
+
+  constructor(private readonly deps: SyncEngineDeps) {
+    this.db = deps.db;
+    this.now = deps.now ?? Date.now;
+    this.random = deps.random ?? Math.random;
+    this.batchSize = deps.batchSize ?? 1000;
+    this.policy = deps.backoff ?? DEFAULT_BACKOFF;
+  }
+
+  sync(trigger: SyncTrigger): Promise<SyncRunSummary> {
+    if (FRESH_START.has(trigger)) this.fresh = true;
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      const total = emptySummary();
+      try {
+        do {
+          this.again = false;
+          const fresh = this.fresh;
+          this.fresh = false;
+          const s = await this.runOnce(fresh);
+          total.sent += s.sent;
+          total.acknowledged += s.acknowledged;
+          total.conflicts += s.conflicts;
+          total.dead += s.dead;
+          total.stoppedBy = s.stoppedBy;
+        } while (this.again);
+        return total;
+      } finally {
+        this.running = null;
+      }
+    })();
+    return this.running;
+  }
+
+  private async runOnce(fresh: boolean): Promise<SyncRunSummary> {
+    const summary = emptySummary();
+    const backoff = (await getMeta(this.db, 'backoff')) ?? { failures: 0, nextAttemptAt: 0 };
+    if (!fresh && this.now() < backoff.nextAttemptAt) return { ...summary, stoppedBy: 'backoff' };
+    const deviceId = await ensureDeviceId(this.db);
+    let batchSize = this.batchSize;
+    for (;;) {
+      const { items, records, missing } = await this.nextBatch(batchSize);
+      if (missing.length) {
+        await this.hold(missing, 'dead', { code: 'LOCAL_RECORD_MISSING', message: 'the rating behind this outbox entry is gone' });
+        summary.dead += missing.length;
+      }
+      if (items.length === 0) {
+        if (missing.length) continue;
+        if (summary.sent === 0) await this.checkHealth(backoff.failures);
+        return summary;
+      }
+      const sentAt = this.now();
+      const result = await this.deps.push({ deviceId, sentAt, ratings: records });
+      const answeredAt = this.now();
+      summary.sent += items.length;
+      if (result.kind === 'ok') {
+        const applied = await this.applyAnswer(items, result.body, sentAt, answeredAt);
+        summary.acknowledged += applied.acknowledged;
+        summary.conflicts += applied.conflicts;
+        summary.dead += applied.dead;
+        if (applied.unanswered > 0) return summary;
+        continue;
+      }
+      if (result.kind === 'tooLarge' && batchSize > 1) {
+        batchSize = Math.ceil(batchSize / 2);
+        continue;
+      }
+      if (result.kind === 'tooLarge' || result.kind === 'permanent') {
+        await this.hold(items, 'dead', result.error, 'permanent');
+        summary.dead += items.length;
+        continue;
+      }
+      if (result.kind === 'auth') {
+        await this.recordFailure(items, 'auth', result.error, 0);
+        return { ...summary, stoppedBy: 'auth' };
+      }
+      await this.recordFailure(items, 'retryable', result.error, backoff.failures + 1, result.retryAfterMs);
+      return { ...summary, stoppedBy: 'retryable' };
+    }
+  }
+
+  /**
+   * The oldest waiting items (ids are time-ordered) with their ratings, read in one transaction. The ratings come
+   * as one key range rather than a thousand single reads: in Chromium that is ten times faster.
+   */
+  private async nextBatch(limit: number) {
+    return this.db.transaction('r', this.db.outbox, this.db.ratings, async () => {
+      const pending = await this.db.outbox.where('state').equals('pending').limit(limit).toArray();
+      const inRange = pending.length ? await idRange(this.db.ratings, pending[0].id, pending[pending.length - 1].id).toArray() : [];
+      const byId = new Map(inRange.map((r) => [r.id, r]));
+      const items: OutboxItem[] = [];
+      const missing: OutboxItem[] = [];
+      const records = [];
+      for (const item of pending) {
+        const rating = byId.get(item.id);
+        if (rating) {
+          items.push(item);
+          records.push(rating.record);
+        } else missing.push(item);
+      }
+      return { items, records, missing };
+    });
+  }
+
+  /** With nothing to send, a health check still tells the status strip whether the server is reachable. */
+  private async checkHealth(failures: number) {
+    const sentAt = this.now();
+    const result = await this.deps.health();
+    if (result.kind === 'ok') {
+      await this.db.transaction('rw', this.db.meta, () => this.recordSuccess(result.body.serverTime, sentAt, this.now()));
+    } else if (result.kind === 'retryable') await this.recordFailure([], 'retryable', result.error, failures + 1, result.retryAfterMs);
+    else await this.recordFailure([], result.kind === 'auth' ? 'auth' : 'permanent', result.error, 0);
+  }
+
+  /** Call inside a transaction that includes meta. */
+  private async recordSuccess(serverTime: number, sentAt: number, answeredAt: number) {
+    // The server's clock read halfway through the round trip, as NTP does; good to about half the round trip.
+    await setMeta(this.db, 'clockOffsetMs', Math.round(serverTime - (sentAt + answeredAt) / 2));
+    await setMeta(this.db, 'backoff', { failures: 0, nextAttemptAt: 0 });
+    await setMeta(this.db, 'syncStatus', { lastAttemptAt: answeredAt, lastSuccessAt: answeredAt });
+  }
+
+  private async recordFailure(items: OutboxItem[], kind: FailureKind, error: ApiError, failures: number, retryAfterMs?: number) {
+    const at = this.now();
+    const wait = Math.max(backoffDelay(failures, this.policy, this.random), retryAfterMs ?? 0);
+    await this.db.transaction('rw', this.db.meta, this.db.outbox, async () => {
+      const previous = await getMeta(this.db, 'syncStatus');
+      await setMeta(this.db, 'backoff', { failures, nextAttemptAt: failures > 0 ? at + wait : 0 });
+      await setMeta(this.db, 'syncStatus', { lastAttemptAt: at, lastSuccessAt: previous?.lastSuccessAt, lastError: { kind, ...error } });
+      await this.db.outbox.bulkUpdate(items.map((item) => ({ key: item.id, changes: { attempts: item.attempts + 1, lastError: error, updatedAt: at } })));
+    });
+  }
+
+  /**
+   * One transaction per answer: acknowledged ratings leave the device (contact data with them), conflicts and
+   * refusals are held with the server's reason, and the clock offset and sync status are recorded.
+   */
+  private async applyAnswer(items: OutboxItem[], answer: PushResponse, sentAt: number, answeredAt: number) {
+    const counts = { acknowledged: 0, conflicts: 0, dead: 0, unanswered: 0 };
+    const acknowledged: string[] = [];
+    const held: { key: string; changes: Partial<OutboxItem> }[] = [];
+    const answered = new Set<number>();
+    for (const r of answer.results as PushItemResult[]) {
+      const item = items[r.index];
+      // An answer that names another id than the one sent at its position is not an answer for this item.
+      if (!item || (r.id !== null && r.id !== item.id) || answered.has(r.index)) continue;
+      answered.add(r.index);
+      if (r.status === 'accepted' || r.status === 'duplicate') {
+        acknowledged.push(item.id);
+      } else {
+        const state = r.status === 'conflict' ? 'conflict' : 'dead';
+        held.push({ key: item.id, changes: { state, lastError: r.error, updatedAt: answeredAt, attempts: item.attempts + 1 } });
+        if (state === 'conflict') counts.conflicts++;
+        else counts.dead++;
+      }
+    }
+    const unanswered = items.filter((_, i) => !answered.has(i));
+    counts.acknowledged = acknowledged.length;
+    counts.unanswered = unanswered.length;
+    for (const item of unanswered) held.push({ key: item.id, changes: { attempts: item.attempts + 1, updatedAt: answeredAt } });
+    await this.db.transaction('rw', this.db.outbox, this.db.ratings, this.db.meta, async () => {
+      await this.removeAcknowledged(acknowledged);
+      await this.db.outbox.bulkUpdate(held);
+      await this.recordSuccess(answer.serverTime, sentAt, answeredAt);
+    });
+    return counts;
+  }
+
+  /**
+   * Deletes acknowledged ratings and their outbox entries. When they fill a key range with nothing else in it (the
+   * usual case), one range delete per table replaces a thousand single deletes: 10 ms instead of 250 in Chromium.
+   */
+  private async removeAcknowledged(ids: string[]) {
+    if (ids.length === 0) return;
+    const sorted = [...ids].sort();
+    const [lo, hi] = [sorted[0], sorted[sorted.length - 1]];
+    const [outboxInRange, ratingsInRange] = await Promise.all([idRange(this.db.outbox, lo, hi).count(), idRange(this.db.ratings, lo, hi).count()]);
+    if (outboxInRange === ids.length && ratingsInRange === ids.length) {
+      await idRange(this.db.outbox, lo, hi).delete();
+      await idRange(this.db.ratings, lo, hi).delete();
+    } else {
+      await this.db.outbox.bulkDelete(ids);
+      await this.db.ratings.bulkDelete(ids);
+    }
+  }
+
+  /** Sets items aside (conflict or dead) with the reason; nothing is deleted. */
+  private async hold(items: OutboxItem[], state: 'dead' | 'conflict', error: ApiError, failure?: FailureKind) {
+    const at = this.now();
+    await this.db.outbox.bulkUpdate(items.map((item) => ({ key: item.id, changes: { state, lastError: error, updatedAt: at, attempts: item.attempts + 1 } })));
+    if (failure) await this.recordFailure([], failure, error, 0);
+  }
+}

@@ -1,0 +1,53 @@
+import type { KioskDatabase } from './db';
+import { getMeta } from './meta';
+import { SyncEngine, type SyncTrigger } from './sync-engine';
+import { fetchHealth, pushRatings } from './sync-transport';
+
+export interface SyncRuntime {
+  engine: SyncEngine;
+  trigger(reason: SyncTrigger): Promise<void>;
+  stop(): void;
+}
+
+const TIMER_MS = 15_000;
+
+/**
+ * Wires the engine to the browser: start-up, `online`, becoming visible, a timer, and each new rating. Background
+ * Sync is not used (no Safari, no Firefox) and navigator.onLine is only a hint. A Web Lock keeps two tabs of the
+ * same profile from syncing at once.
+ */
+export function startSyncRuntime(db: KioskDatabase): SyncRuntime {
+  const engine = new SyncEngine({ db, push: (req) => pushRatings(req), health: () => fetchHealth() });
+  let retryTimer: number | undefined;
+  const trigger = async (reason: SyncTrigger) => {
+    try {
+      if (navigator.locks) await navigator.locks.request('haochaping-sync', () => engine.sync(reason));
+      else await engine.sync(reason);
+    } catch (err) {
+      // A failed run has already recorded its error for the status strip; the next trigger tries again.
+      console.warn('sync run failed', err);
+    }
+    // Retry when the backoff ends rather than at the next timer tick.
+    const backoff = await getMeta(db, 'backoff');
+    window.clearTimeout(retryTimer);
+    if (backoff && backoff.nextAttemptAt > Date.now()) {
+      retryTimer = window.setTimeout(() => void trigger('timer'), backoff.nextAttemptAt - Date.now() + 50);
+    }
+  };
+  const onOnline = () => void trigger('online');
+  const onVisible = () => document.visibilityState === 'visible' && void trigger('visible');
+  window.addEventListener('online', onOnline);
+  document.addEventListener('visibilitychange', onVisible);
+  const timer = window.setInterval(() => void trigger('timer'), TIMER_MS);
+  void trigger('startup');
+  return {
+    engine,
+    trigger,
+    stop() {
+      window.removeEventListener('online', onOnline);
+      document.removeEventListener('visibilitychange', onVisible);
+      window.clearInterval(timer);
+      window.clearTimeout(retryTimer);
+    },
+  };
+}
