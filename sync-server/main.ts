@@ -19,7 +19,8 @@ async function main() {
     bodyLimitBytes: config.bodyLimitBytes,
     staticDir: config.staticDir,
     push: config.testHook === 'crash-after-commit' ? { afterCommit: () => process.kill(process.pid, 'SIGKILL') } : undefined,
-    fastify: { logger: { level: config.logLevel }, ...(https ? { https } : {}) } as object,
+    // Per-request lines would drown the log: every kiosk checks in every 15 s. Errors are still logged.
+    fastify: { logger: { level: config.logLevel }, disableRequestLogging: true, ...(https ? { https } : {}) } as object,
   });
   const shutdown = async () => {
     await app.close();
