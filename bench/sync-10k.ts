@@ -77,7 +77,7 @@ export async function measureSync(count = 10_000): Promise<SyncFigures> {
         const req = open.result.transaction('outbox').objectStore('outbox').count();
         req.onsuccess = () => { open.result.close(); resolve(req.result); };
       };
-    })), (n) => n === 0, 120_000);
+    })), (n) => n === 0, 120_000, 25);
     const seconds = (performance.now() - t0) / 1000;
     const { up, down } = proxy.bytes();
     const stored = serverRatings(dataDir).length;

@@ -42,7 +42,8 @@ export class KioskDatabase extends Dexie {
     super(name, { chromeTransactionDurability: 'strict' });
     this.version(1).stores({
       ratings: 'id, createdAt',
-      outbox: 'id, state',
+      // [state+id]: the waiting entries in id order; Dexie also answers where('state') from it.
+      outbox: 'id, [state+id]',
       meta: 'key',
     });
     // iOS and Chromium close connections under memory pressure; reopen instead of failing the next tap.

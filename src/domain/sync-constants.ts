@@ -6,7 +6,7 @@ export const HEALTH_PATH = `${API_PREFIX}/health`;
 export const KIOSK_CONFIG_PATH = `${API_PREFIX}/kiosk/config`;
 
 /** Items per push; the body limit (after decompression) is the server's other guard. */
-export const MAX_PUSH_BATCH = 1000;
+export const MAX_PUSH_BATCH = 2000;
 
 export const PUSH_ITEM_STATUSES = ['accepted', 'duplicate', 'conflict', 'invalid'] as const;
 export type PushItemStatus = (typeof PUSH_ITEM_STATUSES)[number];

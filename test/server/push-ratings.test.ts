@@ -1,6 +1,6 @@
 import zlib from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PUSH_RATINGS_PATH } from '../../src/domain/sync-constants';
+import { MAX_PUSH_BATCH, PUSH_RATINGS_PATH } from '../../src/domain/sync-constants';
 import { badRating, DEMO_DEVICE, demoRating } from '../support/ratings';
 import { postJson, startInProcessServer, type InProcessServer } from '../support/server';
 
@@ -129,7 +129,7 @@ describe('bad requests get a clear error and change nothing', () => {
     ['an empty batch', () => push([]), 400, 'VALIDATION_FAILED'],
     ['a missing deviceId', () => postJson(srv.baseUrl + PUSH_RATINGS_PATH, { sentAt: Date.now(), ratings: [demoRating()] }), 400, 'VALIDATION_FAILED'],
     ['an unknown field', () => push([demoRating()], { extra: 1 }), 400, 'VALIDATION_FAILED'],
-    ['too many items', () => push(Array.from({ length: 1001 }, () => demoRating())), 400, 'VALIDATION_FAILED'],
+    ['too many items', () => push(Array.from({ length: MAX_PUSH_BATCH + 1 }, () => demoRating())), 400, 'VALIDATION_FAILED'],
     ['a text/plain body', () => postJson(srv.baseUrl + PUSH_RATINGS_PATH, 'hello', { headers: { 'content-type': 'text/plain' } }), 415, 'UNSUPPORTED_MEDIA_TYPE'],
     ['brotli encoding', () => postJson(srv.baseUrl + PUSH_RATINGS_PATH, '{}', { headers: { 'content-encoding': 'br' } }), 415, 'UNSUPPORTED_CONTENT_ENCODING'],
   ];

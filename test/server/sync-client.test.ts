@@ -19,9 +19,9 @@ afterEach(async () => {
 });
 
 describe('the kiosk sync engine against the real server', () => {
-  it('moves 1,200 queued ratings in batches of 1,000, each stored exactly once, contact gone from the device', async () => {
+  it('moves 2,500 queued ratings in batches, each stored exactly once, contact gone from the device', async () => {
     const db = await freshDb();
-    const drafts = Array.from({ length: 1200 }, (_, i) => (i % 10 === 0 ? badDraft : { level: 'SATISFIED' as const }));
+    const drafts = Array.from({ length: 2500 }, (_, i) => (i % 10 === 0 ? badDraft : { level: 'SATISFIED' as const }));
     await queueRatings(db, drafts);
     const sizes: number[] = [];
     const engine = new SyncEngine({
@@ -33,9 +33,9 @@ describe('the kiosk sync engine against the real server', () => {
       health: () => fetchHealth({ baseUrl: srv.baseUrl }),
     });
     const summary = await engine.sync('startup');
-    expect(summary).toMatchObject({ acknowledged: 1200, conflicts: 0, dead: 0 });
-    expect(sizes).toEqual([1000, 200]);
-    expect(await srv.store.countRatings()).toBe(1200);
+    expect(summary).toMatchObject({ acknowledged: 2500, conflicts: 0, dead: 0 });
+    expect(sizes).toEqual([2000, 500]);
+    expect(await srv.store.countRatings()).toBe(2500);
     expect(await readOutboxStatus(db)).toMatchObject({ pending: 0, conflicts: 0, dead: 0 });
     expect(await db.ratings.count()).toBe(0);
     const stored = await srv.store.listRatings(0, 1);
