@@ -1,10 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { ingestRatings } from '../sync-server/ingest';
-import { demoHall } from '../sync-server/store/demo-hall';
-import { SqliteStore } from '../sync-server/store/sqlite/sqlite-store';
 import { PUSH_RATINGS_PATH } from '../src/domain/sync-constants';
 import { badRating, DEMO_DEVICE, demoRating } from '../test/support/ratings';
-import { startInProcessServer, tempDir } from '../test/support/server';
+import { openDemoStore, startInProcessServer, tempDir } from '../test/support/server';
 
 export interface IngestFigures {
   storeRatingsPerSecond: number;
@@ -21,8 +19,7 @@ function makeBatches(total: number, size: number) {
 
 /** Validation, hashing and the SQLite transaction, as one push does them, without HTTP. */
 async function storeThroughput(total: number): Promise<number> {
-  const store = SqliteStore.open(tempDir('bench-ingest'));
-  await store.seedCatalog(demoHall());
+  const store = await openDemoStore(tempDir('bench-ingest'));
   const batches = makeBatches(total, 500);
   const t0 = performance.now();
   for (const ratings of batches) await ingestRatings(store, { deviceId: DEMO_DEVICE, sentAt: Date.now(), ratings }, Date.now());

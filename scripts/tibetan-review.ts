@@ -26,9 +26,10 @@ export function renderReviewList(): string {
   const enFlat = new Map(flatten(en as Tree));
   const rows: string[][] = flatten(bo as Tree).map(([key, text]) => [`ui \`${key}\``, text, zhFlat.get(key) ?? '', enFlat.get(key) ?? '']);
   for (const r of DEFAULT_REASONS) rows.push([`reason \`${r.key}\``, r.label.bo, r.label['zh-CN'], r.label.en]);
-  const hall = demoHall();
+  const hall = demoHall(null);
   for (const u of hall.units) rows.push([`demo unit \`${u.id}\``, u.name.bo, u.name['zh-CN'], u.name.en]);
   for (const w of hall.windows) rows.push([`demo window \`${w.id}\``, w.name.bo, w.name['zh-CN'], w.name.en]);
+  for (const i of hall.serviceItems) rows.push([`demo service item \`${i.code}\``, i.name.bo, i.name['zh-CN'], i.name.en]);
   const lines = [
     '# Tibetan (བོད་ཡིག) strings awaiting review by a native speaker',
     '',

@@ -3,11 +3,18 @@ import { en as zodEnglish } from 'zod/locales';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { KioskSettings } from '../src/domain/sync-api';
 import { DEFAULT_KIOSK_SETTINGS, ERROR_CODES } from '../src/domain/sync-constants';
+import { enforceAccess } from './auth/access';
 import { handleError, sendError } from './errors';
+import { adminCatalogRoutes } from './routes/admin-catalog';
+import { adminStaffRoutes } from './routes/admin-staff';
+import { authRoutes } from './routes/auth';
 import { healthRoute } from './routes/health';
 import { kioskConfigRoute } from './routes/kiosk-config';
 import { pushRatingsRoute, type PushRouteOptions } from './routes/push-ratings';
+import { ratingRoutes } from './routes/ratings';
+import { staffPhotoRoute } from './routes/staff-photo';
 import { staticAppRoutes } from './routes/static-app';
+import { securityHeaders } from './security-headers';
 import type { Store } from './store/store';
 
 export interface AppOptions {
@@ -21,7 +28,7 @@ export interface AppOptions {
   fastify?: FastifyServerOptions;
 }
 
-export const APP_VERSION = '0.1.0';
+export const APP_VERSION = '0.2.0';
 
 // zod/mini ships without messages; the server's refusals should say what is wrong.
 z.config(zodEnglish());
@@ -31,17 +38,21 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: opts.bodyLimitBytes ?? 2 * 1024 * 1024,
     logger: false,
+    // Behind the hall's reverse proxy (if any) request.ip and the protocol come from X-Forwarded-*.
+    trustProxy: process.env.TRUST_PROXY === '1',
     ...opts.fastify,
   });
   app.setErrorHandler(handleError);
-  app.addHook('onSend', async (_req, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'no-referrer');
-    reply.header('x-frame-options', 'DENY');
-  });
+  securityHeaders(app);
+  enforceAccess(app, opts.store);
   healthRoute(app, opts.version ?? APP_VERSION);
   kioskConfigRoute(app, opts.store, { demo: opts.demo ?? true, settings: opts.kioskSettings ?? DEFAULT_KIOSK_SETTINGS });
   pushRatingsRoute(app, opts.store, opts.push);
+  authRoutes(app, opts.store);
+  ratingRoutes(app, opts.store);
+  staffPhotoRoute(app, opts.store);
+  adminCatalogRoutes(app, opts.store);
+  adminStaffRoutes(app, opts.store);
   if (opts.staticDir) await staticAppRoutes(app, opts.staticDir);
   else app.setNotFoundHandler((req, reply) => sendError(reply, 404, ERROR_CODES.notFound, `${req.method} ${req.url} does not exist`));
   return app;

@@ -1,13 +1,23 @@
 import fs from 'node:fs';
 import { buildApp, APP_VERSION } from './app';
 import { configFromEnv } from './config';
-import { demoHall } from './store/demo-hall';
+import { hashPassword } from './crypto/passwords';
+import { DEMO_PASSWORD, demoHall } from './store/demo-hall';
 import { openStore } from './store/open-store';
 
 async function main() {
   const config = configFromEnv();
-  const store = openStore(config.dataDir);
-  if (config.demo && (await store.isCatalogEmpty())) await store.seedCatalog(demoHall());
+  const { store, key } = openStore(config.dataDir);
+  const notes: string[] = [];
+  if (key.source === 'created') notes.push(`made the contact-data key ${key.file}: back it up apart from the database`);
+  if (await store.isCatalogEmpty()) {
+    if (config.demo) {
+      await store.seed(demoHall(await hashPassword(DEMO_PASSWORD)));
+      notes.push(`seeded the demo hall; demo accounts sign in with password ${DEMO_PASSWORD} (see README)`);
+    } else {
+      notes.push('production mode with an empty catalogue: create the first administrator with `npm run create-admin`');
+    }
+  }
   const https =
     config.tlsCertFile && config.tlsKeyFile
       ? { cert: fs.readFileSync(config.tlsCertFile), key: fs.readFileSync(config.tlsKeyFile) }
@@ -32,7 +42,8 @@ async function main() {
   await app.listen({ host: config.host, port: config.port });
   const scheme = https ? 'https' : 'http';
   const shown = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
-  app.log.info(`好差评 Window: ${scheme}://${shown}:${config.port}/ (data in ${config.dataDir}, store ${store.kind}${config.demo ? ', demo hall' : ''})`);
+  app.log.info(`好差评 Window: ${scheme}://${shown}:${config.port}/ (data in ${config.dataDir}, store ${store.kind}, ${config.demo ? 'demo mode' : 'production mode'})`);
+  for (const note of notes) app.log.info(note);
 }
 
 main().catch((err) => {

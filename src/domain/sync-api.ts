@@ -57,6 +57,8 @@ export const KioskConfigSchema = z.object({
   unit: z.object({ id: CatalogIdSchema, name: LocalizedTextSchema }),
   window: z.object({ id: CatalogIdSchema, number: z.string(), name: LocalizedTextSchema }),
   staffOnDuty: z.nullable(StaffCardSchema),
+  /** Everyone who serves at this window; absent in configurations cached by older versions. */
+  roster: z.optional(z.array(StaffCardSchema)),
   reasons: z.array(ReasonSchema),
   settings: KioskSettingsSchema,
   fetchedAt: z.int(),

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { configFromEnv } from '../config';
 import { openStore } from '../store/open-store';
-import { SQLITE_FILE_NAME } from '../store/sqlite/sqlite-store';
+import { SQLITE_FILE_NAME } from '../store/sqlite/open-sqlite';
 import { csvHeader, csvLine, EXPORT_FORMATS, ndjsonLine, toExportRow, type ExportFormat } from './export-format';
 
 const USAGE = 'usage: npm run -s export -- --format ndjson|csv [--reveal-contact] [--output FILE]   (reads DATA_DIR, default ./data)';
@@ -30,7 +30,7 @@ async function main() {
   if (reveal) console.error('warning: evaluator names and phone numbers are printed in full; handle this output as personal data');
   const { dataDir } = configFromEnv();
   if (!fs.existsSync(path.join(dataDir, SQLITE_FILE_NAME))) throw new Error(`no database in ${dataDir}: set DATA_DIR to the server's data folder`);
-  const store = openStore(dataDir);
+  const { store } = openStore(dataDir);
   const out: Sink = values.output ? fs.createWriteStream(values.output, { mode: 0o600 }) : process.stdout;
   const write = (line: string) => writeLine(out, line);
   try {
@@ -41,10 +41,13 @@ async function main() {
       const page = await store.listRatings(after, 1000);
       if (page.length === 0) break;
       for (const r of page) {
-        const row = toExportRow(r, reveal);
+        const row = toExportRow(r, reveal ? await store.revealContact(r.id) : null);
         await write(format === 'csv' ? csvLine(row) : ndjsonLine(row));
       }
       after = page[page.length - 1].seq;
+    }
+    if (reveal) {
+      await store.appendAudit({ at: Date.now(), actorId: null, action: 'contact.reveal-export', targetType: 'export', targetId: null, detail: { format, user: process.env.USER ?? null }, ip: null });
     }
   } finally {
     await store.close();

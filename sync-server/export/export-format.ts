@@ -1,4 +1,4 @@
-import { maskName, maskPhone } from '../../src/domain/contact';
+import type { Contact } from '../../src/domain/contact';
 import { formatCstIso } from '../../src/domain/time';
 import type { StoredRating } from '../store/store';
 
@@ -30,10 +30,9 @@ export const EXPORT_COLUMNS: (keyof ExportRow)[] = [
   'deviceTime', 'ratedAt', 'receivedAt', 'contactName', 'contactPhone', 'contactCompany', 'caseNumber',
 ];
 
-/** Contact is masked unless the operator asked for it explicitly. Times are China Standard Time. */
-export function toExportRow(r: StoredRating, revealContact: boolean): ExportRow {
-  const name = r.contact?.name ?? null;
-  const phone = r.contact?.phone ?? null;
+/** Contact is masked unless the operator asked for it (then `revealed` holds it). Times are China Standard Time. */
+export function toExportRow(r: StoredRating, revealed: Contact | null): ExportRow {
+  const shown = revealed ?? r.contact;
   return {
     id: r.id,
     level: r.level,
@@ -48,9 +47,9 @@ export function toExportRow(r: StoredRating, revealContact: boolean): ExportRow 
     deviceTime: formatCstIso(r.deviceTime),
     ratedAt: formatCstIso(r.ratedAt),
     receivedAt: formatCstIso(r.receivedAt),
-    contactName: name && (revealContact ? name : maskName(name)),
-    contactPhone: phone && (revealContact ? phone : maskPhone(phone)),
-    contactCompany: r.contact?.company ?? null,
+    contactName: shown?.name ?? null,
+    contactPhone: shown?.phone ?? null,
+    contactCompany: shown?.company ?? null,
     caseNumber: r.caseNumber ?? null,
   };
 }

@@ -3,7 +3,7 @@ import type { Health } from '../../src/domain/sync-api';
 import { HEALTH_PATH } from '../../src/domain/sync-constants';
 
 export function healthRoute(app: FastifyInstance, version: string) {
-  app.get(HEALTH_PATH, async (_req, reply): Promise<Health> => {
+  app.get(HEALTH_PATH, { config: { access: 'public' } }, async (_req, reply): Promise<Health> => {
     reply.header('cache-control', 'no-store');
     return { status: 'ok', serverTime: Date.now(), version };
   });

@@ -1,12 +1,29 @@
 import { DEFAULT_REASONS } from '../../src/domain/reasons';
-import type { Catalog } from './store';
+import type { Role } from '../../src/domain/roles';
+import type { Seed } from './store';
 
-/** The demo hall a fresh data folder gets, so the kiosk works at once. Every name says it is a demo. */
-export function demoHall(): Catalog {
+/** Every demo account signs in with this password. Demo mode only: a real hall never gets a default password. */
+export const DEMO_PASSWORD = 'demo1234';
+
+const person = (id: string, name: string, employeeNo: string, windowId: string | null, roles: Role[], passwordHash: string | null) => ({
+  id,
+  name,
+  employeeNo,
+  unitId: 'demo-unit',
+  windowId,
+  roles,
+  active: true,
+  photoUpdatedAt: null,
+  passwordHash,
+});
+
+/** The demo hall a fresh data folder gets in demo mode, so the kiosk works at once. Every name says it is a demo. */
+export function demoHall(passwordHash: string | null): Seed {
   return {
     units: [
       {
         id: 'demo-unit',
+        active: true,
         name: {
           'zh-CN': '【演示】省发展改革委驻省政务服务中心窗口',
           en: '[Demo] Provincial DRC window at the Government Service Center',
@@ -20,6 +37,7 @@ export function demoHall(): Catalog {
         unitId: 'demo-unit',
         number: '1',
         sortOrder: 1,
+        active: true,
         name: { 'zh-CN': '1号窗口 · 投资项目审批（演示）', en: 'Window 1 · Investment approval (demo)', bo: 'སྒེའུ་ཁུང་ ༡ · མ་འཛུགས་རྣམ་གྲངས་ཞིབ་བཤེར།（དཔེ་སྟོན།）' },
       },
       {
@@ -27,14 +45,24 @@ export function demoHall(): Catalog {
         unitId: 'demo-unit',
         number: '2',
         sortOrder: 2,
+        active: true,
         name: { 'zh-CN': '2号窗口 · 价格收费（演示）', en: 'Window 2 · Prices and fees (demo)', bo: 'སྒེའུ་ཁུང་ ༢ · གོང་ཚད་དང་འཐུ་སྒྲུབ།（དཔེ་སྟོན།）' },
       },
     ],
     staff: [
-      { id: 'demo-s1', name: '李明（演示）', employeeNo: 'D1001', unitId: 'demo-unit', windowId: 'demo-w1', photoUrl: null },
-      { id: 'demo-s2', name: '王芳（演示）', employeeNo: 'D1002', unitId: 'demo-unit', windowId: 'demo-w1', photoUrl: null },
-      { id: 'demo-s3', name: '才让（演示）', employeeNo: 'D2001', unitId: 'demo-unit', windowId: 'demo-w2', photoUrl: null },
+      person('demo-s1', '李明（演示）', 'D1001', 'demo-w1', ['STAFF'], passwordHash),
+      person('demo-s2', '王芳（演示）', 'D1002', 'demo-w1', ['STAFF', 'LEAD'], passwordHash),
+      person('demo-s3', '才让（演示）', 'D2001', 'demo-w2', ['STAFF'], passwordHash),
+      person('demo-office', '赵敏（演示·办公室）', 'D9001', null, ['OFFICE'], passwordHash),
+      person('demo-supervision', '孙伟（演示·纪检）', 'D9002', null, ['SUPERVISION'], passwordHash),
+      person('demo-personnel', '周静（演示·人事）', 'D9003', null, ['PERSONNEL'], passwordHash),
+      person('demo-admin', '系统管理员（演示）', 'D9000', null, ['ADMIN'], passwordHash),
     ],
     reasons: [...DEFAULT_REASONS],
+    serviceItems: [
+      { id: 'demo-item-1', code: 'DEMO-001', unitId: 'demo-unit', sortOrder: 10, active: true, name: { 'zh-CN': '企业投资项目备案（演示）', en: 'Registration of enterprise investment projects (demo)', bo: 'ཁེ་ལས་མ་འཛུགས་རྣམ་གྲངས་ཐོ་འགོད།（དཔེ་སྟོན།）' } },
+      { id: 'demo-item-2', code: 'DEMO-002', unitId: 'demo-unit', sortOrder: 20, active: true, name: { 'zh-CN': '政府投资项目审批（演示）', en: 'Approval of government investment projects (demo)', bo: 'སྲིད་གཞུང་མ་འཛུགས་རྣམ་གྲངས་ཆོག་མཆན།（དཔེ་སྟོན།）' } },
+      { id: 'demo-item-3', code: 'DEMO-003', unitId: 'demo-unit', sortOrder: 30, active: true, name: { 'zh-CN': '收费标准核定（演示）', en: 'Approval of fee standards (demo)', bo: 'འཐུ་སྒྲུབ་ཚད་གཞི་གཏན་འཁེལ།（དཔེ་སྟོན།）' } },
+    ],
   };
 }

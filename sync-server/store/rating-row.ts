@@ -1,4 +1,7 @@
+import { maskName, maskPhone, type Contact } from '../../src/domain/contact';
 import type { RatingRecord } from '../../src/domain/rating';
+import type { MaskedContact } from '../../src/domain/ratings-api';
+import type { ContactCipher } from '../crypto/contact-cipher';
 import type { IngestBatch, StoredRating } from './store';
 
 /** A rating as columns, shared by every SQL store so the mapping is written once. */
@@ -11,9 +14,10 @@ export interface RatingRow {
   reasons_json: string;
   other_reason: string | null;
   comment: string | null;
-  contact_name: string | null;
-  contact_phone: string | null;
-  contact_company: string | null;
+  contact_enc: string | null;
+  contact_name_masked: string | null;
+  contact_phone_masked: string | null;
+  contact_company_masked: string | null;
   channel: string;
   unit_id: string;
   window_id: string;
@@ -31,12 +35,22 @@ export interface RatingRow {
 }
 
 export const RATING_COLUMNS: (keyof RatingRow)[] = [
-  'id', 'payload_hash', 'schema_version', 'level', 'reasons_json', 'other_reason', 'comment', 'contact_name',
-  'contact_phone', 'contact_company', 'channel', 'unit_id', 'window_id', 'staff_id', 'device_id', 'device_time',
-  'rated_at', 'clock_offset_ms', 'received_at', 'locale', 'case_number', 'session_id', 'invited_at', 'assessment_no',
+  'id', 'payload_hash', 'schema_version', 'level', 'reasons_json', 'other_reason', 'comment', 'contact_enc',
+  'contact_name_masked', 'contact_phone_masked', 'contact_company_masked', 'channel', 'unit_id', 'window_id',
+  'staff_id', 'device_id', 'device_time', 'rated_at', 'clock_offset_ms', 'received_at', 'locale', 'case_number',
+  'session_id', 'invited_at', 'assessment_no',
 ];
 
-export function toRatingRow(record: RatingRecord, hash: string, batch: IngestBatch): RatingRow {
+/** The masked columns lists read, so a list never needs the key. */
+export function maskedContactColumns(contact: Contact | undefined) {
+  return {
+    contact_name_masked: contact?.name ? maskName(contact.name) : null,
+    contact_phone_masked: contact?.phone ? maskPhone(contact.phone) : null,
+    contact_company_masked: contact?.company ? maskName(contact.company) : null,
+  };
+}
+
+export function toRatingRow(record: RatingRecord, hash: string, batch: IngestBatch, cipher: ContactCipher): RatingRow {
   return {
     id: record.id,
     payload_hash: hash,
@@ -45,9 +59,8 @@ export function toRatingRow(record: RatingRecord, hash: string, batch: IngestBat
     reasons_json: JSON.stringify(record.reasons),
     other_reason: record.otherReason ?? null,
     comment: record.comment ?? null,
-    contact_name: record.contact?.name ?? null,
-    contact_phone: record.contact?.phone ?? null,
-    contact_company: record.contact?.company ?? null,
+    contact_enc: record.contact ? cipher.encrypt(record.contact) : null,
+    ...maskedContactColumns(record.contact),
     channel: record.channel,
     unit_id: record.unitId,
     window_id: record.windowId,
@@ -67,37 +80,35 @@ export function toRatingRow(record: RatingRecord, hash: string, batch: IngestBat
 
 const opt = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
 
+function maskedContact(row: RatingRow): MaskedContact | null {
+  if (!row.contact_enc) return null;
+  const masked: MaskedContact = {};
+  if (row.contact_name_masked) masked.name = row.contact_name_masked;
+  if (row.contact_phone_masked) masked.phone = row.contact_phone_masked;
+  if (row.contact_company_masked) masked.company = row.contact_company_masked;
+  return masked;
+}
+
 export function fromRatingRow(row: RatingRow): StoredRating {
-  const contact =
-    row.contact_name || row.contact_phone || row.contact_company
-      ? {
-          name: opt(row.contact_name),
-          phone: opt(row.contact_phone),
-          company: opt(row.contact_company),
-        }
-      : undefined;
-  const record = {
+  return {
     id: row.id,
-    v: row.schema_version,
-    level: row.level,
+    v: row.schema_version as 1,
+    level: row.level as StoredRating['level'],
     reasons: JSON.parse(row.reasons_json),
     otherReason: opt(row.other_reason),
     comment: opt(row.comment),
-    contact,
-    channel: row.channel,
+    contact: maskedContact(row),
+    channel: row.channel as StoredRating['channel'],
     unitId: row.unit_id,
     windowId: row.window_id,
     staffId: opt(row.staff_id),
     deviceId: row.device_id,
     deviceTime: Number(row.device_time),
-    locale: row.locale,
+    locale: row.locale as StoredRating['locale'],
     caseNumber: opt(row.case_number),
     sessionId: opt(row.session_id),
     invitedAt: row.invited_at === null ? undefined : Number(row.invited_at),
     assessmentNo: opt(row.assessment_no),
-  } as RatingRecord;
-  return {
-    ...record,
     seq: Number(row.seq),
     receivedAt: Number(row.received_at),
     ratedAt: Number(row.rated_at),

@@ -61,7 +61,8 @@ describe('the kiosk offline, across a browser restart', () => {
     await waitUntil('an empty outbox', () => outboxCount(page), (n) => n === 0);
     const stored = serverRatings(dataDir);
     expect(stored.map((r) => r.level).sort()).toEqual(['BASICALLY_SATISFIED', 'DISSATISFIED', 'SATISFIED', 'VERY_SATISFIED']);
-    expect(stored.find((r) => r.level === 'DISSATISFIED')).toMatchObject({ contact_phone: PHONE, reasons_json: '["EFFICIENCY"]' });
+    expect(stored.find((r) => r.level === 'DISSATISFIED')).toMatchObject({ contact_phone_masked: '139****1111', reasons_json: '["EFFICIENCY"]' });
+    expect(JSON.stringify(stored)).not.toContain(PHONE); // encrypted at rest
     expect(JSON.stringify(await dumpIndexedDb(page))).not.toContain(PHONE);
     await page.getByTestId('net-state').filter({ hasText: '在线' }).waitFor();
     await context.close();

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PUSH_RATINGS_PATH } from '../../src/domain/sync-constants';
-import { SqliteStore } from '../../sync-server/store/sqlite/sqlite-store';
+import { openStore } from '../../sync-server/store/open-store';
 import { badRating, DEMO_DEVICE, demoRating } from '../support/ratings';
 import { postJson, spawnServer, tempDir, type ServerProcess } from '../support/server';
 
@@ -28,7 +28,7 @@ describe('a server killed between its commit and its answer', () => {
     expect(retry.body.results.map((r: { status: string }) => r.status)).toEqual(['duplicate', 'duplicate', 'duplicate']);
     await server.stop();
 
-    const store = SqliteStore.open(dataDir);
+    const { store } = openStore(dataDir, {});
     try {
       expect((await store.listRatings(0, 10)).map((r) => r.id).sort()).toEqual(batch.map((r) => r.id).sort());
     } finally {

@@ -28,7 +28,8 @@ describe('POST /api/v1/sync/ratings', () => {
     expect(typeof res.body.serverTime).toBe('number');
     const stored = await srv.store.listRatings(0, 10);
     expect(stored.map((r) => r.id)).toEqual([a.id, b.id]);
-    expect(stored[1]).toMatchObject({ level: 'DISSATISFIED', reasons: ['ATTITUDE'], contact: { name: '张三', phone: '13812345678' } });
+    expect(stored[1]).toMatchObject({ level: 'DISSATISFIED', reasons: ['ATTITUDE'], contact: { name: '张*', phone: '138****5678' } });
+    expect(await srv.store.revealContact(b.id)).toEqual({ name: '张三', phone: '13812345678' });
   });
 
   it('treats an identical replay as a success without storing it twice', async () => {

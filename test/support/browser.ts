@@ -68,10 +68,11 @@ export async function outboxCount(page: Page): Promise<number> {
 }
 
 /** Reads the server's SQLite file directly (WAL allows a reader beside the running server). */
-export function serverRatings(dataDir: string): { id: string; level: string; contact_phone: string | null; reasons_json: string }[] {
+/** The raw rows, as anyone holding the database file would see them: contact only encrypted and masked. */
+export function serverRatings(dataDir: string): { id: string; level: string; contact_phone_masked: string | null; contact_enc: string | null; reasons_json: string }[] {
   const db = new Database(path.join(dataDir, 'haochaping.sqlite'), { readonly: true, fileMustExist: true });
   try {
-    return db.prepare('SELECT id, level, contact_phone, reasons_json FROM ratings ORDER BY seq').all() as never;
+    return db.prepare('SELECT id, level, contact_phone_masked, contact_enc, reasons_json FROM ratings ORDER BY seq').all() as never;
   } finally {
     db.close();
   }

@@ -5,8 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from '../../sync-server/app';
-import { demoHall } from '../../sync-server/store/demo-hall';
-import { SqliteStore } from '../../sync-server/store/sqlite/sqlite-store';
+import { hashPassword } from '../../sync-server/crypto/passwords';
+import { DEMO_PASSWORD, demoHall } from '../../sync-server/store/demo-hall';
+import { openStore } from '../../sync-server/store/open-store';
 import type { Store } from '../../sync-server/store/store';
 
 export function tempDir(prefix: string): string {
@@ -20,12 +21,21 @@ export interface InProcessServer {
   close(): Promise<void>;
 }
 
+let demoHash: Promise<string> | undefined;
+
+/** The store of a data folder (key file made beside it), seeded with the demo hall when empty. */
+export async function openDemoStore(dataDir: string): Promise<Store> {
+  const { store } = openStore(dataDir, {});
+  demoHash ??= hashPassword(DEMO_PASSWORD);
+  if (await store.isCatalogEmpty()) await store.seed(demoHall(await demoHash));
+  return store;
+}
+
 /** The real app on a real SQLite file, listening on a free port of 127.0.0.1. */
-export async function startInProcessServer(opts: { bodyLimitBytes?: number; dataDir?: string } = {}): Promise<InProcessServer> {
+export async function startInProcessServer(opts: { bodyLimitBytes?: number; dataDir?: string; demo?: boolean } = {}): Promise<InProcessServer> {
   const dataDir = opts.dataDir ?? tempDir('srv');
-  const store = SqliteStore.open(dataDir);
-  if (await store.isCatalogEmpty()) await store.seedCatalog(demoHall());
-  const app = await buildApp({ store, bodyLimitBytes: opts.bodyLimitBytes });
+  const store = await openDemoStore(dataDir);
+  const app = await buildApp({ store, bodyLimitBytes: opts.bodyLimitBytes, demo: opts.demo });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as net.AddressInfo;
   return {

@@ -1,78 +1,53 @@
+import type Database from 'better-sqlite3';
+import type { ContactCipher } from '../../crypto/contact-cipher';
+import { maskedContactColumns } from '../rating-row';
+import { MIGRATION_1_SQL } from './migration-001';
+import { MIGRATION_2_SQL_BEFORE, MIGRATION_2_SQL_AFTER } from './migration-002';
+
+export interface MigrationContext {
+  cipher: ContactCipher;
+}
+
 /** Numbered migrations. Never edit one that has shipped: add the next number. */
 export interface Migration {
   version: number;
   name: string;
-  sql: string;
+  up(db: Database.Database, ctx: MigrationContext): void;
+}
+
+/** Contact columns written in the clear by version 1 are encrypted, masked copies kept for lists, then dropped. */
+function encryptExistingContacts(db: Database.Database, { cipher }: MigrationContext) {
+  const rows = db.prepare('SELECT id, contact_name, contact_phone, contact_company FROM ratings WHERE contact_name IS NOT NULL OR contact_phone IS NOT NULL OR contact_company IS NOT NULL').all() as {
+    id: string;
+    contact_name: string | null;
+    contact_phone: string | null;
+    contact_company: string | null;
+  }[];
+  const update = db.prepare(
+    'UPDATE ratings SET contact_enc = ?, contact_name_masked = ?, contact_phone_masked = ?, contact_company_masked = ? WHERE id = ?',
+  );
+  for (const r of rows) {
+    const contact = { name: r.contact_name ?? undefined, phone: r.contact_phone ?? undefined, company: r.contact_company ?? undefined };
+    const masked = maskedContactColumns(contact);
+    update.run(cipher.encrypt(contact), masked.contact_name_masked, masked.contact_phone_masked, masked.contact_company_masked, r.id);
+  }
+  const conflicts = db.prepare('SELECT id, payload_json FROM rating_conflicts').all() as { id: number; payload_json: string }[];
+  const updateConflict = db.prepare('UPDATE rating_conflicts SET payload_json = ?, contact_enc = ? WHERE id = ?');
+  for (const c of conflicts) {
+    const { contact, ...rest } = JSON.parse(c.payload_json);
+    if (contact) updateConflict.run(JSON.stringify(rest), cipher.encrypt(contact), c.id);
+  }
 }
 
 export const SQLITE_MIGRATIONS: Migration[] = [
+  { version: 1, name: 'catalogue and ratings', up: (db) => db.exec(MIGRATION_1_SQL) },
   {
-    version: 1,
-    name: 'catalogue and ratings',
-    sql: `
-      CREATE TABLE units (
-        id TEXT PRIMARY KEY,
-        name_json TEXT NOT NULL
-      );
-      CREATE TABLE windows (
-        id TEXT PRIMARY KEY,
-        unit_id TEXT NOT NULL REFERENCES units(id),
-        number TEXT NOT NULL,
-        name_json TEXT NOT NULL,
-        sort_order INTEGER NOT NULL DEFAULT 0
-      );
-      CREATE TABLE staff (
-        id TEXT PRIMARY KEY,
-        name TEXT NOT NULL,
-        employee_no TEXT NOT NULL UNIQUE,
-        unit_id TEXT NOT NULL REFERENCES units(id),
-        window_id TEXT REFERENCES windows(id),
-        photo_url TEXT
-      );
-      CREATE TABLE reasons (
-        key TEXT PRIMARY KEY,
-        label_json TEXT NOT NULL,
-        sort_order INTEGER NOT NULL,
-        active INTEGER NOT NULL DEFAULT 1
-      );
-      CREATE TABLE ratings (
-        seq INTEGER PRIMARY KEY AUTOINCREMENT,
-        id TEXT NOT NULL UNIQUE,
-        payload_hash TEXT NOT NULL,
-        schema_version INTEGER NOT NULL,
-        level TEXT NOT NULL,
-        reasons_json TEXT NOT NULL,
-        other_reason TEXT,
-        comment TEXT,
-        contact_name TEXT,
-        contact_phone TEXT,
-        contact_company TEXT,
-        channel TEXT NOT NULL,
-        unit_id TEXT NOT NULL,
-        window_id TEXT NOT NULL,
-        staff_id TEXT,
-        device_id TEXT NOT NULL,
-        device_time INTEGER NOT NULL,
-        rated_at INTEGER NOT NULL,
-        clock_offset_ms INTEGER NOT NULL,
-        received_at INTEGER NOT NULL,
-        locale TEXT NOT NULL,
-        case_number TEXT,
-        session_id TEXT,
-        invited_at INTEGER,
-        assessment_no INTEGER
-      );
-      CREATE INDEX ratings_window_rated ON ratings(window_id, rated_at);
-      CREATE INDEX ratings_staff_rated ON ratings(staff_id, rated_at);
-      CREATE TABLE rating_conflicts (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        rating_id TEXT NOT NULL,
-        payload_hash TEXT NOT NULL,
-        payload_json TEXT NOT NULL,
-        device_id TEXT NOT NULL,
-        received_at INTEGER NOT NULL,
-        UNIQUE (rating_id, payload_hash)
-      );
-    `,
+    version: 2,
+    name: 'accounts, sessions, audit, service items; contact data encrypted at rest',
+    up(db, ctx) {
+      db.exec(MIGRATION_2_SQL_BEFORE);
+      encryptExistingContacts(db, ctx);
+      db.exec(MIGRATION_2_SQL_AFTER);
+    },
   },
 ];

@@ -1,0 +1,41 @@
+import * as z from 'zod/mini';
+import { CatalogIdSchema } from './base-schemas';
+import { ROLES } from './roles';
+
+export const AUTH_PATHS = {
+  signIn: '/api/v1/auth/sign-in',
+  signOut: '/api/v1/auth/sign-out',
+  me: '/api/v1/auth/me',
+  password: '/api/v1/auth/password',
+} as const;
+
+export const MIN_PASSWORD_LENGTH = 8;
+
+export const EmployeeNoSchema = z.string().check(z.trim(), z.regex(/^[A-Za-z0-9-]{2,20}$/, '工号: 2–20 letters, digits or -'));
+export const NewPasswordSchema = z.string().check(z.minLength(MIN_PASSWORD_LENGTH), z.maxLength(128));
+export const RoleSchema = z.enum(ROLES);
+
+export const SignInRequestSchema = z.strictObject({
+  employeeNo: EmployeeNoSchema,
+  password: z.string().check(z.minLength(1), z.maxLength(128)),
+});
+export type SignInRequest = z.infer<typeof SignInRequestSchema>;
+
+export const ChangePasswordRequestSchema = z.strictObject({
+  currentPassword: z.string().check(z.minLength(1), z.maxLength(128)),
+  newPassword: NewPasswordSchema,
+});
+export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequestSchema>;
+
+/** The signed-in user as the app sees them; cached on the tablet so it stays usable offline. */
+export const MeSchema = z.object({
+  id: CatalogIdSchema,
+  name: z.string(),
+  employeeNo: z.string(),
+  unitId: CatalogIdSchema,
+  windowId: z.nullable(CatalogIdSchema),
+  roles: z.array(RoleSchema),
+  photoUrl: z.nullable(z.string()),
+  mustChangePassword: z.boolean(),
+});
+export type Me = z.infer<typeof MeSchema>;

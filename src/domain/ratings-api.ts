@@ -1,0 +1,48 @@
+import type { Channel } from './channels';
+import type { LevelKey } from './levels';
+
+export const RATINGS_PATH = '/api/v1/ratings';
+export const AUDIT_PATH = '/api/v1/audit';
+export const revealContactPath = (ratingId: string) => `${RATINGS_PATH}/${ratingId}/contact`;
+
+/** Contact as every list shows it: masked. The full text needs a logged reveal. */
+export interface MaskedContact {
+  name?: string;
+  phone?: string;
+  company?: string;
+}
+
+export interface RatingListItem {
+  id: string;
+  level: LevelKey;
+  reasons: string[];
+  otherReason?: string;
+  comment?: string;
+  channel: Channel;
+  unitId: string;
+  windowId: string;
+  staffId?: string;
+  ratedAt: number;
+  receivedAt: number;
+  contact: MaskedContact | null;
+  /** Whether this user may reveal the contact (and so call back). */
+  canReveal: boolean;
+}
+
+export interface RatingListResponse {
+  items: RatingListItem[];
+  /** Pass as `before` for the next (older) page; null at the end. */
+  nextBefore: number | null;
+}
+
+export interface AuditEntry {
+  seq: number;
+  at: number;
+  actorId: string | null;
+  actorName: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  detail: Record<string, unknown> | null;
+  ip: string | null;
+}

@@ -1,0 +1,61 @@
+/**
+ * Who does what, from the notice: window staff (窗口工作人员), the window lead (委驻中心窗口), the office (委办公室),
+ * supervision (机关党委/纪委), personnel (人事处), and the administrator who keeps the catalogue and accounts.
+ */
+export const ROLES = ['STAFF', 'LEAD', 'OFFICE', 'SUPERVISION', 'PERSONNEL', 'ADMIN'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'ratings.read', // scoped by ratingScope(): own, window or all
+  'contact.reveal', // scoped by mayRevealContact()
+  'audit.read',
+  'catalog.manage', // units, windows, staff accounts, service items, reasons
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** The one table the server enforces and the tests enumerate. */
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  STAFF: ['ratings.read', 'contact.reveal'],
+  LEAD: ['ratings.read', 'contact.reveal'],
+  OFFICE: ['ratings.read'],
+  SUPERVISION: ['ratings.read', 'contact.reveal', 'audit.read'],
+  PERSONNEL: ['ratings.read'],
+  ADMIN: ['audit.read', 'catalog.manage'],
+};
+
+export interface Actor {
+  id: string;
+  roles: readonly Role[];
+  unitId: string;
+  windowId: string | null;
+}
+
+export function hasPermission(actor: Actor, permission: Permission): boolean {
+  return actor.roles.some((r) => ROLE_PERMISSIONS[r].includes(permission));
+}
+
+export type RatingScope = { kind: 'all' } | { kind: 'window'; windowId: string } | { kind: 'staff'; staffId: string };
+
+/** The widest set of ratings the actor's roles may read, or null for none. */
+export function ratingScope(actor: Actor): RatingScope | null {
+  if (actor.roles.some((r) => r === 'OFFICE' || r === 'SUPERVISION' || r === 'PERSONNEL')) return { kind: 'all' };
+  if (actor.roles.includes('LEAD') && actor.windowId) return { kind: 'window', windowId: actor.windowId };
+  if (actor.roles.includes('STAFF')) return { kind: 'staff', staffId: actor.id };
+  return null;
+}
+
+export function inScope(scope: RatingScope, rating: { staffId?: string | null; windowId: string }): boolean {
+  if (scope.kind === 'all') return true;
+  if (scope.kind === 'window') return rating.windowId === scope.windowId;
+  return rating.staffId === scope.staffId;
+}
+
+/**
+ * Contact details go only to those who handle the rating: the staff member rated (who calls back), the lead of
+ * that window, and supervision. The office and personnel see figures, never identities.
+ */
+export function mayRevealContact(actor: Actor, rating: { staffId?: string | null; windowId: string }): boolean {
+  if (actor.roles.includes('SUPERVISION')) return true;
+  if (actor.roles.includes('LEAD') && actor.windowId === rating.windowId) return true;
+  return actor.roles.includes('STAFF') && rating.staffId === actor.id;
+}

@@ -1,0 +1,58 @@
+import { createInterface } from 'node:readline/promises';
+import { parseArgs } from 'node:util';
+import { NewPasswordSchema, EmployeeNoSchema } from '../src/domain/account-api';
+import { configFromEnv } from './config';
+import { hashPassword } from './crypto/passwords';
+import { newId } from './crypto/tokens';
+import { openStore } from './store/open-store';
+
+const USAGE = `usage: npm run create-admin -- --employee-no A0001 --name 张三 [--unit-name 单位名称]
+The password is asked for on the terminal (or read from HCP_ADMIN_PASSWORD); there is never a default one.
+Reads DATA_DIR (default ./data) like the server.`;
+
+async function askPassword(): Promise<string> {
+  if (process.env.HCP_ADMIN_PASSWORD) return process.env.HCP_ADMIN_PASSWORD;
+  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+  try {
+    const first = await rl.question('password (at least 8 characters): ');
+    const again = await rl.question('the same again: ');
+    if (first !== again) throw new Error('the two passwords differ');
+    return first;
+  } finally {
+    rl.close();
+  }
+}
+
+/** Creates the first administrator of a real hall (and its first unit when the catalogue is empty). */
+async function main() {
+  const { values } = parseArgs({ options: { 'employee-no': { type: 'string' }, name: { type: 'string' }, 'unit-name': { type: 'string' }, help: { type: 'boolean' } } });
+  if (values.help || !values['employee-no'] || !values.name) return console.error(USAGE);
+  const employeeNo = EmployeeNoSchema.parse(values['employee-no']);
+  const password = await askPassword();
+  if (!NewPasswordSchema.safeParse(password).success) throw new Error('the password needs at least 8 characters');
+  const { store } = openStore(configFromEnv().dataDir);
+  try {
+    if (await store.findAccountByEmployeeNo(employeeNo)) throw new Error(`工号 ${employeeNo} exists already`);
+    const catalog = await store.loadCatalog();
+    let unitId = catalog.units[0]?.id;
+    if (!unitId) {
+      const name = values['unit-name'] ?? '政务服务中心窗口';
+      unitId = newId('unit');
+      await store.insertUnit({ id: unitId, name: { 'zh-CN': name, en: name, bo: name }, active: true });
+    }
+    const id = newId('staff');
+    await store.insertAccount({
+      id, name: values.name, employeeNo, unitId, windowId: null, roles: ['ADMIN'], active: true, photoUpdatedAt: null,
+      passwordHash: await hashPassword(password), mustChangePassword: false, failedSignIns: 0, lockedUntil: null,
+    });
+    await store.appendAudit({ at: Date.now(), actorId: null, action: 'account.create-admin-cli', targetType: 'staff', targetId: id, detail: { employeeNo }, ip: null });
+    console.error(`administrator ${employeeNo} created; sign in at /admin`);
+  } finally {
+    await store.close();
+  }
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(2);
+});

@@ -1,0 +1,67 @@
+import type { FastifyInstance } from 'fastify';
+import * as z from 'zod/mini';
+import { UuidV7Schema } from '../../src/domain/base-schemas';
+import { AUDIT_PATH, RATINGS_PATH, type RatingListItem, type RatingListResponse } from '../../src/domain/ratings-api';
+import { mayRevealContact, ratingScope, type Actor } from '../../src/domain/roles';
+import { scrubText } from '../../src/domain/scrub';
+import { audit } from '../auth/audit';
+import { ClientError } from '../errors';
+import type { StoredRating, Store } from '../store/store';
+import { parseOr400 } from '../validate';
+
+const PageQuery = z.object({
+  before: z.optional(z.coerce.number().check(z.int(), z.positive())),
+  limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(500))),
+});
+
+/** A rating as a list shows it: contact masked, phone and ID numbers in free text masked too. */
+export function toListItem(r: StoredRating, actor: Actor): RatingListItem {
+  return {
+    id: r.id,
+    level: r.level,
+    reasons: r.reasons,
+    otherReason: r.otherReason && scrubText(r.otherReason),
+    comment: r.comment && scrubText(r.comment),
+    channel: r.channel,
+    unitId: r.unitId,
+    windowId: r.windowId,
+    staffId: r.staffId,
+    ratedAt: r.ratedAt,
+    receivedAt: r.receivedAt,
+    contact: r.contact,
+    canReveal: r.contact !== null && mayRevealContact(actor, r),
+  };
+}
+
+export function ratingRoutes(app: FastifyInstance, store: Store) {
+  app.get(RATINGS_PATH, { config: { access: 'ratings.read' } }, async (request, reply): Promise<RatingListResponse> => {
+    const actor = request.actor!;
+    const { before, limit = 100 } = parseOr400(PageQuery, request.query);
+    const scope = ratingScope(actor);
+    if (!scope) throw new ClientError(403, 'FORBIDDEN', 'no ratings are in your scope');
+    const rows = await store.listRatingsInScope(scope, { before, limit });
+    reply.header('cache-control', 'no-store');
+    return { items: rows.map((r) => toListItem(r, actor)), nextBefore: rows.length === limit ? rows[rows.length - 1].ratedAt : null };
+  });
+
+  // POST, not GET: a reveal is an act that is logged, never a cacheable or prefetchable read.
+  app.post(`${RATINGS_PATH}/:id/contact`, { config: { access: 'contact.reveal' } }, async (request, reply) => {
+    const actor = request.actor!;
+    const { id } = parseOr400(z.object({ id: UuidV7Schema }), request.params);
+    const rating = await store.getRating(id);
+    // Out of scope answers like absent: a caller learns nothing about ratings that are not theirs.
+    if (!rating || !mayRevealContact(actor, rating)) throw new ClientError(404, 'NOT_FOUND', 'no such rating in your scope');
+    const contact = await store.revealContact(id);
+    if (!contact) throw new ClientError(404, 'NO_CONTACT', 'this rating was left anonymously');
+    await audit(store, request, 'contact.reveal', { type: 'rating', id }, { windowId: rating.windowId, staffId: rating.staffId ?? null });
+    reply.header('cache-control', 'no-store');
+    return { id, contact };
+  });
+
+  app.get(AUDIT_PATH, { config: { access: 'audit.read' } }, async (request, reply) => {
+    const { before, limit = 200 } = parseOr400(PageQuery, request.query);
+    reply.header('cache-control', 'no-store');
+    const entries = await store.listAudit({ before, limit });
+    return { entries, nextBefore: entries.length === limit ? entries[entries.length - 1].seq : null };
+  });
+}

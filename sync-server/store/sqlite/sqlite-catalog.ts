@@ -1,0 +1,120 @@
+import type Database from 'better-sqlite3';
+import type { Reason } from '../../../src/domain/reasons';
+import type { Catalog, CatalogStore, CatalogStaff, CatalogUnit, CatalogWindow, Seed, ServiceItem } from '../store';
+import { patchRow } from './patch';
+
+type Row = Record<string, any>;
+
+export const staffFromRow = (r: Row): CatalogStaff => ({
+  id: r.id,
+  name: r.name,
+  employeeNo: r.employee_no,
+  unitId: r.unit_id,
+  windowId: r.window_id,
+  roles: JSON.parse(r.roles_json),
+  active: r.active === 1,
+  photoUpdatedAt: r.photo_updated_at,
+});
+const unitFromRow = (r: Row): CatalogUnit => ({ id: r.id, name: JSON.parse(r.name_json), active: r.active === 1 });
+const windowFromRow = (r: Row): CatalogWindow => ({
+  id: r.id,
+  unitId: r.unit_id,
+  number: r.number,
+  name: JSON.parse(r.name_json),
+  sortOrder: r.sort_order,
+  active: r.active === 1,
+});
+const reasonFromRow = (r: Row): Reason => ({ key: r.key, label: JSON.parse(r.label_json), sortOrder: r.sort_order, active: r.active === 1 });
+const itemFromRow = (r: Row): ServiceItem => ({
+  id: r.id,
+  code: r.code,
+  unitId: r.unit_id,
+  name: JSON.parse(r.name_json),
+  sortOrder: r.sort_order,
+  active: r.active === 1,
+});
+
+const bool = (v: boolean | undefined) => (v === undefined ? undefined : v ? 1 : 0);
+const json = (v: unknown) => (v === undefined ? undefined : JSON.stringify(v));
+
+export function sqliteCatalog(db: Database.Database): CatalogStore {
+  const insertUnit = db.prepare('INSERT INTO units (id, name_json, active) VALUES (?, ?, ?)');
+  const insertWindow = db.prepare('INSERT INTO windows (id, unit_id, number, name_json, sort_order, active) VALUES (?, ?, ?, ?, ?, ?)');
+  const insertItem = db.prepare('INSERT INTO service_items (id, code, unit_id, name_json, sort_order, active) VALUES (?, ?, ?, ?, ?, ?)');
+  const insertReason = db.prepare('INSERT INTO reasons (key, label_json, sort_order, active) VALUES (?, ?, ?, ?)');
+  const insertStaff = db.prepare(
+    `INSERT INTO staff (id, name, employee_no, unit_id, window_id, roles_json, active, password_hash, must_change_password)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)`,
+  );
+  const all = (sql: string) => db.prepare(sql).all() as Row[];
+  const store: CatalogStore = {
+    async loadCatalog(): Promise<Catalog> {
+      return {
+        units: all('SELECT * FROM units ORDER BY id').map(unitFromRow),
+        windows: all('SELECT * FROM windows ORDER BY sort_order, id').map(windowFromRow),
+        staff: all('SELECT * FROM staff ORDER BY employee_no').map(staffFromRow),
+        reasons: all('SELECT * FROM reasons ORDER BY sort_order, key').map(reasonFromRow),
+        serviceItems: all('SELECT * FROM service_items ORDER BY sort_order, code').map(itemFromRow),
+      };
+    },
+    async isCatalogEmpty() {
+      return db.prepare('SELECT COUNT(*) FROM units').pluck().get() === 0;
+    },
+    async seed(seed: Seed) {
+      db.transaction(() => {
+        for (const u of seed.units) insertUnit.run(u.id, JSON.stringify(u.name), bool(u.active));
+        for (const w of seed.windows) insertWindow.run(w.id, w.unitId, w.number, JSON.stringify(w.name), w.sortOrder, bool(w.active));
+        for (const s of seed.staff) {
+          insertStaff.run(s.id, s.name, s.employeeNo, s.unitId, s.windowId, JSON.stringify(s.roles), bool(s.active), s.passwordHash);
+        }
+        for (const r of seed.reasons) {
+          db.prepare('INSERT INTO reasons (key, label_json, sort_order, active) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO NOTHING').run(
+            r.key, JSON.stringify(r.label), r.sortOrder, bool(r.active),
+          );
+        }
+        for (const i of seed.serviceItems) insertItem.run(i.id, i.code, i.unitId, JSON.stringify(i.name), i.sortOrder, bool(i.active));
+      }).immediate();
+    },
+    async insertUnit(u) {
+      insertUnit.run(u.id, JSON.stringify(u.name), bool(u.active));
+    },
+    async updateUnit(id, p) {
+      return patchRow(db, 'units', 'id', id, { name_json: json(p.name), active: bool(p.active) });
+    },
+    async insertWindow(w) {
+      insertWindow.run(w.id, w.unitId, w.number, JSON.stringify(w.name), w.sortOrder, bool(w.active));
+    },
+    async updateWindow(id, p) {
+      return patchRow(db, 'windows', 'id', id, { unit_id: p.unitId, number: p.number, name_json: json(p.name), sort_order: p.sortOrder, active: bool(p.active) });
+    },
+    async insertServiceItem(i) {
+      insertItem.run(i.id, i.code, i.unitId, JSON.stringify(i.name), i.sortOrder, bool(i.active));
+    },
+    async updateServiceItem(id, p) {
+      return patchRow(db, 'service_items', 'id', id, { code: p.code, unit_id: p.unitId, name_json: json(p.name), sort_order: p.sortOrder, active: bool(p.active) });
+    },
+    async insertReason(r) {
+      insertReason.run(r.key, JSON.stringify(r.label), r.sortOrder, bool(r.active));
+    },
+    async updateReason(key, p) {
+      return patchRow(db, 'reasons', 'key', key, { label_json: json(p.label), sort_order: p.sortOrder, active: bool(p.active) });
+    },
+    async setStaffPhoto(staffId, mime, bytes, at) {
+      return db
+        .transaction(() => {
+          if (db.prepare('UPDATE staff SET photo_updated_at = ? WHERE id = ?').run(at, staffId).changes === 0) return false;
+          db.prepare(
+            `INSERT INTO staff_photos (staff_id, mime, bytes, updated_at) VALUES (?, ?, ?, ?)
+             ON CONFLICT(staff_id) DO UPDATE SET mime = excluded.mime, bytes = excluded.bytes, updated_at = excluded.updated_at`,
+          ).run(staffId, mime, bytes, at);
+          return true;
+        })
+        .immediate();
+    },
+    async getStaffPhoto(staffId) {
+      const r = db.prepare('SELECT mime, bytes, updated_at FROM staff_photos WHERE staff_id = ?').get(staffId) as Row | undefined;
+      return r ? { mime: r.mime, bytes: r.bytes, updatedAt: r.updated_at } : null;
+    },
+  };
+  return store;
+}
