@@ -12,9 +12,19 @@ import { resolveActor } from './session';
  */
 export type Access = 'public' | 'signed-in' | Permission;
 
+export interface ApiRoute {
+  method: string;
+  url: string;
+  access: Access;
+}
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+  }
+  interface FastifyInstance {
+    /** Every API route with its access rule, as registered: the authorization tests enumerate it. */
+    apiRoutes: ApiRoute[];
   }
 }
 
@@ -23,10 +33,12 @@ const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set<string>([AUTH_PATHS.me, AUTH_PATH
 
 export function enforceAccess(app: FastifyInstance, store: Store) {
   app.decorateRequest('actor', null);
+  app.decorate('apiRoutes', [] as ApiRoute[]);
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith(API_PREFIX) && !route.config?.access) {
-      throw new Error(`${String(route.method)} ${route.url} does not declare who may call it (config.access)`);
-    }
+    if (!route.url.startsWith(API_PREFIX)) return;
+    const access = route.config?.access;
+    if (!access) throw new Error(`${String(route.method)} ${route.url} does not declare who may call it (config.access)`);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') app.apiRoutes.push({ method, url: route.url, access });
   });
   // onRequest, before the body is read: an anonymous caller learns nothing from validation errors.
   app.addHook('onRequest', async (request) => {

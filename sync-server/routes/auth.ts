@@ -30,16 +30,17 @@ const invalid = () => new ClientError(401, 'INVALID_CREDENTIALS', '工号或密�
 
 export function authRoutes(app: FastifyInstance, store: Store, limiter = new SignInLimiter()) {
   app.post(AUTH_PATHS.signIn, { config: { access: 'public' } }, async (request, reply) => {
-    const wait = limiter.take(request.ip);
+    const wait = limiter.waitFor(request.ip);
     if (wait > 0) {
       reply.header('retry-after', Math.ceil(wait / 1000));
-      throw new ClientError(429, 'RATE_LIMITED', 'too many sign-in attempts from this address; wait a minute');
+      throw new ClientError(429, 'RATE_LIMITED', 'too many failed sign-ins from this address; wait a minute');
     }
     const { employeeNo, password } = parseOr400(SignInRequestSchema, request.body);
     const now = Date.now();
     const account = await store.findAccountByEmployeeNo(employeeNo);
     if (!account || !account.active || !account.passwordHash) {
       await burnPasswordCheck(password);
+      limiter.recordFailure(request.ip);
       await audit(store, request, 'sign-in.failed', undefined, { employeeNo }, null);
       throw invalid();
     }
@@ -50,6 +51,7 @@ export function authRoutes(app: FastifyInstance, store: Store, limiter = new Sig
       throw new ClientError(423, 'ACCOUNT_LOCKED', `too many wrong passwords; try again after ${Math.ceil((account.lockedUntil - now) / 60_000)} min`);
     }
     if (!(await verifyPassword(password, account.passwordHash))) {
+      limiter.recordFailure(request.ip);
       const failures = account.failedSignIns + 1;
       const locked = failures >= MAX_FAILED_SIGN_INS;
       await store.updateAccount(account.id, { failedSignIns: locked ? 0 : failures, lockedUntil: locked ? now + LOCKOUT_MS : null });

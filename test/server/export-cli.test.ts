@@ -51,11 +51,14 @@ describe('npm run export', () => {
     expect(csv).not.toContain('13812345678');
   });
 
-  it('shows contact in full only when asked explicitly, and writes to a file with --output', () => {
+  it('shows contact in full only when asked explicitly, logs that, and writes to a file with --output', async () => {
     const file = path.join(tempDir('export'), 'out.ndjson');
     exportCli(['--format', 'ndjson', '--reveal-contact', '--output', file]);
     const rows = fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(rows[1]).toMatchObject({ contactName: '张三', contactPhone: '13812345678' });
+    expect((fs.statSync(file).mode & 0o777).toString(8)).toBe('600');
+    const audit = await srv.store.listAudit({ limit: 10 });
+    expect(audit[0]).toMatchObject({ action: 'contact.reveal-export', detail: { format: 'ndjson' } });
   });
 
   it('refuses an unknown format and a data folder without a database', () => {

@@ -15,6 +15,7 @@ export function tempDir(prefix: string): string {
 }
 
 export interface InProcessServer {
+  app: import('fastify').FastifyInstance;
   baseUrl: string;
   store: Store;
   dataDir: string;
@@ -39,6 +40,7 @@ export async function startInProcessServer(opts: { bodyLimitBytes?: number; data
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as net.AddressInfo;
   return {
+    app,
     baseUrl: `http://127.0.0.1:${port}`,
     store,
     dataDir,

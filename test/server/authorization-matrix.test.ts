@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLE_PERMISSIONS, type Permission, type Role } from '../../src/domain/roles';
+import type { Access } from '../../sync-server/auth/access';
+import { api, DEMO_ACCOUNTS, signIn } from '../support/api';
+import { startInProcessServer, type InProcessServer } from '../support/server';
+
+/**
+ * Every API route and who may call it. A route added to the server without a line here fails the first test, so
+ * none can be forgotten; the second calls each route as anonymous and as every role.
+ */
+const EXPECTED: Record<string, Access> = {
+  'GET /api/v1/health': 'public',
+  'GET /api/v1/kiosk/config': 'public',
+  'POST /api/v1/sync/ratings': 'public',
+  'GET /api/v1/staff/:id/photo': 'public',
+  'POST /api/v1/auth/sign-in': 'public',
+  'POST /api/v1/auth/sign-out': 'public',
+  'GET /api/v1/auth/me': 'signed-in',
+  'POST /api/v1/auth/password': 'signed-in',
+  'GET /api/v1/ratings': 'ratings.read',
+  'POST /api/v1/ratings/:id/contact': 'contact.reveal',
+  'GET /api/v1/audit': 'audit.read',
+  'GET /api/v1/admin/catalog': 'catalog.manage',
+  'POST /api/v1/admin/units': 'catalog.manage',
+  'PATCH /api/v1/admin/units/:id': 'catalog.manage',
+  'POST /api/v1/admin/windows': 'catalog.manage',
+  'PATCH /api/v1/admin/windows/:id': 'catalog.manage',
+  'POST /api/v1/admin/service-items': 'catalog.manage',
+  'PATCH /api/v1/admin/service-items/:id': 'catalog.manage',
+  'POST /api/v1/admin/reasons': 'catalog.manage',
+  'PATCH /api/v1/admin/reasons/:key': 'catalog.manage',
+  'POST /api/v1/admin/staff': 'catalog.manage',
+  'PATCH /api/v1/admin/staff/:id': 'catalog.manage',
+  'PUT /api/v1/admin/staff/:id/photo': 'catalog.manage',
+};
+
+// Parameters that exist (or are well formed) so a permitted call gets past authorization to the handler.
+const PARAMS: Record<string, string> = { id: 'demo-s1', key: 'ATTITUDE' };
+const RATING_ID = '01900000-0000-7000-8000-000000000000';
+
+const ROLE_ACCOUNTS: [Role[], string][] = [
+  [['STAFF'], DEMO_ACCOUNTS.STAFF],
+  [['STAFF', 'LEAD'], DEMO_ACCOUNTS.LEAD],
+  [['OFFICE'], DEMO_ACCOUNTS.OFFICE],
+  [['SUPERVISION'], DEMO_ACCOUNTS.SUPERVISION],
+  [['PERSONNEL'], DEMO_ACCOUNTS.PERSONNEL],
+  [['ADMIN'], DEMO_ACCOUNTS.ADMIN],
+];
+
+let srv: InProcessServer;
+const cookies = new Map<string, string>();
+
+beforeAll(async () => {
+  srv = await startInProcessServer();
+  for (const [, no] of ROLE_ACCOUNTS) cookies.set(no, await signIn(srv.baseUrl, no));
+});
+afterAll(async () => {
+  await srv.close();
+});
+
+const allowed = (roles: Role[], access: Access) =>
+  access === 'public' || access === 'signed-in' || roles.some((r) => ROLE_PERMISSIONS[r].includes(access as Permission));
+
+function pathOf(url: string) {
+  return url.replace(/:(\w+)/g, (_m, name: string) => (url.startsWith('/api/v1/ratings') ? RATING_ID : PARAMS[name]));
+}
+
+describe('authorization matrix', () => {
+  it('lists every registered API route with the access it declares', () => {
+    const registered = Object.fromEntries(srv.app.apiRoutes.map((r) => [`${r.method} ${r.url}`, r.access]));
+    expect(registered).toEqual(EXPECTED);
+  });
+
+  for (const [route, access] of Object.entries(EXPECTED)) {
+    const [method, url] = route.split(' ');
+    // Sign-out would end the shared sessions; it is public and tested on its own.
+    if (url.endsWith('/sign-out')) continue;
+    it(`${route} (${access})`, async () => {
+      // An empty JSON object: permitted callers reach validation (400) or a harmless answer, never a change.
+      const body = method === 'GET' ? undefined : {};
+      const anonymous = await api(srv.baseUrl, method, pathOf(url), { body });
+      if (access === 'public') expect(anonymous.status, `anonymous ${route}`).not.toBe(401);
+      else expect(anonymous.status, `anonymous ${route}`).toBe(401);
+      for (const [roles, no] of ROLE_ACCOUNTS) {
+        const res = await api(srv.baseUrl, method, pathOf(url), { body, cookie: cookies.get(no) });
+        const label = `${roles.join('+')} ${route} → ${res.status} ${JSON.stringify(res.body)}`;
+        if (allowed(roles, access)) expect([401, 403], label).not.toContain(res.status);
+        else expect(res.status, label).toBe(403);
+      }
+    });
+  }
+});
