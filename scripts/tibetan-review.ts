@@ -6,25 +6,29 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_REASONS } from '../src/domain/reasons';
-import bo from '../src/i18n/locales/bo.json';
-import en from '../src/i18n/locales/en.json';
-import zh from '../src/i18n/locales/zh-CN.json';
+import { NAMESPACES } from '../src/i18n/namespaces';
 import { demoHall } from '../sync-server/store/demo-hall';
 
-export const REVIEW_FILE = fileURLToPath(new URL('../src/i18n/locales/bo-NEEDS-REVIEW.md', import.meta.url));
+export const REVIEW_FILE = fileURLToPath(new URL('../src/i18n/locales/bo/NEEDS-REVIEW.md', import.meta.url));
+const LOCALE_DIR = fileURLToPath(new URL('../src/i18n/locales/', import.meta.url));
 
-type Tree = { [key: string]: string | Tree };
+export type Tree = { [key: string]: string | Tree };
+export function readMessages(locale: string, ns: string): Tree {
+  return JSON.parse(fs.readFileSync(`${LOCALE_DIR}${locale}/${ns}.json`, 'utf8'));
+}
 
-function flatten(tree: Tree, prefix = ''): [string, string][] {
+export function flatten(tree: Tree, prefix = ''): [string, string][] {
   return Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [[prefix + k, v] as [string, string]] : flatten(v, `${prefix}${k}.`)));
 }
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 export function renderReviewList(): string {
-  const zhFlat = new Map(flatten(zh as Tree));
-  const enFlat = new Map(flatten(en as Tree));
-  const rows: string[][] = flatten(bo as Tree).map(([key, text]) => [`ui \`${key}\``, text, zhFlat.get(key) ?? '', enFlat.get(key) ?? '']);
+  const rows: string[][] = NAMESPACES.flatMap((ns) => {
+    const zhFlat = new Map(flatten(readMessages('zh-CN', ns)));
+    const enFlat = new Map(flatten(readMessages('en', ns)));
+    return flatten(readMessages('bo', ns)).map(([key, text]) => [`${ns} \`${key}\``, text, zhFlat.get(key) ?? '', enFlat.get(key) ?? '']);
+  });
   for (const r of DEFAULT_REASONS) rows.push([`reason \`${r.key}\``, r.label.bo, r.label['zh-CN'], r.label.en]);
   const hall = demoHall(null);
   for (const u of hall.units) rows.push([`demo unit \`${u.id}\``, u.name.bo, u.name['zh-CN'], u.name.en]);
@@ -34,7 +38,7 @@ export function renderReviewList(): string {
     '# Tibetan (བོད་ཡིག) strings awaiting review by a native speaker',
     '',
     'Every Tibetan string below is a draft. Please check meaning, register (polite forms suit a public service',
-    'hall) and spelling, then correct `bo.json`, `src/domain/reasons.ts` or the demo hall, and regenerate this list',
+    'hall) and spelling, then correct `bo/*.json`, `src/domain/reasons.ts` or the demo hall, and regenerate this list',
     'with `npx tsx scripts/tibetan-review.ts`. Reasons an administrator edits later carry their own labels.',
     '',
     `${rows.length} strings.`,

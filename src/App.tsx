@@ -1,17 +1,20 @@
 import { lazy, Suspense } from 'react';
 import { KioskScreen } from './kiosk/KioskScreen';
-import { DEVICE_STATUS_PATH } from './routes';
+import { ADMIN_PATH, DEVICE_STATUS_PATH, STAFF_PATH } from './routes';
 
 // Everything but the kiosk is its own chunk, so the kiosk's first paint stays small.
-const DeviceStatusScreen = lazy(() => import('./device/DeviceStatusScreen'));
+const screens: Record<string, React.LazyExoticComponent<() => React.JSX.Element>> = {
+  [DEVICE_STATUS_PATH]: lazy(() => import('./device/DeviceStatusScreen')),
+  [STAFF_PATH]: lazy(() => import('./staff/StaffApp')),
+  [ADMIN_PATH]: lazy(() => import('./admin/AdminApp')),
+};
 
 export function App({ path }: { path: string }) {
-  if (path === DEVICE_STATUS_PATH) {
-    return (
-      <Suspense fallback={null}>
-        <DeviceStatusScreen />
-      </Suspense>
-    );
-  }
-  return <KioskScreen />;
+  const Screen = screens[path.replace(/\/+$/, '') || '/'];
+  if (!Screen) return <KioskScreen />;
+  return (
+    <Suspense fallback={null}>
+      <Screen />
+    </Suspense>
+  );
 }

@@ -1,3 +1,5 @@
 /** Client routes; the server answers any of them with index.html. */
 export const KIOSK_PATH = '/';
 export const DEVICE_STATUS_PATH = '/device';
+export const STAFF_PATH = '/staff';
+export const ADMIN_PATH = '/admin';

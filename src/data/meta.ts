@@ -9,6 +9,10 @@ export interface MetaValues {
   syncStatus: SyncStatus;
   clockOffsetMs: number;
   backoff: { failures: number; nextAttemptAt: number };
+  /** The signed-in person, as the server last answered (src/account/session.ts). */
+  me: import('../domain/account-api').Me;
+  /** The last ratings list the signed-in person saw, for offline use; contact masked only. */
+  staffRatings: { userId: string; fetchedAt: number; response: import('../domain/ratings-api').RatingListResponse };
 }
 /** What the status strip shows: when the server last answered, and the last failure if the latest try failed. */
 export interface SyncStatus {

@@ -1,5 +1,7 @@
 import type { Channel } from './channels';
 import type { LevelKey } from './levels';
+import type { LocalizedText } from './locales';
+import type { Reason } from './reasons';
 
 export const RATINGS_PATH = '/api/v1/ratings';
 export const AUDIT_PATH = '/api/v1/audit';
@@ -29,8 +31,16 @@ export interface RatingListItem {
   canReveal: boolean;
 }
 
+/** Names the list refers to, so it reads in any language without a second request. */
+export interface RatingListRefs {
+  reasons: Reason[];
+  windows: { id: string; number: string; name: LocalizedText }[];
+  staff: { id: string; name: string; employeeNo: string }[];
+}
+
 export interface RatingListResponse {
   items: RatingListItem[];
+  refs: RatingListRefs;
   /** Pass as `before` for the next (older) page; null at the end. */
   nextBefore: number | null;
 }

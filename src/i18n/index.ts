@@ -1,41 +1,54 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '../domain/locales';
-import zhCN from './locales/zh-CN.json';
+import zhKiosk from './locales/zh-CN/kiosk.json';
 
-export type Messages = typeof zhCN;
+import type { Namespace } from './namespaces';
+
+// One message file per screen family and language: the kiosk's Chinese ships in the first paint, the rest load
+// with their screens (every file is its own chunk, precached for offline use).
+
+type Messages = Record<string, unknown>;
+const lazyMessages = import.meta.glob<{ default: Messages }>(['./locales/*/*.json', '!./locales/zh-CN/kiosk.json']);
 
 /** Each language names itself, in its own script, whatever the current language. */
 export const LANGUAGE_NAMES: Record<Locale, string> = { 'zh-CN': '中文', bo: 'བོད་ཡིག', en: 'English' };
-
-// The default language ships in the first-paint bundle; the others are their own chunks, precached for offline use.
-const loaders: Record<Exclude<Locale, 'zh-CN'>, () => Promise<{ default: Messages }>> = {
-  bo: () => import('./locales/bo.json'),
-  en: () => import('./locales/en.json'),
-};
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
 
-export async function initI18n(locale: Locale = DEFAULT_LOCALE) {
+const loadedNamespaces = new Set<Namespace>(['kiosk']);
+
+async function ensureBundle(locale: Locale, ns: Namespace) {
+  if (i18next.hasResourceBundle(locale, ns)) return;
+  const load = lazyMessages[`./locales/${locale}/${ns}.json`];
+  if (!load) throw new Error(`no ${ns} messages for ${locale}`);
+  i18next.addResourceBundle(locale, ns, (await load()).default);
+}
+
+export async function initI18n() {
   await i18next.use(initReactI18next).init({
     lng: DEFAULT_LOCALE,
     fallbackLng: DEFAULT_LOCALE,
-    resources: { [DEFAULT_LOCALE]: { translation: zhCN } },
+    ns: ['kiosk'],
+    defaultNS: 'kiosk',
+    resources: { [DEFAULT_LOCALE]: { kiosk: zhKiosk } },
     interpolation: { escapeValue: false },
     returnNull: false,
   });
-  if (locale !== DEFAULT_LOCALE) await setLanguage(locale);
   return i18next;
 }
 
-/** Loads the language's messages if needed, then switches; <html lang> follows for fonts and screen readers. */
+/** Loads a screen family's messages in the current language (and Chinese, the fallback) before it renders. */
+export async function loadNamespace(ns: Namespace) {
+  loadedNamespaces.add(ns);
+  await Promise.all([ensureBundle(currentLocale(), ns), ensureBundle(DEFAULT_LOCALE, ns)]);
+}
+
+/** Loads the language's messages for every screen family in use, then switches; <html lang> follows. */
 export async function setLanguage(locale: Locale) {
-  if (locale !== 'zh-CN' && !i18next.hasResourceBundle(locale, 'translation')) {
-    const messages = await loaders[locale]();
-    i18next.addResourceBundle(locale, 'translation', messages.default);
-  }
+  await Promise.all([...loadedNamespaces].map((ns) => ensureBundle(locale, ns)));
   await i18next.changeLanguage(locale);
   if (typeof document !== 'undefined') document.documentElement.lang = locale;
 }

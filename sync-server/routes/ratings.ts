@@ -40,8 +40,19 @@ export function ratingRoutes(app: FastifyInstance, store: Store) {
     const scope = ratingScope(actor);
     if (!scope) throw new ClientError(403, 'FORBIDDEN', 'no ratings are in your scope');
     const rows = await store.listRatingsInScope(scope, { before, limit });
+    const catalog = await store.loadCatalog();
+    const windowIds = new Set(rows.map((r) => r.windowId));
+    const staffIds = new Set(rows.map((r) => r.staffId));
     reply.header('cache-control', 'no-store');
-    return { items: rows.map((r) => toListItem(r, actor)), nextBefore: rows.length === limit ? rows[rows.length - 1].ratedAt : null };
+    return {
+      items: rows.map((r) => toListItem(r, actor)),
+      refs: {
+        reasons: catalog.reasons,
+        windows: catalog.windows.filter((w) => windowIds.has(w.id)).map((w) => ({ id: w.id, number: w.number, name: w.name })),
+        staff: catalog.staff.filter((s) => staffIds.has(s.id)).map((s) => ({ id: s.id, name: s.name, employeeNo: s.employeeNo })),
+      },
+      nextBefore: rows.length === limit ? rows[rows.length - 1].ratedAt : null,
+    };
   });
 
   // POST, not GET: a reveal is an act that is logged, never a cacheable or prefetchable read.

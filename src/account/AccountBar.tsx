@@ -1,0 +1,30 @@
+import { useTranslation } from 'react-i18next';
+import type { Me } from '../domain/account-api';
+import { LanguageSwitch } from '../kiosk/LanguageSwitch';
+import { ADMIN_PATH, STAFF_PATH } from '../routes';
+
+/** Who is signed in, in which roles, whether the data is the offline copy, and the way out. */
+export function AccountBar({ me, offline, onSignOut, onChangePassword }: { me: Me; offline: boolean; onSignOut: () => void; onChangePassword: () => void }) {
+  const { t } = useTranslation('staff');
+  const here = window.location.pathname;
+  return (
+    <header className="account-bar">
+      <div className="account-who">
+        <strong>{me.name}</strong> <span className="hint">{t('bar.employeeNo', { no: me.employeeNo })}</span>
+        <span className="account-roles">{me.roles.map((r) => t(`roles.${r}`)).join(' · ')}</span>
+        {offline && <span className="offline-badge">{t('bar.offline')}</span>}
+      </div>
+      <nav className="account-nav">
+        {me.roles.includes('ADMIN') && here !== ADMIN_PATH && <a href={ADMIN_PATH}>{t('bar.admin')}</a>}
+        {here !== STAFF_PATH && me.roles.some((r) => r !== 'ADMIN') && <a href={STAFF_PATH}>{t('bar.ratings')}</a>}
+        <button type="button" onClick={onChangePassword} disabled={offline}>
+          {t('bar.changePassword')}
+        </button>
+        <button type="button" onClick={onSignOut}>
+          {t('bar.signOut')}
+        </button>
+        <LanguageSwitch />
+      </nav>
+    </header>
+  );
+}

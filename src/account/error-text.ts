@@ -1,0 +1,11 @@
+import type { TFunction } from 'i18next';
+import { ApiRequestError } from './api-client';
+
+/** A server refusal in the user's language: known codes have a message of their own, others say what the server said. */
+export function errorText(t: TFunction, err: unknown): string {
+  if (err instanceof ApiRequestError) {
+    const minutes = err.retryAfterSeconds ? Math.ceil(err.retryAfterSeconds / 60) : 1;
+    return t(`staff:errors.${err.code}`, { minutes, defaultValue: t('staff:errors.other', { message: err.message }) });
+  }
+  return t('staff:errors.other', { message: err instanceof Error ? err.message : String(err) });
+}

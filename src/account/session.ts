@@ -1,0 +1,72 @@
+import { useCallback, useEffect, useState } from 'react';
+import { AUTH_PATHS, type Me } from '../domain/account-api';
+import type { KioskDatabase } from '../data/db';
+import { getMeta, setMeta } from '../data/meta';
+import { apiRequest, ApiRequestError } from './api-client';
+
+export type SessionState =
+  | { status: 'loading' }
+  | { status: 'signed-out' }
+  | { status: 'signed-in'; me: Me; offline: boolean };
+
+export interface Session {
+  state: SessionState;
+  /** After sign-in or a password change: the server's answer becomes the session. */
+  signedIn(me: Me): Promise<void>;
+  signOut(): Promise<void>;
+  refresh(): Promise<void>;
+}
+
+export const signIn = (employeeNo: string, password: string) => apiRequest<Me>('POST', AUTH_PATHS.signIn, { json: { employeeNo, password } });
+export const changePassword = (currentPassword: string, newPassword: string) =>
+  apiRequest<Me>('POST', AUTH_PATHS.password, { json: { currentPassword, newPassword } });
+
+/** Everything cached for a signed-in person; cleared at sign-out so the next user of the tablet sees none of it. */
+export const PERSONAL_META_KEYS = ['me', 'staffRatings'] as const;
+
+/**
+ * Who is signed in on this tablet. The server decides; its last answer is cached, so a person who signed in
+ * while online keeps working offline (status 'signed-in', offline true) until the server says otherwise.
+ */
+export function useSession(db: KioskDatabase): Session {
+  const [state, setState] = useState<SessionState>({ status: 'loading' });
+
+  const refresh = useCallback(async () => {
+    try {
+      const me = await apiRequest<Me>('GET', AUTH_PATHS.me);
+      await setMeta(db, 'me', me);
+      setState({ status: 'signed-in', me, offline: false });
+    } catch (err) {
+      const cached = await getMeta(db, 'me');
+      if (err instanceof ApiRequestError && err.isNetwork && cached) setState({ status: 'signed-in', me: cached, offline: true });
+      else {
+        if (err instanceof ApiRequestError && err.status === 401) await clearPersonalData(db);
+        setState({ status: 'signed-out' });
+      }
+    }
+  }, [db]);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const signedIn = useCallback(
+    async (me: Me) => {
+      await setMeta(db, 'me', me);
+      setState({ status: 'signed-in', me, offline: false });
+    },
+    [db],
+  );
+
+  const signOut = useCallback(async () => {
+    await apiRequest('POST', AUTH_PATHS.signOut).catch(() => undefined);
+    await clearPersonalData(db);
+    setState({ status: 'signed-out' });
+  }, [db]);
+
+  return { state, signedIn, signOut, refresh };
+}
+
+export async function clearPersonalData(db: KioskDatabase) {
+  await db.meta.bulkDelete([...PERSONAL_META_KEYS]);
+}
