@@ -3,7 +3,7 @@ import { KioskScreen } from './kiosk/KioskScreen';
 import { ADMIN_PATH, DEVICE_STATUS_PATH, STAFF_PATH } from './routes';
 
 // Everything but the kiosk is its own chunk, so the kiosk's first paint stays small.
-const screens: Record<string, React.LazyExoticComponent<() => React.JSX.Element>> = {
+const screens: Record<string, React.LazyExoticComponent<React.ComponentType>> = {
   [DEVICE_STATUS_PATH]: lazy(() => import('./device/DeviceStatusScreen')),
   [STAFF_PATH]: lazy(() => import('./staff/StaffApp')),
   [ADMIN_PATH]: lazy(() => import('./admin/AdminApp')),

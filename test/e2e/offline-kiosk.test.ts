@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, dumpIndexedDb, loadControlledKiosk, openProfile, outboxCount, serverRatings, waitUntil } from '../support/browser';
+import { assertBuilt, dumpIndexedDb, loadControlledKiosk, openProfile, outboxCount, serverRatings, waitUntil, watchCsp } from '../support/browser';
 import { spawnServer, tempDir, type ServerProcess } from '../support/server';
 import type { Page } from 'playwright-core';
 
@@ -27,6 +27,7 @@ describe('the kiosk offline, across a browser restart', () => {
     const profile = tempDir('e2e-profile');
     const url = `${server.baseUrl}/?thanksMs=600`;
     let { context, page } = await openProfile(profile);
+    const violations = await watchCsp(page);
     await loadControlledKiosk(page, url);
     await expect(page.getByText('李明（演示）')).toBeTruthy();
 
@@ -45,6 +46,7 @@ describe('the kiosk offline, across a browser restart', () => {
     await page.getByText('感谢您的评价！').waitFor();
     await page.locator('[data-testid="queue-depth"][data-count="4"]').waitFor();
     expect(await outboxCount(page)).toBe(4);
+    expect(await violations()).toEqual([]); // the kiosk runs under the Content-Security-Policy
     await context.close();
 
     ({ context, page } = await openProfile(profile));

@@ -88,3 +88,13 @@ export async function waitUntil<T>(what: string, probe: () => Promise<T> | T, ok
     await new Promise((r) => setTimeout(r, everyMs));
   }
 }
+
+/** Records Content-Security-Policy violations from the first script on, so a test can require none. */
+export async function watchCsp(page: Page) {
+  await page.addInitScript(() => {
+    (window as unknown as { __csp: string[] }).__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  return () => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+}
+

@@ -1,0 +1,102 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Contact } from '../domain/contact';
+import { isBadLevel } from '../domain/levels';
+import { pickLabel } from '../domain/locales';
+import { revealContactPath, type RatingListItem, type RatingListRefs } from '../domain/ratings-api';
+import { formatCstIso } from '../domain/time';
+import { apiRequest } from '../account/api-client';
+import { errorText } from '../account/error-text';
+import { currentLocale } from '../i18n';
+
+interface Props {
+  item: RatingListItem;
+  refs: RatingListRefs;
+  offline: boolean;
+}
+
+/** One rating: level, when, where, who, reasons and comment; contact masked until a logged reveal. */
+export function RatingCard({ item, refs, offline }: Props) {
+  const { t } = useTranslation('staff');
+  const locale = currentLocale();
+  const [revealed, setRevealed] = useState<Contact | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const bad = isBadLevel(item.level);
+  const window = refs.windows.find((w) => w.id === item.windowId);
+  const staff = refs.staff.find((s) => s.id === item.staffId);
+  const reasonLabel = (key: string) => {
+    const r = refs.reasons.find((x) => x.key === key);
+    return r ? pickLabel(r.label, locale) : key;
+  };
+
+  const reveal = async () => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      setRevealed((await apiRequest<{ contact: Contact }>('POST', revealContactPath(item.id))).contact);
+    } catch (err) {
+      setFailure(errorText(t, err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const contact = revealed ?? item.contact;
+  return (
+    <article className={`rating-card${bad ? ' rating-bad' : ''}`} data-rating-id={item.id}>
+      <header>
+        <span className={`level-chip level-${item.level.toLowerCase()}`}>{t(`kiosk:level.${item.level}`)}</span>
+        {bad && <span className="bad-badge">{t('ratings.badge')}</span>}
+        <time dateTime={new Date(item.ratedAt).toISOString()}>{formatCstIso(item.ratedAt).slice(0, 16).replace('T', ' ')}</time>
+      </header>
+      <p className="rating-where">
+        {window && t('ratings.window', { number: window.number })}
+        {staff && ` · ${t('ratings.staff', { name: staff.name, no: staff.employeeNo })}`}
+      </p>
+      {item.reasons.length > 0 && (
+        <p>
+          <strong>{t('ratings.reasons')}：</strong>
+          {item.reasons.filter((k) => k !== 'OTHER').map(reasonLabel).join('；')}
+          {item.otherReason && `${item.reasons.length > 1 ? '；' : ''}${t('ratings.other', { text: item.otherReason })}`}
+        </p>
+      )}
+      {item.comment && (
+        <p>
+          <strong>{t('ratings.comment')}：</strong>
+          {item.comment}
+        </p>
+      )}
+      {bad && (
+        <div className="rating-contact">
+          <strong>{t('ratings.contact')}：</strong>
+          {contact ? (
+            <span data-testid="contact">
+              {[contact.name, contact.phone, contact.company].filter(Boolean).join(' · ')}
+              {revealed?.phone && (
+                <>
+                  {' '}
+                  <a href={`tel:${revealed.phone}`}>{t('ratings.call', { phone: revealed.phone })}</a>
+                </>
+              )}
+            </span>
+          ) : (
+            <span>{t('ratings.anonymous')}</span>
+          )}
+          {item.canReveal && !revealed && (
+            <button type="button" onClick={reveal} disabled={busy || offline} title={t('ratings.revealNote')}>
+              {t('ratings.reveal')}
+            </button>
+          )}
+          {revealed && <span className="hint"> {t('ratings.revealed')}</span>}
+          {item.canReveal && !revealed && <p className="hint">{t('ratings.revealNote')}</p>}
+          {failure && (
+            <p className="form-failure" role="alert">
+              {failure}
+            </p>
+          )}
+        </div>
+      )}
+    </article>
+  );
+}
