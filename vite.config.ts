@@ -35,6 +35,14 @@ export default defineConfig({
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,
+        // Staff photos are not part of the build; their URLs carry a version, so a cached copy is always right.
+        runtimeCaching: [
+          {
+            urlPattern: /\/api\/v1\/staff\/[^/]+\/photo/,
+            handler: 'CacheFirst',
+            options: { cacheName: 'staff-photos', expiration: { maxEntries: 300, maxAgeSeconds: 180 * 24 * 3600 } },
+          },
+        ],
       },
     }),
   ],

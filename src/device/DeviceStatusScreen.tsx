@@ -10,6 +10,7 @@ import { currentLocale } from '../i18n';
 import { LanguageSwitch } from '../kiosk/LanguageSwitch';
 import { KIOSK_PATH } from '../routes';
 import { HeldItemsTable } from './HeldItemsTable';
+import { RosterList } from './RosterList';
 import { useStorageInfo } from './useStorageInfo';
 import './device.css';
 
@@ -90,6 +91,7 @@ export default function DeviceStatusScreen() {
         </button>
         <p className="hint">{t('device.exportWarning')}</p>
       </div>
+      <RosterList roster={config?.roster ?? []} />
       <HeldItemsTable title={t('device.conflicts')} help={t('device.conflictHelp')} items={conflicts} testId="conflicts" />
       <HeldItemsTable title={t('device.deadLetters')} help={t('device.deadHelp')} items={dead} testId="dead-letters" />
     </main>

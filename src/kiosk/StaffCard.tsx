@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { KioskConfig } from '../domain/sync-api';
 import { pickLabel } from '../domain/locales';
 import { currentLocale } from '../i18n';
+import { StaffPhoto } from './StaffPhoto';
 
 /** The card shown to citizens: who is serving them, at which window. */
 export function StaffCard({ config }: { config: KioskConfig }) {
@@ -10,13 +11,7 @@ export function StaffCard({ config }: { config: KioskConfig }) {
   const locale = currentLocale();
   return (
     <section className="staff-card" aria-label={pickLabel(config.window.name, locale)}>
-      {staff?.photoUrl ? (
-        <img className="staff-photo" src={staff.photoUrl} alt={t('kiosk.photoOf', { name: staff.name })} />
-      ) : (
-        <div className="staff-photo staff-photo-placeholder" aria-hidden="true">
-          {staff ? Array.from(staff.name)[0] : '?'}
-        </div>
-      )}
+      <StaffPhoto staff={staff} className="staff-photo" />
       <div className="staff-text">
         {staff ? (
           <>
