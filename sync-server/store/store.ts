@@ -1,49 +1,11 @@
+import type { Catalog, CatalogStaff, CatalogUnit, CatalogWindow, ServiceItem } from '../../src/domain/catalog';
 import type { Contact } from '../../src/domain/contact';
-import type { LocalizedText } from '../../src/domain/locales';
 import type { RatingRecord } from '../../src/domain/rating';
 import type { AuditEntry, MaskedContact } from '../../src/domain/ratings-api';
 import type { Reason } from '../../src/domain/reasons';
-import type { RatingScope, Role } from '../../src/domain/roles';
+import type { RatingScope } from '../../src/domain/roles';
 
-export interface CatalogUnit {
-  id: string;
-  name: LocalizedText;
-  active: boolean;
-}
-export interface CatalogWindow {
-  id: string;
-  unitId: string;
-  number: string;
-  name: LocalizedText;
-  sortOrder: number;
-  active: boolean;
-}
-export interface CatalogStaff {
-  id: string;
-  name: string;
-  employeeNo: string;
-  unitId: string;
-  windowId: string | null;
-  roles: Role[];
-  active: boolean;
-  /** Set when a photo is stored; the URL carries it so caches notice a new photo. */
-  photoUpdatedAt: number | null;
-}
-export interface ServiceItem {
-  id: string;
-  code: string;
-  unitId: string;
-  name: LocalizedText;
-  sortOrder: number;
-  active: boolean;
-}
-export interface Catalog {
-  units: CatalogUnit[];
-  windows: CatalogWindow[];
-  staff: CatalogStaff[];
-  reasons: Reason[];
-  serviceItems: ServiceItem[];
-}
+export type { Catalog, CatalogStaff, CatalogUnit, CatalogWindow, ServiceItem };
 
 /** What a fresh database is seeded with: the catalogue and, in demo mode, accounts with known passwords. */
 export interface Seed {

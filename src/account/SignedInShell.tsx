@@ -1,0 +1,58 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Me } from '../domain/account-api';
+import { useAppServices } from '../app-context';
+import type { Namespace } from '../i18n/namespaces';
+import { AccountBar } from './AccountBar';
+import { ChangePasswordScreen } from './ChangePasswordScreen';
+import { useSession, type Session } from './session';
+import { SignInScreen } from './SignInScreen';
+import { useNamespaces } from './useNamespace';
+import './account.css';
+
+interface Props {
+  namespaces: Namespace[];
+  /** i18n key of the page title, also the sign-in heading. */
+  titleKey: string;
+  className: string;
+  children: (signedIn: { me: Me; offline: boolean; session: Session }) => ReactNode;
+}
+
+/**
+ * A page for signed-in people: loads its messages, signs in, insists on a password change when one is due, and
+ * puts the account bar above whatever the page shows.
+ */
+export function SignedInShell({ namespaces, titleKey, className, children }: Props) {
+  const { db } = useAppServices();
+  const ready = useNamespaces(...namespaces);
+  const session = useSession(db);
+  const [changingPassword, setChangingPassword] = useState(false);
+  const { t } = useTranslation(namespaces);
+
+  useEffect(() => {
+    if (ready) document.title = `${t(titleKey)} · 好差评`;
+  }, [ready, t, titleKey]);
+
+  if (!ready || session.state.status === 'loading') return <p className="page-loading">…</p>;
+  if (session.state.status === 'signed-out') return <SignInScreen title={t(titleKey)} onSignedIn={(me) => void session.signedIn(me)} />;
+  const { me, offline } = session.state;
+  if (me.mustChangePassword || changingPassword) {
+    return (
+      <ChangePasswordScreen
+        me={me}
+        forced={me.mustChangePassword}
+        onChanged={(updated) => {
+          setChangingPassword(false);
+          void session.signedIn(updated);
+        }}
+        onCancel={me.mustChangePassword ? undefined : () => setChangingPassword(false)}
+      />
+    );
+  }
+  return (
+    <div className={className}>
+      <AccountBar me={me} offline={offline} onSignOut={() => void session.signOut()} onChangePassword={() => setChangingPassword(true)} />
+      {children({ me, offline, session })}
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { adminErrorText } from './admin-errors';
+import { FormFailure } from './AdminForm';
+import { AuditLog } from './AuditLog';
+import { ReasonsAdmin } from './ReasonsAdmin';
+import { ServiceItemsAdmin } from './ServiceItemsAdmin';
+import { StaffAdmin } from './StaffAdmin';
+import { UnitsWindowsAdmin } from './UnitsWindowsAdmin';
+import { useCatalog } from './useCatalog';
+
+export const TABS = ['staff', 'units', 'items', 'reasons', 'audit'] as const;
+export type Tab = (typeof TABS)[number];
+
+/** The tab named in the address (#units), so a reload stays where the administrator was. */
+function tabFromHash(): Tab {
+  const hash = window.location.hash.slice(1);
+  return (TABS as readonly string[]).includes(hash) ? (hash as Tab) : 'staff';
+}
+
+/** The five administration tabs over one catalogue, reloaded after every change. */
+export function AdminTabs({ selfId, onSignedOut }: { selfId: string; onSignedOut: () => void }) {
+  const { t } = useTranslation('admin');
+  const { catalog, error, reload } = useCatalog(onSignedOut);
+  const [tab, setTab] = useState<Tab>(tabFromHash);
+  const tabRefs = useRef<Partial<Record<Tab, HTMLButtonElement | null>>>({});
+
+  useEffect(() => {
+    const onHash = () => setTab(tabFromHash());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
+  const select = (next: Tab, focus = false) => {
+    setTab(next);
+    history.replaceState(null, '', `#${next}`);
+    if (focus) tabRefs.current[next]?.focus();
+  };
+
+  // Arrow keys move between tabs, as the ARIA tabs pattern expects.
+  const onKeyDown = (e: KeyboardEvent) => {
+    const i = TABS.indexOf(tab);
+    const to = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: TABS.length - 1 }[e.key];
+    if (to === undefined) return;
+    e.preventDefault();
+    select(TABS[(to + TABS.length) % TABS.length], true);
+  };
+
+  const panel = () => {
+    if (!catalog) return null;
+    switch (tab) {
+      case 'staff':
+        return <StaffAdmin catalog={catalog} selfId={selfId} reload={reload} />;
+      case 'units':
+        return <UnitsWindowsAdmin catalog={catalog} reload={reload} />;
+      case 'items':
+        return <ServiceItemsAdmin catalog={catalog} reload={reload} />;
+      case 'reasons':
+        return <ReasonsAdmin catalog={catalog} reload={reload} />;
+      case 'audit':
+        return <AuditLog catalog={catalog} />;
+    }
+  };
+
+  return (
+    <main className="admin-main">
+      <h1 className="admin-title">{t('title')}</h1>
+      <div className="admin-tabs" role="tablist" aria-label={t('tabs.label')} onKeyDown={onKeyDown}>
+        {TABS.map((id) => (
+          <button
+            key={id}
+            ref={(el) => {
+              tabRefs.current[id] = el;
+            }}
+            type="button"
+            role="tab"
+            id={`tab-${id}`}
+            data-testid={`tab-${id}`}
+            aria-selected={tab === id}
+            aria-controls={`panel-${id}`}
+            tabIndex={tab === id ? 0 : -1}
+            onClick={() => select(id)}
+          >
+            {t(`tabs.${id}`)}
+          </button>
+        ))}
+      </div>
+      <div className="admin-panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+        {error !== null && (
+          <div className="catalog-failure">
+            <FormFailure message={t('catalogFailed', { message: adminErrorText(t, error) })} />
+            <button type="button" className="secondary small" onClick={() => void reload()}>
+              {t('retry')}
+            </button>
+          </div>
+        )}
+        {!catalog && error === null && <p className="hint">{t('loading')}</p>}
+        {panel()}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,49 @@
+import type { LocalizedText } from './locales';
+import type { Reason } from './reasons';
+import type { Role } from './roles';
+
+/** The hall as the administrator keeps it; the server stores it and the admin screens edit it. */
+export interface CatalogUnit {
+  id: string;
+  name: LocalizedText;
+  active: boolean;
+}
+export interface CatalogWindow {
+  id: string;
+  unitId: string;
+  number: string;
+  name: LocalizedText;
+  sortOrder: number;
+  active: boolean;
+}
+export interface CatalogStaff {
+  id: string;
+  name: string;
+  employeeNo: string;
+  unitId: string;
+  windowId: string | null;
+  roles: Role[];
+  active: boolean;
+  /** Set when a photo is stored; the URL carries it so caches notice a new photo. */
+  photoUpdatedAt: number | null;
+}
+export interface ServiceItem {
+  id: string;
+  code: string;
+  unitId: string;
+  name: LocalizedText;
+  sortOrder: number;
+  active: boolean;
+}
+export interface Catalog {
+  units: CatalogUnit[];
+  windows: CatalogWindow[];
+  staff: CatalogStaff[];
+  reasons: Reason[];
+  serviceItems: ServiceItem[];
+}
+
+/** What GET /api/v1/admin/catalog answers: the catalogue with each person's photo URL. */
+export interface AdminCatalog extends Omit<Catalog, 'staff'> {
+  staff: (CatalogStaff & { photoUrl: string | null })[];
+}
