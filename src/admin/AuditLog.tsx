@@ -7,6 +7,7 @@ import { FormFailure } from './AdminForm';
 import type { AdminCatalog } from './catalog-types';
 import { useAction } from './useAction';
 import { useLabel } from './useLabel';
+import './admin.css';
 
 const PAGE = 50;
 
@@ -27,8 +28,11 @@ function detailText(detail: Record<string, unknown> | null): string {
     .join('; ');
 }
 
-/** Who did what, newest first: sign-ins, contact reveals and every catalogue and account change. */
-export function AuditLog({ catalog }: { catalog: AdminCatalog }) {
+/**
+ * Who did what, newest first: sign-ins, contact reveals and every catalogue and account change. Without the
+ * catalogue (supervision may not read it) targets show by id.
+ */
+export function AuditLog({ catalog }: { catalog?: AdminCatalog }) {
   const { t } = useTranslation('admin');
   const label = useLabel();
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
@@ -57,6 +61,7 @@ export function AuditLog({ catalog }: { catalog: AdminCatalog }) {
     const type = t(`audit.targetTypes.${e.targetType}`, { defaultValue: e.targetType });
     const id = e.targetId ?? '';
     let name = id;
+    if (!catalog) return `${type}: ${name}`;
     if (e.targetType === 'staff') {
       const s = catalog.staff.find((x) => x.id === id);
       if (s) name = t('audit.staffTarget', { name: s.name, no: s.employeeNo });

@@ -72,6 +72,15 @@ describe('window staff on their tablet', () => {
     );
     expect(left).not.toContain('138****5678'); // the cached list went with the session
     expect(await violations()).toEqual([]);
+
+    // Supervision reads the audit log on the same page and finds the reveal.
+    await page.getByLabel('工号').fill(DEMO_ACCOUNTS.SUPERVISION);
+    await page.getByLabel('密码').fill('demo1234');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('heading', { name: '全部评价' }).waitFor();
+    await page.getByRole('button', { name: '审计日志' }).click();
+    const reveal = page.getByTestId('audit-table').locator('tr', { hasText: '查看联系方式' }).first();
+    await expect(reveal.textContent()).resolves.toContain('李明（演示）');
     await context.close();
   });
 });
