@@ -30,7 +30,7 @@ export function renderReviewList(): string {
     return flatten(readMessages('bo', ns)).map(([key, text]) => [`${ns} \`${key}\``, text, zhFlat.get(key) ?? '', enFlat.get(key) ?? '']);
   });
   for (const r of DEFAULT_REASONS) rows.push([`reason \`${r.key}\``, r.label.bo, r.label['zh-CN'], r.label.en]);
-  const hall = demoHall(null);
+  const hall = demoHall({ passwordHash: null, pinHash: null });
   for (const u of hall.units) rows.push([`demo unit \`${u.id}\``, u.name.bo, u.name['zh-CN'], u.name.en]);
   for (const w of hall.windows) rows.push([`demo window \`${w.id}\``, w.name.bo, w.name['zh-CN'], w.name.en]);
   for (const i of hall.serviceItems) rows.push([`demo service item \`${i.code}\``, i.name.bo, i.name['zh-CN'], i.name.en]);

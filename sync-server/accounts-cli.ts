@@ -43,7 +43,7 @@ async function main() {
     const id = newId('staff');
     await store.insertAccount({
       id, name: values.name, employeeNo, unitId, windowId: null, roles: ['ADMIN'], active: true, photoUpdatedAt: null,
-      passwordHash: await hashPassword(password), mustChangePassword: false, failedSignIns: 0, lockedUntil: null,
+      passwordHash: await hashPassword(password), pinHash: null, mustChangePassword: false, failedSignIns: 0, lockedUntil: null,
     });
     await store.appendAudit({ at: Date.now(), actorId: null, action: 'account.create-admin-cli', targetType: 'staff', targetId: id, detail: { employeeNo }, ip: null });
     console.error(`administrator ${employeeNo} created; sign in at /admin`);

@@ -6,6 +6,8 @@ import { DEFAULT_KIOSK_SETTINGS, ERROR_CODES } from '../src/domain/sync-constant
 import { enforceAccess } from './auth/access';
 import { handleError, sendError } from './errors';
 import { adminCatalogRoutes } from './routes/admin-catalog';
+import { adminDeviceRoutes } from './routes/admin-devices';
+import { deviceRoutes } from './routes/devices';
 import { adminStaffRoutes } from './routes/admin-staff';
 import { authRoutes } from './routes/auth';
 import { healthRoute } from './routes/health';
@@ -44,9 +46,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   app.setErrorHandler(handleError);
   securityHeaders(app);
-  enforceAccess(app, opts.store);
-  healthRoute(app, opts.version ?? APP_VERSION);
-  kioskConfigRoute(app, opts.store, { demo: opts.demo ?? true, settings: opts.kioskSettings ?? DEFAULT_KIOSK_SETTINGS });
+  const demo = opts.demo ?? true;
+  const kiosk = { demo, settings: opts.kioskSettings ?? DEFAULT_KIOSK_SETTINGS };
+  enforceAccess(app, opts.store, { demo });
+  healthRoute(app, opts.version ?? APP_VERSION, demo);
+  kioskConfigRoute(app, opts.store, kiosk);
+  deviceRoutes(app, opts.store, kiosk);
+  adminDeviceRoutes(app, opts.store);
   pushRatingsRoute(app, opts.store, opts.push);
   authRoutes(app, opts.store);
   ratingRoutes(app, opts.store);

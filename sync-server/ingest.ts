@@ -27,8 +27,11 @@ function describeIssues(error: { issues: readonly { path: readonly PropertyKey[]
     .join('; ');
 }
 
-function checkCatalog(r: RatingRecord, deviceId: string, idx: CatalogIndex): ApiError | null {
+function checkCatalog(r: RatingRecord, deviceId: string, idx: CatalogIndex, deviceWindowId?: string): ApiError | null {
   if (r.deviceId !== deviceId) return { code: ERROR_CODES.validation, message: 'deviceId differs from the pushing device' };
+  if (deviceWindowId !== undefined && r.windowId !== deviceWindowId) {
+    return { code: ERROR_CODES.wrongWindow, message: `this device is enrolled for window ${deviceWindowId}, not ${r.windowId}` };
+  }
   const unit = idx.windowUnit.get(r.windowId);
   if (unit === undefined || unit !== r.unitId) return { code: ERROR_CODES.unknownWindow, message: `window ${r.windowId} of unit ${r.unitId} is unknown` };
   if (r.staffId !== undefined && idx.staffUnit.get(r.staffId) !== r.unitId) {
@@ -48,7 +51,7 @@ function idOf(raw: unknown): string | null {
  * Validates every item on its own, writes the valid ones in one transaction and answers each in request order:
  * accepted, duplicate (an identical replay), conflict (same id, other content) or invalid (with its reason).
  */
-export async function ingestRatings(store: Store, request: PushRequest, receivedAt: number): Promise<PushItemResult[]> {
+export async function ingestRatings(store: Store, request: PushRequest, receivedAt: number, deviceWindowId?: string): Promise<PushItemResult[]> {
   const idx = indexCatalog(await store.loadCatalog());
   const results: PushItemResult[] = new Array(request.ratings.length);
   const prepared: PreparedRating[] = [];
@@ -59,7 +62,7 @@ export async function ingestRatings(store: Store, request: PushRequest, received
       results[index] = { index, id: idOf(raw), status: 'invalid', error: { code: ERROR_CODES.validation, message: describeIssues(parsed.error) } };
       return;
     }
-    const problem = checkCatalog(parsed.data, request.deviceId, idx);
+    const problem = checkCatalog(parsed.data, request.deviceId, idx, deviceWindowId);
     if (problem) {
       results[index] = { index, id: parsed.data.id, status: 'invalid', error: problem };
       return;

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import { buildApp, APP_VERSION } from './app';
 import { configFromEnv } from './config';
 import { hashPassword } from './crypto/passwords';
-import { DEMO_PASSWORD, demoHall } from './store/demo-hall';
+import { hashPin } from '../src/domain/pin';
+import { DEMO_PASSWORD, DEMO_PIN, demoHall } from './store/demo-hall';
 import { openStore } from './store/open-store';
 
 async function main() {
@@ -12,8 +13,8 @@ async function main() {
   if (key.source === 'created') notes.push(`made the contact-data key ${key.file}: back it up apart from the database`);
   if (await store.isCatalogEmpty()) {
     if (config.demo) {
-      await store.seed(demoHall(await hashPassword(DEMO_PASSWORD)));
-      notes.push(`seeded the demo hall; demo accounts sign in with password ${DEMO_PASSWORD} (see README)`);
+      await store.seed(demoHall({ passwordHash: await hashPassword(DEMO_PASSWORD), pinHash: await hashPin(DEMO_PIN) }));
+      notes.push(`seeded the demo hall; demo accounts sign in with password ${DEMO_PASSWORD}, kiosk PIN ${DEMO_PIN} (see README)`);
     } else {
       notes.push('production mode with an empty catalogue: create the first administrator with `npm run create-admin`');
     }

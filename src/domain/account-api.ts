@@ -7,6 +7,7 @@ export const AUTH_PATHS = {
   signOut: '/api/v1/auth/sign-out',
   me: '/api/v1/auth/me',
   password: '/api/v1/auth/password',
+  pin: '/api/v1/auth/pin',
 } as const;
 
 export const MIN_PASSWORD_LENGTH = 8;
@@ -27,6 +28,12 @@ export const ChangePasswordRequestSchema = z.strictObject({
 });
 export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequestSchema>;
 
+export const SetPinRequestSchema = z.strictObject({
+  currentPassword: z.string().check(z.minLength(1), z.maxLength(128)),
+  pin: z.string().check(z.regex(/^\d{6}$/, 'six digits')),
+});
+export type SetPinRequest = z.infer<typeof SetPinRequestSchema>;
+
 /** The signed-in user as the app sees them; cached on the tablet so it stays usable offline. */
 export const MeSchema = z.object({
   id: CatalogIdSchema,
@@ -37,5 +44,7 @@ export const MeSchema = z.object({
   roles: z.array(RoleSchema),
   photoUrl: z.nullable(z.string()),
   mustChangePassword: z.boolean(),
+  /** Whether a kiosk PIN is set (the PIN itself never leaves the server except as a hash to that window's kiosk). */
+  hasPin: z.optional(z.boolean()),
 });
 export type Me = z.infer<typeof MeSchema>;

@@ -10,6 +10,7 @@ export const PERMISSIONS = [
   'contact.reveal', // scoped by mayRevealContact()
   'audit.read',
   'catalog.manage', // units, windows, staff accounts, service items, reasons
+  'devices.manage', // enrolment codes, the device list, revocation
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -20,7 +21,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   OFFICE: ['ratings.read'],
   SUPERVISION: ['ratings.read', 'contact.reveal', 'audit.read'],
   PERSONNEL: ['ratings.read'],
-  ADMIN: ['audit.read', 'catalog.manage'],
+  ADMIN: ['audit.read', 'catalog.manage', 'devices.manage'],
 };
 
 export interface Actor {

@@ -34,6 +34,8 @@ export const HealthSchema = z.object({
   status: z.literal('ok'),
   serverTime: z.int(),
   version: z.string(),
+  /** Demo: the kiosk works without enrolment. Production: a tablet must be enrolled first. */
+  mode: z.optional(z.enum(['demo', 'production'])),
 });
 export type Health = z.infer<typeof HealthSchema>;
 
@@ -41,6 +43,8 @@ export const KioskSettingsSchema = z.object({
   /** Any screen returns to idle after this long without a touch, dropping an unfinished rating. */
   idleTimeoutMs: z.int().check(z.minimum(5_000), z.maximum(600_000)),
   thankYouMs: z.int().check(z.minimum(500), z.maximum(60_000)),
+  /** "HH:MM" China Standard Time: whoever is on duty at a kiosk is signed off when it passes. */
+  shiftEndsAt: z.optional(z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/))),
 });
 export type KioskSettings = z.infer<typeof KioskSettingsSchema>;
 
@@ -49,6 +53,8 @@ export const StaffCardSchema = z.object({
   name: z.string(),
   employeeNo: z.string(),
   photoUrl: z.nullable(z.string()),
+  /** Only in a roster sent to that window's kiosk: lets staff go on duty with their PIN offline. */
+  pinHash: z.optional(z.nullable(z.string())),
 });
 export type StaffCard = z.infer<typeof StaffCardSchema>;
 
@@ -56,11 +62,14 @@ export const KioskConfigSchema = z.object({
   demo: z.boolean(),
   unit: z.object({ id: CatalogIdSchema, name: LocalizedTextSchema }),
   window: z.object({ id: CatalogIdSchema, number: z.string(), name: LocalizedTextSchema }),
+  /** Who the kiosk shows when nobody has signed on: the window's first staff member in demo mode, else null. */
   staffOnDuty: z.nullable(StaffCardSchema),
   /** Everyone who serves at this window; absent in configurations cached by older versions. */
   roster: z.optional(z.array(StaffCardSchema)),
   reasons: z.array(ReasonSchema),
   settings: KioskSettingsSchema,
   fetchedAt: z.int(),
+  /** The catalogue version this copy reflects (device check-ins compare it). */
+  version: z.optional(z.int()),
 });
 export type KioskConfig = z.infer<typeof KioskConfigSchema>;

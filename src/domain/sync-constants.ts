@@ -11,7 +11,7 @@ export const MAX_PUSH_BATCH = 2000;
 export const PUSH_ITEM_STATUSES = ['accepted', 'duplicate', 'conflict', 'invalid'] as const;
 export type PushItemStatus = (typeof PUSH_ITEM_STATUSES)[number];
 
-export const DEFAULT_KIOSK_SETTINGS: KioskSettings = { idleTimeoutMs: 60_000, thankYouMs: 4_000 };
+export const DEFAULT_KIOSK_SETTINGS: KioskSettings = { idleTimeoutMs: 60_000, thankYouMs: 4_000, shiftEndsAt: '18:30' };
 
 export const ERROR_CODES = {
   validation: 'VALIDATION_FAILED',
@@ -26,5 +26,9 @@ export const ERROR_CODES = {
   unknownStaff: 'UNKNOWN_STAFF',
   unknownReason: 'UNKNOWN_REASON',
   idConflict: 'ID_CONFLICT',
+  deviceCredentialRequired: 'DEVICE_CREDENTIAL_REQUIRED',
+  deviceUnknown: 'DEVICE_UNKNOWN',
+  deviceRevoked: 'DEVICE_REVOKED',
+  wrongWindow: 'WRONG_WINDOW',
   internal: 'INTERNAL',
 } as const;

@@ -1,8 +1,9 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { tokenHash } from '../crypto/tokens';
 import { hasPermission, type Permission } from '../../src/domain/roles';
-import { API_PREFIX } from '../../src/domain/sync-constants';
+import { API_PREFIX, ERROR_CODES } from '../../src/domain/sync-constants';
 import { ClientError } from '../errors';
-import type { Store } from '../store/store';
+import type { DeviceRow, Store } from '../store/store';
 import { AUTH_PATHS } from '../../src/domain/account-api';
 import { resolveActor } from './session';
 
@@ -10,7 +11,7 @@ import { resolveActor } from './session';
  * Who may call a route: anyone, anyone signed in, or those whose roles grant a permission. Every API route must
  * say which (registration fails otherwise), and the authorization tests enumerate them all.
  */
-export type Access = 'public' | 'signed-in' | Permission;
+export type Access = 'public' | 'signed-in' | Permission | 'device' | 'device-or-demo';
 
 export interface ApiRoute {
   method: string;
@@ -19,6 +20,10 @@ export interface ApiRoute {
 }
 
 declare module 'fastify' {
+  interface FastifyRequest {
+    /** The enrolled kiosk behind the request's bearer credential, on device routes. */
+    device: DeviceRow | null;
+  }
   interface FastifyContextConfig {
     access?: Access;
   }
@@ -31,8 +36,25 @@ declare module 'fastify' {
 // While a password must be changed, these are all a session may do.
 const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set<string>([AUTH_PATHS.me, AUTH_PATHS.password, AUTH_PATHS.signOut]);
 
-export function enforceAccess(app: FastifyInstance, store: Store) {
+/**
+ * Kiosks authenticate with the credential they got at enrolment ("Authorization: Bearer …"). In demo mode a kiosk
+ * without one may still rate and fetch its configuration ('device-or-demo'); a credential, when sent, is checked.
+ */
+async function resolveDevice(request: FastifyRequest, store: Store, access: 'device' | 'device-or-demo', demo: boolean) {
+  const bearer = /^Bearer\s+(\S{20,200})$/i.exec(request.headers.authorization ?? '')?.[1];
+  if (!bearer) {
+    if (access === 'device-or-demo' && demo) return;
+    throw new ClientError(401, ERROR_CODES.deviceCredentialRequired, 'this device is not enrolled: set it up with an enrolment code');
+  }
+  const device = await store.findDeviceByCredential(tokenHash(bearer));
+  if (!device) throw new ClientError(401, ERROR_CODES.deviceUnknown, 'this device credential is not known: enrol the device again');
+  if (device.revokedAt !== null) throw new ClientError(403, ERROR_CODES.deviceRevoked, 'an administrator has revoked this device');
+  request.device = device;
+}
+
+export function enforceAccess(app: FastifyInstance, store: Store, opts: { demo: boolean }) {
   app.decorateRequest('actor', null);
+  app.decorateRequest('device', null);
   app.decorate('apiRoutes', [] as ApiRoute[]);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith(API_PREFIX)) return;
@@ -44,6 +66,7 @@ export function enforceAccess(app: FastifyInstance, store: Store) {
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config?.access;
     if (!access) return;
+    if (access === 'device' || access === 'device-or-demo') return resolveDevice(request, store, access, opts.demo);
     request.actor = await resolveActor(request, store);
     if (access === 'public') return;
     const actor = request.actor;

@@ -41,6 +41,7 @@ export function adminStaffRoutes(app: FastifyInstance, store: Store) {
       active: true,
       photoUpdatedAt: null,
       passwordHash: await hashPassword(input.password),
+      pinHash: null,
       mustChangePassword: true,
       failedSignIns: 0,
       lockedUntil: null,

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { AUTH_PATHS, ChangePasswordRequestSchema, SignInRequestSchema, type Me } from '../../src/domain/account-api';
+import { AUTH_PATHS, ChangePasswordRequestSchema, SetPinRequestSchema, SignInRequestSchema, type Me } from '../../src/domain/account-api';
+import { hashPin, isWeakPin } from '../../src/domain/pin';
 import { audit } from '../auth/audit';
 import { resolveActor, SESSION_IDLE_MS, setSessionCookie } from '../auth/session';
 import { SignInLimiter } from '../auth/sign-in-limiter';
@@ -23,6 +24,7 @@ export function toMe(a: StaffAccount): Me {
     roles: a.roles,
     photoUrl: staffPhotoUrl(a),
     mustChangePassword: a.mustChangePassword,
+    hasPin: a.pinHash !== null,
   };
 }
 
@@ -97,5 +99,18 @@ export function authRoutes(app: FastifyInstance, store: Store, limiter = new Sig
     await store.deleteSessionsOf(actor.id, actor.tokenHash);
     await audit(store, request, 'password.change', { type: 'staff', id: actor.id });
     return toMe({ ...actor.account, mustChangePassword: false });
+  });
+
+  app.post(AUTH_PATHS.pin, { config: { access: 'signed-in' } }, async (request) => {
+    const actor = request.actor!;
+    const { currentPassword, pin } = parseOr400(SetPinRequestSchema, request.body);
+    if (!actor.account.passwordHash || !(await verifyPassword(currentPassword, actor.account.passwordHash))) {
+      throw new ClientError(403, 'WRONG_PASSWORD', 'the current password is wrong');
+    }
+    if (isWeakPin(pin)) throw new ClientError(400, 'PIN_TOO_WEAK', 'choose a PIN that is not one digit repeated or a run like 123456');
+    const pinHash = await hashPin(pin);
+    await store.updateAccount(actor.id, { pinHash });
+    await audit(store, request, 'pin.set', { type: 'staff', id: actor.id });
+    return toMe({ ...actor.account, pinHash });
   });
 }

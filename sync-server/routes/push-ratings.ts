@@ -45,8 +45,8 @@ function sendMaybeGzipped(request: FastifyRequest, reply: FastifyReply, body: un
 
 export function pushRatingsRoute(app: FastifyInstance, store: Store, opts: PushRouteOptions = {}) {
   app.post(PUSH_RATINGS_PATH, {
-    // Until device enrolment gives kiosks a credential, any device may push; every record is still validated.
-    config: { access: 'public' },
+    // An enrolled kiosk pushes with its credential; in demo mode a kiosk without one may too.
+    config: { access: 'device-or-demo' },
     preParsing: async (request, _reply, payload) => inflateGzip(request, payload),
     handler: async (request, reply) => {
       const receivedAt = Date.now();
@@ -58,7 +58,11 @@ export function pushRatingsRoute(app: FastifyInstance, store: Store, opts: PushR
         const first = parsed.error.issues[0];
         throw new ClientError(400, ERROR_CODES.validation, `${first.path.map(String).join('.') || 'body'}: ${first.message}`);
       }
-      const results = await ingestRatings(store, parsed.data, receivedAt);
+      const device = request.device;
+      if (device && parsed.data.deviceId !== device.id) {
+        throw new ClientError(403, 'DEVICE_MISMATCH', 'the batch names another device than its credential');
+      }
+      const results = await ingestRatings(store, parsed.data, receivedAt, device?.windowId);
       opts.afterCommit?.();
       const response: PushResponse = { serverTime: Date.now(), results };
       return sendMaybeGzipped(request, reply, response);

@@ -4,8 +4,15 @@ import type { Seed } from './store';
 
 /** Every demo account signs in with this password. Demo mode only: a real hall never gets a default password. */
 export const DEMO_PASSWORD = 'demo1234';
+/** Every demo window staff member goes on duty at a kiosk with this PIN. */
+export const DEMO_PIN = '246810';
 
-const person = (id: string, name: string, employeeNo: string, windowId: string | null, roles: Role[], passwordHash: string | null) => ({
+export interface DemoSecrets {
+  passwordHash: string | null;
+  pinHash: string | null;
+}
+
+const person = (id: string, name: string, employeeNo: string, windowId: string | null, roles: Role[], { passwordHash, pinHash }: DemoSecrets) => ({
   id,
   name,
   employeeNo,
@@ -15,10 +22,11 @@ const person = (id: string, name: string, employeeNo: string, windowId: string |
   active: true,
   photoUpdatedAt: null,
   passwordHash,
+  pinHash: windowId ? pinHash : null,
 });
 
 /** The demo hall a fresh data folder gets in demo mode, so the kiosk works at once. Every name says it is a demo. */
-export function demoHall(passwordHash: string | null): Seed {
+export function demoHall(secrets: DemoSecrets): Seed {
   return {
     units: [
       {
@@ -50,13 +58,13 @@ export function demoHall(passwordHash: string | null): Seed {
       },
     ],
     staff: [
-      person('demo-s1', '李明（演示）', 'D1001', 'demo-w1', ['STAFF'], passwordHash),
-      person('demo-s2', '王芳（演示）', 'D1002', 'demo-w1', ['STAFF', 'LEAD'], passwordHash),
-      person('demo-s3', '才让（演示）', 'D2001', 'demo-w2', ['STAFF'], passwordHash),
-      person('demo-office', '赵敏（演示·办公室）', 'D9001', null, ['OFFICE'], passwordHash),
-      person('demo-supervision', '孙伟（演示·纪检）', 'D9002', null, ['SUPERVISION'], passwordHash),
-      person('demo-personnel', '周静（演示·人事）', 'D9003', null, ['PERSONNEL'], passwordHash),
-      person('demo-admin', '系统管理员（演示）', 'D9000', null, ['ADMIN'], passwordHash),
+      person('demo-s1', '李明（演示）', 'D1001', 'demo-w1', ['STAFF'], secrets),
+      person('demo-s2', '王芳（演示）', 'D1002', 'demo-w1', ['STAFF', 'LEAD'], secrets),
+      person('demo-s3', '才让（演示）', 'D2001', 'demo-w2', ['STAFF'], secrets),
+      person('demo-office', '赵敏（演示·办公室）', 'D9001', null, ['OFFICE'], secrets),
+      person('demo-supervision', '孙伟（演示·纪检）', 'D9002', null, ['SUPERVISION'], secrets),
+      person('demo-personnel', '周静（演示·人事）', 'D9003', null, ['PERSONNEL'], secrets),
+      person('demo-admin', '系统管理员（演示）', 'D9000', null, ['ADMIN'], secrets),
     ],
     reasons: [...DEFAULT_REASONS],
     serviceItems: [

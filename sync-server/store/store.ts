@@ -11,7 +11,7 @@ export type { Catalog, CatalogStaff, CatalogUnit, CatalogWindow, ServiceItem };
 export interface Seed {
   units: CatalogUnit[];
   windows: CatalogWindow[];
-  staff: (CatalogStaff & { passwordHash: string | null })[];
+  staff: (CatalogStaff & { passwordHash: string | null; pinHash: string | null })[];
   reasons: Reason[];
   serviceItems: ServiceItem[];
 }
@@ -34,6 +34,8 @@ export interface CatalogStore {
 
 export interface StaffAccount extends CatalogStaff {
   passwordHash: string | null;
+  /** PBKDF2 hash of the kiosk PIN, checked on the kiosk itself so sign-on works offline. */
+  pinHash: string | null;
   mustChangePassword: boolean;
   failedSignIns: number;
   lockedUntil: number | null;
@@ -106,6 +108,46 @@ export interface RatingStore {
   listConflicts(): Promise<StoredConflict[]>;
 }
 
+export interface DeviceRow {
+  id: string;
+  windowId: string;
+  enrolledAt: number;
+  enrolledBy: string | null;
+  revokedAt: number | null;
+  revokedBy: string | null;
+  lastSeenAt: number | null;
+  appVersion: string | null;
+  queueDepth: number | null;
+  conflicts: number | null;
+  deadLetters: number | null;
+  storagePersisted: boolean | null;
+  userAgent: string | null;
+}
+
+export interface DeviceReport {
+  appVersion: string;
+  queueDepth: number;
+  conflicts: number;
+  deadLetters: number;
+  storagePersisted: boolean | null;
+  userAgent: string | null;
+}
+
+export type EnrolOutcome = { ok: true; device: DeviceRow } | { ok: false; reason: 'unknown' | 'used' | 'expired' };
+
+export interface DeviceStore {
+  insertEnrolmentCode(code: { codeHash: string; windowId: string; createdBy: string; createdAt: number; expiresAt: number }): Promise<void>;
+  /** Consumes the code and registers the device (or gives a known device a new credential) in one transaction. */
+  enrolDevice(e: { codeHash: string; deviceId: string; credentialHash: string; at: number; report: DeviceReport }): Promise<EnrolOutcome>;
+  findDeviceByCredential(credentialHash: string): Promise<DeviceRow | null>;
+  listDevices(): Promise<DeviceRow[]>;
+  revokeDevice(id: string, by: string, at: number): Promise<boolean>;
+  recordDeviceReport(id: string, report: DeviceReport, at: number): Promise<void>;
+  catalogVersion(): Promise<number>;
+  /** PIN hashes of the given staff, for the kiosk roster of their window. */
+  pinHashes(staffIds: string[]): Promise<Map<string, string>>;
+}
+
 export type AuditInput = Omit<AuditEntry, 'seq' | 'actorName'>;
 
 export interface AuditStore {
@@ -116,7 +158,7 @@ export interface AuditStore {
 /**
  * What the server keeps. SQLite is the default; a PostgreSQL implementation follows the same contract.
  */
-export interface Store extends CatalogStore, AccountStore, RatingStore, AuditStore {
+export interface Store extends CatalogStore, AccountStore, RatingStore, AuditStore, DeviceStore {
   readonly kind: 'sqlite' | 'postgres';
   close(): Promise<void>;
 }

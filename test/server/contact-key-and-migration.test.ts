@@ -77,7 +77,7 @@ describe('production mode', () => {
     const dataDir = tempDir('prod');
     const server = await spawnServer({ dataDir, env: { DEMO: '0' } });
     try {
-      expect((await api(server.baseUrl, 'GET', '/api/v1/kiosk/config')).body.error.code).toBe('WINDOW_REQUIRED');
+      expect((await api(server.baseUrl, 'GET', '/api/v1/kiosk/config')).body.error.code).toBe('DEVICE_CREDENTIAL_REQUIRED');
       for (const [no, pw] of [['D9000', 'demo1234'], ['admin', 'admin'], ['admin', 'admin123']]) {
         expect((await api(server.baseUrl, 'POST', '/api/v1/auth/sign-in', { body: { employeeNo: no, password: pw } })).status).toBe(401);
       }

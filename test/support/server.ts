@@ -6,7 +6,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from '../../sync-server/app';
 import { hashPassword } from '../../sync-server/crypto/passwords';
-import { DEMO_PASSWORD, demoHall } from '../../sync-server/store/demo-hall';
+import { hashPin } from '../../src/domain/pin';
+import { DEMO_PASSWORD, DEMO_PIN, demoHall } from '../../sync-server/store/demo-hall';
 import { openStore } from '../../sync-server/store/open-store';
 import type { Store } from '../../sync-server/store/store';
 
@@ -22,13 +23,13 @@ export interface InProcessServer {
   close(): Promise<void>;
 }
 
-let demoHash: Promise<string> | undefined;
+let demoSecrets: Promise<{ passwordHash: string; pinHash: string }> | undefined;
 
 /** The store of a data folder (key file made beside it), seeded with the demo hall when empty. */
 export async function openDemoStore(dataDir: string): Promise<Store> {
   const { store } = openStore(dataDir, {});
-  demoHash ??= hashPassword(DEMO_PASSWORD);
-  if (await store.isCatalogEmpty()) await store.seed(demoHall(await demoHash));
+  demoSecrets ??= Promise.all([hashPassword(DEMO_PASSWORD), hashPin(DEMO_PIN)]).then(([passwordHash, pinHash]) => ({ passwordHash, pinHash }));
+  if (await store.isCatalogEmpty()) await store.seed(demoHall(await demoSecrets));
   return store;
 }
 
@@ -36,7 +37,7 @@ export async function openDemoStore(dataDir: string): Promise<Store> {
 export async function startInProcessServer(opts: { bodyLimitBytes?: number; dataDir?: string; demo?: boolean } = {}): Promise<InProcessServer> {
   const dataDir = opts.dataDir ?? tempDir('srv');
   const store = await openDemoStore(dataDir);
-  const app = await buildApp({ store, bodyLimitBytes: opts.bodyLimitBytes, demo: opts.demo });
+  const app = await buildApp({ store, bodyLimitBytes: opts.bodyLimitBytes, demo: opts.demo ?? true });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as net.AddressInfo;
   return {

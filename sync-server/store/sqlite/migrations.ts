@@ -3,6 +3,7 @@ import type { ContactCipher } from '../../crypto/contact-cipher';
 import { maskedContactColumns } from '../rating-row';
 import { MIGRATION_1_SQL } from './migration-001';
 import { MIGRATION_2_SQL_BEFORE, MIGRATION_2_SQL_AFTER } from './migration-002';
+import { MIGRATION_3_SQL } from './migration-003';
 
 export interface MigrationContext {
   cipher: ContactCipher;
@@ -50,4 +51,5 @@ export const SQLITE_MIGRATIONS: Migration[] = [
       db.exec(MIGRATION_2_SQL_AFTER);
     },
   },
+  { version: 3, name: 'kiosk devices, enrolment codes, staff PINs, catalogue version', up: (db) => db.exec(MIGRATION_3_SQL) },
 ];

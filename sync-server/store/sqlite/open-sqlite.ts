@@ -7,6 +7,7 @@ import { SQLITE_MIGRATIONS, type Migration, type MigrationContext } from './migr
 import { sqliteAccounts } from './sqlite-accounts';
 import { sqliteAudit } from './sqlite-audit';
 import { sqliteCatalog } from './sqlite-catalog';
+import { sqliteDevices } from './sqlite-devices';
 import { sqliteRatings } from './sqlite-ratings';
 
 export const SQLITE_FILE_NAME = 'haochaping.sqlite';
@@ -46,6 +47,7 @@ export function openSqliteStore(dataDir: string, cipher: ContactCipher): Store {
     ...sqliteAccounts(db),
     ...sqliteRatings(db, cipher),
     ...sqliteAudit(db),
+    ...sqliteDevices(db),
     async close() {
       db.close();
     },

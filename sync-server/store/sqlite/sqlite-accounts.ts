@@ -8,6 +8,7 @@ type Row = Record<string, any>;
 const accountFromRow = (r: Row): StaffAccount => ({
   ...staffFromRow(r),
   passwordHash: r.password_hash,
+  pinHash: r.pin_hash,
   mustChangePassword: r.must_change_password === 1,
   failedSignIns: r.failed_sign_ins,
   lockedUntil: r.locked_until,
@@ -40,6 +41,7 @@ export function sqliteAccounts(db: Database.Database): AccountStore {
         active: p.active === undefined ? undefined : p.active ? 1 : 0,
         password_hash: p.passwordHash,
         must_change_password: p.mustChangePassword === undefined ? undefined : p.mustChangePassword ? 1 : 0,
+        pin_hash: p.pinHash,
         failed_sign_ins: p.failedSignIns,
         locked_until: p.lockedUntil,
       });

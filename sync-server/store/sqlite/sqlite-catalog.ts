@@ -43,8 +43,8 @@ export function sqliteCatalog(db: Database.Database): CatalogStore {
   const insertItem = db.prepare('INSERT INTO service_items (id, code, unit_id, name_json, sort_order, active) VALUES (?, ?, ?, ?, ?, ?)');
   const insertReason = db.prepare('INSERT INTO reasons (key, label_json, sort_order, active) VALUES (?, ?, ?, ?)');
   const insertStaff = db.prepare(
-    `INSERT INTO staff (id, name, employee_no, unit_id, window_id, roles_json, active, password_hash, must_change_password)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)`,
+    `INSERT INTO staff (id, name, employee_no, unit_id, window_id, roles_json, active, password_hash, pin_hash, must_change_password)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`,
   );
   const all = (sql: string) => db.prepare(sql).all() as Row[];
   const store: CatalogStore = {
@@ -65,7 +65,7 @@ export function sqliteCatalog(db: Database.Database): CatalogStore {
         for (const u of seed.units) insertUnit.run(u.id, JSON.stringify(u.name), bool(u.active));
         for (const w of seed.windows) insertWindow.run(w.id, w.unitId, w.number, JSON.stringify(w.name), w.sortOrder, bool(w.active));
         for (const s of seed.staff) {
-          insertStaff.run(s.id, s.name, s.employeeNo, s.unitId, s.windowId, JSON.stringify(s.roles), bool(s.active), s.passwordHash);
+          insertStaff.run(s.id, s.name, s.employeeNo, s.unitId, s.windowId, JSON.stringify(s.roles), bool(s.active), s.passwordHash, s.pinHash);
         }
         for (const r of seed.reasons) {
           db.prepare('INSERT INTO reasons (key, label_json, sort_order, active) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO NOTHING').run(

@@ -1,0 +1,57 @@
+import { randomInt } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import * as z from 'zod/mini';
+import { CatalogIdSchema } from '../../src/domain/base-schemas';
+import {
+  ADMIN_DEVICE_PATHS,
+  CreateEnrolmentCodeSchema,
+  ENROLMENT_ALPHABET,
+  ENROLMENT_CODE_LENGTH,
+  type DeviceListItem,
+  type EnrolmentCodeCreated,
+} from '../../src/domain/device-api';
+import { audit } from '../auth/audit';
+import { tokenHash } from '../crypto/tokens';
+import { ClientError } from '../errors';
+import type { Store } from '../store/store';
+import { parseOr400 } from '../validate';
+
+const manage = { config: { access: 'devices.manage' as const } };
+const DEFAULT_VALID_HOURS = 24;
+
+function newEnrolmentCode(): string {
+  return Array.from({ length: ENROLMENT_CODE_LENGTH }, () => ENROLMENT_ALPHABET[randomInt(ENROLMENT_ALPHABET.length)]).join('');
+}
+
+/** Enrolment codes, the device list and revocation: the administrator's view of the hall's tablets. */
+export function adminDeviceRoutes(app: FastifyInstance, store: Store) {
+  app.post(ADMIN_DEVICE_PATHS.codes, manage, async (request, reply): Promise<EnrolmentCodeCreated> => {
+    const input = parseOr400(CreateEnrolmentCodeSchema, request.body);
+    const window = (await store.loadCatalog()).windows.find((w) => w.id === input.windowId);
+    if (!window) throw new ClientError(400, 'UNKNOWN_WINDOW', `window ${input.windowId} does not exist`);
+    const code = newEnrolmentCode();
+    const createdAt = Date.now();
+    const expiresAt = createdAt + (input.validHours ?? DEFAULT_VALID_HOURS) * 3600_000;
+    // Only the hash is kept: the code is shown once, to the administrator who hands it to the tablet.
+    await store.insertEnrolmentCode({ codeHash: tokenHash(code), windowId: window.id, createdBy: request.actor!.id, createdAt, expiresAt });
+    await audit(store, request, 'device.code-create', { type: 'window', id: window.id }, { expiresAt });
+    reply.code(201).header('cache-control', 'no-store');
+    return { code, windowId: window.id, expiresAt };
+  });
+
+  app.get(ADMIN_DEVICE_PATHS.devices, manage, async (_request, reply): Promise<{ devices: DeviceListItem[] }> => {
+    reply.header('cache-control', 'no-store');
+    const devices = await store.listDevices();
+    return { devices: devices.map(({ enrolledBy: _by, revokedBy: _rb, ...d }) => d) };
+  });
+
+  app.post(`${ADMIN_DEVICE_PATHS.devices}/:id/revoke`, manage, async (request) => {
+    const { id } = parseOr400(z.object({ id: CatalogIdSchema }), request.params);
+    const known = (await store.listDevices()).find((d) => d.id === id);
+    if (!known) throw new ClientError(404, 'NOT_FOUND', `device ${id} does not exist`);
+    if (known.revokedAt !== null) throw new ClientError(409, 'ALREADY_REVOKED', `device ${id} was revoked already`);
+    await store.revokeDevice(id, request.actor!.id, Date.now());
+    await audit(store, request, 'device.revoke', { type: 'device', id });
+    return { id, revoked: true };
+  });
+}
