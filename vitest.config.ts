@@ -5,6 +5,7 @@ import { defineConfig } from 'vitest/config';
 const pwaRegisterStub = path.resolve('test/support/pwa-register-stub.ts');
 
 export default defineConfig({
+  define: { __APP_VERSION__: JSON.stringify('test') },
   plugins: [react()],
   resolve: { alias: { 'virtual:pwa-register': pwaRegisterStub } },
   test: {

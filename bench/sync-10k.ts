@@ -41,7 +41,7 @@ export async function measureSync(count = 10_000): Promise<SyncFigures> {
         i % 10 === 0
           ? { level: 'DISSATISFIED' as const, reasons: ['EFFICIENCY'], comment: '排队时间太长', contact: { phone: '13800001111' } }
           : { level: (['VERY_SATISFIED', 'SATISFIED', 'BASICALLY_SATISFIED'] as const)[i % 3] };
-      const record = buildRatingRecord(draft, { config, deviceId: deviceId!, locale: 'zh-CN' }, now - (count - i) * 1000);
+      const record = buildRatingRecord(draft, { config, deviceId: deviceId!, locale: 'zh-CN', staffId: config.staffOnDuty?.id }, now - (count - i) * 1000);
       return { record, createdAt: record.deviceTime };
     });
     // The same rows submitRating writes, put straight into IndexedDB: tapping 10,000 times would take an hour.

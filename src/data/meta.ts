@@ -11,6 +11,12 @@ export interface MetaValues {
   backoff: { failures: number; nextAttemptAt: number };
   /** The signed-in person, as the server last answered (src/account/session.ts). */
   me: import('../domain/account-api').Me;
+  /** Set at enrolment: this tablet's window and the credential it sends with every request (issue 4). */
+  device: { id: string; windowId: string; credential: string; enrolledAt: number };
+  /** Who is serving at this kiosk, until they sign off, another signs on, or the shift ends. */
+  onDuty: { staffId: string; since: number; until: number };
+  /** Wrong PINs typed at this kiosk; too many lock sign-on for a while. */
+  pinFailures: { count: number; lockedUntil: number };
   /** The last ratings list the signed-in person saw, for offline use; contact masked only. */
   staffRatings: { userId: string; fetchedAt: number; response: import('../domain/ratings-api').RatingListResponse };
 }

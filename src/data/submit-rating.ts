@@ -20,6 +20,8 @@ export interface KioskContext {
   config: KioskConfig;
   deviceId: string;
   locale: Locale;
+  /** The staff member on duty, credited with the rating; none when nobody has signed on. */
+  staffId?: string;
 }
 
 export function buildRatingRecord(draft: RatingDraft, ctx: KioskContext, now: number = Date.now()): RatingRecord {
@@ -35,7 +37,7 @@ export function buildRatingRecord(draft: RatingDraft, ctx: KioskContext, now: nu
     channel: 'HALL_TABLET',
     unitId: ctx.config.unit.id,
     windowId: ctx.config.window.id,
-    staffId: ctx.config.staffOnDuty?.id,
+    staffId: ctx.staffId,
     deviceId: ctx.deviceId,
     deviceTime: now,
     locale: ctx.locale,

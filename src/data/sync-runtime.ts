@@ -17,7 +17,13 @@ const TIMER_MS = 15_000;
  * same profile from syncing at once.
  */
 export function startSyncRuntime(db: KioskDatabase): SyncRuntime {
-  const engine = new SyncEngine({ db, push: (req) => pushRatings(req), health: () => fetchHealth() });
+  // The credential is read for each request: enrolment may happen while the runtime runs.
+  const credential = async () => (await getMeta(db, 'device'))?.credential;
+  const engine = new SyncEngine({
+    db,
+    push: async (req) => pushRatings(req, { credential: await credential() }),
+    health: () => fetchHealth(),
+  });
   let retryTimer: number | undefined;
   const trigger = async (reason: SyncTrigger) => {
     try {

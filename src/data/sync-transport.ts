@@ -21,6 +21,8 @@ export interface TransportOptions {
   baseUrl?: string;
   fetch?: typeof fetch;
   timeoutMs?: number;
+  /** An enrolled kiosk's credential, sent as a bearer token. */
+  credential?: string;
 }
 
 const COMPRESS_ABOVE_BYTES = 1024;
@@ -58,8 +60,10 @@ async function request<T>(
   const doFetch = opts.fetch ?? fetch;
   let res: Response;
   try {
+    const headers = { ...(init.headers as Record<string, string>), ...(opts.credential ? { authorization: `Bearer ${opts.credential}` } : {}) };
     res = await doFetch(`${opts.baseUrl ?? ''}${path}`, {
       ...init,
+      headers,
       credentials: 'same-origin',
       cache: 'no-store',
       signal: AbortSignal.timeout(opts.timeoutMs ?? 30_000),

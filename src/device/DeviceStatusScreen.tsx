@@ -9,17 +9,11 @@ import { formatCstIso } from '../domain/time';
 import { currentLocale } from '../i18n';
 import { LanguageSwitch } from '../kiosk/LanguageSwitch';
 import { KIOSK_PATH } from '../routes';
+import { downloadFile } from './download-file';
 import { HeldItemsTable } from './HeldItemsTable';
 import { RosterList } from './RosterList';
 import { useStorageInfo } from './useStorageInfo';
 import './device.css';
-
-function downloadFile(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = Object.assign(document.createElement('a'), { href: url, download: name });
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** For staff and administrators: the queue, what is held back and why, storage, and the last-resort export. */
 export default function DeviceStatusScreen() {
@@ -30,6 +24,7 @@ export default function DeviceStatusScreen() {
   const dead = useLiveQuery(() => readHeldItems(db, 'dead'), [db]);
   const deviceId = useLiveQuery(() => getMeta(db, 'deviceId'), [db]);
   const config = useLiveQuery(() => getMeta(db, 'kioskConfig'), [db]);
+  const enrolment = useLiveQuery(() => getMeta(db, 'device'), [db]);
   const storage = useStorageInfo();
   const [syncing, setSyncing] = useState(false);
 
@@ -58,6 +53,8 @@ export default function DeviceStatusScreen() {
       <dl className="device-facts">
         <dt>{t('device.window')}</dt>
         <dd>{config ? `${config.window.number} · ${pickLabel(config.window.name, currentLocale())}` : t('device.unknown')}</dd>
+        <dt>{t('device.enrolment')}</dt>
+        <dd data-testid="device-enrolment">{enrolment ? t('device.enrolledAt', { time: formatCstIso(enrolment.enrolledAt).slice(0, 16).replace('T', ' ') }) : t('device.notEnrolled')}</dd>
         <dt>{t('device.deviceId')}</dt>
         <dd>
           <code>{deviceId ?? t('device.unknown')}</code>

@@ -1,43 +1,64 @@
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppServices } from '../app-context';
-import { ensureDeviceId } from '../data/device-id';
-import type { RatingDraft } from '../data/submit-rating';
-import { DEFAULT_LOCALE } from '../domain/locales';
-import type { KioskConfig, KioskSettings } from '../domain/sync-api';
-import { currentLocale, setLanguage } from '../i18n';
-import { useApplyUpdateWhenIdle } from '../pwa/useApplyUpdateWhenIdle';
+import { useOutboxStatus } from '../data/outbox-status';
 import { LanguageSwitch } from './LanguageSwitch';
-import { LevelButtons } from './LevelButtons';
-import { StaffCard } from './StaffCard';
-import { StatusStrip } from './StatusStrip';
-import { ThankYou } from './ThankYou';
-import { useIdleTimeout } from './useIdleTimeout';
+import { ReadyKiosk } from './ReadyKiosk';
 import { useKioskConfig } from './useKioskConfig';
-import { useKioskFlow } from './useKioskFlow';
 import './kiosk.css';
 
-const loadReasonScreen = () => import('./ReasonScreen');
-// The record validator is not needed to paint the kiosk; it is fetched while idle, well before a tap.
-const loadRatingWriter = () => import('../data/submit-rating');
-const ReasonScreen = lazy(loadReasonScreen);
+const EnrolScreen = lazy(() => import('./EnrolScreen'));
+const DeviceRefusedScreen = lazy(() => import('./DeviceRefusedScreen'));
 
-/** `?thanksMs=` and `?idleMs=` shorten the timings for benchmarks and tests. */
-function settingsFromUrl(base: KioskSettings): KioskSettings {
-  const q = new URLSearchParams(window.location.search);
-  const num = (name: string) => {
-    const v = Number(q.get(name));
-    return Number.isInteger(v) && v > 0 ? v : undefined;
-  };
-  return { thankYouMs: num('thanksMs') ?? base.thankYouMs, idleTimeoutMs: num('idleMs') ?? base.idleTimeoutMs };
+const DEVICE_REFUSALS = ['DEVICE_REVOKED', 'DEVICE_UNKNOWN'] as const;
+type DeviceRefusal = (typeof DEVICE_REFUSALS)[number];
+
+/** A `?enrol=` code in the address (from the administrator's QR code) fills the set-up form. */
+function enrolCodeFromUrl(): string {
+  return new URLSearchParams(window.location.search).get('enrol') ?? '';
 }
 
+/**
+ * What the tablet shows: the kiosk when it has a configuration; the set-up screen when a production server
+ * needs it enrolled; a plain refusal when the server revoked it; a message when it has never reached a server.
+ */
 export function KioskScreen() {
   const { t } = useTranslation();
   const { db } = useAppServices();
   const state = useKioskConfig(db);
+  const status = useOutboxStatus(db);
+  const [enrolling, setEnrolling] = useState(false);
+  useEffect(() => {
+    if (state.status === 'enrol') setEnrolling(true);
+  }, [state.status]);
 
-  if (state.status === 'loading') return <main className="kiosk kiosk-message">{t('kiosk.loading')}</main>;
+  const lastError = status?.sync?.lastError;
+  const refusal = state.status === 'ready' && state.enrolled && lastError?.kind === 'auth' && (DEVICE_REFUSALS as readonly string[]).includes(lastError.code)
+    ? (lastError.code as DeviceRefusal)
+    : null;
+
+  if (enrolling) {
+    return (
+      <Suspense fallback={null}>
+        <EnrolScreen
+          db={db}
+          initialCode={enrolCodeFromUrl()}
+          onEnrolled={() => {
+            window.history.replaceState(null, '', window.location.pathname);
+            setEnrolling(false);
+          }}
+        />
+      </Suspense>
+    );
+  }
+  if (refusal) {
+    return (
+      <Suspense fallback={null}>
+        <DeviceRefusedScreen db={db} reason={refusal} onReenrol={() => setEnrolling(true)} />
+      </Suspense>
+    );
+  }
+  if (state.status === 'ready') return <ReadyKiosk config={state.config} />;
   if (state.status === 'missing') {
     return (
       <main className="kiosk kiosk-message">
@@ -49,72 +70,5 @@ export function KioskScreen() {
       </main>
     );
   }
-  return <ReadyKiosk config={state.config} />;
-}
-
-function ReadyKiosk({ config }: { config: KioskConfig }) {
-  const { t } = useTranslation();
-  const { db, sync } = useAppServices();
-  const settings = settingsFromUrl(config.settings);
-
-  useEffect(() => {
-    // Fetch the reason screen while the kiosk is idle, so a bad rating never waits for it.
-    const id = window.setTimeout(() => void Promise.all([loadReasonScreen(), loadRatingWriter()]), 500);
-    return () => window.clearTimeout(id);
-  }, []);
-
-  const save = useCallback(
-    async (draft: RatingDraft) => {
-      const { buildRatingRecord, submitRating } = await loadRatingWriter();
-      const deviceId = await ensureDeviceId(db);
-      const record = buildRatingRecord(draft, { config, deviceId, locale: currentLocale() });
-      await submitRating(db, record);
-      void sync.trigger('submit');
-    },
-    [db, sync, config],
-  );
-  // Each citizen starts in the hall's language; one who switched does not leave it switched for the next.
-  const onIdle = useCallback(() => {
-    if (currentLocale() !== DEFAULT_LOCALE) void setLanguage(DEFAULT_LOCALE);
-  }, []);
-  const flow = useKioskFlow({ save, thankYouMs: settings.thankYouMs, onIdle });
-  const [idleResets, setIdleResets] = useState(0);
-  const timeout = useCallback(() => {
-    flow.goIdle();
-    setIdleResets((n) => n + 1);
-  }, [flow.goIdle]);
-  useIdleTimeout(flow.screen.name !== 'idle' || currentLocale() !== DEFAULT_LOCALE, settings.idleTimeoutMs, timeout);
-  const { updateReady } = useApplyUpdateWhenIdle(flow.screen.name === 'idle');
-
-  return (
-    <main className="kiosk" data-screen={flow.screen.name} data-idle-resets={idleResets}>
-      <header className="kiosk-header">
-        <StaffCard config={config} />
-        <div className="kiosk-header-side">
-          {config.demo && <span className="demo-badge">{t('app.demo')}</span>}
-          <LanguageSwitch />
-        </div>
-      </header>
-      <div className="kiosk-body">
-        {flow.screen.name === 'idle' && (
-          <>
-            <h1 className="kiosk-prompt">{t('kiosk.prompt')}</h1>
-            <LevelButtons disabled={flow.saving} onChoose={flow.chooseLevel} />
-          </>
-        )}
-        {flow.screen.name === 'reasons' && (
-          <Suspense fallback={null}>
-            <ReasonScreen level={flow.screen.level} reasons={config.reasons} saving={flow.saving} onSubmit={flow.submit} onBack={flow.back} />
-          </Suspense>
-        )}
-        {flow.screen.name === 'thanks' && <ThankYou tapTime={flow.screen.tapTime} />}
-        {flow.saveFailed && (
-          <p className="save-failed" role="alert">
-            {t('kiosk.saveFailed')}
-          </p>
-        )}
-      </div>
-      <StatusStrip db={db} updateReady={updateReady} />
-    </main>
-  );
+  return <main className="kiosk kiosk-message">{t('kiosk.loading')}</main>;
 }

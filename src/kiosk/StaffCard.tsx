@@ -1,13 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import type { KioskConfig } from '../domain/sync-api';
+import type { KioskConfig, StaffCard as StaffCardData } from '../domain/sync-api';
 import { pickLabel } from '../domain/locales';
 import { currentLocale } from '../i18n';
 import { StaffPhoto } from './StaffPhoto';
 
 /** The card shown to citizens: who is serving them, at which window. */
-export function StaffCard({ config }: { config: KioskConfig }) {
+export function StaffCard({ config, staff }: { config: KioskConfig; staff: StaffCardData | null }) {
   const { t } = useTranslation();
-  const staff = config.staffOnDuty;
   const locale = currentLocale();
   return (
     <section className="staff-card" aria-label={pickLabel(config.window.name, locale)}>

@@ -1,40 +1,77 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import type { KioskConfig } from '../domain/sync-api';
 import type { KioskDatabase } from '../data/db';
-import { cachedKioskConfig } from '../data/kiosk-binding';
+import { getMeta, setMeta } from '../data/meta';
 
-// The validator comes with this chunk, not with the first paint.
-const loadRefresh = () => import('../data/kiosk-config').then((m) => m.refreshKioskConfig);
+// The validators come with these chunks, not with the first paint.
+const loadDemoRefresh = () => import('../data/kiosk-config').then((m) => m.refreshKioskConfig);
+const loadDevice = () => import('../data/device-enrolment');
+const loadHealth = () => import('../data/sync-transport').then((m) => m.fetchHealth);
 
-const REFRESH_MS = 60_000;
+const DEMO_REFRESH_MS = 60_000;
+/** An enrolled kiosk checks in this often: an administrator's change reaches it within a minute. */
+const CHECKIN_MS = 30_000;
 
-export type KioskConfigState = { status: 'loading' } | { status: 'missing'; retry: () => void } | { status: 'ready'; config: KioskConfig };
+export type KioskConfigState =
+  | { status: 'loading' }
+  | { status: 'missing'; retry: () => void }
+  | { status: 'enrol' }
+  | { status: 'ready'; config: KioskConfig; enrolled: boolean };
 
-/** The cached configuration at once, then the server's whenever it answers; offline the last copy stays. */
+/** Remembers a device refusal where the status strip and the kiosk read sync failures. */
+async function recordRefusal(db: KioskDatabase, code: string, message: string) {
+  const previous = await getMeta(db, 'syncStatus');
+  await setMeta(db, 'syncStatus', { lastAttemptAt: Date.now(), lastSuccessAt: previous?.lastSuccessAt, lastError: { kind: 'auth', code, message } });
+}
+
+/**
+ * The kiosk's configuration: the cached copy at once, then the server's. An enrolled tablet checks in with its
+ * credential (status out, configuration back when it changed); an unenrolled one asks whether the server is in
+ * demo mode (public configuration) or production (enrol first). Offline, the last copy stays.
+ */
 export function useKioskConfig(db: KioskDatabase): KioskConfigState {
-  const [config, setConfig] = useState<KioskConfig | undefined>();
+  const device = useLiveQuery(async () => (await getMeta(db, 'device')) ?? null, [db]);
+  const config = useLiveQuery(() => getMeta(db, 'kioskConfig'), [db]);
   const [failed, setFailed] = useState(false);
+  const [needsEnrol, setNeedsEnrol] = useState(false);
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
+    if (device === undefined) return;
     let live = true;
-    const refresh = () =>
-      loadRefresh()
-        .then((refreshKioskConfig) => refreshKioskConfig(db))
-        .then((c) => live && (setConfig(c), setFailed(false)))
-        .catch(() => live && setFailed(true));
-    void cachedKioskConfig(db).then((cached) => {
-      if (live && cached) setConfig((current) => current ?? cached);
-      return refresh();
-    });
-    const timer = window.setInterval(refresh, REFRESH_MS);
+    const refresh = async () => {
+      try {
+        if (device) {
+          const { checkIn, DeviceRequestError } = await loadDevice();
+          await checkIn(db).catch(async (err) => {
+            if (err instanceof DeviceRequestError && (err.code === 'DEVICE_REVOKED' || err.code === 'DEVICE_UNKNOWN')) await recordRefusal(db, err.code, err.message);
+            throw err;
+          });
+        } else {
+          const health = await (await loadHealth())();
+          if (health.kind === 'ok' && health.body.mode === 'production') {
+            if (live) setNeedsEnrol(true);
+            return;
+          }
+          await (await loadDemoRefresh())(db);
+        }
+        if (live) setFailed(false);
+      } catch {
+        if (live) setFailed(true);
+      }
+    };
+    void refresh();
+    const timer = window.setInterval(refresh, device ? CHECKIN_MS : DEMO_REFRESH_MS);
     return () => {
       live = false;
       window.clearInterval(timer);
     };
-  }, [db, attempt]);
+  }, [db, device, attempt]);
 
-  if (config) return { status: 'ready', config };
+  if (device === undefined) return { status: 'loading' };
+  if (!device && needsEnrol) return { status: 'enrol' };
+  if (config) return { status: 'ready', config, enrolled: !!device };
   if (failed) return { status: 'missing', retry: () => setAttempt((n) => n + 1) };
   return { status: 'loading' };
 }

@@ -26,7 +26,7 @@ export async function freshDb(): Promise<KioskDatabase> {
 export async function queueRatings(db: KioskDatabase, drafts: RatingDraft[]) {
   const ids: string[] = [];
   for (const draft of drafts) {
-    const record = buildRatingRecord(draft, { config: demoConfig, deviceId: DEMO_DEVICE, locale: 'zh-CN' });
+    const record = buildRatingRecord(draft, { config: demoConfig, deviceId: DEMO_DEVICE, locale: 'zh-CN', staffId: 'demo-s1' });
     await submitRating(db, record);
     ids.push(record.id);
   }

@@ -4,7 +4,7 @@ import { uuidv7Time } from '../../src/domain/ids';
 import { DEMO_DEVICE } from '../support/ratings';
 import { badDraft, demoConfig, freshDb } from '../support/kiosk-fixtures';
 
-const ctx = { config: demoConfig, deviceId: DEMO_DEVICE, locale: 'bo' as const };
+const ctx = { config: demoConfig, deviceId: DEMO_DEVICE, locale: 'bo' as const, staffId: 'demo-s1' };
 
 describe('buildRatingRecord', () => {
   it('makes a complete record from the tap and the kiosk context, with a time-ordered id', () => {

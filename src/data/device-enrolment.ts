@@ -1,0 +1,84 @@
+import { DEVICE_PATHS, EnrolResponseSchema, CheckinResponseSchema, type CheckinResponse, type DeviceReportInput } from '../domain/device-api';
+import { ErrorEnvelopeSchema } from '../domain/sync-api';
+import type { KioskDatabase } from './db';
+import { ensureDeviceId } from './device-id';
+import { getMeta, setMeta } from './meta';
+import { readOutboxStatus } from './outbox-status';
+
+/** A refusal of a device request, with the server's code (or NETWORK when it was not reached). */
+export class DeviceRequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function post<T>(path: string, body: unknown, parse: (json: unknown) => T, credential?: string): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(credential ? { authorization: `Bearer ${credential}` } : {}) },
+      body: JSON.stringify(body),
+      cache: 'no-store',
+      signal: AbortSignal.timeout(15_000),
+    });
+  } catch (err) {
+    throw new DeviceRequestError(0, 'NETWORK', err instanceof Error ? err.message : String(err));
+  }
+  const json = await res.json().catch(() => null);
+  if (!res.ok) {
+    const parsed = ErrorEnvelopeSchema.safeParse(json);
+    throw new DeviceRequestError(res.status, parsed.success ? parsed.data.error.code : `HTTP_${res.status}`, parsed.success ? parsed.data.error.message : res.statusText);
+  }
+  try {
+    return parse(json);
+  } catch {
+    throw new DeviceRequestError(0, 'NETWORK', 'the answer was not the server’s');
+  }
+}
+
+/** What the device list shows of this tablet: its queue, what is held back, and whether storage is persistent. */
+export async function deviceReport(db: KioskDatabase): Promise<DeviceReportInput> {
+  const status = await readOutboxStatus(db);
+  const persisted = typeof navigator !== 'undefined' && navigator.storage?.persisted ? await navigator.storage.persisted() : null;
+  return { appVersion: __APP_VERSION__, queueDepth: status.pending, conflicts: status.conflicts, deadLetters: status.dead, storagePersisted: persisted };
+}
+
+/** Enrols this tablet with a one-time code; keeps the credential and the window's configuration on the device. */
+export async function enrolThisDevice(db: KioskDatabase, code: string): Promise<void> {
+  const deviceId = await ensureDeviceId(db);
+  const answer = await post(DEVICE_PATHS.enrol, { code, deviceId, report: await deviceReport(db) }, (j) => EnrolResponseSchema.parse(j));
+  await db.transaction('rw', db.meta, async () => {
+    await setMeta(db, 'device', { id: answer.device.id, windowId: answer.device.windowId, credential: answer.credential, enrolledAt: Date.now() });
+    await setMeta(db, 'kioskConfig', answer.config);
+    // A new enrolment forgets whoever was on duty and any earlier refusal.
+    await db.meta.bulkDelete(['onDuty', 'pinFailures', 'syncStatus', 'backoff']);
+  });
+}
+
+/**
+ * Reports this tablet's state and brings its configuration up to date: the server answers with a configuration
+ * only when the catalogue changed since the copy held here.
+ */
+export async function checkIn(db: KioskDatabase): Promise<CheckinResponse> {
+  const device = await getMeta(db, 'device');
+  if (!device) throw new DeviceRequestError(0, 'NOT_ENROLLED', 'this tablet is not enrolled');
+  const held = await getMeta(db, 'kioskConfig');
+  const answer = await post(
+    DEVICE_PATHS.checkin,
+    { report: await deviceReport(db), configVersion: held?.version },
+    (j) => CheckinResponseSchema.parse(j),
+    device.credential,
+  );
+  if (answer.config) await setMeta(db, 'kioskConfig', answer.config);
+  return answer;
+}
+
+/** Forget the enrolment (the server no longer knows this credential); the waiting ratings stay. */
+export async function forgetEnrolment(db: KioskDatabase): Promise<void> {
+  await db.meta.bulkDelete(['device', 'kioskConfig', 'onDuty', 'syncStatus', 'backoff']);
+}

@@ -1,0 +1,121 @@
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAppServices } from '../app-context';
+import { ensureDeviceId } from '../data/device-id';
+import type { RatingDraft } from '../data/submit-rating';
+import { DEFAULT_LOCALE } from '../domain/locales';
+import type { KioskConfig, KioskSettings } from '../domain/sync-api';
+import { currentLocale, setLanguage } from '../i18n';
+import { useApplyUpdateWhenIdle } from '../pwa/useApplyUpdateWhenIdle';
+import { LanguageSwitch } from './LanguageSwitch';
+import { LevelButtons } from './LevelButtons';
+import { StaffCard } from './StaffCard';
+import { StatusStrip } from './StatusStrip';
+import { ThankYou } from './ThankYou';
+import { useIdleTimeout } from './useIdleTimeout';
+import { useKioskFlow } from './useKioskFlow';
+import { useOnDuty } from './useOnDuty';
+
+const loadReasonScreen = () => import('./ReasonScreen');
+// The record validator is not needed to paint the kiosk; it is fetched while idle, well before a tap.
+const loadRatingWriter = () => import('../data/submit-rating');
+const ReasonScreen = lazy(loadReasonScreen);
+const StaffSignOn = lazy(() => import('./StaffSignOn'));
+
+/** `?thanksMs=` and `?idleMs=` shorten the timings for benchmarks and tests. */
+function settingsFromUrl(base: KioskSettings): KioskSettings {
+  const q = new URLSearchParams(window.location.search);
+  const num = (name: string) => {
+    const v = Number(q.get(name));
+    return Number.isInteger(v) && v > 0 ? v : undefined;
+  };
+  return { ...base, thankYouMs: num('thanksMs') ?? base.thankYouMs, idleTimeoutMs: num('idleMs') ?? base.idleTimeoutMs };
+}
+
+/** The rating screen of a configured kiosk: staff card, five levels, reasons, thanks; and staff sign-on. */
+export function ReadyKiosk({ config }: { config: KioskConfig }) {
+  const { t } = useTranslation();
+  const { db, sync } = useAppServices();
+  const settings = settingsFromUrl(config.settings);
+  const duty = useOnDuty(db, config);
+  const [signingOn, setSigningOn] = useState(false);
+
+  useEffect(() => {
+    // Fetch the reason screen while the kiosk is idle, so a bad rating never waits for it.
+    const id = window.setTimeout(() => void Promise.all([loadReasonScreen(), loadRatingWriter()]), 500);
+    return () => window.clearTimeout(id);
+  }, []);
+
+  const save = useCallback(
+    async (draft: RatingDraft) => {
+      const { buildRatingRecord, submitRating } = await loadRatingWriter();
+      const deviceId = await ensureDeviceId(db);
+      const record = buildRatingRecord(draft, { config, deviceId, locale: currentLocale(), staffId: duty.serving?.id });
+      await submitRating(db, record);
+      void sync.trigger('submit');
+    },
+    [db, sync, config, duty.serving?.id],
+  );
+  // Each citizen starts in the hall's language; one who switched does not leave it switched for the next.
+  const onIdle = useCallback(() => {
+    if (currentLocale() !== DEFAULT_LOCALE) void setLanguage(DEFAULT_LOCALE);
+  }, []);
+  const flow = useKioskFlow({ save, thankYouMs: settings.thankYouMs, onIdle });
+  const [idleResets, setIdleResets] = useState(0);
+  const timeout = useCallback(() => {
+    flow.goIdle();
+    setSigningOn(false);
+    setIdleResets((n) => n + 1);
+  }, [flow.goIdle]);
+  useIdleTimeout(flow.screen.name !== 'idle' || signingOn || currentLocale() !== DEFAULT_LOCALE, settings.idleTimeoutMs, timeout);
+  const { updateReady } = useApplyUpdateWhenIdle(flow.screen.name === 'idle');
+
+  return (
+    <main className="kiosk" data-screen={flow.screen.name} data-idle-resets={idleResets}>
+      <header className="kiosk-header">
+        <StaffCard config={config} staff={duty.serving} />
+        <div className="kiosk-header-side">
+          {config.demo && <span className="demo-badge">{t('app.demo')}</span>}
+          <LanguageSwitch />
+          {flow.screen.name === 'idle' && (
+            <button type="button" className="sign-on-button" onClick={() => setSigningOn(true)}>
+              {t('duty.signOnButton')}
+            </button>
+          )}
+        </div>
+      </header>
+      <div className="kiosk-body">
+        {flow.screen.name === 'idle' && (
+          <>
+            <h1 className="kiosk-prompt">{t('kiosk.prompt')}</h1>
+            <LevelButtons disabled={flow.saving} onChoose={flow.chooseLevel} />
+          </>
+        )}
+        {flow.screen.name === 'reasons' && (
+          <Suspense fallback={null}>
+            <ReasonScreen level={flow.screen.level} reasons={config.reasons} saving={flow.saving} onSubmit={flow.submit} onBack={flow.back} />
+          </Suspense>
+        )}
+        {flow.screen.name === 'thanks' && <ThankYou tapTime={flow.screen.tapTime} />}
+        {flow.saveFailed && (
+          <p className="save-failed" role="alert">
+            {t('kiosk.saveFailed')}
+          </p>
+        )}
+      </div>
+      <StatusStrip db={db} updateReady={updateReady} />
+      {signingOn && (
+        <Suspense fallback={null}>
+          <StaffSignOn
+            db={db}
+            roster={config.roster ?? []}
+            signedOnId={duty.signedOnId}
+            onSignOn={duty.signOn}
+            onSignOff={duty.signOff}
+            onClose={() => setSigningOn(false)}
+          />
+        </Suspense>
+      )}
+    </main>
+  );
+}
