@@ -4,7 +4,16 @@ import { LanguageSwitch } from '../kiosk/LanguageSwitch';
 import { ADMIN_PATH, STAFF_PATH } from '../routes';
 
 /** Who is signed in, in which roles, whether the data is the offline copy, and the way out. */
-export function AccountBar({ me, offline, onSignOut, onChangePassword }: { me: Me; offline: boolean; onSignOut: () => void; onChangePassword: () => void }) {
+interface Props {
+  me: Me;
+  offline: boolean;
+  onSignOut: () => void;
+  onChangePassword: () => void;
+  /** Only for people who serve at a window: the PIN they go on duty with at its kiosk. */
+  onSetPin?: () => void;
+}
+
+export function AccountBar({ me, offline, onSignOut, onChangePassword, onSetPin }: Props) {
   const { t } = useTranslation('staff');
   const here = window.location.pathname;
   return (
@@ -17,6 +26,11 @@ export function AccountBar({ me, offline, onSignOut, onChangePassword }: { me: M
       <nav className="account-nav">
         {me.roles.includes('ADMIN') && here !== ADMIN_PATH && <a href={ADMIN_PATH}>{t('bar.admin')}</a>}
         {here !== STAFF_PATH && me.roles.some((r) => r !== 'ADMIN') && <a href={STAFF_PATH}>{t('bar.ratings')}</a>}
+        {onSetPin && (
+          <button type="button" onClick={onSetPin} disabled={offline}>
+            {me.hasPin ? t('bar.changePin') : t('bar.setPin')}
+          </button>
+        )}
         <button type="button" onClick={onChangePassword} disabled={offline}>
           {t('bar.changePassword')}
         </button>

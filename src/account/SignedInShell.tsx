@@ -6,6 +6,7 @@ import type { Namespace } from '../i18n/namespaces';
 import { AccountBar } from './AccountBar';
 import { ChangePasswordScreen } from './ChangePasswordScreen';
 import { useSession, type Session } from './session';
+import { SetPinScreen } from './SetPinScreen';
 import { SignInScreen } from './SignInScreen';
 import { useNamespaces } from './useNamespace';
 import './account.css';
@@ -27,6 +28,7 @@ export function SignedInShell({ namespaces, titleKey, className, children }: Pro
   const ready = useNamespaces(...namespaces);
   const session = useSession(db);
   const [changingPassword, setChangingPassword] = useState(false);
+  const [settingPin, setSettingPin] = useState(false);
   const { t } = useTranslation(namespaces);
 
   useEffect(() => {
@@ -49,9 +51,27 @@ export function SignedInShell({ namespaces, titleKey, className, children }: Pro
       />
     );
   }
+  if (settingPin) {
+    return (
+      <SetPinScreen
+        me={me}
+        onDone={(updated) => {
+          setSettingPin(false);
+          void session.signedIn(updated);
+        }}
+        onCancel={() => setSettingPin(false)}
+      />
+    );
+  }
   return (
     <div className={className}>
-      <AccountBar me={me} offline={offline} onSignOut={() => void session.signOut()} onChangePassword={() => setChangingPassword(true)} />
+      <AccountBar
+        me={me}
+        offline={offline}
+        onSignOut={() => void session.signOut()}
+        onChangePassword={() => setChangingPassword(true)}
+        onSetPin={me.windowId ? () => setSettingPin(true) : undefined}
+      />
       {children({ me, offline, session })}
     </div>
   );

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { verifyPin } from '../../src/domain/pin';
 import { PUSH_RATINGS_PATH } from '../../src/domain/sync-constants';
 import { api, DEMO_ACCOUNTS, signIn } from '../support/api';
 import { assertBuilt, openProfile, waitUntil, watchCsp } from '../support/browser';
@@ -45,6 +46,20 @@ describe('window staff on their tablet', () => {
     await card.getByRole('link', { name: '拨打 13812345678' }).waitFor();
     const audit = await api(server.baseUrl, 'GET', '/api/v1/audit', { cookie: await signIn(server.baseUrl, DEMO_ACCOUNTS.SUPERVISION) });
     expect(audit.body.entries.some((e: { action: string; targetId: string; actorId: string }) => e.action === 'contact.reveal' && e.targetId === own.id && e.actorId === 'demo-s1')).toBe(true);
+
+    // The kiosk PIN: refused when weak (said next to the field), saved when not, and sent to the window's kiosk.
+    await page.getByRole('button', { name: '修改签到 PIN' }).click();
+    await page.getByLabel('登录密码').fill('demo1234');
+    await page.getByLabel('新 PIN（6 位数字）').fill('123456');
+    await page.getByLabel('再次输入新 PIN').fill('123456');
+    await page.getByRole('button', { name: '保存 PIN' }).click();
+    await page.getByText('请不要使用相同数字或连续数字（如 123456）').waitFor();
+    await page.getByLabel('新 PIN（6 位数字）').fill('480135');
+    await page.getByLabel('再次输入新 PIN').fill('480135');
+    await page.getByRole('button', { name: '保存 PIN' }).click();
+    await page.getByRole('heading', { name: '我的评价' }).waitFor();
+    const roster = (await api(server.baseUrl, 'GET', '/api/v1/kiosk/config')).body.roster;
+    expect(await verifyPin('480135', roster.find((s: { id: string }) => s.id === 'demo-s1').pinHash)).toBe(true);
 
     // The tablet loses the network: the person stays signed in and sees the last list, contact masked only.
     await page.evaluate(() => navigator.serviceWorker.ready);
