@@ -17,6 +17,8 @@ export interface ServerConfig {
   /** Only for tests that must hit the window between commit and answer. */
   testHook?: TestHook;
   logLevel: string;
+  /** "HH:MM" China time at which staff on duty at a kiosk are signed off. */
+  shiftEndsAt: string;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -24,6 +26,12 @@ function intFrom(value: string | undefined, fallback: number, name: string): num
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, got "${value}"`);
   return n;
+}
+
+function shiftEnd(value: string | undefined): string {
+  if (!value) return '18:30';
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(value)) throw new Error(`KIOSK_SHIFT_END must be HH:MM, got "${value}"`);
+  return value;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ServerConfig {
@@ -43,5 +51,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, cwd = proces
     staticDir: path.resolve(cwd, env.STATIC_DIR || 'dist'),
     testHook: hook ? (hook as TestHook) : undefined,
     logLevel: env.LOG_LEVEL || 'info',
+    shiftEndsAt: shiftEnd(env.KIOSK_SHIFT_END),
   };
 }

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { DEFAULT_KIOSK_SETTINGS } from '../src/domain/sync-constants';
 import { buildApp, APP_VERSION } from './app';
 import { configFromEnv } from './config';
 import { hashPassword } from './crypto/passwords';
@@ -29,6 +30,7 @@ async function main() {
     demo: config.demo,
     bodyLimitBytes: config.bodyLimitBytes,
     staticDir: config.staticDir,
+    kioskSettings: { ...DEFAULT_KIOSK_SETTINGS, shiftEndsAt: config.shiftEndsAt },
     push: config.testHook === 'crash-after-commit' ? { afterCommit: () => process.kill(process.pid, 'SIGKILL') } : undefined,
     // Per-request lines would drown the log: every kiosk checks in every 15 s. Errors are still logged.
     fastify: { logger: { level: config.logLevel }, disableRequestLogging: true, ...(https ? { https } : {}) } as object,
