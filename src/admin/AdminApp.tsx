@@ -23,7 +23,7 @@ function OfflineNote() {
   return <p className="note admin-offline">{t('offline')}</p>;
 }
 
-/** /admin: the administrator keeps units, windows, staff accounts, service items and reasons, and reads the audit log. */
+/** /admin: the administrator keeps units, windows, staff accounts, service items and reasons, enrols and revokes the tablets, and reads the audit log. */
 export default function AdminApp() {
   return (
     <SignedInShell namespaces={['staff', 'admin']} titleKey="admin:title" className="admin-app">

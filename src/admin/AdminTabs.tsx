@@ -3,13 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { adminErrorText } from './admin-errors';
 import { FormFailure } from './AdminForm';
 import { AuditLog } from './AuditLog';
+import { DevicesAdmin } from './DevicesAdmin';
 import { ReasonsAdmin } from './ReasonsAdmin';
 import { ServiceItemsAdmin } from './ServiceItemsAdmin';
 import { StaffAdmin } from './StaffAdmin';
 import { UnitsWindowsAdmin } from './UnitsWindowsAdmin';
 import { useCatalog } from './useCatalog';
 
-export const TABS = ['staff', 'units', 'items', 'reasons', 'audit'] as const;
+export const TABS = ['staff', 'units', 'items', 'reasons', 'devices', 'audit'] as const;
 export type Tab = (typeof TABS)[number];
 
 /** The tab named in the address (#units), so a reload stays where the administrator was. */
@@ -18,7 +19,7 @@ function tabFromHash(): Tab {
   return (TABS as readonly string[]).includes(hash) ? (hash as Tab) : 'staff';
 }
 
-/** The five administration tabs over one catalogue, reloaded after every change. */
+/** The administration tabs over one catalogue, reloaded after every change. */
 export function AdminTabs({ selfId, onSignedOut }: { selfId: string; onSignedOut: () => void }) {
   const { t } = useTranslation('admin');
   const { catalog, error, reload } = useCatalog(onSignedOut);
@@ -57,6 +58,8 @@ export function AdminTabs({ selfId, onSignedOut }: { selfId: string; onSignedOut
         return <ServiceItemsAdmin catalog={catalog} reload={reload} />;
       case 'reasons':
         return <ReasonsAdmin catalog={catalog} reload={reload} />;
+      case 'devices':
+        return <DevicesAdmin catalog={catalog} onSignedOut={onSignedOut} />;
       case 'audit':
         return <AuditLog catalog={catalog} />;
     }

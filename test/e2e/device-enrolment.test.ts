@@ -35,7 +35,21 @@ afterAll(async () => {
 
 describe('a kiosk in production mode', () => {
   it('is enrolled with a code, credits the staff member on duty, follows roster changes, and says plainly when revoked', async () => {
-    const code = (await api(server.baseUrl, 'POST', '/api/v1/admin/enrolment-codes', { cookie: admin, body: { windowId: 'demo-w1' } })).body.code;
+    // The administrator makes a code for window 1 on the devices tab, on their own desktop.
+    const desk = await openProfile(tempDir('e2e-devices-admin'));
+    await desk.page.goto(server.baseUrl + '/admin#devices');
+    await desk.page.getByLabel('工号').fill(DEMO_ACCOUNTS.ADMIN);
+    await desk.page.getByLabel('密码').fill('demo1234');
+    await desk.page.getByRole('button', { name: '登录' }).click();
+    const form = desk.page.getByTestId('enrolment-code-form');
+    await form.getByLabel('窗口', { exact: true }).selectOption('demo-w1');
+    await form.getByRole('button', { name: '生成注册码' }).click();
+    const shown = (await desk.page.getByTestId('enrolment-code').textContent())!;
+    expect(shown).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    const code = shown.replace('-', '');
+    await desk.page.getByRole('img', { name: `注册码 ${shown} 的登记二维码` }).waitFor();
+    expect(await desk.page.getByTestId('enrolment-url').textContent()).toContain(`/?enrol=${code}`);
+
     const { context, page } = await openProfile(tempDir('e2e-devices-profile'));
     const violations = await watchCsp(page);
 
@@ -85,7 +99,11 @@ describe('a kiosk in production mode', () => {
       await page.getByRole('button', { name: '非常满意' }).waitFor();
     }
     expect(await outboxCount(page)).toBe(2);
-    expect((await api(server.baseUrl, 'POST', `/api/v1/admin/devices/${rating.device_id}/revoke`, { cookie: admin })).status).toBe(200);
+    await desk.page.getByRole('button', { name: '刷新' }).click();
+    await desk.page.getByRole('button', { name: `停用设备 ${rating.device_id}` }).click();
+    await desk.page.getByRole('button', { name: `确认停用设备 ${rating.device_id}` }).click();
+    await desk.page.getByText(`已停用设备 ${rating.device_id}。`).waitFor();
+    await desk.context.close();
     await context.setOffline(false);
     await page.getByRole('heading', { name: '本设备已被停用' }).waitFor({ timeout: 30_000 });
     await page.locator('[data-testid="refused-waiting"][data-count="2"]').waitFor();
