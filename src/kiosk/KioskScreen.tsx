@@ -1,7 +1,8 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppServices } from '../app-context';
-import { useOutboxStatus } from '../data/outbox-status';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { getMeta } from '../data/meta';
 import { LanguageSwitch } from './LanguageSwitch';
 import { ReadyKiosk } from './ReadyKiosk';
 import { useKioskConfig } from './useKioskConfig';
@@ -26,13 +27,14 @@ export function KioskScreen() {
   const { t } = useTranslation();
   const { db } = useAppServices();
   const state = useKioskConfig(db);
-  const status = useOutboxStatus(db);
+  // Only the sync status: watching the outbox here would re-render the kiosk on every tap.
+  const syncStatus = useLiveQuery(() => getMeta(db, 'syncStatus'), [db]);
   const [enrolling, setEnrolling] = useState(false);
   useEffect(() => {
     if (state.status === 'enrol') setEnrolling(true);
   }, [state.status]);
 
-  const lastError = status?.sync?.lastError;
+  const lastError = syncStatus?.lastError;
   const refusal = state.status === 'ready' && state.enrolled && lastError?.kind === 'auth' && (DEVICE_REFUSALS as readonly string[]).includes(lastError.code)
     ? (lastError.code as DeviceRefusal)
     : null;

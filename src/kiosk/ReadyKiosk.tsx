@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, memo, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppServices } from '../app-context';
 import { ensureDeviceId } from '../data/device-id';
@@ -33,7 +33,7 @@ function settingsFromUrl(base: KioskSettings): KioskSettings {
 }
 
 /** The rating screen of a configured kiosk: staff card, five levels, reasons, thanks; and staff sign-on. */
-export function ReadyKiosk({ config }: { config: KioskConfig }) {
+export const ReadyKiosk = memo(function ReadyKiosk({ config }: { config: KioskConfig }) {
   const { t } = useTranslation();
   const { db, sync } = useAppServices();
   const settings = settingsFromUrl(config.settings);
@@ -118,4 +118,4 @@ export function ReadyKiosk({ config }: { config: KioskConfig }) {
       )}
     </main>
   );
-}
+});
