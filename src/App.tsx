@@ -1,12 +1,14 @@
 import { lazy, Suspense } from 'react';
 import { KioskScreen } from './kiosk/KioskScreen';
-import { ADMIN_PATH, DEVICE_STATUS_PATH, STAFF_PATH } from './routes';
+import { ADMIN_PATH, DEVICE_STATUS_PATH, FORM_PATH, FORM_PRINT_PATH, STAFF_PATH } from './routes';
 
 // Everything but the kiosk is its own chunk, so the kiosk's first paint stays small.
 const screens: Record<string, React.LazyExoticComponent<React.ComponentType>> = {
   [DEVICE_STATUS_PATH]: lazy(() => import('./device/DeviceStatusScreen')),
   [STAFF_PATH]: lazy(() => import('./staff/StaffApp')),
   [ADMIN_PATH]: lazy(() => import('./admin/AdminApp')),
+  [FORM_PATH]: lazy(() => import('./form/PaperFormApp')),
+  [FORM_PRINT_PATH]: lazy(() => import('./form/print/PrintableFormApp')),
 };
 
 export function App({ path }: { path: string }) {

@@ -3,3 +3,5 @@ export const KIOSK_PATH = '/';
 export const DEVICE_STATUS_PATH = '/device';
 export const STAFF_PATH = '/staff';
 export const ADMIN_PATH = '/admin';
+export const FORM_PATH = '/form';
+export const FORM_PRINT_PATH = '/form/print';

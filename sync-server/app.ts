@@ -8,6 +8,7 @@ import { handleError, sendError } from './errors';
 import { adminCatalogRoutes } from './routes/admin-catalog';
 import { adminDeviceRoutes } from './routes/admin-devices';
 import { deviceRoutes } from './routes/devices';
+import { paperConfigRoute } from './routes/paper-config';
 import { adminStaffRoutes } from './routes/admin-staff';
 import { authRoutes } from './routes/auth';
 import { healthRoute } from './routes/health';
@@ -53,6 +54,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   kioskConfigRoute(app, opts.store, kiosk);
   deviceRoutes(app, opts.store, kiosk);
   adminDeviceRoutes(app, opts.store);
+  paperConfigRoute(app, opts.store);
   pushRatingsRoute(app, opts.store, opts.push);
   authRoutes(app, opts.store);
   ratingRoutes(app, opts.store);

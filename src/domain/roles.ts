@@ -11,13 +11,14 @@ export const PERMISSIONS = [
   'audit.read',
   'catalog.manage', // units, windows, staff accounts, service items, reasons
   'devices.manage', // enrolment codes, the device list, revocation
+  'paper.enter', // type in Attachment 1, the written evaluation form, at the window
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** The one table the server enforces and the tests enumerate. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  STAFF: ['ratings.read', 'contact.reveal'],
-  LEAD: ['ratings.read', 'contact.reveal'],
+  STAFF: ['ratings.read', 'contact.reveal', 'paper.enter'],
+  LEAD: ['ratings.read', 'contact.reveal', 'paper.enter'],
   OFFICE: ['ratings.read'],
   SUPERVISION: ['ratings.read', 'contact.reveal', 'audit.read'],
   PERSONNEL: ['ratings.read'],

@@ -15,6 +15,7 @@ const EXPECTED: Record<string, Access> = {
   'POST /api/v1/devices/enrol': 'public',
   'POST /api/v1/devices/checkin': 'device',
   'POST /api/v1/auth/pin': 'signed-in',
+  'GET /api/v1/forms/config': 'paper.enter',
   'POST /api/v1/admin/enrolment-codes': 'devices.manage',
   'GET /api/v1/admin/devices': 'devices.manage',
   'POST /api/v1/admin/devices/:id/revoke': 'devices.manage',

@@ -1,0 +1,4 @@
+// Placeholder until the paper form is written.
+export default function PaperFormApp() {
+  return null;
+}

@@ -1,0 +1,4 @@
+// Placeholder until the printable form is written.
+export default function PrintableFormApp() {
+  return null;
+}
