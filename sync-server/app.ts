@@ -8,6 +8,7 @@ import { handleError, sendError } from './errors';
 import { adminCatalogRoutes } from './routes/admin-catalog';
 import { adminDeviceRoutes } from './routes/admin-devices';
 import { deviceRoutes } from './routes/devices';
+import { paperRoutes } from './routes/paper';
 import { paperConfigRoute } from './routes/paper-config';
 import { adminStaffRoutes } from './routes/admin-staff';
 import { authRoutes } from './routes/auth';
@@ -17,6 +18,7 @@ import { pushRatingsRoute, type PushRouteOptions } from './routes/push-ratings';
 import { ratingRoutes } from './routes/ratings';
 import { staffPhotoRoute } from './routes/staff-photo';
 import { staticAppRoutes } from './routes/static-app';
+import { PHOTO_TYPES } from './image-check';
 import { securityHeaders } from './security-headers';
 import type { Store } from './store/store';
 
@@ -47,6 +49,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   app.setErrorHandler(handleError);
   securityHeaders(app);
+  // Photos (staff, paper forms) arrive as raw image bodies; each route sets its own size limit.
+  app.addContentTypeParser([...PHOTO_TYPES], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   const demo = opts.demo ?? true;
   const kiosk = { demo, settings: opts.kioskSettings ?? DEFAULT_KIOSK_SETTINGS };
   enforceAccess(app, opts.store, { demo });
@@ -55,6 +59,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   deviceRoutes(app, opts.store, kiosk);
   adminDeviceRoutes(app, opts.store);
   paperConfigRoute(app, opts.store);
+  paperRoutes(app, opts.store);
   pushRatingsRoute(app, opts.store, opts.push);
   authRoutes(app, opts.store);
   ratingRoutes(app, opts.store);

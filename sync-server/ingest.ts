@@ -51,8 +51,16 @@ function idOf(raw: unknown): string | null {
  * Validates every item on its own, writes the valid ones in one transaction and answers each in request order:
  * accepted, duplicate (an identical replay), conflict (same id, other content) or invalid (with its reason).
  */
-export async function ingestRatings(store: Store, request: PushRequest, receivedAt: number, deviceWindowId?: string): Promise<PushItemResult[]> {
-  const idx = indexCatalog(await store.loadCatalog());
+export interface IngestOptions {
+  /** An enrolled kiosk's window: its ratings must be for that window. */
+  deviceWindowId?: string;
+  /** What the route adds (who may send which channel). */
+  check?: (record: RatingRecord, catalog: Catalog) => ApiError | null;
+}
+
+export async function ingestRatings(store: Store, request: PushRequest, receivedAt: number, opts: IngestOptions = {}): Promise<PushItemResult[]> {
+  const catalog = await store.loadCatalog();
+  const idx = indexCatalog(catalog);
   const results: PushItemResult[] = new Array(request.ratings.length);
   const prepared: PreparedRating[] = [];
   const preparedIndex: number[] = [];
@@ -62,7 +70,7 @@ export async function ingestRatings(store: Store, request: PushRequest, received
       results[index] = { index, id: idOf(raw), status: 'invalid', error: { code: ERROR_CODES.validation, message: describeIssues(parsed.error) } };
       return;
     }
-    const problem = checkCatalog(parsed.data, request.deviceId, idx, deviceWindowId);
+    const problem = checkCatalog(parsed.data, request.deviceId, idx, opts.deviceWindowId) ?? opts.check?.(parsed.data, catalog) ?? null;
     if (problem) {
       results[index] = { index, id: parsed.data.id, status: 'invalid', error: problem };
       return;

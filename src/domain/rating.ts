@@ -7,6 +7,18 @@ import { MAX_COMMENT_LENGTH, MAX_OTHER_REASON_LENGTH, RATING_SCHEMA_VERSION } fr
 
 const epochMs = z.int().check(z.positive());
 
+/** What a typed-in paper form (Attachment 1) adds to a rating. */
+export const PaperDetailsSchema = z.strictObject({
+  serviceItemId: CatalogIdSchema,
+  /** The day of the service, in China: "YYYY-MM-DD". */
+  serviceDate: z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'date')),
+  enteredBy: CatalogIdSchema,
+  checkedBy: z.optional(CatalogIdSchema),
+  /** A photo of the paper follows the record separately (it may be large; the record must not wait for it). */
+  hasPhoto: z.boolean(),
+});
+export type PaperDetails = z.infer<typeof PaperDetailsSchema>;
+
 /**
  * One rating as the device makes it and the server stores it. Everything here is decided on the device, so an
  * identical replay is the same record. Optional fields are room for later channels (case number, rating
@@ -33,6 +45,7 @@ export const RatingRecordSchema = z
     sessionId: z.optional(UuidV7Schema),
     invitedAt: z.optional(epochMs),
     assessmentNo: z.optional(z.int().check(z.minimum(1), z.maximum(2))),
+    paper: z.optional(PaperDetailsSchema),
   })
   .check(
     z.superRefine((r, ctx) => {
@@ -47,6 +60,12 @@ export const RatingRecordSchema = z
       if (hasOther && r.otherReason === undefined) issue('otherReason', 'OTHER needs its text');
       if (!hasOther && r.otherReason !== undefined) issue('otherReason', 'text given without OTHER');
       if (r.invitedAt !== undefined && r.invitedAt > r.deviceTime) issue('invitedAt', 'invitation after the rating');
+      if ((r.channel === 'PAPER') !== (r.paper !== undefined)) issue('paper', 'paper details go with the PAPER channel, and only with it');
+      if (r.paper) {
+        if (r.caseNumber === undefined) issue('caseNumber', 'a paper form names its case');
+        if (r.staffId === undefined) issue('staffId', 'a paper form names the staff member');
+        if (r.paper.checkedBy !== undefined && r.paper.checkedBy === r.paper.enteredBy) issue('paper', 'the checker is not the person who entered it');
+      }
     }),
   );
 

@@ -29,6 +29,8 @@ export interface RatingListItem {
   contact: MaskedContact | null;
   /** Whether this user may reveal the contact (and so call back). */
   canReveal: boolean;
+  /** Typed in from Attachment 1; its photo is seen through a logged reveal too. */
+  paper?: { serviceItemId: string; serviceDate: string; hasPhoto: boolean; canSeePhoto: boolean };
 }
 
 /** Names the list refers to, so it reads in any language without a second request. */

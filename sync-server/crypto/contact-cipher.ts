@@ -13,18 +13,26 @@ export class ContactCipher {
   }
 
   encrypt(contact: Contact): string {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
-    const body = Buffer.concat([cipher.update(JSON.stringify(contact), 'utf8'), cipher.final()]);
-    return `${VERSION}:${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url')}`;
+    return `${VERSION}:${this.encryptBytes(Buffer.from(JSON.stringify(contact), 'utf8')).toString('base64url')}`;
   }
 
   decrypt(text: string): Contact {
     const [version, payload] = text.split(':');
     if (version !== VERSION || !payload) throw new Error('unknown contact encryption format');
-    const raw = Buffer.from(payload, 'base64url');
+    return JSON.parse(this.decryptBytes(Buffer.from(payload, 'base64url')).toString('utf8')) as Contact;
+  }
+
+  /** nonce | tag | ciphertext: also for photos of paper forms, which show the evaluator's name and phone. */
+  encryptBytes(plain: Buffer): Buffer {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
+    const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+    return Buffer.concat([iv, cipher.getAuthTag(), body]);
+  }
+
+  decryptBytes(raw: Buffer): Buffer {
     const decipher = createDecipheriv('aes-256-gcm', this.key, raw.subarray(0, 12));
     decipher.setAuthTag(raw.subarray(12, 28));
-    return JSON.parse(Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8')) as Contact;
+    return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]);
   }
 }

@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import * as z from 'zod/mini';
-import { ADMIN_PATHS, MAX_PHOTO_BYTES, PHOTO_TYPES, StaffCreateSchema, StaffPatchSchema } from '../../src/domain/admin-api';
+import { ADMIN_PATHS, MAX_PHOTO_BYTES, StaffCreateSchema, StaffPatchSchema } from '../../src/domain/admin-api';
 import { CatalogIdSchema } from '../../src/domain/base-schemas';
 import { audit } from '../auth/audit';
 import { hashPassword } from '../crypto/passwords';
 import { newId } from '../crypto/tokens';
 import { ClientError } from '../errors';
 import type { Store } from '../store/store';
+import { isImageOfType, PHOTO_TYPES } from '../image-check';
 import { parseOr400 } from '../validate';
 import { requireUnit, requireWindowOfUnit } from './admin-catalog';
 import { staffPhotoUrl } from './staff-photo';
@@ -14,17 +15,8 @@ import { staffPhotoUrl } from './staff-photo';
 const IdParam = z.object({ id: CatalogIdSchema });
 const manage = { config: { access: 'catalog.manage' as const } };
 
-// What each image type starts with; a body that does not is refused, whatever its Content-Type says.
-const MAGIC: Record<(typeof PHOTO_TYPES)[number], (b: Buffer) => boolean> = {
-  'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
-  'image/png': (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
-  'image/webp': (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP',
-};
-
 /** Staff accounts: created with a first password the person must change; photos resized on the admin's device. */
 export function adminStaffRoutes(app: FastifyInstance, store: Store) {
-  app.addContentTypeParser([...PHOTO_TYPES], { parseAs: 'buffer', bodyLimit: MAX_PHOTO_BYTES }, (_req, body, done) => done(null, body));
-
   app.post(ADMIN_PATHS.staff, manage, async (request, reply) => {
     const input = parseOr400(StaffCreateSchema, request.body);
     const catalog = await store.loadCatalog();
@@ -79,12 +71,12 @@ export function adminStaffRoutes(app: FastifyInstance, store: Store) {
     return { ...shown, photoUrl: staffPhotoUrl(updated) };
   });
 
-  app.put(`${ADMIN_PATHS.staff}/:id/photo`, manage, async (request) => {
+  app.put(`${ADMIN_PATHS.staff}/:id/photo`, { ...manage, bodyLimit: MAX_PHOTO_BYTES }, async (request) => {
     const { id } = parseOr400(IdParam, request.params);
     const mime = String(request.headers['content-type'] ?? '').split(';')[0].trim() as (typeof PHOTO_TYPES)[number];
     const body = request.body;
     if (!Buffer.isBuffer(body) || !PHOTO_TYPES.includes(mime)) throw new ClientError(415, 'UNSUPPORTED_MEDIA_TYPE', `send the photo as ${PHOTO_TYPES.join(', ')}`);
-    if (!MAGIC[mime](body)) throw new ClientError(400, 'NOT_AN_IMAGE', `the body is not a ${mime} image`);
+    if (!isImageOfType(body, mime)) throw new ClientError(400, 'NOT_AN_IMAGE', `the body is not a ${mime} image`);
     const at = Date.now();
     if (!(await store.setStaffPhoto(id, mime, body, at))) throw new ClientError(404, 'NOT_FOUND', `staff ${id} does not exist`);
     await audit(store, request, 'account.photo', { type: 'staff', id }, { bytes: body.length });

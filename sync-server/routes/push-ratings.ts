@@ -2,10 +2,13 @@ import { Transform } from 'node:stream';
 import zlib from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { PushRequestSchema, type PushResponse } from '../../src/domain/sync-api';
+import type { RatingRecord } from '../../src/domain/rating';
+import type { ApiError } from '../../src/domain/sync-api';
 import { ERROR_CODES, PUSH_RATINGS_PATH } from '../../src/domain/sync-constants';
+import type { Access } from '../auth/access';
 import { ClientError } from '../errors';
 import { ingestRatings } from '../ingest';
-import type { Store } from '../store/store';
+import type { Catalog, Store } from '../store/store';
 
 export interface PushRouteOptions {
   /** Called after the batch is committed and before the answer leaves: the test hook's window. */
@@ -43,10 +46,20 @@ function sendMaybeGzipped(request: FastifyRequest, reply: FastifyReply, body: un
   return reply.send(json);
 }
 
-export function pushRatingsRoute(app: FastifyInstance, store: Store, opts: PushRouteOptions = {}) {
-  app.post(PUSH_RATINGS_PATH, {
-    // An enrolled kiosk pushes with its credential; in demo mode a kiosk without one may too.
-    config: { access: 'device-or-demo' },
+export type ItemCheck = (record: RatingRecord, request: FastifyRequest, catalog: Catalog) => ApiError | null;
+
+/**
+ * A batch-push route: gzip bodies, the shared envelope, every item validated alone and answered in order.
+ * Kiosks push to one (with their device credential), staff typing in paper forms to another (with their session).
+ */
+export function registerPushRoute(
+  app: FastifyInstance,
+  store: Store,
+  route: { path: string; access: Access; check: ItemCheck },
+  opts: PushRouteOptions = {},
+) {
+  app.post(route.path, {
+    config: { access: route.access },
     preParsing: async (request, _reply, payload) => inflateGzip(request, payload),
     handler: async (request, reply) => {
       const receivedAt = Date.now();
@@ -62,10 +75,19 @@ export function pushRatingsRoute(app: FastifyInstance, store: Store, opts: PushR
       if (device && parsed.data.deviceId !== device.id) {
         throw new ClientError(403, 'DEVICE_MISMATCH', 'the batch names another device than its credential');
       }
-      const results = await ingestRatings(store, parsed.data, receivedAt, device?.windowId);
+      const results = await ingestRatings(store, parsed.data, receivedAt, { deviceWindowId: device?.windowId, check: (r, catalog) => route.check(r, request, catalog) });
       opts.afterCommit?.();
       const response: PushResponse = { serverTime: Date.now(), results };
       return sendMaybeGzipped(request, reply, response);
     },
   });
+}
+
+// A paper form is typed in by a signed-in person and goes through their session, never a kiosk credential.
+const kioskItemCheck: ItemCheck = (r) =>
+  r.channel === 'PAPER' ? { code: 'PAPER_NEEDS_SIGN_IN', message: 'paper forms are sent by the signed-in person who typed them in' } : null;
+
+export function pushRatingsRoute(app: FastifyInstance, store: Store, opts: PushRouteOptions = {}) {
+  // An enrolled kiosk pushes with its credential; in demo mode a kiosk without one may too.
+  registerPushRoute(app, store, { path: PUSH_RATINGS_PATH, access: 'device-or-demo', check: kioskItemCheck }, opts);
 }

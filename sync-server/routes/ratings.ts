@@ -30,6 +30,7 @@ export function toListItem(r: StoredRating, actor: Actor): RatingListItem {
     receivedAt: r.receivedAt,
     contact: r.contact,
     canReveal: r.contact !== null && mayRevealContact(actor, r),
+    paper: r.paper && { serviceItemId: r.paper.serviceItemId, serviceDate: r.paper.serviceDate, hasPhoto: r.paper.hasPhoto, canSeePhoto: r.paper.hasPhoto && mayRevealContact(actor, r) },
   };
 }
 
@@ -67,6 +68,18 @@ export function ratingRoutes(app: FastifyInstance, store: Store) {
     await audit(store, request, 'contact.reveal', { type: 'rating', id }, { windowId: rating.windowId, staffId: rating.staffId ?? null });
     reply.header('cache-control', 'no-store');
     return { id, contact };
+  });
+
+  // POST: the photo of a paper form shows the evaluator's name and phone; seeing it is a logged reveal.
+  app.post(`${RATINGS_PATH}/:id/photo`, { config: { access: 'contact.reveal' } }, async (request, reply) => {
+    const actor = request.actor!;
+    const { id } = parseOr400(z.object({ id: UuidV7Schema }), request.params);
+    const rating = await store.getRating(id);
+    if (!rating || !mayRevealContact(actor, rating)) throw new ClientError(404, 'NOT_FOUND', 'no such rating in your scope');
+    const photo = await store.getRatingPhoto(id);
+    if (!photo) throw new ClientError(404, 'NO_PHOTO', 'no photo of this form has arrived');
+    await audit(store, request, 'photo.reveal', { type: 'rating', id }, { windowId: rating.windowId, staffId: rating.staffId ?? null });
+    return reply.type(photo.mime).header('cache-control', 'no-store').send(photo.bytes);
   });
 
   app.get(AUDIT_PATH, { config: { access: 'audit.read' } }, async (request, reply) => {

@@ -32,13 +32,18 @@ export interface RatingRow {
   session_id: string | null;
   invited_at: number | null;
   assessment_no: number | null;
+  service_item_id: string | null;
+  service_date: string | null;
+  entered_by: string | null;
+  checked_by: string | null;
+  has_photo: number | null;
 }
 
 export const RATING_COLUMNS: (keyof RatingRow)[] = [
   'id', 'payload_hash', 'schema_version', 'level', 'reasons_json', 'other_reason', 'comment', 'contact_enc',
   'contact_name_masked', 'contact_phone_masked', 'contact_company_masked', 'channel', 'unit_id', 'window_id',
   'staff_id', 'device_id', 'device_time', 'rated_at', 'clock_offset_ms', 'received_at', 'locale', 'case_number',
-  'session_id', 'invited_at', 'assessment_no',
+  'session_id', 'invited_at', 'assessment_no', 'service_item_id', 'service_date', 'entered_by', 'checked_by', 'has_photo',
 ];
 
 /** The masked columns lists read, so a list never needs the key. */
@@ -75,6 +80,11 @@ export function toRatingRow(record: RatingRecord, hash: string, batch: IngestBat
     session_id: record.sessionId ?? null,
     invited_at: record.invitedAt ?? null,
     assessment_no: record.assessmentNo ?? null,
+    service_item_id: record.paper?.serviceItemId ?? null,
+    service_date: record.paper?.serviceDate ?? null,
+    entered_by: record.paper?.enteredBy ?? null,
+    checked_by: record.paper?.checkedBy ?? null,
+    has_photo: record.paper ? (record.paper.hasPhoto ? 1 : 0) : null,
   };
 }
 
@@ -109,6 +119,16 @@ export function fromRatingRow(row: RatingRow): StoredRating {
     sessionId: opt(row.session_id),
     invitedAt: row.invited_at === null ? undefined : Number(row.invited_at),
     assessmentNo: opt(row.assessment_no),
+    paper:
+      row.service_item_id && row.service_date && row.entered_by
+        ? {
+            serviceItemId: row.service_item_id,
+            serviceDate: row.service_date,
+            enteredBy: row.entered_by,
+            checkedBy: opt(row.checked_by),
+            hasPhoto: row.has_photo === 1,
+          }
+        : undefined,
     seq: Number(row.seq),
     receivedAt: Number(row.received_at),
     ratedAt: Number(row.rated_at),

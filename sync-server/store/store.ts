@@ -106,6 +106,11 @@ export interface RatingStore {
   revealContact(id: string): Promise<Contact | null>;
   countRatings(): Promise<number>;
   listConflicts(): Promise<StoredConflict[]>;
+  /** Paper ratings of this case and level, with their contact decrypted for comparison (never sent out). */
+  findPaperRatings(caseNumber: string, level: string): Promise<(StoredRating & { revealed: Contact | null })[]>;
+  /** Stores a paper form's photo encrypted; an identical second upload is a duplicate, a different one a conflict. */
+  putRatingPhoto(ratingId: string, mime: string, bytes: Buffer, at: number): Promise<'stored' | 'duplicate' | 'conflict'>;
+  getRatingPhoto(ratingId: string): Promise<{ mime: string; bytes: Buffer } | null>;
 }
 
 export interface DeviceRow {

@@ -16,6 +16,10 @@ const EXPECTED: Record<string, Access> = {
   'POST /api/v1/devices/checkin': 'device',
   'POST /api/v1/auth/pin': 'signed-in',
   'GET /api/v1/forms/config': 'paper.enter',
+  'POST /api/v1/sync/paper': 'paper.enter',
+  'PUT /api/v1/sync/paper/:id/photo': 'paper.enter',
+  'POST /api/v1/forms/duplicate-check': 'paper.enter',
+  'POST /api/v1/ratings/:id/photo': 'contact.reveal',
   'POST /api/v1/admin/enrolment-codes': 'devices.manage',
   'GET /api/v1/admin/devices': 'devices.manage',
   'POST /api/v1/admin/devices/:id/revoke': 'devices.manage',
@@ -72,7 +76,7 @@ const allowed = (roles: Role[], access: Access) =>
   isPublic(access) || access === 'signed-in' || roles.some((r) => ROLE_PERMISSIONS[r].includes(access as Permission));
 
 function pathOf(url: string) {
-  return url.replace(/:(\w+)/g, (_m, name: string) => (url.startsWith('/api/v1/ratings') ? RATING_ID : PARAMS[name]));
+  return url.replace(/:(\w+)/g, (_m, name: string) => (/\/(ratings|paper)\//.test(url) ? RATING_ID : PARAMS[name]));
 }
 
 describe('authorization matrix', () => {

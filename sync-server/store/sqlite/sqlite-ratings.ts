@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { RatingScope } from '../../../src/domain/roles';
 import type { ContactCipher } from '../../crypto/contact-cipher';
@@ -60,6 +61,27 @@ export function sqliteRatings(db: Database.Database, cipher: ContactCipher): Rat
     },
     async countRatings() {
       return db.prepare('SELECT COUNT(*) FROM ratings').pluck().get() as number;
+    },
+    async findPaperRatings(caseNumber, level) {
+      const rows = db.prepare("SELECT * FROM ratings WHERE case_number = ? AND level = ? AND channel = 'PAPER' ORDER BY seq").all(caseNumber, level) as RatingRow[];
+      return rows.map((r) => ({ ...fromRatingRow(r), revealed: r.contact_enc ? cipher.decrypt(r.contact_enc) : null }));
+    },
+    async putRatingPhoto(ratingId, mime, bytes, at) {
+      const sha = createHash('sha256').update(bytes).digest('base64url');
+      return db
+        .transaction(() => {
+          const existing = db.prepare('SELECT sha256 FROM rating_photos WHERE rating_id = ?').pluck().get(ratingId) as string | undefined;
+          if (existing !== undefined) return existing === sha ? 'duplicate' : 'conflict';
+          db.prepare('INSERT INTO rating_photos (rating_id, mime, bytes_enc, size, sha256, received_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+            ratingId, mime, cipher.encryptBytes(bytes), bytes.length, sha, at,
+          );
+          return 'stored' as const;
+        })
+        .immediate();
+    },
+    async getRatingPhoto(ratingId) {
+      const r = db.prepare('SELECT mime, bytes_enc FROM rating_photos WHERE rating_id = ?').get(ratingId) as Row | undefined;
+      return r ? { mime: r.mime, bytes: cipher.decryptBytes(r.bytes_enc) } : null;
     },
     async listConflicts(): Promise<StoredConflict[]> {
       return (db.prepare('SELECT * FROM rating_conflicts ORDER BY id').all() as Row[]).map((r) => ({

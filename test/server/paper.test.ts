@@ -1,0 +1,114 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { paperRecordFromForm, EMPTY_PAPER_FORM, type PaperFormValues } from '../../src/domain/paper-form';
+import { api, DEMO_ACCOUNTS, signIn } from '../support/api';
+import { DEMO_DEVICE } from '../support/ratings';
+import { startInProcessServer, type InProcessServer } from '../support/server';
+
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const OTHER_PNG = Buffer.concat([PNG, Buffer.from([0])]);
+
+const form = (over: Partial<PaperFormValues> = {}): PaperFormValues => ({
+  ...EMPTY_PAPER_FORM,
+  caseNumber: 'QH-2026-000123',
+  serviceItemId: 'demo-item-1',
+  windowId: 'demo-w1',
+  staffId: 'demo-s1',
+  serviceDate: '2026-11-20',
+  level: 'DISSATISFIED',
+  reasons: ['NOT_TOLD_AT_ONCE'],
+  evaluatorName: '马六',
+  evaluatorPhone: '13700001111',
+  hasPhoto: true,
+  ...over,
+});
+const paper = (over: Partial<PaperFormValues> = {}, enteredBy = 'demo-s2') =>
+  paperRecordFromForm(form(over), { unitId: 'demo-unit', deviceId: DEMO_DEVICE, enteredBy, locale: 'zh-CN' });
+
+let srv: InProcessServer;
+let lead: string;
+beforeEach(async () => {
+  srv = await startInProcessServer();
+  lead = await signIn(srv.baseUrl, DEMO_ACCOUNTS.LEAD);
+});
+afterEach(async () => {
+  await srv.close();
+});
+
+const push = (ratings: unknown[], cookie = lead) => api(srv.baseUrl, 'POST', '/api/v1/sync/paper', { cookie, body: { deviceId: DEMO_DEVICE, sentAt: Date.now(), ratings } });
+const putPhoto = (id: string, bytes: Buffer, cookie = lead, type = 'image/png') =>
+  api(srv.baseUrl, 'PUT', `/api/v1/sync/paper/${id}/photo`, { cookie, raw: bytes, headers: { 'content-type': type } });
+
+describe('paper forms', () => {
+  it('are stored as PAPER ratings with their details, and their photo follows', async () => {
+    const r = paper();
+    expect(r.paper?.enteredBy).toBe('demo-s2');
+    expect((await putPhoto(r.id, PNG)).status).toBe(404); // the photo waits for its record
+    const res = await push([r]);
+    expect(res.body.results[0].status).toBe('accepted');
+    const [stored] = await srv.store.listRatings(0, 5);
+    expect(stored).toMatchObject({ channel: 'PAPER', caseNumber: 'QH-2026-000123', staffId: 'demo-s1', paper: { serviceItemId: 'demo-item-1', serviceDate: '2026-11-20', enteredBy: 'demo-s2', hasPhoto: true } });
+    expect((await putPhoto(r.id, PNG)).body.status).toBe('stored');
+    expect((await putPhoto(r.id, PNG)).body.status).toBe('duplicate');
+    expect((await putPhoto(r.id, OTHER_PNG)).body.error.code).toBe('PHOTO_CONFLICT');
+    expect((await srv.store.getRatingPhoto(r.id))!.bytes.equals(PNG)).toBe(true);
+  });
+
+  it('show their photo only to those who handle the rating, and log it', async () => {
+    const r = paper();
+    await push([r]);
+    await putPhoto(r.id, PNG);
+    const asStaff = await api(srv.baseUrl, 'POST', `/api/v1/ratings/${r.id}/photo`, { cookie: await signIn(srv.baseUrl, DEMO_ACCOUNTS.STAFF) });
+    expect(asStaff.status).toBe(200);
+    expect(asStaff.headers.get('content-type')).toBe('image/png');
+    const office = await api(srv.baseUrl, 'POST', `/api/v1/ratings/${r.id}/photo`, { cookie: await signIn(srv.baseUrl, DEMO_ACCOUNTS.OFFICE) });
+    expect(office.status).toBe(403);
+    const other = await api(srv.baseUrl, 'POST', `/api/v1/ratings/${r.id}/photo`, { cookie: await signIn(srv.baseUrl, DEMO_ACCOUNTS.STAFF_W2) });
+    expect(other.status).toBe(404);
+    const item = (await api(srv.baseUrl, 'GET', '/api/v1/ratings', { cookie: lead })).body.items[0];
+    expect(item.paper).toEqual({ serviceItemId: 'demo-item-1', serviceDate: '2026-11-20', hasPhoto: true, canSeePhoto: true });
+    const audit = (await api(srv.baseUrl, 'GET', '/api/v1/audit', { cookie: await signIn(srv.baseUrl, DEMO_ACCOUNTS.SUPERVISION) })).body.entries;
+    expect(audit.some((e: { action: string; targetId: string }) => e.action === 'photo.reveal' && e.targetId === r.id)).toBe(true);
+  });
+
+  it('refuse what the sender may not send, item by item', async () => {
+    const notMine = paper({}, 'demo-s1');
+    const unknownItem = paper({ serviceItemId: 'nope' });
+    const selfChecked = paper({ checkedBy: 'demo-s2' });
+    const kioskRating = { ...paper(), channel: 'HALL_TABLET', paper: undefined };
+    const res = await push([notMine, unknownItem, selfChecked, kioskRating]);
+    expect(res.body.results.map((r: { error: { code: string } }) => r.error.code)).toEqual(['ENTERED_BY_MISMATCH', 'UNKNOWN_SERVICE_ITEM', 'VALIDATION_FAILED', 'NOT_PAPER']);
+    expect(await srv.store.countRatings()).toBe(0);
+    // and kiosks may not send paper forms through their route
+    const viaKiosk = await api(srv.baseUrl, 'POST', '/api/v1/sync/ratings', { body: { deviceId: DEMO_DEVICE, sentAt: Date.now(), ratings: [paper()] } });
+    expect(viaKiosk.body.results[0].error.code).toBe('PAPER_NEEDS_SIGN_IN');
+  });
+
+  it('refuse a photo that is not an image, too large, or for a form sent without one', async () => {
+    const r = paper();
+    const without = paper({ hasPhoto: false, caseNumber: 'QH-2' });
+    await push([r, without]);
+    expect((await putPhoto(r.id, Buffer.from('not an image'))).body.error.code).toBe('NOT_AN_IMAGE');
+    expect((await putPhoto(r.id, PNG, lead, 'image/gif')).status).toBe(415);
+    expect((await putPhoto(r.id, Buffer.concat([PNG, Buffer.alloc(1024 * 1024)]))).status).toBe(413);
+    expect((await putPhoto(without.id, PNG)).body.error.code).toBe('NO_PHOTO_EXPECTED');
+    expect(await srv.store.getRatingPhoto(r.id)).toBeNull();
+  });
+
+  it('find the same form entered before: same case, level and evaluator', async () => {
+    await push([paper()]);
+    const check = (body: unknown) => api(srv.baseUrl, 'POST', '/api/v1/forms/duplicate-check', { cookie: lead, body });
+    const same = await check({ caseNumber: 'QH-2026-000123', level: 'DISSATISFIED', contact: { name: '马六', phone: '13700001111' } });
+    expect(same.body.matches).toHaveLength(1);
+    expect(JSON.stringify(same.body)).not.toContain('13700001111');
+    expect((await check({ caseNumber: 'QH-2026-000123', level: 'DISSATISFIED', contact: { name: '马六', phone: '13700002222' } })).body.matches).toHaveLength(0);
+    expect((await check({ caseNumber: 'QH-2026-000123', level: 'SATISFIED', contact: { name: '马六', phone: '13700001111' } })).body.matches).toHaveLength(0);
+    expect((await check({ caseNumber: '', level: 'SATISFIED' })).status).toBe(400);
+  });
+
+  it('give the form its unit catalogue to work offline', async () => {
+    const config = (await api(srv.baseUrl, 'GET', '/api/v1/forms/config', { cookie: lead })).body;
+    expect(config.unit.id).toBe('demo-unit');
+    expect(config.serviceItems.map((i: { code: string }) => i.code)).toEqual(['DEMO-001', 'DEMO-002', 'DEMO-003']);
+    expect(config.staff.map((s: { employeeNo: string }) => s.employeeNo)).toContain('D2001');
+  });
+});
