@@ -54,7 +54,7 @@ export async function measureSync(count = 10_000): Promise<SyncFigures> {
             const tx = db.transaction(['ratings', 'outbox'], 'readwrite');
             for (const { record, createdAt } of items) {
               tx.objectStore('ratings').add({ id: record.id, record, createdAt, syncState: 'pending' });
-              tx.objectStore('outbox').add({ id: record.id, state: 'pending', attempts: 0, enqueuedAt: createdAt, updatedAt: createdAt });
+              tx.objectStore('outbox').add({ id: record.id, stream: 'kiosk', state: 'pending', attempts: 0, enqueuedAt: createdAt, updatedAt: createdAt });
             }
             tx.oncomplete = () => {
               db.close();

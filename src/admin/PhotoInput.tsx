@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FieldError } from '../kiosk/FieldError';
-import { PHOTO_MAX_HEIGHT, PHOTO_MAX_WIDTH, PhotoError, resizePhoto, type ResizedPhoto } from './photo-resize';
+import { PHOTO_MAX_HEIGHT, PHOTO_MAX_WIDTH, PhotoError, resizePhoto, type ResizedPhoto } from '../media/photo-resize';
 
 /** An object URL for a blob while it is shown, revoked when it changes or leaves. */
 function useObjectUrl(blob: Blob | null | undefined): string | null {

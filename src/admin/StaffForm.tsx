@@ -8,7 +8,7 @@ import type { AdminCatalog } from './catalog-types';
 import { TextField } from './Fields';
 import { EMPLOYEE_NO } from './form-values';
 import { PhotoInput } from './PhotoInput';
-import type { ResizedPhoto } from './photo-resize';
+import type { ResizedPhoto } from '../media/photo-resize';
 import { RoleFields } from './RoleFields';
 import { createStaff, uploadStaffPhoto } from './staff-requests';
 import { UnitWindowFields } from './UnitWindowFields';

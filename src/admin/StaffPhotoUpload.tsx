@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { FormDone, FormFailure } from './AdminForm';
 import type { AdminStaff } from './catalog-types';
 import { PhotoInput } from './PhotoInput';
-import type { ResizedPhoto } from './photo-resize';
+import type { ResizedPhoto } from '../media/photo-resize';
 import { uploadStaffPhoto } from './staff-requests';
 import { useAction } from './useAction';
 

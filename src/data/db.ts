@@ -16,13 +16,27 @@ export interface LocalRating {
  * A rating waiting for the server. Rows leave only on the server's ack; a conflict or a permanent refusal changes
  * the state and keeps the row, so nothing is ever silently dropped.
  */
+/** Kiosk ratings go with the device's credential; typed-in paper forms with the signed-in person's session. */
+export type OutboxStream = 'kiosk' | 'paper';
+
 export interface OutboxItem {
   id: string;
+  stream: OutboxStream;
   state: 'pending' | 'conflict' | 'dead';
   attempts: number;
   enqueuedAt: number;
   updatedAt: number;
   lastError?: ApiError;
+}
+
+/** A photo of a paper form, kept until the server has it (then deleted: it shows the evaluator's phone). */
+export interface StoredPhoto {
+  /** The rating's id, or "draft:<staff id>" for the photo of a form not yet submitted. */
+  id: string;
+  blob: Blob;
+  state: 'waiting' | 'dead';
+  lastError?: ApiError;
+  createdAt: number;
 }
 
 export interface MetaEntry {
@@ -36,6 +50,7 @@ export class KioskDatabase extends Dexie {
   ratings!: Table<LocalRating, string>;
   outbox!: Table<OutboxItem, string>;
   meta!: Table<MetaEntry, string>;
+  photos!: Table<StoredPhoto, string>;
 
   constructor(name: string = DB_NAME) {
     // Strict durability: the commit that lets the thank-you screen show has reached the disk.
@@ -46,6 +61,17 @@ export class KioskDatabase extends Dexie {
       outbox: 'id, [state+id]',
       meta: 'key',
     });
+    // Version 2 (paper forms): outbox entries belong to a stream; photos of paper forms wait in their own table.
+    this.version(2)
+      .stores({ outbox: 'id, state, [state+stream+id]', photos: 'id, state' })
+      .upgrade((tx) =>
+        tx
+          .table('outbox')
+          .toCollection()
+          .modify((item: OutboxItem) => {
+            item.stream ??= 'kiosk';
+          }),
+      );
     // iOS and Chromium close connections under memory pressure; reopen instead of failing the next tap.
     this.on('close', () => {
       void this.open().catch(() => undefined);

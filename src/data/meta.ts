@@ -9,6 +9,15 @@ export interface MetaValues {
   syncStatus: SyncStatus;
   clockOffsetMs: number;
   backoff: { failures: number; nextAttemptAt: number };
+  /** The same two for the paper-form stream, which has its own server and its own failures. */
+  paperSyncStatus: SyncStatus;
+  paperBackoff: { failures: number; nextAttemptAt: number };
+  /** The unit catalogue the paper form works from, offline included. */
+  paperFormConfig: import('../domain/paper-api').PaperFormConfig;
+  /** A half-filled paper form, kept until it is submitted or thrown away on purpose. */
+  paperDraft: { userId: string; values: import('../domain/paper-form').PaperFormValues; savedAt: number };
+  /** Fingerprints of recently submitted paper forms, for the duplicate warning offline. */
+  paperSubmitted: { fingerprint: string; id: string; at: number }[];
   /** The signed-in person, as the server last answered (src/account/session.ts). */
   me: import('../domain/account-api').Me;
   /** Set at enrolment: this tablet's window and the credential it sends with every request (issue 4). */

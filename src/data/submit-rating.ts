@@ -52,7 +52,7 @@ export async function submitRating(db: KioskDatabase, record: RatingRecord, now:
   const local: LocalRating = { id: record.id, record, createdAt: now };
   await db.transaction('rw', db.ratings, db.outbox, async () => {
     await db.ratings.add(local);
-    await db.outbox.add({ id: record.id, state: 'pending', attempts: 0, enqueuedAt: now, updatedAt: now });
+    await db.outbox.add({ id: record.id, stream: 'kiosk', state: 'pending', attempts: 0, enqueuedAt: now, updatedAt: now });
   });
   return local;
 }

@@ -1,7 +1,7 @@
 import type { ApiError, Health, PushItemResult, PushRequest, PushResponse } from '../domain/sync-api';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import Dexie, { type Table } from 'dexie';
-import type { KioskDatabase, OutboxItem } from './db';
+import type { KioskDatabase, OutboxItem, OutboxStream } from './db';
 import { ensureDeviceId } from './device-id';
 import { getMeta, setMeta, type SyncStatus } from './meta';
 import type { TransportResult } from './sync-transport';
@@ -13,6 +13,8 @@ const FRESH_START: ReadonlySet<SyncTrigger> = new Set(['startup', 'online', 'vis
 
 export interface SyncEngineDeps {
   db: KioskDatabase;
+  /** Which outbox entries this engine moves; each stream keeps its own status and backoff. */
+  stream?: OutboxStream;
   push: (request: PushRequest) => Promise<TransportResult<PushResponse>>;
   health: () => Promise<TransportResult<Health>>;
   now?: () => number;
@@ -45,6 +47,9 @@ export class SyncEngine {
   private readonly random: () => number;
   private readonly batchSize: number;
   private readonly policy: BackoffPolicy;
+  private readonly stream: OutboxStream;
+  private readonly statusKey: 'syncStatus' | 'paperSyncStatus';
+  private readonly backoffKey: 'backoff' | 'paperBackoff';
   private running: Promise<SyncRunSummary> | null = null;
   private again = false;
   private fresh = false;
@@ -55,6 +60,9 @@ export class SyncEngine {
     this.random = deps.random ?? Math.random;
     this.batchSize = deps.batchSize ?? 2000;
     this.policy = deps.backoff ?? DEFAULT_BACKOFF;
+    this.stream = deps.stream ?? 'kiosk';
+    this.statusKey = this.stream === 'kiosk' ? 'syncStatus' : 'paperSyncStatus';
+    this.backoffKey = this.stream === 'kiosk' ? 'backoff' : 'paperBackoff';
   }
 
   sync(trigger: SyncTrigger): Promise<SyncRunSummary> {
@@ -87,7 +95,7 @@ export class SyncEngine {
 
   private async runOnce(fresh: boolean): Promise<SyncRunSummary> {
     const summary = emptySummary();
-    const backoff = (await getMeta(this.db, 'backoff')) ?? { failures: 0, nextAttemptAt: 0 };
+    const backoff = (await getMeta(this.db, this.backoffKey)) ?? { failures: 0, nextAttemptAt: 0 };
     if (!fresh && this.now() < backoff.nextAttemptAt) return { ...summary, stoppedBy: 'backoff' };
     const deviceId = await ensureDeviceId(this.db);
     let batchSize = this.batchSize;
@@ -147,8 +155,8 @@ export class SyncEngine {
   private async nextBatch(limit: number, afterId?: string) {
     return this.db.transaction('r', this.db.outbox, this.db.ratings, async () => {
       const pending = await this.db.outbox
-        .where('[state+id]')
-        .between(['pending', afterId ?? Dexie.minKey], ['pending', Dexie.maxKey], afterId === undefined, true)
+        .where('[state+stream+id]')
+        .between(['pending', this.stream, afterId ?? Dexie.minKey], ['pending', this.stream, Dexie.maxKey], afterId === undefined, true)
         .limit(limit)
         .toArray();
       const inRange = pending.length ? await idRange(this.db.ratings, pending[0].id, pending[pending.length - 1].id).toArray() : [];
@@ -181,17 +189,17 @@ export class SyncEngine {
   private async recordSuccess(serverTime: number, sentAt: number, answeredAt: number) {
     // The server's clock read halfway through the round trip, as NTP does; good to about half the round trip.
     await setMeta(this.db, 'clockOffsetMs', Math.round(serverTime - (sentAt + answeredAt) / 2));
-    await setMeta(this.db, 'backoff', { failures: 0, nextAttemptAt: 0 });
-    await setMeta(this.db, 'syncStatus', { lastAttemptAt: answeredAt, lastSuccessAt: answeredAt });
+    await setMeta(this.db, this.backoffKey, { failures: 0, nextAttemptAt: 0 });
+    await setMeta(this.db, this.statusKey, { lastAttemptAt: answeredAt, lastSuccessAt: answeredAt });
   }
 
   private async recordFailure(items: OutboxItem[], kind: FailureKind, error: ApiError, failures: number, retryAfterMs?: number) {
     const at = this.now();
     const wait = Math.max(backoffDelay(failures, this.policy, this.random), retryAfterMs ?? 0);
     await this.db.transaction('rw', this.db.meta, this.db.outbox, async () => {
-      const previous = await getMeta(this.db, 'syncStatus');
-      await setMeta(this.db, 'backoff', { failures, nextAttemptAt: failures > 0 ? at + wait : 0 });
-      await setMeta(this.db, 'syncStatus', { lastAttemptAt: at, lastSuccessAt: previous?.lastSuccessAt, lastError: { kind, ...error } });
+      const previous = await getMeta(this.db, this.statusKey);
+      await setMeta(this.db, this.backoffKey, { failures, nextAttemptAt: failures > 0 ? at + wait : 0 });
+      await setMeta(this.db, this.statusKey, { lastAttemptAt: at, lastSuccessAt: previous?.lastSuccessAt, lastError: { kind, ...error } });
       await this.db.outbox.bulkUpdate(items.map((item) => ({ key: item.id, changes: { attempts: item.attempts + 1, lastError: error, updatedAt: at } })));
     });
   }

@@ -1,4 +1,7 @@
+import Dexie from 'dexie';
+import { PAPER_PATHS } from '../domain/paper-api';
 import type { KioskDatabase } from './db';
+import { uploadPhotos } from './photo-upload';
 import { getMeta } from './meta';
 import { SyncEngine, type SyncTrigger } from './sync-engine';
 import { fetchHealth, pushRatings } from './sync-transport';
@@ -24,11 +27,25 @@ export function startSyncRuntime(db: KioskDatabase): SyncRuntime {
     push: async (req) => pushRatings(req, { credential: await credential() }),
     health: () => fetchHealth(),
   });
+  // Paper forms go with the signed-in person's session cookie; without one they wait (an auth stop).
+  const paper = new SyncEngine({
+    db,
+    stream: 'paper',
+    push: (req) => pushRatings(req, { path: PAPER_PATHS.push }),
+    health: () => fetchHealth(),
+  });
+  const runBoth = async (reason: SyncTrigger) => {
+    await engine.sync(reason);
+    if ((await db.outbox.where('[state+stream+id]').between(['pending', 'paper', Dexie.minKey], ['pending', 'paper', Dexie.maxKey]).count()) > 0 || (await db.photos.count()) > 0) {
+      await paper.sync(reason);
+      await uploadPhotos(db);
+    }
+  };
   let retryTimer: number | undefined;
   const trigger = async (reason: SyncTrigger) => {
     try {
-      if (navigator.locks) await navigator.locks.request('haochaping-sync', () => engine.sync(reason));
-      else await engine.sync(reason);
+      if (navigator.locks) await navigator.locks.request('haochaping-sync', () => runBoth(reason));
+      else await runBoth(reason);
     } catch (err) {
       // A failed run has already recorded its error for the status strip; the next trigger tries again.
       console.warn('sync run failed', err);

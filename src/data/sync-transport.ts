@@ -23,6 +23,8 @@ export interface TransportOptions {
   timeoutMs?: number;
   /** An enrolled kiosk's credential, sent as a bearer token. */
   credential?: string;
+  /** Where the batch goes: kiosk ratings by default, paper forms to their own route. */
+  path?: string;
 }
 
 const COMPRESS_ABOVE_BYTES = 1024;
@@ -94,7 +96,7 @@ export async function pushRatings(body: PushRequest, opts: TransportOptions = {}
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (compress) headers['content-encoding'] = 'gzip';
   const bytes = typeof payload === 'string' ? new TextEncoder().encode(payload).length : payload.length;
-  return request(PUSH_RATINGS_PATH, { method: 'POST', headers, body: payload as BodyInit }, (j) => PushResponseSchema.parse(j), bytes, opts);
+  return request(opts.path ?? PUSH_RATINGS_PATH, { method: 'POST', headers, body: payload as BodyInit }, (j) => PushResponseSchema.parse(j), bytes, opts);
 }
 
 export async function fetchHealth(opts: TransportOptions = {}): Promise<TransportResult<Health>> {

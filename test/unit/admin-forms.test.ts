@@ -3,7 +3,7 @@ import { EmployeeNoSchema } from '../../src/domain/account-api';
 import { MAX_PHOTO_BYTES } from '../../src/domain/admin-api';
 import { ReasonKeySchema } from '../../src/domain/base-schemas';
 import { changedFields, EMPLOYEE_NO, isValidSortOrder, parseSortOrder, REASON_KEY, trimLabel } from '../../src/admin/form-values';
-import { encodeUnder, fitWithin, PhotoError } from '../../src/admin/photo-resize';
+import { encodeUnder, fitWithin, PhotoError } from '../../src/media/photo-resize';
 
 describe('staff photo size', () => {
   it('fits a camera photo within 480×600, keeping the aspect ratio', () => {

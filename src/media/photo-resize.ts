@@ -1,7 +1,8 @@
 import { MAX_PHOTO_BYTES } from '../domain/admin-api';
 
-// Staff photos are shrunk on the administrator's device before upload: a tablet camera's 12-megapixel JPEG
-// would be refused by the server (512 KiB) and is far larger than the kiosk's staff card ever shows.
+// Photos are shrunk on the device before upload: a tablet camera's 12-megapixel JPEG would be refused by the
+// server and is far larger than needed. Staff photos fit 480×600 (the kiosk card); photos of paper forms keep
+// enough detail to read handwriting.
 
 export const PHOTO_MAX_WIDTH = 480;
 export const PHOTO_MAX_HEIGHT = 600;
@@ -70,12 +71,22 @@ function toJpeg(canvas: HTMLCanvasElement, quality: number): Promise<Blob> {
   return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new PhotoError('unreadable'))), 'image/jpeg', quality));
 }
 
-/** Decodes a picture on the device, fits it within 480×600 and encodes it as a JPEG under the server's limit. */
-export async function resizePhoto(file: Blob): Promise<ResizedPhoto> {
+export interface ResizeTarget {
+  maxWidth: number;
+  maxHeight: number;
+  maxBytes: number;
+}
+
+export const STAFF_PHOTO: ResizeTarget = { maxWidth: PHOTO_MAX_WIDTH, maxHeight: PHOTO_MAX_HEIGHT, maxBytes: MAX_PHOTO_BYTES };
+/** A form photo: an A4 sheet at about 150 dpi, under the server's 1 MiB with room to spare. */
+export const PAPER_PHOTO: ResizeTarget = { maxWidth: 1600, maxHeight: 1600, maxBytes: 900 * 1024 };
+
+/** Decodes a picture on the device, fits it within the target box and encodes it as a JPEG under its limit. */
+export async function resizePhoto(file: Blob, target: ResizeTarget = STAFF_PHOTO): Promise<ResizedPhoto> {
   if (file.type && !file.type.startsWith('image/')) throw new PhotoError('notImage');
   const decoded = await decode(file);
   try {
-    const { width, height } = fitWithin(decoded.width, decoded.height);
+    const { width, height } = fitWithin(decoded.width, decoded.height, target.maxWidth, target.maxHeight);
     const canvas = document.createElement('canvas');
     canvas.width = width;
     canvas.height = height;
@@ -87,7 +98,7 @@ export async function resizePhoto(file: Blob): Promise<ResizedPhoto> {
     ctx.imageSmoothingEnabled = true;
     ctx.imageSmoothingQuality = 'high';
     ctx.drawImage(decoded.source, 0, 0, width, height);
-    const blob = await encodeUnder((q) => toJpeg(canvas, q));
+    const blob = await encodeUnder((q) => toJpeg(canvas, q), target.maxBytes);
     return { blob, width, height };
   } finally {
     decoded.release();

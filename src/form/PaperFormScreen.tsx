@@ -1,0 +1,130 @@
+import { useId, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { Me } from '../domain/account-api';
+import { chinaToday, EMPTY_PAPER_FORM, paperRecordFromForm, type PaperFormValues } from '../domain/paper-form';
+import type { RatingRecord } from '../domain/rating';
+import { formatCstIso } from '../domain/time';
+import { useAppServices } from '../app-context';
+import { ensureDeviceId } from '../data/device-id';
+import { submitPaperForm } from '../data/submit-paper';
+import { currentLocale } from '../i18n';
+import { CaseSection } from './CaseSection';
+import { findDuplicates, type DuplicateFinding } from './duplicates';
+import { EvaluatorSection } from './EvaluatorSection';
+import { LevelSection } from './LevelSection';
+import { PaperPhotoInput } from './PaperPhotoInput';
+import { paperResolver } from './paper-resolver';
+import { PaperQueueStatus } from './PaperQueueStatus';
+import { usePaperDraft } from './usePaperDraft';
+import { useFormConfig } from './useFormConfig';
+
+type Pending = { record: RatingRecord; duplicates: DuplicateFinding };
+
+/** Attachment 1 typed in at the window: validated field by field, saved offline, synced like any rating. */
+export function PaperFormScreen({ me }: { me: Me }) {
+  const { t } = useTranslation('form');
+  const { db, sync } = useAppServices();
+  const uid = useId();
+  const { config, failed } = useFormConfig(db);
+  const form = useForm<PaperFormValues>({ defaultValues: EMPTY_PAPER_FORM, resolver: paperResolver(t, me.id), reValidateMode: 'onChange' });
+  const draft = usePaperDraft(db, me.id, form);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [confirmDiscard, setConfirmDiscard] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  if (failed) return <p className="form-failure">{t('noConfig')}</p>;
+  if (!config || !draft.loaded) return <p className="page-loading">…</p>;
+
+  const save = async (record: RatingRecord) => {
+    setBusy(true);
+    try {
+      await submitPaperForm(db, record, draft.photo, me.id);
+      setPending(null);
+      setSaved(record.caseNumber ?? '');
+      draft.startNext();
+      void sync.trigger('submit');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const submit = form.handleSubmit(async (values) => {
+    setSaved(null);
+    const record = paperRecordFromForm({ ...values, hasPhoto: draft.photo !== null }, { unitId: config.unit.id, deviceId: await ensureDeviceId(db), enteredBy: me.id, locale: currentLocale() });
+    const duplicates = await findDuplicates(db, record);
+    if (duplicates.local.length + duplicates.server.length > 0) setPending({ record, duplicates });
+    else await save(record);
+  });
+
+  const when = (ms: number) => formatCstIso(ms).slice(0, 16).replace('T', ' ');
+  return (
+    <form className="paper-form" onSubmit={submit} noValidate aria-labelledby={`${uid}-title`}>
+      <h1 id={`${uid}-title`}>{t('title')}</h1>
+      <PaperQueueStatus db={db} />
+      {draft.restored && (
+        <p className="note" role="status">
+          {t('draft.restored', { time: when(draft.restored) })}
+        </p>
+      )}
+      {saved !== null && (
+        <p className="form-saved" role="status">
+          {t('saved', { caseNumber: saved })}
+        </p>
+      )}
+      <CaseSection form={form} config={config} uid={uid} today={chinaToday()} />
+      <LevelSection form={form} config={config} uid={uid} />
+      <EvaluatorSection form={form} config={config} me={me} uid={uid} />
+      <PaperPhotoInput photo={draft.photo} onChange={(blob) => void draft.setPhoto(blob)} />
+      {pending && (
+        <div className="duplicate-warning" role="alert">
+          <p>{t('duplicate.found', { caseNumber: pending.record.caseNumber })}</p>
+          <ul>
+            {pending.duplicates.local.map((d) => (
+              <li key={d.id}>{t('duplicate.local', { time: when(d.at) })}</li>
+            ))}
+            {pending.duplicates.server.map((d) => (
+              <li key={d.id}>{t('duplicate.server', { time: when(d.ratedAt) })}</li>
+            ))}
+          </ul>
+          <div className="form-actions">
+            <button type="button" className="secondary" onClick={() => setPending(null)}>
+              {t('duplicate.back')}
+            </button>
+            <button type="button" className="primary" disabled={busy} onClick={() => void save(pending.record)}>
+              {t('duplicate.submitAnyway')}
+            </button>
+          </div>
+        </div>
+      )}
+      <div className="form-actions">
+        {confirmDiscard ? (
+          <span className="discard-confirm">
+            {t('draft.confirm')}{' '}
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => {
+                setConfirmDiscard(false);
+                void draft.discard();
+              }}
+            >
+              {t('draft.discardYes')}
+            </button>{' '}
+            <button type="button" onClick={() => setConfirmDiscard(false)}>
+              {t('draft.keep')}
+            </button>
+          </span>
+        ) : (
+          <button type="button" className="secondary" onClick={() => setConfirmDiscard(true)}>
+            {t('draft.discard')}
+          </button>
+        )}
+        <button type="submit" className="primary" disabled={busy || pending !== null}>
+          {t('submit')}
+        </button>
+      </div>
+    </form>
+  );
+}
