@@ -85,14 +85,14 @@ describe('the paper form', () => {
   it('keeps a half-filled form as a draft across a reload, until thrown away on purpose', async () => {
     const first = renderForm();
     fill(await screen.findByLabelText('办件编号'), 'QH-DRAFT');
-    await waitFor(async () => expect((await getMeta(db, 'paperDraft'))?.values.caseNumber).toBe('QH-DRAFT'));
+    await waitFor(async () => expect((await getMeta(db, 'paperDraft'))?.values.caseNumber).toBe('QH-DRAFT'), { timeout: 4000 });
     first.unmount();
     renderForm();
-    await waitFor(() => expect((screen.getByLabelText('办件编号') as HTMLInputElement).value).toBe('QH-DRAFT'));
+    await waitFor(() => expect((screen.getByLabelText('办件编号') as HTMLInputElement).value).toBe('QH-DRAFT'), { timeout: 4000 });
     expect(screen.getByText(/已恢复/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '放弃本次录入' }));
     fireEvent.click(screen.getByRole('button', { name: '确定放弃' }));
-    await waitFor(() => expect((screen.getByLabelText('办件编号') as HTMLInputElement).value).toBe(''));
+    await waitFor(() => expect((screen.getByLabelText('办件编号') as HTMLInputElement).value).toBe(''), { timeout: 4000 });
     expect(await getMeta(db, 'paperDraft')).toBeUndefined();
   });
 
@@ -114,6 +114,6 @@ describe('the paper form', () => {
     await screen.findByText(/似乎已录入过同一评价人、同一等级的评价表/);
     expect(await db.outbox.count()).toBe(1);
     fireEvent.click(screen.getByRole('button', { name: '确认不是重复，仍然保存' }));
-    await waitFor(async () => expect(await db.outbox.count()).toBe(2));
+    await waitFor(async () => expect(await db.outbox.count()).toBe(2), { timeout: 4000 });
   });
 });
