@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../domain/account-api';
 import { LanguageSwitch } from '../kiosk/LanguageSwitch';
-import { ADMIN_PATH, STAFF_PATH } from '../routes';
+import { hasPermission } from '../domain/roles';
+import { ADMIN_PATH, FORM_PATH, STAFF_PATH } from '../routes';
 
 /** Who is signed in, in which roles, whether the data is the offline copy, and the way out. */
 interface Props {
@@ -26,6 +27,7 @@ export function AccountBar({ me, offline, onSignOut, onChangePassword, onSetPin 
       <nav className="account-nav">
         {me.roles.includes('ADMIN') && here !== ADMIN_PATH && <a href={ADMIN_PATH}>{t('bar.admin')}</a>}
         {here !== STAFF_PATH && me.roles.some((r) => r !== 'ADMIN') && <a href={STAFF_PATH}>{t('bar.ratings')}</a>}
+        {here !== FORM_PATH && hasPermission(me, 'paper.enter') && <a href={FORM_PATH}>{t('bar.paperForm')}</a>}
         {onSetPin && (
           <button type="button" onClick={onSetPin} disabled={offline}>
             {me.hasPin ? t('bar.changePin') : t('bar.setPin')}
