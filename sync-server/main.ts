@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { DEFAULT_KIOSK_SETTINGS } from '../src/domain/sync-constants';
 import { buildApp, APP_VERSION } from './app';
 import { configFromEnv } from './config';
+import { ensurePublishedCalendar } from './calendar-seed';
 import { hashPassword } from './crypto/passwords';
 import { hashPin } from '../src/domain/pin';
 import { DEMO_PASSWORD, DEMO_PIN, demoHall } from './store/demo-hall';
@@ -11,6 +12,7 @@ async function main() {
   const config = configFromEnv();
   const { store, key } = openStore(config.dataDir);
   const notes: string[] = [];
+  await ensurePublishedCalendar(store);
   if (key.source === 'created') notes.push(`made the contact-data key ${key.file}: back it up apart from the database`);
   if (await store.isCatalogEmpty()) {
     if (config.demo) {

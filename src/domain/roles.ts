@@ -12,15 +12,17 @@ export const PERMISSIONS = [
   'catalog.manage', // units, windows, staff accounts, service items, reasons
   'devices.manage', // enrolment codes, the device list, revocation
   'paper.enter', // type in Attachment 1, the written evaluation form, at the window
+  'cases.read', // bad-review cases in the rating scope
+  'cases.act', // act on them: staff and leads handle, supervision reopens
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** The one table the server enforces and the tests enumerate. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  STAFF: ['ratings.read', 'contact.reveal', 'paper.enter'],
-  LEAD: ['ratings.read', 'contact.reveal', 'paper.enter'],
+  STAFF: ['ratings.read', 'contact.reveal', 'paper.enter', 'cases.read', 'cases.act'],
+  LEAD: ['ratings.read', 'contact.reveal', 'paper.enter', 'cases.read', 'cases.act'],
   OFFICE: ['ratings.read'],
-  SUPERVISION: ['ratings.read', 'contact.reveal', 'audit.read'],
+  SUPERVISION: ['ratings.read', 'contact.reveal', 'audit.read', 'cases.read', 'cases.act'],
   PERSONNEL: ['ratings.read'],
   ADMIN: ['audit.read', 'catalog.manage', 'devices.manage'],
 };

@@ -4,6 +4,8 @@ import type { RatingRecord } from '../../src/domain/rating';
 import type { AuditEntry, MaskedContact } from '../../src/domain/ratings-api';
 import type { Reason } from '../../src/domain/reasons';
 import type { RatingScope } from '../../src/domain/roles';
+import type { CaseEvent, CaseFacts } from '../../src/domain/case-machine';
+import type { CalendarYear } from '../../src/domain/workdays';
 
 export type { Catalog, CatalogStaff, CatalogUnit, CatalogWindow, ServiceItem };
 
@@ -153,6 +155,30 @@ export interface DeviceStore {
   pinHashes(staffIds: string[]): Promise<Map<string, string>>;
 }
 
+export interface StoredCaseEvent extends CaseEvent {
+  seq: number;
+  payloadHash: string;
+}
+
+export interface StoredCase {
+  facts: CaseFacts;
+  events: StoredCaseEvent[];
+}
+
+export interface CaseStore {
+  /** Cases in a scope (the rating scopes of src/domain/roles.ts), with their events in order. */
+  listCases(scope: RatingScope): Promise<StoredCase[]>;
+  getCase(id: string): Promise<StoredCase | null>;
+  findCaseEvent(eventId: string): Promise<StoredCaseEvent | null>;
+  /**
+   * Appends accepted events in one transaction, each only if its case still has the number of events the
+   * caller replayed; false (and nothing written) when another request changed one of them meanwhile.
+   */
+  appendCaseEvents(items: { caseId: string; expectedEvents: number; event: CaseEvent; payloadHash: string }[], receivedAt: number): Promise<boolean>;
+  listCalendarYears(): Promise<CalendarYear[]>;
+  putCalendarYear(year: CalendarYear, by: string | null, at: number): Promise<void>;
+}
+
 export type AuditInput = Omit<AuditEntry, 'seq' | 'actorName'>;
 
 export interface AuditStore {
@@ -163,7 +189,7 @@ export interface AuditStore {
 /**
  * What the server keeps. SQLite is the default; a PostgreSQL implementation follows the same contract.
  */
-export interface Store extends CatalogStore, AccountStore, RatingStore, AuditStore, DeviceStore {
+export interface Store extends CatalogStore, AccountStore, RatingStore, AuditStore, DeviceStore, CaseStore {
   readonly kind: 'sqlite' | 'postgres';
   close(): Promise<void>;
 }

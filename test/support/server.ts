@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from '../../sync-server/app';
+import { ensurePublishedCalendar } from '../../sync-server/calendar-seed';
 import { hashPassword } from '../../sync-server/crypto/passwords';
 import { hashPin } from '../../src/domain/pin';
 import { DEMO_PASSWORD, DEMO_PIN, demoHall } from '../../sync-server/store/demo-hall';
@@ -30,6 +31,7 @@ export async function openDemoStore(dataDir: string): Promise<Store> {
   const { store } = openStore(dataDir, {});
   demoSecrets ??= Promise.all([hashPassword(DEMO_PASSWORD), hashPin(DEMO_PIN)]).then(([passwordHash, pinHash]) => ({ passwordHash, pinHash }));
   if (await store.isCatalogEmpty()) await store.seed(demoHall(await demoSecrets));
+  await ensurePublishedCalendar(store);
   return store;
 }
 

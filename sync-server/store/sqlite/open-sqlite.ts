@@ -6,6 +6,7 @@ import type { Store } from '../store';
 import { SQLITE_MIGRATIONS, type Migration, type MigrationContext } from './migrations';
 import { sqliteAccounts } from './sqlite-accounts';
 import { sqliteAudit } from './sqlite-audit';
+import { sqliteCases } from './sqlite-cases';
 import { sqliteCatalog } from './sqlite-catalog';
 import { sqliteDevices } from './sqlite-devices';
 import { sqliteRatings } from './sqlite-ratings';
@@ -48,6 +49,7 @@ export function openSqliteStore(dataDir: string, cipher: ContactCipher): Store {
     ...sqliteRatings(db, cipher),
     ...sqliteAudit(db),
     ...sqliteDevices(db),
+    ...sqliteCases(db),
     async close() {
       db.close();
     },

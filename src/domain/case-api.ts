@@ -1,0 +1,59 @@
+import * as z from 'zod/mini';
+import { CatalogIdSchema, UuidV7Schema } from './base-schemas';
+import { CONTACT_CHANNELS, NOT_ADOPTED_REASONS, type CaseEvent, type CaseFacts } from './case-machine';
+import type { RatingListItem, RatingListRefs } from './ratings-api';
+import type { CalendarYear } from './workdays';
+
+export const CASE_PATHS = {
+  list: '/api/v1/cases',
+  summary: '/api/v1/cases/summary',
+  push: '/api/v1/sync/case-actions',
+} as const;
+
+const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+const channel = z.enum(CONTACT_CHANNELS);
+
+export const CaseActionSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('CALL_BACK'), channel, outcome: z.enum(['REACHED', 'UNREACHABLE']), note: z.optional(text(500)) }),
+  z.strictObject({ type: z.literal('DECIDE'), path: z.enum(['FIX_NOW', 'FIX_WITHIN_5']), note: z.optional(text(500)) }),
+  z.strictObject({ type: z.literal('DECIDE'), path: z.literal('SPECIAL'), explanation: text(1000), deadline: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)) }),
+  z.strictObject({ type: z.literal('DECIDE'), path: z.literal('NOT_ADOPTED'), reason: z.enum(NOT_ADOPTED_REASONS), evidence: text(1000), approverId: CatalogIdSchema }),
+  z.strictObject({ type: z.literal('RECTIFY'), what: text(1000) }),
+  z.strictObject({ type: z.literal('REPLY'), channel, text: text(1000) }),
+  z.strictObject({ type: z.literal('CLOSE') }),
+  z.strictObject({ type: z.literal('REOPEN'), reason: text(500) }),
+]);
+
+/** One action as it waits in a tablet's outbox and travels: the event plus the case version it was taken on. */
+export const CaseActionRecordSchema = z.strictObject({
+  id: UuidV7Schema,
+  caseId: UuidV7Schema,
+  /** How many events the case had when the action was taken: a refusal on a case that moved on is a conflict. */
+  baseVersion: z.int().check(z.minimum(0)),
+  action: CaseActionSchema,
+  by: CatalogIdSchema,
+  at: z.int().check(z.positive()),
+});
+export type CaseActionRecord = z.infer<typeof CaseActionRecordSchema>;
+
+export interface CaseView {
+  facts: CaseFacts;
+  events: (CaseEvent & { seq: number })[];
+  rating: RatingListItem;
+}
+
+export interface CaseListResponse {
+  cases: CaseView[];
+  refs: RatingListRefs;
+  /** The working-day tables the deadlines are counted with (years without one are uncertain). */
+  calendar: CalendarYear[];
+  /** Staff who may approve a "not adopted" decision: leads of the window and supervision. */
+  approvers: { id: string; name: string; employeeNo: string }[];
+  serverTime: number;
+}
+
+export interface CaseSummary {
+  open: number;
+  /** The newest case's arrival, so a tablet polling this can tell a new bad review has come in. */
+  latestReceivedAt: number | null;
+}

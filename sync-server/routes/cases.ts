@@ -1,0 +1,143 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { CASE_PATHS, CaseActionRecordSchema, type CaseListResponse, type CaseSummary } from '../../src/domain/case-api';
+import { applyAction, replay, type CaseEvent } from '../../src/domain/case-machine';
+import { inScope, ratingScope, type Actor } from '../../src/domain/roles';
+import { PushRequestSchema, type PushItemResult } from '../../src/domain/sync-api';
+import { ERROR_CODES } from '../../src/domain/sync-constants';
+import { payloadHash } from '../canonical';
+import { ClientError } from '../errors';
+import type { Catalog, StoredCase, Store } from '../store/store';
+import { toListItem } from './ratings';
+
+const MAX_ATTEMPTS = 3;
+
+function scopeOf(actor: Actor) {
+  const scope = ratingScope(actor);
+  if (!scope) throw new ClientError(403, 'FORBIDDEN', 'no cases are in your scope');
+  return scope;
+}
+
+/** Leads of the case's window and supervision may approve a "not adopted" decision; never the rated person. */
+function mayApprove(catalog: Catalog, approverId: string, windowId: string): boolean {
+  const s = catalog.staff.find((x) => x.id === approverId && x.active);
+  return !!s && (s.roles.includes('SUPERVISION') || (s.roles.includes('LEAD') && s.windowId === windowId));
+}
+
+/** Who may take which action: supervision reopens; the staff and leads in scope do the rest. */
+function mayAct(actor: Actor, type: CaseEvent['action']['type']): boolean {
+  if (type === 'REOPEN') return actor.roles.includes('SUPERVISION');
+  return actor.roles.includes('STAFF') || actor.roles.includes('LEAD');
+}
+
+type Planned = { caseId: string; expectedEvents: number; event: CaseEvent; payloadHash: string };
+
+async function applyBatch(store: Store, request: FastifyRequest, items: unknown[]): Promise<{ results: PushItemResult[]; planned: Planned[] }> {
+  const actor = request.actor!;
+  const scope = scopeOf(actor);
+  const catalog = await store.loadCatalog();
+  const cases = new Map<string, { stored: StoredCase; pending: CaseEvent[] } | null>();
+  const seenInBatch = new Map<string, string>();
+  const results: PushItemResult[] = [];
+  const planned: Planned[] = [];
+  const invalid = (index: number, id: string | null, code: string, message: string): PushItemResult => ({ index, id, status: 'invalid', error: { code, message } });
+
+  for (let index = 0; index < items.length; index++) {
+    const parsed = CaseActionRecordSchema.safeParse(items[index]);
+    const rawId = (items[index] as { id?: unknown } | null)?.id;
+    if (!parsed.success) {
+      results.push(invalid(index, typeof rawId === 'string' ? rawId : null, ERROR_CODES.validation, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')));
+      continue;
+    }
+    const item = parsed.data;
+    const hash = payloadHash(item as never);
+    const stored = seenInBatch.get(item.id) ?? (await store.findCaseEvent(item.id))?.payloadHash;
+    if (stored !== undefined) {
+      results.push(stored === hash ? { index, id: item.id, status: 'duplicate' } : { index, id: item.id, status: 'conflict', error: { code: ERROR_CODES.idConflict, message: 'this action id is stored with different content' } });
+      continue;
+    }
+    if (item.by !== actor.id) {
+      results.push(invalid(index, item.id, 'BY_MISMATCH', 'an action is sent by the person who took it'));
+      continue;
+    }
+    if (!cases.has(item.caseId)) {
+      const found = await store.getCase(item.caseId);
+      cases.set(item.caseId, found && inScope(scope, found.facts) ? { stored: found, pending: [] } : null);
+    }
+    const entry = cases.get(item.caseId);
+    if (!entry) {
+      results.push(invalid(index, item.id, 'NOT_FOUND', 'no such case in your scope'));
+      continue;
+    }
+    if (!mayAct(actor, item.action.type)) {
+      results.push(invalid(index, item.id, 'FORBIDDEN', `your roles do not allow ${item.action.type}`));
+      continue;
+    }
+    const { facts } = entry.stored;
+    if (item.action.type === 'DECIDE' && item.action.path === 'NOT_ADOPTED' && !mayApprove(catalog, item.action.approverId, facts.windowId)) {
+      results.push(invalid(index, item.id, 'APPROVER_NOT_ALLOWED', "the approver must be this window's lead or supervision"));
+      continue;
+    }
+    const state = replay(facts, [...entry.stored.events, ...entry.pending]);
+    const event: CaseEvent = { id: item.id, action: item.action, by: item.by, at: item.at };
+    const outcome = applyAction(facts, state, event);
+    if (!outcome.ok) {
+      // Refused on a case that moved on since the tablet saw it: someone else acted first; kept aside, not lost.
+      results.push(
+        item.baseVersion < state.version
+          ? { index, id: item.id, status: 'conflict', error: { code: 'CASE_CHANGED', message: `the case changed meanwhile (${outcome.refusal})` } }
+          : invalid(index, item.id, outcome.refusal, `not allowed now: ${outcome.refusal}`),
+      );
+      continue;
+    }
+    planned.push({ caseId: item.caseId, expectedEvents: entry.stored.events.length + entry.pending.length, event, payloadHash: hash });
+    entry.pending.push(event);
+    seenInBatch.set(item.id, hash);
+    results.push({ index, id: item.id, status: 'accepted' });
+  }
+  return { results, planned };
+}
+
+export function caseRoutes(app: FastifyInstance, store: Store) {
+  app.get(CASE_PATHS.list, { config: { access: 'cases.read' } }, async (request, reply): Promise<CaseListResponse> => {
+    const actor = request.actor!;
+    const cases = await store.listCases(scopeOf(actor));
+    const catalog = await store.loadCatalog();
+    const ratings = await Promise.all(cases.map((c) => store.getRating(c.facts.id)));
+    const windowIds = new Set(cases.map((c) => c.facts.windowId));
+    const staffIds = new Set(cases.flatMap((c) => [c.facts.staffId, ...c.events.map((e) => e.by)]));
+    reply.header('cache-control', 'no-store');
+    return {
+      cases: cases.map((c, i) => ({ facts: c.facts, events: c.events.map(({ payloadHash: _h, ...e }) => e), rating: toListItem(ratings[i]!, actor) })),
+      refs: {
+        reasons: catalog.reasons,
+        windows: catalog.windows.filter((w) => windowIds.has(w.id)).map((w) => ({ id: w.id, number: w.number, name: w.name })),
+        staff: catalog.staff.filter((s) => staffIds.has(s.id)).map((s) => ({ id: s.id, name: s.name, employeeNo: s.employeeNo })),
+      },
+      calendar: await store.listCalendarYears(),
+      approvers: catalog.staff
+        .filter((s) => s.active && s.unitId === actor.unitId && (s.roles.includes('LEAD') || s.roles.includes('SUPERVISION')))
+        .map((s) => ({ id: s.id, name: s.name, employeeNo: s.employeeNo })),
+      serverTime: Date.now(),
+    };
+  });
+
+  app.get(CASE_PATHS.summary, { config: { access: 'cases.read' } }, async (request, reply): Promise<CaseSummary> => {
+    const cases = await store.listCases(scopeOf(request.actor!));
+    reply.header('cache-control', 'no-store');
+    return {
+      open: cases.filter((c) => replay(c.facts, c.events).stage !== 'CLOSED').length,
+      latestReceivedAt: cases.length ? Math.max(...cases.map((c) => c.facts.receivedAt)) : null,
+    };
+  });
+
+  app.post(CASE_PATHS.push, { config: { access: 'cases.act' } }, async (request) => {
+    const envelope = PushRequestSchema.safeParse(request.body);
+    if (!envelope.success) throw new ClientError(400, ERROR_CODES.validation, envelope.error.issues[0].message);
+    // The envelope is the one kiosks use; its "ratings" here are case actions.
+    for (let attempt = 1; ; attempt++) {
+      const { results, planned } = await applyBatch(store, request, envelope.data.ratings);
+      if (planned.length === 0 || (await store.appendCaseEvents(planned, Date.now()))) return { serverTime: Date.now(), results };
+      if (attempt === MAX_ATTEMPTS) throw new ClientError(503, 'BUSY', 'the cases changed while this batch was applied; try again');
+    }
+  });
+}

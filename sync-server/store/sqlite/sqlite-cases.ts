@@ -1,0 +1,96 @@
+import type Database from 'better-sqlite3';
+import type { CaseAction, CaseFacts } from '../../../src/domain/case-machine';
+import type { RatingScope } from '../../../src/domain/roles';
+import type { CalendarYear } from '../../../src/domain/workdays';
+import type { CaseStore, StoredCase, StoredCaseEvent } from '../store';
+
+type Row = Record<string, any>;
+
+const factsFromRow = (r: Row): CaseFacts => ({
+  id: r.id,
+  staffId: r.staff_id,
+  windowId: r.window_id,
+  unitId: r.unit_id,
+  anonymous: r.anonymous === 1,
+  receivedAt: r.received_at,
+});
+const eventFromRow = (r: Row): StoredCaseEvent => ({
+  seq: r.seq,
+  id: r.id,
+  action: JSON.parse(r.action_json) as CaseAction,
+  by: r.by_staff,
+  at: r.at,
+  payloadHash: r.payload_hash,
+});
+
+export function sqliteCases(db: Database.Database): CaseStore {
+  const eventsOf = db.prepare('SELECT * FROM case_events WHERE case_id = ? ORDER BY seq');
+  const withEvents = (rows: Row[]): StoredCase[] => {
+    if (rows.length === 0) return [];
+    const byCase = new Map<string, StoredCaseEvent[]>();
+    const ids = rows.map((r) => r.id);
+    // One query for the events of every case listed, in chunks below SQLite's parameter limit.
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      for (const e of db.prepare(`SELECT * FROM case_events WHERE case_id IN (${chunk.map(() => '?').join(',')}) ORDER BY seq`).all(...chunk) as Row[]) {
+        const list = byCase.get(e.case_id) ?? [];
+        list.push(eventFromRow(e));
+        byCase.set(e.case_id, list);
+      }
+    }
+    return rows.map((r) => ({ facts: factsFromRow(r), events: byCase.get(r.id) ?? [] }));
+  };
+  const scoped: Record<RatingScope['kind'], Database.Statement> = {
+    all: db.prepare('SELECT * FROM cases ORDER BY received_at'),
+    window: db.prepare('SELECT * FROM cases WHERE window_id = ? ORDER BY received_at'),
+    staff: db.prepare('SELECT * FROM cases WHERE staff_id = ? ORDER BY received_at'),
+  };
+  return {
+    async listCases(scope) {
+      const rows = scope.kind === 'all' ? scoped.all.all() : scoped[scope.kind].all(scope.kind === 'window' ? scope.windowId : scope.staffId);
+      return withEvents(rows as Row[]);
+    },
+    async getCase(id) {
+      const row = db.prepare('SELECT * FROM cases WHERE id = ?').get(id) as Row | undefined;
+      return row ? { facts: factsFromRow(row), events: (eventsOf.all(id) as Row[]).map(eventFromRow) } : null;
+    },
+    async findCaseEvent(id) {
+      const row = db.prepare('SELECT * FROM case_events WHERE id = ?').get(id) as Row | undefined;
+      return row ? eventFromRow(row) : null;
+    },
+    async appendCaseEvents(items, receivedAt) {
+      const count = db.prepare('SELECT COUNT(*) FROM case_events WHERE case_id = ?').pluck();
+      const insert = db.prepare('INSERT INTO case_events (id, case_id, payload_hash, action_json, by_staff, at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+      try {
+        db.transaction(() => {
+          const added = new Map<string, number>();
+          for (const item of items) {
+            const already = added.get(item.caseId) ?? 0;
+            if ((count.get(item.caseId) as number) !== item.expectedEvents + already) throw new CaseChanged();
+            insert.run(item.event.id, item.caseId, item.payloadHash, JSON.stringify(item.event.action), item.event.by, item.event.at, receivedAt);
+            added.set(item.caseId, already + 1);
+          }
+        }).immediate();
+        return true;
+      } catch (err) {
+        if (err instanceof CaseChanged) return false;
+        throw err;
+      }
+    },
+    async listCalendarYears() {
+      return (db.prepare('SELECT * FROM calendar_years ORDER BY year').all() as Row[]).map(
+        (r): CalendarYear => ({ year: r.year, holidays: JSON.parse(r.holidays_json), workdays: JSON.parse(r.workdays_json), source: r.source }),
+      );
+    },
+    async putCalendarYear(y, by, at) {
+      db.prepare(
+        `INSERT INTO calendar_years (year, holidays_json, workdays_json, source, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT(year) DO UPDATE SET holidays_json = excluded.holidays_json, workdays_json = excluded.workdays_json,
+           source = excluded.source, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+      ).run(y.year, JSON.stringify(y.holidays), JSON.stringify(y.workdays), y.source, at, by);
+    },
+  };
+}
+
+/** Thrown inside the transaction to roll it back when a case moved on since it was read. */
+class CaseChanged extends Error {}
