@@ -13,7 +13,7 @@ export const CASE_PATHS = {
 const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 const channel = z.enum(CONTACT_CHANNELS);
 
-export const CaseActionSchema = z.discriminatedUnion('type', [
+export const CaseActionSchema = z.union([
   z.strictObject({ type: z.literal('CALL_BACK'), channel, outcome: z.enum(['REACHED', 'UNREACHABLE']), note: z.optional(text(500)) }),
   z.strictObject({ type: z.literal('DECIDE'), path: z.enum(['FIX_NOW', 'FIX_WITHIN_5']), note: z.optional(text(500)) }),
   z.strictObject({ type: z.literal('DECIDE'), path: z.literal('SPECIAL'), explanation: text(1000), deadline: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)) }),

@@ -63,12 +63,10 @@ export function sqliteCases(db: Database.Database): CaseStore {
       const insert = db.prepare('INSERT INTO case_events (id, case_id, payload_hash, action_json, by_staff, at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
       try {
         db.transaction(() => {
-          const added = new Map<string, number>();
           for (const item of items) {
-            const already = added.get(item.caseId) ?? 0;
-            if ((count.get(item.caseId) as number) !== item.expectedEvents + already) throw new CaseChanged();
+            // Earlier inserts of this batch are counted too: expectedEvents includes them.
+            if ((count.get(item.caseId) as number) !== item.expectedEvents) throw new CaseChanged();
             insert.run(item.event.id, item.caseId, item.payloadHash, JSON.stringify(item.event.action), item.event.by, item.event.at, receivedAt);
-            added.set(item.caseId, already + 1);
           }
         }).immediate();
         return true;
