@@ -19,7 +19,8 @@ describe('case deadlines', () => {
   });
   it('is overdue once a deadline passes, and not once the case is closed', () => {
     const f = facts(at('2025-09-30T09:00:00'));
-    expect(caseStatus(f, initialState(), SEED_CALENDAR, at('2025-10-09T09:00:00')).overdue).toEqual(['CALL_BACK']);
+    expect(caseStatus(f, initialState(), SEED_CALENDAR, at('2025-10-09T23:00:00')).overdue).toEqual([]); // Oct 1–8 off: due end of Oct 9
+    expect(caseStatus(f, initialState(), SEED_CALENDAR, at('2025-10-10T09:00:00')).overdue).toEqual(['CALL_BACK']);
     expect(caseStatus(f, initialState(), SEED_CALENDAR, at('2025-10-15T00:00:01')).overdue).toEqual(['CALL_BACK', 'FIX']);
   });
   it('takes the special path’s own deadline', () => {
