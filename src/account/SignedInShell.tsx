@@ -24,7 +24,7 @@ interface Props {
  * puts the account bar above whatever the page shows.
  */
 export function SignedInShell({ namespaces, titleKey, className, children }: Props) {
-  const { db } = useAppServices();
+  const { db, sync } = useAppServices();
   const ready = useNamespaces(...namespaces);
   const session = useSession(db);
   const [changingPassword, setChangingPassword] = useState(false);
@@ -68,7 +68,10 @@ export function SignedInShell({ namespaces, titleKey, className, children }: Pro
       <AccountBar
         me={me}
         offline={offline}
-        onSignOut={() => void session.signOut()}
+        onSignOut={() =>
+          // Case actions taken here go up with this person's session, so they get their chance before it ends.
+          void Promise.race([sync.trigger('submit').catch(() => undefined), new Promise((r) => setTimeout(r, 3000))]).then(() => session.signOut())
+        }
         onChangePassword={() => setChangingPassword(true)}
         onSetPin={me.windowId ? () => setSettingPin(true) : undefined}
       />

@@ -22,7 +22,7 @@ export const changePassword = (currentPassword: string, newPassword: string) =>
   apiRequest<Me>('POST', AUTH_PATHS.password, { json: { currentPassword, newPassword } });
 
 /** Everything cached for a signed-in person; cleared at sign-out so the next user of the tablet sees none of it. */
-export const PERSONAL_META_KEYS = ['me', 'staffRatings'] as const;
+export const PERSONAL_META_KEYS = ['me', 'staffRatings', 'casesCache'] as const;
 
 /**
  * Who is signed in on this tablet. The server decides; its last answer is cached, so a person who signed in

@@ -3,14 +3,16 @@ import { useTranslation } from 'react-i18next';
 import { adminErrorText } from './admin-errors';
 import { FormFailure } from './AdminForm';
 import { AuditLog } from './AuditLog';
+import { CalendarAdmin } from './CalendarAdmin';
 import { DevicesAdmin } from './DevicesAdmin';
 import { ReasonsAdmin } from './ReasonsAdmin';
 import { ServiceItemsAdmin } from './ServiceItemsAdmin';
 import { StaffAdmin } from './StaffAdmin';
 import { UnitsWindowsAdmin } from './UnitsWindowsAdmin';
+import { useCalendar } from './useCalendar';
 import { useCatalog } from './useCatalog';
 
-export const TABS = ['staff', 'units', 'items', 'reasons', 'devices', 'audit'] as const;
+export const TABS = ['staff', 'units', 'items', 'reasons', 'devices', 'calendar', 'audit'] as const;
 export type Tab = (typeof TABS)[number];
 
 /** The tab named in the address (#units), so a reload stays where the administrator was. */
@@ -23,6 +25,10 @@ function tabFromHash(): Tab {
 export function AdminTabs({ selfId, onSignedOut }: { selfId: string; onSignedOut: () => void }) {
   const { t } = useTranslation('admin');
   const { catalog, error, reload } = useCatalog(onSignedOut);
+  // Loaded with the tabs, not with its tab, so the tab can warn of a missing year wherever the administrator is.
+  const calendar = useCalendar(onSignedOut);
+  const missingYears = calendar.calendar?.missingYears ?? [];
+  const missingText = missingYears.length > 0 ? t('calendar.missingBadge', { years: missingYears.join(t('calendar.yearSeparator')) }) : null;
   const [tab, setTab] = useState<Tab>(tabFromHash);
   const tabRefs = useRef<Partial<Record<Tab, HTMLButtonElement | null>>>({});
 
@@ -48,6 +54,7 @@ export function AdminTabs({ selfId, onSignedOut }: { selfId: string; onSignedOut
   };
 
   const panel = () => {
+    if (tab === 'calendar') return <CalendarAdmin state={calendar} />;
     if (!catalog) return null;
     switch (tab) {
       case 'staff':
@@ -85,6 +92,12 @@ export function AdminTabs({ selfId, onSignedOut }: { selfId: string; onSignedOut
             onClick={() => select(id)}
           >
             {t(`tabs.${id}`)}
+            {id === 'calendar' && missingText && (
+              <span className="tab-badge" data-testid="calendar-missing-badge" title={missingText}>
+                <span aria-hidden="true">!</span>
+                <span className="visually-hidden">{missingText}</span>
+              </span>
+            )}
           </button>
         ))}
       </div>
@@ -97,7 +110,7 @@ export function AdminTabs({ selfId, onSignedOut }: { selfId: string; onSignedOut
             </button>
           </div>
         )}
-        {!catalog && error === null && <p className="hint">{t('loading')}</p>}
+        {!catalog && error === null && tab !== 'calendar' && <p className="hint">{t('loading')}</p>}
         {panel()}
       </div>
     </main>

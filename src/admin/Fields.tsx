@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes } from 'react';
+import { useId, type InputHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 import { useFormContext, type RegisterOptions } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { FieldError } from '../kiosk/FieldError';
@@ -28,6 +28,26 @@ export function TextField({ name, label, rules, hint, input }: TextFieldProps) {
           {hint}
         </span>
       )}
+      <FieldError id={`${uid}-error`} message={message} />
+    </div>
+  );
+}
+
+/** A labelled multi-line field of the surrounding form, wired like TextField (hint and error by aria-describedby). */
+export function TextAreaField({ name, label, rules, hint, textarea }: Omit<TextFieldProps, 'input'> & { textarea?: TextareaHTMLAttributes<HTMLTextAreaElement> }) {
+  const uid = useId();
+  const { register, formState } = useFormContext();
+  const message = errorAt(formState.errors, name);
+  const described = [hint ? `${uid}-hint` : '', message ? `${uid}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div className="text-field">
+      <label htmlFor={uid}>{label}</label>
+      {hint && (
+        <span id={`${uid}-hint`} className="hint">
+          {hint}
+        </span>
+      )}
+      <textarea id={uid} data-testid={name} {...textarea} aria-invalid={!!message} aria-describedby={described || undefined} {...register(name, rules)} />
       <FieldError id={`${uid}-error`} message={message} />
     </div>
   );

@@ -17,7 +17,7 @@ export interface LocalRating {
  * the state and keeps the row, so nothing is ever silently dropped.
  */
 /** Kiosk ratings go with the device's credential; typed-in paper forms with the signed-in person's session. */
-export type OutboxStream = 'kiosk' | 'paper';
+export type OutboxStream = 'kiosk' | 'paper' | 'case';
 
 export interface OutboxItem {
   id: string;
@@ -51,6 +51,8 @@ export class KioskDatabase extends Dexie {
   outbox!: Table<OutboxItem, string>;
   meta!: Table<MetaEntry, string>;
   photos!: Table<StoredPhoto, string>;
+  /** Actions on bad-review cases taken on this tablet, waiting in the outbox's 'case' stream like ratings. */
+  caseActions!: Table<{ id: string; record: import('../domain/case-api').CaseActionRecord; createdAt: number }, string>;
 
   constructor(name: string = DB_NAME) {
     // Strict durability: the commit that lets the thank-you screen show has reached the disk.
@@ -72,6 +74,8 @@ export class KioskDatabase extends Dexie {
             item.stream ??= 'kiosk';
           }),
       );
+    // Version 3 (bad-review cases): actions taken offline wait here until the server has them.
+    this.version(3).stores({ caseActions: 'id, createdAt' });
     // iOS and Chromium close connections under memory pressure; reopen instead of failing the next tap.
     this.on('close', () => {
       void this.open().catch(() => undefined);

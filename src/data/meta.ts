@@ -12,6 +12,12 @@ export interface MetaValues {
   /** The same two for the paper-form stream, which has its own server and its own failures. */
   paperSyncStatus: SyncStatus;
   paperBackoff: { failures: number; nextAttemptAt: number };
+  caseSyncStatus: SyncStatus;
+  caseBackoff: { failures: number; nextAttemptAt: number };
+  /** The last case list the signed-in person saw, for offline use; contact masked only. */
+  casesCache: { userId: string; fetchedAt: number; response: import('../domain/case-api').CaseListResponse };
+  /** The newest case arrival this person has seen: a later one is announced as new. */
+  casesSeen: { userId: string; latestReceivedAt: number };
   /** The unit catalogue the paper form works from, offline included. */
   paperFormConfig: import('../domain/paper-api').PaperFormConfig;
   /** A half-filled paper form, kept until it is submitted or thrown away on purpose. */

@@ -33,6 +33,13 @@ export interface SyncRunSummary {
 
 type FailureKind = NonNullable<SyncStatus['lastError']>['kind'];
 
+/** Each stream keeps its own sync status and backoff in meta. */
+const STREAM_KEYS = {
+  kiosk: { status: 'syncStatus', backoff: 'backoff' },
+  paper: { status: 'paperSyncStatus', backoff: 'paperBackoff' },
+  case: { status: 'caseSyncStatus', backoff: 'caseBackoff' },
+} as const;
+
 const idRange = <T>(table: Table<T, string>, lo: string, hi: string) => table.where(':id').between(lo, hi, true, true);
 
 const emptySummary = (): SyncRunSummary => ({ sent: 0, acknowledged: 0, conflicts: 0, dead: 0 });
@@ -48,8 +55,9 @@ export class SyncEngine {
   private readonly batchSize: number;
   private readonly policy: BackoffPolicy;
   private readonly stream: OutboxStream;
-  private readonly statusKey: 'syncStatus' | 'paperSyncStatus';
-  private readonly backoffKey: 'backoff' | 'paperBackoff';
+  private readonly statusKey: (typeof STREAM_KEYS)[OutboxStream]['status'];
+  private readonly backoffKey: (typeof STREAM_KEYS)[OutboxStream]['backoff'];
+  private readonly payloads: Table<{ id: string; record: unknown; createdAt: number }, string>;
   private running: Promise<SyncRunSummary> | null = null;
   private again = false;
   private fresh = false;
@@ -61,8 +69,10 @@ export class SyncEngine {
     this.batchSize = deps.batchSize ?? 2000;
     this.policy = deps.backoff ?? DEFAULT_BACKOFF;
     this.stream = deps.stream ?? 'kiosk';
-    this.statusKey = this.stream === 'kiosk' ? 'syncStatus' : 'paperSyncStatus';
-    this.backoffKey = this.stream === 'kiosk' ? 'backoff' : 'paperBackoff';
+    this.statusKey = STREAM_KEYS[this.stream].status;
+    this.backoffKey = STREAM_KEYS[this.stream].backoff;
+    // Ratings and paper forms wait in `ratings`; case actions in their own table.
+    this.payloads = (this.stream === 'case' ? this.db.caseActions : this.db.ratings) as unknown as Table<{ id: string; record: unknown; createdAt: number }, string>;
   }
 
   sync(trigger: SyncTrigger): Promise<SyncRunSummary> {
@@ -153,13 +163,13 @@ export class SyncEngine {
    * as one key range rather than a thousand single reads: in Chromium that is ten times faster.
    */
   private async nextBatch(limit: number, afterId?: string) {
-    return this.db.transaction('r', this.db.outbox, this.db.ratings, async () => {
+    return this.db.transaction('r', this.db.outbox, this.payloads, async () => {
       const pending = await this.db.outbox
         .where('[state+stream+id]')
         .between(['pending', this.stream, afterId ?? Dexie.minKey], ['pending', this.stream, Dexie.maxKey], afterId === undefined, true)
         .limit(limit)
         .toArray();
-      const inRange = pending.length ? await idRange(this.db.ratings, pending[0].id, pending[pending.length - 1].id).toArray() : [];
+      const inRange = pending.length ? await idRange(this.payloads, pending[0].id, pending[pending.length - 1].id).toArray() : [];
       const byId = new Map(inRange.map((r) => [r.id, r]));
       const items: OutboxItem[] = [];
       const missing: OutboxItem[] = [];
@@ -231,7 +241,7 @@ export class SyncEngine {
     counts.acknowledged = acknowledged.length;
     counts.unanswered = unanswered.length;
     for (const item of unanswered) held.push({ key: item.id, changes: { attempts: item.attempts + 1, updatedAt: answeredAt } });
-    await this.db.transaction('rw', this.db.outbox, this.db.ratings, this.db.meta, async () => {
+    await this.db.transaction('rw', this.db.outbox, this.payloads, this.db.meta, async () => {
       await this.removeAcknowledged(acknowledged);
       await this.db.outbox.bulkUpdate(held);
       await this.recordSuccess(answer.serverTime, sentAt, answeredAt);
@@ -247,13 +257,13 @@ export class SyncEngine {
     if (ids.length === 0) return;
     const sorted = [...ids].sort();
     const [lo, hi] = [sorted[0], sorted[sorted.length - 1]];
-    const [outboxInRange, ratingsInRange] = await Promise.all([idRange(this.db.outbox, lo, hi).count(), idRange(this.db.ratings, lo, hi).count()]);
-    if (outboxInRange === ids.length && ratingsInRange === ids.length) {
+    const [outboxInRange, payloadsInRange] = await Promise.all([idRange(this.db.outbox, lo, hi).count(), idRange(this.payloads, lo, hi).count()]);
+    if (outboxInRange === ids.length && payloadsInRange === ids.length) {
       await idRange(this.db.outbox, lo, hi).delete();
-      await idRange(this.db.ratings, lo, hi).delete();
+      await idRange(this.payloads, lo, hi).delete();
     } else {
       await this.db.outbox.bulkDelete(ids);
-      await this.db.ratings.bulkDelete(ids);
+      await this.payloads.bulkDelete(ids);
     }
   }
 

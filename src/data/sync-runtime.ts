@@ -1,4 +1,5 @@
 import Dexie from 'dexie';
+import { CASE_PATHS } from '../domain/case-api';
 import { PAPER_PATHS } from '../domain/paper-api';
 import type { KioskDatabase } from './db';
 import { uploadPhotos } from './photo-upload';
@@ -34,12 +35,17 @@ export function startSyncRuntime(db: KioskDatabase): SyncRuntime {
     push: (req) => pushRatings(req, { path: PAPER_PATHS.push }),
     health: () => fetchHealth(),
   });
+  // Actions on bad-review cases, likewise with the session.
+  const cases = new SyncEngine({ db, stream: 'case', push: (req) => pushRatings(req, { path: CASE_PATHS.push }), health: () => fetchHealth() });
+  const waiting = (stream: 'paper' | 'case') =>
+    db.outbox.where('[state+stream+id]').between(['pending', stream, Dexie.minKey], ['pending', stream, Dexie.maxKey]).count();
   const runBoth = async (reason: SyncTrigger) => {
     await engine.sync(reason);
-    if ((await db.outbox.where('[state+stream+id]').between(['pending', 'paper', Dexie.minKey], ['pending', 'paper', Dexie.maxKey]).count()) > 0 || (await db.photos.count()) > 0) {
+    if ((await waiting('paper')) > 0 || (await db.photos.where('state').equals('waiting').count()) > 0) {
       await paper.sync(reason);
       await uploadPhotos(db);
     }
+    if ((await waiting('case')) > 0) await cases.sync(reason);
   };
   let retryTimer: number | undefined;
   const trigger = async (reason: SyncTrigger) => {

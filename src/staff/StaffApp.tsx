@@ -3,47 +3,84 @@ import { useTranslation } from 'react-i18next';
 import { SignedInShell } from '../account/SignedInShell';
 import { useNamespaces } from '../account/useNamespace';
 import { useAppServices } from '../app-context';
+import type { Me } from '../domain/account-api';
 import { hasPermission } from '../domain/roles';
+import { useCaseAlerts } from '../cases/useCaseAlerts';
 import { RatingsScreen } from './RatingsScreen';
 import './staff.css';
 
 // Supervision reads the audit log here; the administrator has it among the admin screens.
 const AuditLog = lazy(() => import('../admin/AuditLog').then((m) => ({ default: m.AuditLog })));
+const CasesScreen = lazy(() => import('../cases/CasesScreen').then((m) => ({ default: m.CasesScreen })));
 
-function AuditView() {
-  const ready = useNamespaces('admin');
+type View = 'ratings' | 'cases' | 'audit';
+
+function LazyView({ view, me, arrivals }: { view: 'cases' | 'audit'; me: Me; arrivals: number }) {
+  const ready = useNamespaces(view === 'audit' ? 'admin' : 'cases');
   if (!ready) return null;
   return (
     <Suspense fallback={null}>
-      <div className="ratings-screen">
-        <AuditLog />
-      </div>
+      {view === 'audit' ? (
+        <div className="ratings-screen">
+          <AuditLog />
+        </div>
+      ) : (
+        <CasesScreen me={me} arrivals={arrivals} />
+      )}
     </Suspense>
   );
 }
 
-/** /staff: window staff, leads, the office, supervision and personnel see the ratings their roles allow. */
+function Views({ me, db }: { me: Me; db: ReturnType<typeof useAppServices>['db'] }) {
+  const { t } = useTranslation('staff');
+  const views: View[] = ['ratings'];
+  if (hasPermission(me, 'cases.read')) views.push('cases');
+  if (hasPermission(me, 'audit.read') && !me.roles.includes('ADMIN')) views.push('audit');
+  // Handling bad reviews is the daily work of staff and leads: it opens first.
+  const handler = me.roles.includes('STAFF') || me.roles.includes('LEAD');
+  const [view, setView] = useState<View>(handler && views.includes('cases') ? 'cases' : 'ratings');
+  // Whatever view is open, a new bad review shows at once to the person rated and their lead.
+  const alerts = useCaseAlerts(db, me, views.includes('cases'));
+  return (
+    <>
+      {views.length > 1 && (
+        <nav className="staff-views" aria-label={t('views.label')}>
+          {views.map((v) => (
+            <button key={v} type="button" aria-pressed={view === v} onClick={() => setView(v)}>
+              {t(`views.${v}`)}
+              {v === 'cases' && !!alerts.open && (
+                <span className="count-badge" data-testid="cases-badge" aria-label={t('views.openBadge', { count: alerts.open })}>
+                  {alerts.open}
+                </span>
+              )}
+            </button>
+          ))}
+        </nav>
+      )}
+      {alerts.fresh && (
+        <p className="case-alert" role="alert" data-testid="case-alert">
+          {t('views.newCase')}{' '}
+          {view !== 'cases' && (
+            <button type="button" onClick={() => setView('cases')}>
+              {t('views.show')}
+            </button>
+          )}{' '}
+          <button type="button" className="secondary" onClick={alerts.markSeen}>
+            {t('views.seen')}
+          </button>
+        </p>
+      )}
+      {view === 'ratings' ? <RatingsScreen db={db} me={me} /> : <LazyView view={view} me={me} arrivals={alerts.arrivals} />}
+    </>
+  );
+}
+
+/** /staff: window staff, leads, the office, supervision and personnel see the ratings and cases their roles allow. */
 export default function StaffApp() {
   const { db } = useAppServices();
-  const { t } = useTranslation('staff');
-  const [view, setView] = useState<'ratings' | 'audit'>('ratings');
   return (
     <SignedInShell namespaces={['staff']} titleKey="staff:signIn.staffTitle" className="staff-app">
-      {({ me }) => (
-        <>
-          {hasPermission(me, 'audit.read') && !me.roles.includes('ADMIN') && (
-            <nav className="staff-views" aria-label={t('views.label')}>
-              <button type="button" aria-pressed={view === 'ratings'} onClick={() => setView('ratings')}>
-                {t('views.ratings')}
-              </button>
-              <button type="button" aria-pressed={view === 'audit'} onClick={() => setView('audit')}>
-                {t('views.audit')}
-              </button>
-            </nav>
-          )}
-          {view === 'audit' ? <AuditView /> : <RatingsScreen db={db} me={me} />}
-        </>
-      )}
+      {({ me }) => <Views me={me} db={db} />}
     </SignedInShell>
   );
 }

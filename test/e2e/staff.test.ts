@@ -22,6 +22,12 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** Staff land on their bad reviews (差评处理); the ratings are one tap away. */
+async function openRatings(page: Page) {
+  await page.getByRole('button', { name: '评价记录' }).click();
+  await page.getByRole('heading', { name: '我的评价' }).waitFor();
+}
+
 const cards = (page: Page) => page.locator('[data-rating-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-rating-id')));
 
 describe('window staff on their tablet', () => {
@@ -31,11 +37,11 @@ describe('window staff on their tablet', () => {
     await page.goto(server.baseUrl + '/staff');
     await page.getByLabel('工号').fill(DEMO_ACCOUNTS.STAFF);
     await page.getByLabel('密码').fill('wrong-password');
-    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('button', { name: '登录', exact: true }).click();
     await page.getByText('工号或密码不正确。').waitFor();
     await page.getByLabel('密码').fill('demo1234');
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByRole('heading', { name: '我的评价' }).waitFor();
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await openRatings(page);
     await waitUntil('two rating cards', () => cards(page), (ids) => ids.length === 2);
     expect((await cards(page)).sort()).toEqual([own.id, ownGood.id].sort());
     expect(await page.content()).not.toContain('13987654321');
@@ -57,7 +63,7 @@ describe('window staff on their tablet', () => {
     await page.getByLabel('新 PIN（6 位数字）').fill('480135');
     await page.getByLabel('再次输入新 PIN').fill('480135');
     await page.getByRole('button', { name: '保存 PIN' }).click();
-    await page.getByRole('heading', { name: '我的评价' }).waitFor();
+    await openRatings(page);
     const roster = (await api(server.baseUrl, 'GET', '/api/v1/kiosk/config')).body.roster;
     expect(await verifyPin('480135', roster.find((s: { id: string }) => s.id === 'demo-s1').pinHash)).toBe(true);
 
@@ -65,6 +71,8 @@ describe('window staff on their tablet', () => {
     await page.evaluate(() => navigator.serviceWorker.ready);
     await context.setOffline(true);
     await page.reload();
+    await page.getByText(/当前离线，显示/).waitFor(); // the bad reviews, from the last synced copy
+    await openRatings(page);
     await page.getByText(/当前离线，显示/).waitFor();
     expect((await cards(page)).sort()).toEqual([own.id, ownGood.id].sort());
     expect(await page.content()).not.toContain('13812345678');
@@ -72,9 +80,9 @@ describe('window staff on their tablet', () => {
 
     await context.setOffline(false);
     await page.reload();
-    await page.getByRole('heading', { name: '我的评价' }).waitFor();
+    await openRatings(page);
     await page.getByRole('button', { name: '退出登录' }).click();
-    await page.getByRole('button', { name: '登录' }).waitFor();
+    await page.getByRole('button', { name: '登录', exact: true }).waitFor();
     const left = await page.evaluate(
       () =>
         new Promise<string>((resolve) => {
@@ -91,7 +99,7 @@ describe('window staff on their tablet', () => {
     // Supervision reads the audit log on the same page and finds the reveal.
     await page.getByLabel('工号').fill(DEMO_ACCOUNTS.SUPERVISION);
     await page.getByLabel('密码').fill('demo1234');
-    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('button', { name: '登录', exact: true }).click();
     await page.getByRole('heading', { name: '全部评价' }).waitFor();
     await page.getByRole('button', { name: '审计日志' }).click();
     const reveal = page.getByTestId('audit-table').locator('tr', { hasText: '查看联系方式' }).first();

@@ -1,0 +1,184 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Me } from '../domain/account-api';
+import type { CaseListResponse } from '../domain/case-api';
+import { CONTACT_CHANNELS, NOT_ADOPTED_REASONS, type CaseAction, type CaseFacts, type CaseState, type ContactChannel } from '../domain/case-machine';
+import { FieldError } from '../kiosk/FieldError';
+
+interface Props {
+  me: Me;
+  facts: CaseFacts;
+  state: CaseState;
+  missing: string[];
+  approvers: CaseListResponse['approvers'];
+  onAct: (action: CaseAction) => Promise<void>;
+}
+
+type Kind = 'CALL_BACK' | 'DECIDE' | 'RECTIFY' | 'REPLY' | 'CLOSE' | 'REOPEN';
+
+/** The next steps this case allows this person, each as a small form; empty fields are refused next to them. */
+export function CaseActions({ me, facts, state, missing, approvers, onAct }: Props) {
+  const { t } = useTranslation('cases');
+  const uid = useId();
+  const [open, setOpen] = useState<Kind | null>(null);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const handler = me.roles.includes('STAFF') || me.roles.includes('LEAD');
+  const supervision = me.roles.includes('SUPERVISION');
+
+  const available: Kind[] = [];
+  if (handler) {
+    if (state.stage === 'RECEIVED' && !facts.anonymous) available.push('CALL_BACK');
+    if (state.stage === 'CALLED_BACK' || (state.stage === 'RECEIVED' && facts.anonymous)) available.push('DECIDE');
+    if (state.stage === 'DECIDED' && state.decision?.action.path !== 'NOT_ADOPTED') available.push('RECTIFY');
+    if (!facts.anonymous && (state.stage === 'RECTIFIED' || (state.stage === 'DECIDED' && state.decision?.action.path === 'NOT_ADOPTED'))) available.push('REPLY');
+    if (state.stage !== 'CLOSED' && missing.length === 0) available.push('CLOSE');
+  }
+  if (supervision && state.stage === 'CLOSED') available.push('REOPEN');
+  if (available.length === 0) return null;
+
+  const set = (name: string) => (e: { target: { value: string } }) => setFields((f) => ({ ...f, [name]: e.target.value }));
+  const need = (found: Record<string, string>, name: string) => {
+    if (!(fields[name] ?? '').trim()) found[name] = t('errors.required');
+  };
+  const build = (kind: Kind): CaseAction | Record<string, string> => {
+    const found: Record<string, string> = {};
+    const channel = (fields.channel ?? 'PHONE') as ContactChannel;
+    switch (kind) {
+      case 'CALL_BACK':
+        return { type: 'CALL_BACK', channel, outcome: fields.outcome === 'UNREACHABLE' ? 'UNREACHABLE' : 'REACHED', note: fields.note?.trim() || undefined };
+      case 'DECIDE': {
+        const path = fields.path ?? 'FIX_WITHIN_5';
+        if (path === 'SPECIAL') {
+          need(found, 'explanation');
+          need(found, 'deadline');
+          return Object.keys(found).length ? found : { type: 'DECIDE', path, explanation: fields.explanation.trim(), deadline: fields.deadline };
+        }
+        if (path === 'NOT_ADOPTED') {
+          need(found, 'evidence');
+          need(found, 'approverId');
+          return Object.keys(found).length
+            ? found
+            : { type: 'DECIDE', path, reason: (fields.reason ?? 'MISTAKEN') as (typeof NOT_ADOPTED_REASONS)[number], evidence: fields.evidence.trim(), approverId: fields.approverId };
+        }
+        return { type: 'DECIDE', path: path as 'FIX_NOW' | 'FIX_WITHIN_5', note: fields.note?.trim() || undefined };
+      }
+      case 'RECTIFY':
+        need(found, 'what');
+        return Object.keys(found).length ? found : { type: 'RECTIFY', what: fields.what.trim() };
+      case 'REPLY':
+        need(found, 'text');
+        return Object.keys(found).length ? found : { type: 'REPLY', channel, text: fields.text.trim() };
+      case 'REOPEN':
+        need(found, 'reason');
+        return Object.keys(found).length ? found : { type: 'REOPEN', reason: fields.reason.trim() };
+      case 'CLOSE':
+        return { type: 'CLOSE' };
+    }
+  };
+  const submit = async (kind: Kind) => {
+    const built = build(kind);
+    if (!('type' in built)) return setErrors(built);
+    setBusy(true);
+    try {
+      await onAct(built as CaseAction);
+      setOpen(null);
+      setFields({});
+      setErrors({});
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const input = (name: string, label: string, kind: 'text' | 'textarea' | 'date' = 'text') => (
+    <div className="text-field">
+      <label htmlFor={`${uid}-${name}`}>{label}</label>
+      {kind === 'textarea' ? (
+        <textarea id={`${uid}-${name}`} rows={2} value={fields[name] ?? ''} onChange={set(name)} aria-invalid={!!errors[name]} aria-describedby={errors[name] ? `${uid}-${name}-e` : undefined} />
+      ) : (
+        <input id={`${uid}-${name}`} type={kind} value={fields[name] ?? ''} onChange={set(name)} aria-invalid={!!errors[name]} aria-describedby={errors[name] ? `${uid}-${name}-e` : undefined} />
+      )}
+      <FieldError id={`${uid}-${name}-e`} message={errors[name]} />
+    </div>
+  );
+  const select = (name: string, label: string, options: [string, string][], fallback: string) => (
+    <div className="text-field">
+      <label htmlFor={`${uid}-${name}`}>{label}</label>
+      <select id={`${uid}-${name}`} value={fields[name] ?? fallback} onChange={set(name)} aria-invalid={!!errors[name]} aria-describedby={errors[name] ? `${uid}-${name}-e` : undefined}>
+        {options.map(([v, l]) => (
+          <option key={v} value={v}>
+            {l}
+          </option>
+        ))}
+      </select>
+      <FieldError id={`${uid}-${name}-e`} message={errors[name]} />
+    </div>
+  );
+  const channels = CONTACT_CHANNELS.map((c) => [c, t(`channels.${c}`)] as [string, string]);
+  const path = fields.path ?? 'FIX_WITHIN_5';
+
+  return (
+    <div className="case-actions">
+      {available.map((kind) => (
+        <button key={kind} type="button" className={kind === 'CLOSE' ? 'primary' : undefined} aria-expanded={open === kind} onClick={() => (kind === 'CLOSE' ? void submit('CLOSE') : setOpen(open === kind ? null : kind))} disabled={busy}>
+          {t(`actions.${kind}`)}
+        </button>
+      ))}
+      {open && open !== 'CLOSE' && (
+        <form
+          className="case-action-form"
+          aria-label={t(`actions.${open}`)}
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit(open);
+          }}
+        >
+          {open === 'CALL_BACK' && (
+            <>
+              {select('channel', t('fields.channel'), channels, 'PHONE')}
+              {select('outcome', t('fields.outcome'), [['REACHED', t('outcomes.REACHED')], ['UNREACHABLE', t('outcomes.UNREACHABLE')]], 'REACHED')}
+              {input('note', t('fields.note'), 'textarea')}
+            </>
+          )}
+          {open === 'DECIDE' && (
+            <>
+              {select('path', t('fields.path'), (['FIX_NOW', 'FIX_WITHIN_5', 'SPECIAL', 'NOT_ADOPTED'] as const).map((p) => [p, t(`paths.${p}`)]), 'FIX_WITHIN_5')}
+              {path === 'SPECIAL' && (
+                <>
+                  {input('explanation', t('fields.explanation'), 'textarea')}
+                  {input('deadline', t('fields.deadline'), 'date')}
+                </>
+              )}
+              {path === 'NOT_ADOPTED' && (
+                <>
+                  {select('reason', t('fields.reason'), NOT_ADOPTED_REASONS.map((r) => [r, t(`notAdopted.${r}`)]), 'MISTAKEN')}
+                  {input('evidence', t('fields.evidence'), 'textarea')}
+                  {select('approverId', t('fields.approver'), [['', t('fields.choose')], ...approvers.filter((a) => a.id !== facts.staffId).map((a) => [a.id, `${a.name}（${a.employeeNo}）`] as [string, string])], '')}
+                </>
+              )}
+              {(path === 'FIX_NOW' || path === 'FIX_WITHIN_5') && input('note', t('fields.note'), 'textarea')}
+            </>
+          )}
+          {open === 'RECTIFY' && input('what', t('fields.what'), 'textarea')}
+          {open === 'REPLY' && (
+            <>
+              {select('channel', t('fields.channel'), channels, 'PHONE')}
+              {input('text', t('fields.replyText'), 'textarea')}
+            </>
+          )}
+          {open === 'REOPEN' && input('reason', t('fields.reopenReason'), 'textarea')}
+          <div className="form-actions">
+            <button type="button" className="secondary" onClick={() => setOpen(null)}>
+              {t('cancel')}
+            </button>
+            <button type="submit" className="primary" disabled={busy}>
+              {t('save')}
+            </button>
+          </div>
+        </form>
+      )}
+    </div>
+  );
+}

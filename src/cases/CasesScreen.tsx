@@ -1,0 +1,78 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Me } from '../domain/account-api';
+import type { CaseAction } from '../domain/case-machine';
+import { uuidv7 } from '../domain/ids';
+import { formatCstIso } from '../domain/time';
+import { useAppServices } from '../app-context';
+import { discardCaseAction, queueCaseAction } from '../data/case-actions';
+import { errorText } from '../account/error-text';
+import { CaseCard } from './CaseCard';
+import { useCases, type CaseEntry } from './useCases';
+import './cases.css';
+
+/**
+ * "My bad reviews" for window staff (soonest due first); every open case of the window or of all units for
+ * leads and supervision (overdue first), with the call-back rate of real-name bad reviews.
+ */
+export function CasesScreen({ me, arrivals }: { me: Me; arrivals: number }) {
+  const { t } = useTranslation('cases');
+  const { db, sync } = useAppServices();
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(Date.now()), 30_000);
+    return () => window.clearInterval(timer);
+  }, []);
+  const cases = useCases(db, me, now);
+  const [showClosed, setShowClosed] = useState(false);
+  const { reload } = cases;
+  // A new bad review arrived (the poll in the view bar saw it): show it without waiting for a tap on 刷新.
+  useEffect(() => {
+    if (arrivals > 0) void reload();
+  }, [arrivals, reload]);
+
+  const act = async (action: CaseAction, entry: CaseEntry) => {
+    await queueCaseAction(db, { id: uuidv7(), caseId: entry.view.facts.id, baseVersion: entry.state.version, action, by: me.id, at: Date.now() });
+    await sync.trigger('submit');
+    await cases.reload();
+  };
+
+  const staffOnly = !me.roles.some((r) => r === 'LEAD' || r === 'SUPERVISION');
+  const open = cases.entries.filter((e) => e.state.stage !== 'CLOSED');
+  const shown = [...(showClosed ? cases.entries : open)].sort((a, b) => {
+    // Leads and supervision see the overdue first; everyone then sees the soonest due first.
+    if (!staffOnly && a.status.overdue.length !== b.status.overdue.length) return b.status.overdue.length - a.status.overdue.length;
+    return (a.status.nextDueMs ?? Infinity) - (b.status.nextDueMs ?? Infinity);
+  });
+  const realName = cases.entries.filter((e) => !e.view.facts.anonymous);
+  const calledBack = realName.filter((e) => e.state.calledBack).length;
+  const overdue = open.filter((e) => e.status.overdue.length > 0).length;
+  const uncertain = open.some((e) => !e.status.certain);
+
+  return (
+    <section className="cases-screen">
+      <div className="ratings-toolbar">
+        <h1>{staffOnly ? t('titleOwn') : t('titleScope')}</h1>
+        <label className="toggle">
+          <input type="checkbox" checked={showClosed} onChange={(e) => setShowClosed(e.target.checked)} /> {t('showClosed')}
+        </label>
+        <button type="button" onClick={() => void cases.reload()}>
+          {t('reload')}
+        </button>
+      </div>
+      <p className="case-figures" data-testid="case-figures" data-open={open.length} data-overdue={overdue}>
+        {t('figures', { open: open.length, overdue })}{' '}
+        {realName.length > 0 && t('callBackRate', { rate: Math.round((100 * calledBack) / realName.length), done: calledBack, all: realName.length })}
+      </p>
+      {uncertain && <p className="note">{t('uncertainNote')}</p>}
+      {cases.fromCache && cases.fetchedAt && <p className="offline-note">{t('offlineCopy', { time: formatCstIso(cases.fetchedAt).slice(11, 16) })}</p>}
+      {cases.error !== undefined && (
+        <p className="form-failure" role="alert">
+          {errorText(t, cases.error)}
+        </p>
+      )}
+      {cases.response && shown.length === 0 && <p className="staff-empty">{t('none')}</p>}
+      {cases.response && shown.map((entry) => <CaseCard key={entry.view.facts.id} entry={entry} response={cases.response!} me={me} offline={cases.fromCache} onAct={act} onDiscard={(id) => discardCaseAction(db, id)} />)}
+    </section>
+  );
+}

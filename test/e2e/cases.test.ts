@@ -1,0 +1,162 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { CaseListResponse } from '../../src/domain/case-api';
+import { replay } from '../../src/domain/case-machine';
+import { PUSH_RATINGS_PATH } from '../../src/domain/sync-constants';
+import { api, DEMO_ACCOUNTS, signIn } from '../support/api';
+import { assertBuilt, openProfile, waitUntil, watchCsp } from '../support/browser';
+import { action, pushActions } from '../support/cases';
+import { badRating, DEMO_DEVICE } from '../support/ratings';
+import { postJson, spawnServer, tempDir, type ServerProcess } from '../support/server';
+
+const PHONE = '13900002222';
+const DAY = 86_400_000;
+let server: ServerProcess;
+
+beforeAll(async () => {
+  assertBuilt();
+  server = await spawnServer({ dataDir: tempDir('e2e-cases'), built: true });
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+async function casesOnServer(employeeNo: string) {
+  const res = await api(server.baseUrl, 'GET', '/api/v1/cases', { cookie: await signIn(server.baseUrl, employeeNo) });
+  expect(res.status).toBe(200);
+  return (res.body as CaseListResponse).cases.map((c) => ({ ...c, state: replay(c.facts, c.events) }));
+}
+
+async function signInAt(page: Page, employeeNo: string) {
+  await page.goto(server.baseUrl + '/staff');
+  await page.getByLabel('工号').fill(employeeNo);
+  await page.getByLabel('密码').fill('demo1234');
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+}
+
+/** Opens one of the case's step forms, fills it and saves; the card then shows the stage the step leads to. */
+async function step(page: Page, caseId: string, button: string, fill: Record<string, string>, stage: string) {
+  const card = page.locator(`[data-case-id="${caseId}"]`);
+  await card.getByRole('button', { name: button, exact: true }).click();
+  const form = card.getByRole('form', { name: button });
+  for (const [label, value] of Object.entries(fill)) await form.getByLabel(label, { exact: true }).fill(value);
+  await form.getByRole('button', { name: '保存' }).click();
+  await page.locator(`[data-case-id="${caseId}"][data-stage="${stage}"]`).waitFor();
+}
+
+describe('the bad-review loop in a real browser', () => {
+  it('a 不满意 tap at the kiosk reaches the rated staff member at once, who calls back, fixes, replies and closes it', async () => {
+    const tablet = await openProfile(tempDir('e2e-cases-tablet'));
+    const violations = await watchCsp(tablet.page);
+    await signInAt(tablet.page, DEMO_ACCOUNTS.STAFF);
+    await tablet.page.getByRole('heading', { name: '我的差评' }).waitFor();
+    await tablet.page.getByText('暂无差评。').waitFor();
+
+    // A citizen at window 1's kiosk (where D1001 is on duty in the demo) rates 不满意 and leaves a phone.
+    const kiosk = await openProfile(tempDir('e2e-cases-kiosk'));
+    await kiosk.page.goto(`${server.baseUrl}/?thanksMs=600`);
+    await kiosk.page.getByRole('button', { name: '不满意', exact: true }).click();
+    await kiosk.page.getByLabel('服务态度不热情、不主动').check();
+    await kiosk.page.getByLabel('电话').fill(PHONE);
+    await kiosk.page.getByRole('button', { name: '提交' }).click();
+    await kiosk.page.getByText('感谢您的评价！').waitFor();
+    const tappedAt = Date.now();
+
+    // Within seconds, without a reload: the alert, the badge, and the case at the top of the list.
+    const page = tablet.page;
+    await page.getByTestId('case-alert').waitFor({ timeout: 20_000 });
+    const alertAfterMs = Date.now() - tappedAt;
+    expect(alertAfterMs).toBeLessThan(20_000);
+    await expect(page.getByTestId('cases-badge').textContent()).resolves.toBe('1');
+    const card = page.locator('[data-case-id]').first();
+    await card.waitFor();
+    const caseId = (await card.getAttribute('data-case-id'))!;
+    expect(await card.getAttribute('data-stage')).toBe('RECEIVED');
+    await expect(card.getByTestId('case-missing').textContent()).resolves.toBe('回访、处理决定、整改、答复');
+    expect(await page.content()).not.toContain(PHONE); // masked until revealed
+    await page.getByRole('button', { name: '知道了' }).click();
+    await page.getByTestId('case-alert').waitFor({ state: 'detached' });
+
+    // The call-back needs the number: revealing it asks the server, which logs it.
+    await card.getByRole('button', { name: '查看完整联系方式' }).click();
+    await card.getByRole('link', { name: `拨打 ${PHONE}` }).waitFor();
+    await step(page, caseId, '记录回访', { 备注: '已致歉，说明改进措施' }, 'CALLED_BACK');
+    await step(page, caseId, '处理决定', {}, 'DECIDED');
+    await step(page, caseId, '记录整改', { 整改内容: '窗口服务规范再培训，当日复盘' }, 'RECTIFIED');
+    // An empty answer is refused next to the field and nothing is recorded.
+    await card.getByRole('button', { name: '记录答复', exact: true }).click();
+    await card.getByRole('form', { name: '记录答复' }).getByRole('button', { name: '保存' }).click();
+    await card.getByText('此项必填').waitFor();
+    await card.getByLabel('答复内容').fill('已电话答复整改结果，群众表示认可');
+    await card.getByRole('form', { name: '记录答复' }).getByRole('button', { name: '保存' }).click();
+    await page.locator(`[data-case-id="${caseId}"][data-stage="REPLIED"]`).waitFor();
+    await card.getByRole('button', { name: '办结', exact: true }).click();
+    await page.getByText('暂无差评。').waitFor(); // closed cases leave the open list
+
+    const [stored] = await casesOnServer(DEMO_ACCOUNTS.STAFF);
+    expect(stored.facts.id).toBe(caseId);
+    expect(stored.state.stage).toBe('CLOSED');
+    expect(stored.events.map((e) => e.action.type)).toEqual(['CALL_BACK', 'DECIDE', 'RECTIFY', 'REPLY', 'CLOSE']);
+    expect(stored.events.every((e) => e.by === 'demo-s1')).toBe(true);
+    expect(stored.events[1].action).toMatchObject({ type: 'DECIDE', path: 'FIX_WITHIN_5' });
+    const audit = await api(server.baseUrl, 'GET', '/api/v1/audit', { cookie: await signIn(server.baseUrl, DEMO_ACCOUNTS.SUPERVISION) });
+    expect(audit.body.entries.some((e: { action: string; actorId: string }) => e.action === 'contact.reveal' && e.actorId === 'demo-s1')).toBe(true);
+    await page.getByLabel('显示已办结').check();
+    await page.locator(`[data-case-id="${caseId}"][data-stage="CLOSED"]`).waitFor();
+    expect(await violations()).toEqual([]);
+    await kiosk.context.close();
+    await tablet.context.close();
+  });
+
+  it('an action taken offline waits on the tablet; when a lead acted first, the refusal is shown, not lost', async () => {
+    const rating = badRating({ staffId: 'demo-s1', contact: { phone: '13900003333' } });
+    expect((await postJson(server.baseUrl + PUSH_RATINGS_PATH, { deviceId: DEMO_DEVICE, sentAt: Date.now(), ratings: [rating] })).status).toBe(200);
+    const { context, page } = await openProfile(tempDir('e2e-cases-offline'));
+    await signInAt(page, DEMO_ACCOUNTS.STAFF);
+    const card = page.locator(`[data-rating-id="${rating.id}"]`);
+    await card.waitFor();
+    const caseId = (await page.locator('[data-case-id]', { has: card }).getAttribute('data-case-id'))!;
+    await page.evaluate(() => navigator.serviceWorker.ready);
+
+    await context.setOffline(true);
+    await page.reload(); // the last synced copy, from the tablet's own store
+    await page.getByText(/当前离线，显示/).waitFor();
+    await step(page, caseId, '记录回访', { 备注: '离线记录' }, 'CALLED_BACK');
+    await page.locator(`[data-case-id="${caseId}"] .case-local`).filter({ hasText: '待上传' }).waitFor();
+
+    // Meanwhile the lead records the call-back from their own tablet.
+    const lead = await signIn(server.baseUrl, DEMO_ACCOUNTS.LEAD);
+    const first = await pushActions(server.baseUrl, lead, [action(caseId, 'demo-s2', { type: 'CALL_BACK', channel: 'PHONE', outcome: 'REACHED' })]);
+    expect(first.body.results[0].status).toBe('accepted');
+
+    await context.setOffline(false);
+    await page.getByRole('button', { name: '刷新' }).click();
+    const refusal = page.locator(`[data-case-id="${caseId}"] .case-conflict`);
+    await refusal.filter({ hasText: '其他人已处理了此差评' }).waitFor({ timeout: 30_000 });
+    const [stored] = (await casesOnServer(DEMO_ACCOUNTS.STAFF)).filter((c) => c.facts.id === caseId);
+    expect(stored.events.map((e) => e.by)).toEqual(['demo-s2']); // the lead's call-back; the tablet's was not doubled in
+    await refusal.getByRole('button', { name: '知道了，移除' }).click();
+    await refusal.waitFor({ state: 'detached' });
+    await context.close();
+  });
+
+  it('with the clock past the due dates, the lead sees the case overdue, overdue first', async () => {
+    const rating = badRating({ staffId: 'demo-s1', contact: { phone: '13900004444' } });
+    expect((await postJson(server.baseUrl + PUSH_RATINGS_PATH, { deviceId: DEMO_DEVICE, sentAt: Date.now(), ratings: [rating] })).status).toBe(200);
+    const { context, page } = await openProfile(tempDir('e2e-cases-lead'));
+    // Two weeks on: past the call-back (next working day) and the fix (5 working days), whatever the holidays.
+    await page.clock.setFixedTime(new Date(Date.now() + 14 * DAY));
+    await signInAt(page, DEMO_ACCOUNTS.LEAD);
+    await page.getByRole('heading', { name: '待处理的差评' }).waitFor();
+    const overdueCard = page.locator('[data-case-id].case-overdue', { has: page.locator(`[data-rating-id="${rating.id}"]`) });
+    await overdueCard.waitFor();
+    await expect(overdueCard.locator('.overdue-badge').allTextContents()).resolves.toEqual(['回访超期', '整改超期']);
+    const figures = page.getByTestId('case-figures');
+    // The case left open in the test before (called back by the lead) is overdue for its fix only.
+    await waitUntil('two overdue cases', () => figures.getAttribute('data-overdue'), (n) => n === '2');
+    const cards = await page.locator('[data-case-id]').evaluateAll((els) => els.map((e) => e.classList.contains('case-overdue')));
+    expect(cards).toEqual([true, true]);
+    await expect(figures.textContent()).resolves.toContain('实名差评回访率');
+    await context.close();
+  });
+});
