@@ -53,6 +53,18 @@ describe('paper forms', () => {
     expect((await srv.store.getRatingPhoto(r.id))!.bytes.equals(PNG)).toBe(true);
   });
 
+  it('open a bad-review case like any channel: real-name with a phone, anonymous without one', async () => {
+    const named = paper();
+    const anonymous = paper({ evaluatorName: '', evaluatorPhone: '' });
+    const good = paper({ level: 'SATISFIED', reasons: [] });
+    await push([named, anonymous, good]);
+    const res = await api(srv.baseUrl, 'GET', '/api/v1/cases', { cookie: await signIn(srv.baseUrl, DEMO_ACCOUNTS.STAFF) });
+    const cases = res.body.cases as { facts: { id: string; anonymous: boolean; staffId: string }; rating: { channel: string } }[];
+    expect(cases.map((c) => c.facts.id).sort()).toEqual([named.id, anonymous.id].sort());
+    expect(cases.find((c) => c.facts.id === named.id)).toMatchObject({ facts: { anonymous: false, staffId: 'demo-s1' }, rating: { channel: 'PAPER' } });
+    expect(cases.find((c) => c.facts.id === anonymous.id)!.facts.anonymous).toBe(true);
+  });
+
   it('show their photo only to those who handle the rating, and log it', async () => {
     const r = paper();
     await push([r]);

@@ -5,6 +5,8 @@ import { getMeta } from '../../src/data/meta';
 import { readOutboxStatus } from '../../src/data/outbox-status';
 import { SyncEngine } from '../../src/data/sync-engine';
 import type { TransportResult } from '../../src/data/sync-transport';
+import { localCaseActions, queueCaseAction } from '../../src/data/case-actions';
+import { uuidv7 } from '../../src/domain/ids';
 import { badDraft, freshDb, queueRatings } from '../support/kiosk-fixtures';
 
 type Answer = (req: PushRequest) => TransportResult<PushResponse> | Promise<TransportResult<PushResponse>>;
@@ -15,10 +17,11 @@ const ok = (req: PushRequest, status: (i: number) => PushResponse['results'][num
 });
 const healthy = async (): Promise<TransportResult<Health>> => ({ kind: 'ok', body: { status: 'ok', serverTime: Date.now(), version: 't' }, bytesSent: 0 });
 
-function engineWith(db: KioskDatabase, answers: Answer[], opts: { batchSize?: number; now?: () => number } = {}) {
+function engineWith(db: KioskDatabase, answers: Answer[], opts: { batchSize?: number; now?: () => number; stream?: 'kiosk' | 'case' } = {}) {
   const requests: PushRequest[] = [];
   const engine = new SyncEngine({
     db,
+    stream: opts.stream,
     batchSize: opts.batchSize,
     now: opts.now,
     random: () => 0.5,
@@ -205,5 +208,21 @@ describe('SyncEngine', () => {
     await engine.sync('timer');
     expect(requests).toHaveLength(0);
     expect((await getMeta(db, 'syncStatus'))?.lastSuccessAt).toBeGreaterThan(0);
+  });
+
+  it('sends case actions on their own stream, keeps a refused one with its reason, and leaves ratings alone', async () => {
+    const db = await freshDb();
+    const [ratingId] = await queueRatings(db, [{ level: 'SATISFIED' }]);
+    const caseId = uuidv7();
+    const first = { id: uuidv7(), caseId, baseVersion: 0, action: { type: 'CALL_BACK' as const, channel: 'PHONE' as const, outcome: 'REACHED' as const }, by: 'demo-s1', at: Date.now() };
+    const second = { ...first, id: uuidv7(), baseVersion: 1, action: { type: 'DECIDE' as const, path: 'FIX_NOW' as const } };
+    await queueCaseAction(db, first);
+    await queueCaseAction(db, second);
+    const { engine, requests } = engineWith(db, [(req) => ok(req, (i) => (i === 0 ? 'accepted' : 'conflict'))], { stream: 'case' });
+    expect(await engine.sync('submit')).toMatchObject({ sent: 2, acknowledged: 1, conflicts: 1 });
+    expect(requests[0].ratings).toEqual([first, second]);
+    expect((await localCaseActions(db)).map((a) => [a.record.id, a.state])).toEqual([[second.id, 'conflict']]);
+    expect((await db.outbox.get(ratingId))?.state).toBe('pending'); // the kiosk's stream is not this engine's
+    expect(await db.ratings.count()).toBe(1);
   });
 });
