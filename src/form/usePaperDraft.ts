@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import { EMPTY_PAPER_FORM, type PaperFormValues } from '../domain/paper-form';
 import type { KioskDatabase } from '../data/db';
@@ -32,7 +32,9 @@ export function usePaperDraft(db: KioskDatabase, userId: string, form: UseFormRe
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [db, userId]);
 
-  useEffect(() => {
+  // A layout effect: subscribed in the same commit that shows the fields, so not even the first keystroke after
+  // the form appears can slip past the draft (a passive effect may run after it).
+  useLayoutEffect(() => {
     if (!loaded) return;
     const sub = form.watch((values) => {
       window.clearTimeout(timer.current);

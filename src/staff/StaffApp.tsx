@@ -39,7 +39,8 @@ function Views({ me, db }: { me: Me; db: ReturnType<typeof useAppServices>['db']
   // Handling bad reviews is the daily work of staff and leads: it opens first.
   const handler = me.roles.includes('STAFF') || me.roles.includes('LEAD');
   const [view, setView] = useState<View>(handler && views.includes('cases') ? 'cases' : 'ratings');
-  // Whatever view is open, a new bad review shows at once to the person rated and their lead.
+  // Whatever view is open, a new bad review shows at once to the person rated and their lead (supervision gets the
+  // count on the badge, not an alarm for every window).
   const alerts = useCaseAlerts(db, me, views.includes('cases'));
   return (
     <>
@@ -57,7 +58,7 @@ function Views({ me, db }: { me: Me; db: ReturnType<typeof useAppServices>['db']
           ))}
         </nav>
       )}
-      {alerts.fresh && (
+      {alerts.fresh && handler && (
         <p className="case-alert" role="alert" data-testid="case-alert">
           {t('views.newCase')}{' '}
           {view !== 'cases' && (

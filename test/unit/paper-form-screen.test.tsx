@@ -85,7 +85,7 @@ describe('the paper form', () => {
   it('keeps a half-filled form as a draft across a reload, until thrown away on purpose', async () => {
     const first = renderForm();
     fill(await screen.findByLabelText('办件编号'), 'QH-DRAFT');
-    await waitFor(async () => expect((await getMeta(db, 'paperDraft'))?.values.caseNumber).toBe('QH-DRAFT'), { timeout: 4000 });
+    await waitFor(async () => expect((await getMeta(db, 'paperDraft'))?.values.caseNumber).toBe('QH-DRAFT'), { timeout: 10_000 });
     first.unmount();
     renderForm();
     await waitFor(() => expect((screen.getByLabelText('办件编号') as HTMLInputElement).value).toBe('QH-DRAFT'), { timeout: 4000 });
