@@ -1,5 +1,6 @@
 /** `npm run bench`: prints the figures the issues ask for. Figures, not assertions: the tests check behaviour. */
 import { measureBundle } from './bundle-size';
+import { measureCaseLists } from './case-lists';
 import { measureTaps } from './kiosk-tap';
 import { measureIngest } from './server-ingest';
 import { measureSync } from './sync-10k';
@@ -21,4 +22,10 @@ const sync = await measureSync(10_000);
 console.log(
   `10,000 queued -> all acknowledged:    ${fmt(sync.seconds, 2)} s, ${fmt(sync.bytesPerRating)} B/rating on the wire ` +
     `(up ${fmt(sync.upBytesPerRating)}, down ${fmt(sync.downBytesPerRating)}; aim <= 2 s and <= 150 B)`,
+);
+
+const cases = await measureCaseLists(2_000);
+console.log(
+  `bad-review cases, ${cases.cases.toLocaleString('en-US')} open in scope: summary poll ${fmt(cases.summaryMs)} ms, ` +
+    `full list ${fmt(cases.listMs, 0)} ms and ${fmt(cases.listKiB, 0)} KiB on the wire (supervision's view)`,
 );

@@ -6,7 +6,8 @@ import { PushRequestSchema, type PushItemResult } from '../../src/domain/sync-ap
 import { ERROR_CODES } from '../../src/domain/sync-constants';
 import { payloadHash } from '../canonical';
 import { ClientError } from '../errors';
-import type { Catalog, StoredCase, Store } from '../store/store';
+import type { CaseEventAppend, Catalog, StoredCase, Store } from '../store/store';
+import { sendMaybeGzipped } from './push-ratings';
 import { toListItem } from './ratings';
 
 const MAX_ATTEMPTS = 3;
@@ -29,7 +30,10 @@ function mayAct(actor: Actor, type: CaseEvent['action']['type']): boolean {
   return actor.roles.includes('STAFF') || actor.roles.includes('LEAD');
 }
 
-type Planned = { caseId: string; expectedEvents: number; event: CaseEvent; payloadHash: string };
+type Planned = CaseEventAppend;
+
+/** Closed cases stay on the tablets' lists this long, for reference and for supervision to reopen. */
+export const CLOSED_CASES_LISTED_MS = 30 * 86_400_000;
 
 async function applyBatch(store: Store, request: FastifyRequest, items: unknown[]): Promise<{ results: PushItemResult[]; planned: Planned[] }> {
   const actor = request.actor!;
@@ -89,7 +93,8 @@ async function applyBatch(store: Store, request: FastifyRequest, items: unknown[
       );
       continue;
     }
-    planned.push({ caseId: item.caseId, expectedEvents: entry.stored.events.length + entry.pending.length, event, payloadHash: hash });
+    const closedAt = outcome.state.stage === 'CLOSED' ? event.at : null;
+    planned.push({ caseId: item.caseId, expectedEvents: entry.stored.events.length + entry.pending.length, event, payloadHash: hash, closedAt });
     entry.pending.push(event);
     seenInBatch.set(item.id, hash);
     results.push({ index, id: item.id, status: 'accepted' });
@@ -98,15 +103,14 @@ async function applyBatch(store: Store, request: FastifyRequest, items: unknown[
 }
 
 export function caseRoutes(app: FastifyInstance, store: Store) {
-  app.get(CASE_PATHS.list, { config: { access: 'cases.read' } }, async (request, reply): Promise<CaseListResponse> => {
+  app.get(CASE_PATHS.list, { config: { access: 'cases.read' } }, async (request, reply) => {
     const actor = request.actor!;
-    const cases = await store.listCases(scopeOf(actor));
+    const cases = await store.listCases(scopeOf(actor), { closedSince: Date.now() - CLOSED_CASES_LISTED_MS });
     const catalog = await store.loadCatalog();
     const ratings = await Promise.all(cases.map((c) => store.getRating(c.facts.id)));
     const windowIds = new Set(cases.map((c) => c.facts.windowId));
     const staffIds = new Set(cases.flatMap((c) => [c.facts.staffId, ...c.events.map((e) => e.by)]));
-    reply.header('cache-control', 'no-store');
-    return {
+    const body: CaseListResponse = {
       cases: cases.map((c, i) => ({ facts: c.facts, events: c.events.map(({ payloadHash: _h, ...e }) => e), rating: toListItem(ratings[i]!, actor) })),
       refs: {
         reasons: catalog.reasons,
@@ -119,15 +123,12 @@ export function caseRoutes(app: FastifyInstance, store: Store) {
         .map((s) => ({ id: s.id, name: s.name, employeeNo: s.employeeNo })),
       serverTime: Date.now(),
     };
+    return sendMaybeGzipped(request, reply, body);
   });
 
   app.get(CASE_PATHS.summary, { config: { access: 'cases.read' } }, async (request, reply): Promise<CaseSummary> => {
-    const cases = await store.listCases(scopeOf(request.actor!));
     reply.header('cache-control', 'no-store');
-    return {
-      open: cases.filter((c) => replay(c.facts, c.events).stage !== 'CLOSED').length,
-      latestReceivedAt: cases.length ? Math.max(...cases.map((c) => c.facts.receivedAt)) : null,
-    };
+    return store.caseCounts(scopeOf(request.actor!));
   });
 
   app.post(CASE_PATHS.push, { config: { access: 'cases.act' } }, async (request) => {

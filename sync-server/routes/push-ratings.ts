@@ -37,7 +37,8 @@ function inflateGzip(request: FastifyRequest, payload: NodeJS.ReadableStream) {
   return inflated;
 }
 
-function sendMaybeGzipped(request: FastifyRequest, reply: FastifyReply, body: unknown) {
+/** JSON answers worth compressing (batch acknowledgements, case lists) go gzipped to clients that take it. */
+export function sendMaybeGzipped(request: FastifyRequest, reply: FastifyReply, body: unknown) {
   const json = JSON.stringify(body);
   reply.type('application/json; charset=utf-8').header('cache-control', 'no-store').header('vary', 'accept-encoding');
   if (json.length > 1024 && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {

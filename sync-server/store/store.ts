@@ -165,16 +165,30 @@ export interface StoredCase {
   events: StoredCaseEvent[];
 }
 
+export interface CaseEventAppend {
+  caseId: string;
+  expectedEvents: number;
+  event: CaseEvent;
+  payloadHash: string;
+  /** The case's closing time once this event is applied: the event's time for CLOSE, null otherwise. */
+  closedAt: number | null;
+}
+
 export interface CaseStore {
-  /** Cases in a scope (the rating scopes of src/domain/roles.ts), with their events in order. */
-  listCases(scope: RatingScope): Promise<StoredCase[]>;
+  /**
+   * Cases in a scope (the rating scopes of src/domain/roles.ts), with their events in order: the open ones, and
+   * the closed ones closed at or after `closedSince` (all of them when it is left out).
+   */
+  listCases(scope: RatingScope, opts?: { closedSince?: number }): Promise<StoredCase[]>;
+  /** How many cases in the scope are open, and when the newest case of the scope arrived. */
+  caseCounts(scope: RatingScope): Promise<{ open: number; latestReceivedAt: number | null }>;
   getCase(id: string): Promise<StoredCase | null>;
   findCaseEvent(eventId: string): Promise<StoredCaseEvent | null>;
   /**
    * Appends accepted events in one transaction, each only if its case still has the number of events the
    * caller replayed; false (and nothing written) when another request changed one of them meanwhile.
    */
-  appendCaseEvents(items: { caseId: string; expectedEvents: number; event: CaseEvent; payloadHash: string }[], receivedAt: number): Promise<boolean>;
+  appendCaseEvents(items: CaseEventAppend[], receivedAt: number): Promise<boolean>;
   listCalendarYears(): Promise<CalendarYear[]>;
   putCalendarYear(year: CalendarYear, by: string | null, at: number): Promise<void>;
 }

@@ -105,8 +105,27 @@ describe('bad-review cases', () => {
 describe('the case log', () => {
   it('writes nothing when a case moved on between reading and writing', async () => {
     const event = { id: action(bad.id, 'demo-s1', { type: 'CLOSE' }).id, action: { type: 'CLOSE' as const }, by: 'demo-s1', at: Date.now() };
-    expect(await srv.store.appendCaseEvents([{ caseId: bad.id, expectedEvents: 3, event, payloadHash: 'h' }], Date.now())).toBe(false);
+    expect(await srv.store.appendCaseEvents([{ caseId: bad.id, expectedEvents: 3, event, payloadHash: 'h', closedAt: event.at }], Date.now())).toBe(false);
     expect((await srv.store.getCase(bad.id))!.events).toEqual([]);
+    expect((await srv.store.caseCounts({ kind: 'all' })).open).toBe(2); // the refused CLOSE closed nothing
+  });
+
+  it('keeps the open count and the closing time with the log: closed cases leave the count, and old ones the lists', async () => {
+    const summary = async () => (await api(srv.baseUrl, 'GET', '/api/v1/cases/summary', { cookie: await as(DEMO_ACCOUNTS.LEAD) })).body;
+    expect(await summary()).toEqual({ open: 2, latestReceivedAt: expect.any(Number) });
+    const closedAt = Date.now();
+    await pushActions(srv.baseUrl, await as(DEMO_ACCOUNTS.STAFF), [
+      action(anonymous.id, 'demo-s1', { type: 'DECIDE', path: 'FIX_NOW' }),
+      action(anonymous.id, 'demo-s1', { type: 'RECTIFY', what: '已改' }, 1),
+      { ...action(anonymous.id, 'demo-s1', { type: 'CLOSE' }, 2), at: closedAt },
+    ]);
+    expect((await summary()).open).toBe(1);
+    const ids = async (closedSince: number) => (await srv.store.listCases({ kind: 'all' }, { closedSince })).map((c) => c.facts.id).sort();
+    expect(await ids(closedAt)).toEqual([bad.id, anonymous.id].sort());
+    expect(await ids(closedAt + 1)).toEqual([bad.id]); // closed before the window: off the tablets' lists
+    await pushActions(srv.baseUrl, await as(DEMO_ACCOUNTS.SUPERVISION), [action(anonymous.id, 'demo-supervision', { type: 'REOPEN', reason: '整改不到位' }, 3)]);
+    expect((await summary()).open).toBe(2);
+    expect(await ids(closedAt + 1)).toEqual([bad.id, anonymous.id].sort());
   });
 });
 

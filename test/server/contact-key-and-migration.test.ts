@@ -72,6 +72,36 @@ describe('migration 2 encrypts contact data stored by version 1', () => {
   });
 });
 
+describe('migration 6 records when cases were closed', () => {
+  it('takes the closing time from a case whose last event is CLOSE, and leaves reopened and open cases open', async () => {
+    const dir = tempDir('migrate-6');
+    const cipher = new ContactCipher(loadContactKey(dir, {}).key);
+    const v5 = openSqliteDatabase(dir, cipher, 5);
+    v5.exec(`INSERT INTO units (id, name_json) VALUES ('u', '{"zh-CN":"单位","en":"Unit","bo":"ཚན་པ།"}');
+      INSERT INTO windows (id, unit_id, number, name_json) VALUES ('w', 'u', '1', '{"zh-CN":"窗口","en":"W","bo":"སྒེའུ་ཁུང་།"}');`);
+    const rating = v5.prepare(
+      `INSERT INTO ratings (id, payload_hash, schema_version, level, reasons_json, channel, unit_id, window_id, device_id, device_time, rated_at,
+       clock_offset_ms, received_at, locale) VALUES (?, 'h', 1, 'DISSATISFIED', '[]', 'HALL_TABLET', 'u', 'w', 'd', 1, 1, 0, 1, 'zh-CN')`,
+    );
+    const kase = v5.prepare(`INSERT INTO cases (id, staff_id, window_id, unit_id, anonymous, received_at) VALUES (?, NULL, 'w', 'u', 1, 1)`);
+    const event = v5.prepare(`INSERT INTO case_events (id, case_id, payload_hash, action_json, by_staff, at, received_at) VALUES (?, ?, 'h', ?, 's', ?, ?)`);
+    const [closed, reopened, open] = ['01900000-0000-7000-8000-00000000000a', '01900000-0000-7000-8000-00000000000b', '01900000-0000-7000-8000-00000000000c'];
+    for (const id of [closed, reopened, open]) {
+      rating.run(id);
+      kase.run(id);
+    }
+    event.run('e1', closed, '{"type":"CLOSE"}', 500, 500);
+    event.run('e2', reopened, '{"type":"CLOSE"}', 600, 600);
+    event.run('e3', reopened, '{"type":"REOPEN","reason":"x"}', 700, 700);
+    v5.close();
+
+    const { store } = openStore(dir, {});
+    expect(await store.caseCounts({ kind: 'all' })).toEqual({ open: 2, latestReceivedAt: 1 });
+    expect((await store.listCases({ kind: 'all' }, { closedSince: 501 })).map((c) => c.facts.id).sort()).toEqual([reopened, open]);
+    await store.close();
+  });
+});
+
 describe('production mode', () => {
   it('starts with no accounts and no default password; create-admin makes the first administrator', async () => {
     const dataDir = tempDir('prod');

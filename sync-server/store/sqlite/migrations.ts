@@ -6,6 +6,7 @@ import { MIGRATION_2_SQL_BEFORE, MIGRATION_2_SQL_AFTER } from './migration-002';
 import { MIGRATION_3_SQL } from './migration-003';
 import { MIGRATION_4_SQL } from './migration-004';
 import { MIGRATION_5_SQL } from './migration-005';
+import { MIGRATION_6_SQL } from './migration-006';
 
 export interface MigrationContext {
   cipher: ContactCipher;
@@ -56,4 +57,5 @@ export const SQLITE_MIGRATIONS: Migration[] = [
   { version: 3, name: 'kiosk devices, enrolment codes, staff PINs, catalogue version', up: (db) => db.exec(MIGRATION_3_SQL) },
   { version: 4, name: 'paper forms (Attachment 1) and their photos', up: (db) => db.exec(MIGRATION_4_SQL) },
   { version: 5, name: 'bad-review cases, their action log, the working-day calendar', up: (db) => db.exec(MIGRATION_5_SQL) },
+  { version: 6, name: 'closing time of bad-review cases', up: (db) => db.exec(MIGRATION_6_SQL) },
 ];

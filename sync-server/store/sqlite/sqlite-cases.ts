@@ -40,15 +40,20 @@ export function sqliteCases(db: Database.Database): CaseStore {
     }
     return rows.map((r) => ({ facts: factsFromRow(r), events: byCase.get(r.id) ?? [] }));
   };
-  const scoped: Record<RatingScope['kind'], Database.Statement> = {
-    all: db.prepare('SELECT * FROM cases ORDER BY received_at'),
-    window: db.prepare('SELECT * FROM cases WHERE window_id = ? ORDER BY received_at'),
-    staff: db.prepare('SELECT * FROM cases WHERE staff_id = ? ORDER BY received_at'),
-  };
+  // The scope's condition and its parameter, for the list and the counts alike.
+  const where = (scope: RatingScope): [string, unknown[]] =>
+    scope.kind === 'all' ? ['1 = 1', []] : scope.kind === 'window' ? ['window_id = ?', [scope.windowId]] : ['staff_id = ?', [scope.staffId]];
   return {
-    async listCases(scope) {
-      const rows = scope.kind === 'all' ? scoped.all.all() : scoped[scope.kind].all(scope.kind === 'window' ? scope.windowId : scope.staffId);
+    async listCases(scope, opts = {}) {
+      const [cond, params] = where(scope);
+      const since = opts.closedSince ?? 0;
+      const rows = db.prepare(`SELECT * FROM cases WHERE ${cond} AND (closed_at IS NULL OR closed_at >= ?) ORDER BY received_at`).all(...params, since);
       return withEvents(rows as Row[]);
+    },
+    async caseCounts(scope) {
+      const [cond, params] = where(scope);
+      const row = db.prepare(`SELECT SUM(closed_at IS NULL) AS open, MAX(received_at) AS latest FROM cases WHERE ${cond}`).get(...params) as Row;
+      return { open: row.open ?? 0, latestReceivedAt: row.latest ?? null };
     },
     async getCase(id) {
       const row = db.prepare('SELECT * FROM cases WHERE id = ?').get(id) as Row | undefined;
@@ -61,12 +66,14 @@ export function sqliteCases(db: Database.Database): CaseStore {
     async appendCaseEvents(items, receivedAt) {
       const count = db.prepare('SELECT COUNT(*) FROM case_events WHERE case_id = ?').pluck();
       const insert = db.prepare('INSERT INTO case_events (id, case_id, payload_hash, action_json, by_staff, at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+      const setClosed = db.prepare('UPDATE cases SET closed_at = ? WHERE id = ?');
       try {
         db.transaction(() => {
           for (const item of items) {
             // Earlier inserts of this batch are counted too: expectedEvents includes them.
             if ((count.get(item.caseId) as number) !== item.expectedEvents) throw new CaseChanged();
             insert.run(item.event.id, item.caseId, item.payloadHash, JSON.stringify(item.event.action), item.event.by, item.event.at, receivedAt);
+            setClosed.run(item.closedAt, item.caseId);
           }
         }).immediate();
         return true;
