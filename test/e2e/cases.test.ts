@@ -101,7 +101,7 @@ describe('the bad-review loop in a real browser', () => {
     expect(stored.events[1].action).toMatchObject({ type: 'DECIDE', path: 'FIX_WITHIN_5' });
     const audit = await api(server.baseUrl, 'GET', '/api/v1/audit', { cookie: await signIn(server.baseUrl, DEMO_ACCOUNTS.SUPERVISION) });
     expect(audit.body.entries.some((e: { action: string; actorId: string }) => e.action === 'contact.reveal' && e.actorId === 'demo-s1')).toBe(true);
-    await page.getByLabel('显示已办结').check();
+    await page.getByLabel('显示近 30 天已办结').check();
     await page.locator(`[data-case-id="${caseId}"][data-stage="CLOSED"]`).waitFor();
     expect(await violations()).toEqual([]);
     await kiosk.context.close();
