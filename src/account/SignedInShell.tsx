@@ -5,6 +5,7 @@ import { useAppServices } from '../app-context';
 import type { Namespace } from '../i18n/namespaces';
 import { AccountBar } from './AccountBar';
 import { ChangePasswordScreen } from './ChangePasswordScreen';
+import { countWaitingForSession } from '../data/outbox-status';
 import { useSession, type Session } from './session';
 import { SetPinScreen } from './SetPinScreen';
 import { SignInScreen } from './SignInScreen';
@@ -29,6 +30,7 @@ export function SignedInShell({ namespaces, titleKey, className, children }: Pro
   const session = useSession(db);
   const [changingPassword, setChangingPassword] = useState(false);
   const [settingPin, setSettingPin] = useState(false);
+  const [waitingAtSignOut, setWaitingAtSignOut] = useState(0);
   const { t } = useTranslation(namespaces);
 
   useEffect(() => {
@@ -38,6 +40,17 @@ export function SignedInShell({ namespaces, titleKey, className, children }: Pro
   if (!ready || session.state.status === 'loading') return <p className="page-loading">…</p>;
   if (session.state.status === 'signed-out') return <SignInScreen title={t(titleKey)} onSignedIn={(me) => void session.signedIn(me)} />;
   const { me, offline } = session.state;
+  // Paper forms and case steps go up with this person's session: they get their chance before it ends, and the
+  // person is told when some could not leave yet.
+  const signOut = async (force = false) => {
+    if (!force) {
+      await Promise.race([sync.trigger('submit').catch(() => undefined), new Promise((r) => setTimeout(r, 3000))]);
+      const waiting = await countWaitingForSession(db);
+      if (waiting > 0) return setWaitingAtSignOut(waiting);
+    }
+    setWaitingAtSignOut(0);
+    await session.signOut();
+  };
   if (me.mustChangePassword || changingPassword) {
     return (
       <ChangePasswordScreen
@@ -68,13 +81,21 @@ export function SignedInShell({ namespaces, titleKey, className, children }: Pro
       <AccountBar
         me={me}
         offline={offline}
-        onSignOut={() =>
-          // Case actions taken here go up with this person's session, so they get their chance before it ends.
-          void Promise.race([sync.trigger('submit').catch(() => undefined), new Promise((r) => setTimeout(r, 3000))]).then(() => session.signOut())
-        }
+        onSignOut={() => void signOut()}
         onChangePassword={() => setChangingPassword(true)}
         onSetPin={me.windowId ? () => setSettingPin(true) : undefined}
       />
+      {waitingAtSignOut > 0 && (
+        <div className="sign-out-waiting" role="alertdialog" aria-labelledby="sign-out-waiting-text">
+          <p id="sign-out-waiting-text">{t('staff:bar.waitingAtSignOut', { count: waitingAtSignOut })}</p>
+          <button type="button" onClick={() => setWaitingAtSignOut(0)}>
+            {t('staff:bar.staySignedIn')}
+          </button>
+          <button type="button" className="secondary" onClick={() => void signOut(true)}>
+            {t('staff:bar.signOutAnyway')}
+          </button>
+        </div>
+      )}
       {children({ me, offline, session })}
     </div>
   );

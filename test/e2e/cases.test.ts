@@ -108,7 +108,7 @@ describe('the bad-review loop in a real browser', () => {
     await tablet.context.close();
   });
 
-  it('an action taken offline waits on the tablet; when a lead acted first, the refusal is shown, not lost', async () => {
+  it('an action taken offline waits on the tablet; when a lead acted first, the refusal is shown, not lost; sign-out waits for it', async () => {
     const rating = badRating({ staffId: 'demo-s1', contact: { phone: '13900003333' } });
     expect((await postJson(server.baseUrl + PUSH_RATINGS_PATH, { deviceId: DEMO_DEVICE, sentAt: Date.now(), ratings: [rating] })).status).toBe(200);
     const { context, page } = await openProfile(tempDir('e2e-cases-offline'));
@@ -137,6 +137,23 @@ describe('the bad-review loop in a real browser', () => {
     expect(stored.events.map((e) => e.by)).toEqual(['demo-s2']); // the lead's call-back; the tablet's was not doubled in
     await refusal.getByRole('button', { name: '知道了，移除' }).click();
     await refusal.waitFor({ state: 'detached' });
+
+    // A step still waiting holds the sign-out back: it can only go up with this person's session.
+    await context.setOffline(true);
+    await step(page, caseId, '处理决定', {}, 'DECIDED');
+    await page.getByRole('button', { name: '退出登录' }).click();
+    const warning = page.getByRole('alertdialog');
+    await warning.getByText('还有 1 条记录').waitFor();
+    await warning.getByRole('button', { name: '暂不退出' }).click();
+    await warning.waitFor({ state: 'detached' });
+    await context.setOffline(false);
+    await page.getByRole('button', { name: '退出登录' }).click(); // sends the step first, then signs out
+    await page.getByRole('button', { name: '登录', exact: true }).waitFor();
+    const [after] = (await casesOnServer(DEMO_ACCOUNTS.STAFF)).filter((c) => c.facts.id === caseId);
+    expect(after.events.map((e) => [e.action.type, e.by])).toEqual([
+      ['CALL_BACK', 'demo-s2'],
+      ['DECIDE', 'demo-s1'],
+    ]);
     await context.close();
   });
 
