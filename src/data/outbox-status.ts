@@ -1,4 +1,3 @@
-import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { KioskDatabase, LocalRating, OutboxItem } from './db';
 import { getMeta, type SyncStatus } from './meta';
@@ -54,15 +53,3 @@ export async function exportUnsent(db: KioskDatabase): Promise<string> {
   );
 }
 
-/**
- * Paper forms and case steps still waiting to go up: they travel with the signed-in person's session, so signing
- * out before they leave means they wait for that person's next sign-in (another person's session cannot send them).
- */
-export async function countWaitingForSession(db: KioskDatabase): Promise<number> {
-  const counts = await Promise.all(
-    (['paper', 'case'] as const).map((stream) =>
-      db.outbox.where('[state+stream+id]').between(['pending', stream, Dexie.minKey], ['pending', stream, Dexie.maxKey]).count(),
-    ),
-  );
-  return counts[0] + counts[1];
-}

@@ -1,8 +1,8 @@
-import Dexie from 'dexie';
 import { CASE_PATHS } from '../domain/case-api';
 import { PAPER_PATHS } from '../domain/paper-api';
 import type { KioskDatabase } from './db';
 import { uploadPhotos } from './photo-upload';
+import { countOwnWaiting, pushOwnOnly } from './session-push';
 import { getMeta } from './meta';
 import { SyncEngine, type SyncTrigger } from './sync-engine';
 import { fetchHealth, pushRatings } from './sync-transport';
@@ -28,30 +28,25 @@ export function startSyncRuntime(db: KioskDatabase): SyncRuntime {
     push: async (req) => pushRatings(req, { credential: await credential() }),
     health: () => fetchHealth(),
   });
-  // Paper forms go with the signed-in person's session cookie; without one they wait (an auth stop).
-  const paper = new SyncEngine({
-    db,
-    stream: 'paper',
-    push: (req) => pushRatings(req, { path: PAPER_PATHS.push }),
-    health: () => fetchHealth(),
-  });
-  // Actions on bad-review cases, likewise with the session.
-  const cases = new SyncEngine({ db, stream: 'case', push: (req) => pushRatings(req, { path: CASE_PATHS.push }), health: () => fetchHealth() });
-  const waiting = (stream: 'paper' | 'case') =>
-    db.outbox.where('[state+stream+id]').between(['pending', stream, Dexie.minKey], ['pending', stream, Dexie.maxKey]).count();
-  const runBoth = async (reason: SyncTrigger) => {
+  // Paper forms and case steps go with the signed-in person's session cookie, each only with its author's: on a
+  // tablet shared across shifts, what another person left waits for them (without a session, an auth stop).
+  const paper = new SyncEngine({ db, stream: 'paper', push: pushOwnOnly(db, 'paper', (req) => pushRatings(req, { path: PAPER_PATHS.push })), health: () => fetchHealth() });
+  const cases = new SyncEngine({ db, stream: 'case', push: pushOwnOnly(db, 'case', (req) => pushRatings(req, { path: CASE_PATHS.push })), health: () => fetchHealth() });
+  const runAll = async (reason: SyncTrigger) => {
     await engine.sync(reason);
-    if ((await waiting('paper')) > 0 || (await db.photos.where('state').equals('waiting').count()) > 0) {
+    const me = await getMeta(db, 'me');
+    if (!me) return;
+    if ((await countOwnWaiting(db, 'paper', me.id)) > 0 || (await db.photos.where('state').equals('waiting').count()) > 0) {
       await paper.sync(reason);
       await uploadPhotos(db);
     }
-    if ((await waiting('case')) > 0) await cases.sync(reason);
+    if ((await countOwnWaiting(db, 'case', me.id)) > 0) await cases.sync(reason);
   };
   let retryTimer: number | undefined;
   const trigger = async (reason: SyncTrigger) => {
     try {
-      if (navigator.locks) await navigator.locks.request('haochaping-sync', () => runBoth(reason));
-      else await runBoth(reason);
+      if (navigator.locks) await navigator.locks.request('haochaping-sync', () => runAll(reason));
+      else await runAll(reason);
     } catch (err) {
       // A failed run has already recorded its error for the status strip; the next trigger tries again.
       console.warn('sync run failed', err);
