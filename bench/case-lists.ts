@@ -7,6 +7,8 @@ import { startInProcessServer } from '../test/support/server';
 
 export interface CaseListFigures {
   cases: number;
+  /** The first poll counts the overdue cases; later ones within 30 s reuse the count. */
+  summaryColdMs: number;
   summaryMs: number;
   listMs: number;
   listKiB: number;
@@ -34,8 +36,9 @@ export async function measureCaseLists(total: number): Promise<CaseListFigures> 
     }
     return { ms: (performance.now() - t0) / runs, bytes };
   };
+  const cold = await timed(CASE_PATHS.summary, 1);
   const summary = await timed(CASE_PATHS.summary, 50);
   const list = await timed(CASE_PATHS.list, 5);
   await srv.close();
-  return { cases: total, summaryMs: summary.ms, listMs: list.ms, listKiB: list.bytes / 1024 };
+  return { cases: total, summaryColdMs: cold.ms, summaryMs: summary.ms, listMs: list.ms, listKiB: list.bytes / 1024 };
 }

@@ -10,6 +10,8 @@ export const CASE_POLL_MS = 8_000;
 export interface CaseAlerts {
   /** Open cases in this person's scope at the last poll (null before the first answer). */
   open: number | null;
+  /** Open cases past a deadline at the last poll. */
+  overdue: number;
   /** A bad review arrived that this person has not acknowledged yet. */
   fresh: boolean;
   /** Bumped on every new arrival, so an open list reloads itself. */
@@ -23,6 +25,7 @@ export interface CaseAlerts {
  */
 export function useCaseAlerts(db: KioskDatabase, me: Me, enabled: boolean): CaseAlerts {
   const [open, setOpen] = useState<number | null>(null);
+  const [overdue, setOverdue] = useState(0);
   const [latest, setLatest] = useState<number | null>(null);
   const [seen, setSeen] = useState<number | null>(null);
   const [arrivals, setArrivals] = useState(0);
@@ -37,6 +40,7 @@ export function useCaseAlerts(db: KioskDatabase, me: Me, enabled: boolean): Case
         const summary = await apiRequest<CaseSummary>('GET', CASE_PATHS.summary);
         if (!live) return;
         setOpen(summary.open);
+        setOverdue(summary.overdue);
         setLatest(summary.latestReceivedAt);
         if (previous.current !== null && summary.latestReceivedAt !== null && summary.latestReceivedAt > previous.current) setArrivals((n) => n + 1);
         previous.current = summary.latestReceivedAt ?? 0;
@@ -65,5 +69,5 @@ export function useCaseAlerts(db: KioskDatabase, me: Me, enabled: boolean): Case
     setSeen(latest);
     void setMeta(db, 'casesSeen', { userId: me.id, latestReceivedAt: latest });
   };
-  return { open, fresh, arrivals, markSeen };
+  return { open, overdue, fresh, arrivals, markSeen };
 }

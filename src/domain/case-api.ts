@@ -54,6 +54,8 @@ export interface CaseListResponse {
 
 export interface CaseSummary {
   open: number;
+  /** Open cases past a deadline: they escalate to the lead and supervision. */
+  overdue: number;
   /** The newest case's arrival, so a tablet polling this can tell a new bad review has come in. */
   latestReceivedAt: number | null;
 }

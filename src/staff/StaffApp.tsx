@@ -38,6 +38,8 @@ function Views({ me, db }: { me: Me; db: ReturnType<typeof useAppServices>['db']
   if (hasPermission(me, 'audit.read') && !me.roles.includes('ADMIN')) views.push('audit');
   // Handling bad reviews is the daily work of staff and leads: it opens first.
   const handler = me.roles.includes('STAFF') || me.roles.includes('LEAD');
+  // Overdue cases escalate: the window's lead and supervision are told until they are dealt with.
+  const overseer = me.roles.includes('LEAD') || me.roles.includes('SUPERVISION');
   const [view, setView] = useState<View>(handler && views.includes('cases') ? 'cases' : 'ratings');
   // Whatever view is open, a new bad review shows at once to the person rated and their lead (supervision gets the
   // count on the badge, not an alarm for every window).
@@ -69,6 +71,16 @@ function Views({ me, db }: { me: Me; db: ReturnType<typeof useAppServices>['db']
           <button type="button" className="secondary" onClick={alerts.markSeen}>
             {t('views.seen')}
           </button>
+        </p>
+      )}
+      {overseer && alerts.overdue > 0 && (
+        <p className="case-alert case-escalation" role="status" data-testid="cases-overdue-alert">
+          {t('views.overdue', { count: alerts.overdue })}{' '}
+          {view !== 'cases' && (
+            <button type="button" onClick={() => setView('cases')}>
+              {t('views.show')}
+            </button>
+          )}
         </p>
       )}
       {view === 'ratings' ? <RatingsScreen db={db} me={me} /> : <LazyView view={view} me={me} arrivals={alerts.arrivals} />}

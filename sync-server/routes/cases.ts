@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { CASE_PATHS, CaseActionRecordSchema, type CaseListResponse, type CaseSummary } from '../../src/domain/case-api';
+import { caseStatus } from '../../src/domain/case-deadlines';
 import { applyAction, replay, type CaseEvent } from '../../src/domain/case-machine';
+import { makeCalendar } from '../../src/domain/workdays';
 import { inScope, ratingScope, type Actor } from '../../src/domain/roles';
 import { PushRequestSchema, type PushItemResult } from '../../src/domain/sync-api';
 import { ERROR_CODES } from '../../src/domain/sync-constants';
@@ -102,7 +104,24 @@ async function applyBatch(store: Store, request: FastifyRequest, items: unknown[
   return { results, planned };
 }
 
+/** How long an overdue count is reused: deadlines fall at the end of a day, and every tablet polls every 8 s. */
+const OVERDUE_COUNT_TTL_MS = 30_000;
+
 export function caseRoutes(app: FastifyInstance, store: Store) {
+  const overdueCache = new Map<string, { at: number; overdue: number }>();
+  const overdueCount = async (scope: ReturnType<typeof scopeOf>) => {
+    const key = JSON.stringify(scope);
+    const now = Date.now();
+    const cached = overdueCache.get(key);
+    if (cached && now - cached.at >= 0 && now - cached.at < OVERDUE_COUNT_TTL_MS) return cached.overdue;
+    // Only the open cases are replayed: closed ones cannot be overdue.
+    const open = await store.listCases(scope, { closedSince: Number.MAX_SAFE_INTEGER });
+    const calendar = makeCalendar(await store.listCalendarYears());
+    const overdue = open.filter((c) => caseStatus(c.facts, replay(c.facts, c.events), calendar, now).overdue.length > 0).length;
+    overdueCache.set(key, { at: now, overdue });
+    return overdue;
+  };
+
   app.get(CASE_PATHS.list, { config: { access: 'cases.read' } }, async (request, reply) => {
     const actor = request.actor!;
     const cases = await store.listCases(scopeOf(actor), { closedSince: Date.now() - CLOSED_CASES_LISTED_MS });
@@ -127,8 +146,11 @@ export function caseRoutes(app: FastifyInstance, store: Store) {
   });
 
   app.get(CASE_PATHS.summary, { config: { access: 'cases.read' } }, async (request, reply): Promise<CaseSummary> => {
+    const scope = scopeOf(request.actor!);
+    const counts = await store.caseCounts(scope);
     reply.header('cache-control', 'no-store');
-    return store.caseCounts(scopeOf(request.actor!));
+    if (counts.open === 0) return { ...counts, overdue: 0 };
+    return { ...counts, overdue: await overdueCount(scope) };
   });
 
   app.post(CASE_PATHS.push, { config: { access: 'cases.act' } }, async (request) => {

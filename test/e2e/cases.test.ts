@@ -1,3 +1,5 @@
+import Database from 'better-sqlite3';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { CaseListResponse } from '../../src/domain/case-api';
@@ -12,11 +14,23 @@ import { postJson, spawnServer, tempDir, type ServerProcess } from '../support/s
 const PHONE = '13900002222';
 const DAY = 86_400_000;
 let server: ServerProcess;
+let dataDir: string;
 
 beforeAll(async () => {
   assertBuilt();
-  server = await spawnServer({ dataDir: tempDir('e2e-cases'), built: true });
+  dataDir = tempDir('e2e-cases');
+  server = await spawnServer({ dataDir, built: true });
 });
+
+/** A bad review that arrived `days` ago: its case row is dated back in the server's own database file. */
+function backdateCase(id: string, days: number) {
+  const db = new Database(path.join(dataDir, 'haochaping.sqlite'), { fileMustExist: true });
+  try {
+    db.prepare('UPDATE cases SET received_at = received_at - ? WHERE id = ?').run(days * DAY, id);
+  } finally {
+    db.close();
+  }
+}
 afterAll(async () => {
   await server?.stop();
 });
@@ -174,6 +188,22 @@ describe('the bad-review loop in a real browser', () => {
     const cards = await page.locator('[data-case-id]').evaluateAll((els) => els.map((e) => e.classList.contains('case-overdue')));
     expect(cards).toEqual([true, true]);
     await expect(figures.textContent()).resolves.toContain('实名差评回访率');
+    await context.close();
+  });
+
+  it('escalates: supervision is told how many cases are overdue, and finds them first', async () => {
+    const rating = badRating({ staffId: 'demo-s3', windowId: 'demo-w2', contact: { phone: '13900005555' } });
+    expect((await postJson(server.baseUrl + PUSH_RATINGS_PATH, { deviceId: DEMO_DEVICE, sentAt: Date.now(), ratings: [rating] })).status).toBe(200);
+    backdateCase(rating.id, 14);
+    const { context, page } = await openProfile(tempDir('e2e-cases-supervision'));
+    await signInAt(page, DEMO_ACCOUNTS.SUPERVISION);
+    await page.getByRole('heading', { name: '全部评价' }).waitFor(); // supervision lands on the ratings
+    const notice = page.getByTestId('cases-overdue-alert');
+    await notice.getByText('1 件差评已超期').waitFor();
+    await notice.getByRole('button', { name: '查看' }).click();
+    const first = page.locator('[data-case-id]').first();
+    await first.locator(`[data-rating-id="${rating.id}"]`).waitFor();
+    await expect(first.locator('.overdue-badge').allTextContents()).resolves.toEqual(['回访超期', '整改超期']);
     await context.close();
   });
 });

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { replay } from '../../src/domain/case-machine';
 import { PUSH_RATINGS_PATH } from '../../src/domain/sync-constants';
 import { api, DEMO_ACCOUNTS, signIn } from '../support/api';
@@ -110,9 +110,22 @@ describe('the case log', () => {
     expect((await srv.store.caseCounts({ kind: 'all' })).open).toBe(2); // the refused CLOSE closed nothing
   });
 
+  it('count the open cases past a deadline in the summary, for the escalation to leads and supervision', async () => {
+    const summary = async (who: string) => (await api(srv.baseUrl, 'GET', '/api/v1/cases/summary', { cookie: await signIn(srv.baseUrl, who) })).body;
+    expect((await summary(DEMO_ACCOUNTS.SUPERVISION)).overdue).toBe(0);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 14 * 86_400_000); // past the call-back and the 5 working days, holidays or not
+      expect(await summary(DEMO_ACCOUNTS.LEAD)).toMatchObject({ open: 2, overdue: 2 });
+      expect(await summary(DEMO_ACCOUNTS.STAFF_W2)).toMatchObject({ open: 0, overdue: 0 });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('keeps the open count and the closing time with the log: closed cases leave the count, and old ones the lists', async () => {
     const summary = async () => (await api(srv.baseUrl, 'GET', '/api/v1/cases/summary', { cookie: await as(DEMO_ACCOUNTS.LEAD) })).body;
-    expect(await summary()).toEqual({ open: 2, latestReceivedAt: expect.any(Number) });
+    expect(await summary()).toEqual({ open: 2, overdue: 0, latestReceivedAt: expect.any(Number) });
     const closedAt = Date.now();
     await pushActions(srv.baseUrl, await as(DEMO_ACCOUNTS.STAFF), [
       action(anonymous.id, 'demo-s1', { type: 'DECIDE', path: 'FIX_NOW' }),
