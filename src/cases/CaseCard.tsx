@@ -45,7 +45,7 @@ export function CaseCard({ entry, response, me, offline, onAct, onDiscard }: Pro
         {status.missing.length > 0 && (
           <>
             <dt>{t('missing')}</dt>
-            <dd data-testid="case-missing">{status.missing.map((m) => t(`requirements.${m}`)).join('、')}</dd>
+            <dd data-testid="case-missing">{status.missing.map((m) => t(`requirements.${m}`)).join(t('listSeparator'))}</dd>
           </>
         )}
       </dl>
