@@ -2,40 +2,29 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../domain/account-api';
 import type { CaseListResponse } from '../domain/case-api';
-import { CONTACT_CHANNELS, NOT_ADOPTED_REASONS, type CaseAction, type CaseFacts, type CaseState, type ContactChannel } from '../domain/case-machine';
+import { allowedActions, CONTACT_CHANNELS, NOT_ADOPTED_REASONS, type CaseAction, type CaseActionType, type CaseFacts, type CaseState, type ContactChannel } from '../domain/case-machine';
+import { mayTakeCaseAction } from '../domain/roles';
 import { FieldError } from '../kiosk/FieldError';
 
 interface Props {
   me: Me;
   facts: CaseFacts;
   state: CaseState;
-  missing: string[];
   approvers: CaseListResponse['approvers'];
   onAct: (action: CaseAction) => Promise<void>;
 }
 
-type Kind = 'CALL_BACK' | 'DECIDE' | 'RECTIFY' | 'REPLY' | 'CLOSE' | 'REOPEN';
+type Kind = CaseActionType;
 
 /** The next steps this case allows this person, each as a small form; empty fields are refused next to them. */
-export function CaseActions({ me, facts, state, missing, approvers, onAct }: Props) {
+export function CaseActions({ me, facts, state, approvers, onAct }: Props) {
   const { t } = useTranslation('cases');
   const uid = useId();
   const [open, setOpen] = useState<Kind | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
-  const handler = me.roles.includes('STAFF') || me.roles.includes('LEAD');
-  const supervision = me.roles.includes('SUPERVISION');
-
-  const available: Kind[] = [];
-  if (handler) {
-    if (state.stage === 'RECEIVED' && !facts.anonymous) available.push('CALL_BACK');
-    if (state.stage === 'CALLED_BACK' || (state.stage === 'RECEIVED' && facts.anonymous)) available.push('DECIDE');
-    if (state.stage === 'DECIDED' && state.decision?.action.path !== 'NOT_ADOPTED') available.push('RECTIFY');
-    if (!facts.anonymous && (state.stage === 'RECTIFIED' || (state.stage === 'DECIDED' && state.decision?.action.path === 'NOT_ADOPTED'))) available.push('REPLY');
-    if (state.stage !== 'CLOSED' && missing.length === 0) available.push('CLOSE');
-  }
-  if (supervision && state.stage === 'CLOSED') available.push('REOPEN');
+  const available = allowedActions(facts, state).filter((type) => mayTakeCaseAction(me, type));
   if (available.length === 0) return null;
 
   const set = (name: string) => (e: { target: { value: string } }) => setFields((f) => ({ ...f, [name]: e.target.value }));

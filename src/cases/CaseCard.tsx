@@ -71,7 +71,7 @@ export function CaseCard({ entry, response, me, offline, onAct, onDiscard }: Pro
           ))}
         </ol>
       )}
-      <CaseActions me={me} facts={view.facts} state={state} missing={status.missing} approvers={response.approvers} onAct={(a) => onAct(a, entry)} />
+      <CaseActions me={me} facts={view.facts} state={state} approvers={response.approvers} onAct={(a) => onAct(a, entry)} />
     </section>
   );
 }

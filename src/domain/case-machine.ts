@@ -82,6 +82,22 @@ export function missingRequirements(facts: CaseFacts, s: CaseState): Requirement
 }
 
 /** Applies one action, or says why it is not allowed now. Pure: the same replay gives the same answer anywhere. */
+/**
+ * The steps the case's stage allows next, whoever takes them: what the tablet offers as buttons. `applyAction`
+ * accepts exactly these (with a complete payload); a randomized unit test keeps the two in step.
+ */
+export function allowedActions(facts: CaseFacts, s: CaseState): CaseActionType[] {
+  const notAdopted = s.decision?.action.path === 'NOT_ADOPTED';
+  const allowed: CaseActionType[] = [];
+  if (s.stage === 'RECEIVED' && !facts.anonymous) allowed.push('CALL_BACK');
+  if (s.stage === 'CALLED_BACK' || (s.stage === 'RECEIVED' && facts.anonymous)) allowed.push('DECIDE');
+  if (s.stage === 'DECIDED' && !notAdopted) allowed.push('RECTIFY');
+  if (!facts.anonymous && (s.stage === 'RECTIFIED' || (s.stage === 'DECIDED' && notAdopted))) allowed.push('REPLY');
+  if (s.stage !== 'CLOSED' && missingRequirements(facts, s).length === 0) allowed.push('CLOSE');
+  if (s.stage === 'CLOSED') allowed.push('REOPEN');
+  return allowed;
+}
+
 export function applyAction(facts: CaseFacts, s: CaseState, e: CaseEvent): { ok: true; state: CaseState } | { ok: false; refusal: CaseRefusal } {
   const a = e.action;
   const next = (patch: Partial<CaseState>) => ({ ok: true as const, state: { ...s, ...patch, version: s.version + 1 } });

@@ -63,3 +63,9 @@ export function mayRevealContact(actor: Actor, rating: { staffId?: string | null
   if (actor.roles.includes('LEAD') && actor.windowId === rating.windowId) return true;
   return actor.roles.includes('STAFF') && rating.staffId === actor.id;
 }
+
+/** Who takes which step on a case in their scope: staff and leads handle it; supervision reopens a closed one. */
+export function mayTakeCaseAction(actor: Pick<Actor, 'roles'>, type: 'CALL_BACK' | 'DECIDE' | 'RECTIFY' | 'REPLY' | 'CLOSE' | 'REOPEN'): boolean {
+  if (type === 'REOPEN') return actor.roles.includes('SUPERVISION');
+  return actor.roles.includes('STAFF') || actor.roles.includes('LEAD');
+}

@@ -3,7 +3,7 @@ import { CASE_PATHS, CaseActionRecordSchema, type CaseListResponse, type CaseSum
 import { caseStatus } from '../../src/domain/case-deadlines';
 import { applyAction, replay, type CaseEvent } from '../../src/domain/case-machine';
 import { makeCalendar } from '../../src/domain/workdays';
-import { inScope, ratingScope, type Actor } from '../../src/domain/roles';
+import { inScope, mayTakeCaseAction, ratingScope, type Actor } from '../../src/domain/roles';
 import { PushRequestSchema, type PushItemResult } from '../../src/domain/sync-api';
 import { ERROR_CODES } from '../../src/domain/sync-constants';
 import { payloadHash } from '../canonical';
@@ -24,12 +24,6 @@ function scopeOf(actor: Actor) {
 function mayApprove(catalog: Catalog, approverId: string, windowId: string): boolean {
   const s = catalog.staff.find((x) => x.id === approverId && x.active);
   return !!s && (s.roles.includes('SUPERVISION') || (s.roles.includes('LEAD') && s.windowId === windowId));
-}
-
-/** Who may take which action: supervision reopens; the staff and leads in scope do the rest. */
-function mayAct(actor: Actor, type: CaseEvent['action']['type']): boolean {
-  if (type === 'REOPEN') return actor.roles.includes('SUPERVISION');
-  return actor.roles.includes('STAFF') || actor.roles.includes('LEAD');
 }
 
 type Planned = CaseEventAppend;
@@ -74,7 +68,7 @@ async function applyBatch(store: Store, request: FastifyRequest, items: unknown[
       results.push(invalid(index, item.id, 'NOT_FOUND', 'no such case in your scope'));
       continue;
     }
-    if (!mayAct(actor, item.action.type)) {
+    if (!mayTakeCaseAction(actor, item.action.type)) {
       results.push(invalid(index, item.id, 'FORBIDDEN', `your roles do not allow ${item.action.type}`));
       continue;
     }
@@ -126,11 +120,12 @@ export function caseRoutes(app: FastifyInstance, store: Store) {
     const actor = request.actor!;
     const cases = await store.listCases(scopeOf(actor), { closedSince: Date.now() - CLOSED_CASES_LISTED_MS });
     const catalog = await store.loadCatalog();
-    const ratings = await Promise.all(cases.map((c) => store.getRating(c.facts.id)));
+    const ratings = new Map((await store.getRatings(cases.map((c) => c.facts.id))).map((r) => [r.id, r]));
     const windowIds = new Set(cases.map((c) => c.facts.windowId));
     const staffIds = new Set(cases.flatMap((c) => [c.facts.staffId, ...c.events.map((e) => e.by)]));
     const body: CaseListResponse = {
-      cases: cases.map((c, i) => ({ facts: c.facts, events: c.events.map(({ payloadHash: _h, ...e }) => e), rating: toListItem(ratings[i]!, actor) })),
+      // A case is opened in the transaction that stores its rating: every case has one.
+      cases: cases.map((c) => ({ facts: c.facts, events: c.events.map(({ payloadHash: _h, ...e }) => e), rating: toListItem(ratings.get(c.facts.id)!, actor) })),
       refs: {
         reasons: catalog.reasons,
         windows: catalog.windows.filter((w) => windowIds.has(w.id)).map((w) => ({ id: w.id, number: w.number, name: w.name })),

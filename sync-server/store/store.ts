@@ -104,6 +104,8 @@ export interface RatingStore {
   /** Newest first within a scope; `before` is a ratedAt to page back from. */
   listRatingsInScope(scope: RatingScope, opts: { before?: number; limit: number }): Promise<StoredRating[]>;
   getRating(id: string): Promise<StoredRating | null>;
+  /** Several ratings by id in one read (ids not found are left out). */
+  getRatings(ids: readonly string[]): Promise<StoredRating[]>;
   /** Decrypts the contact of one rating; callers log the reveal. */
   revealContact(id: string): Promise<Contact | null>;
   countRatings(): Promise<number>;

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CaseActions } from '../../src/cases/CaseActions';
 import type { Me } from '../../src/domain/account-api';
-import { missingRequirements, replay, type CaseAction, type CaseEvent, type CaseFacts } from '../../src/domain/case-machine';
+import { replay, type CaseAction, type CaseEvent, type CaseFacts } from '../../src/domain/case-machine';
 import { initI18n, loadNamespace } from '../../src/i18n';
 
 const staff: Me = { id: 'demo-s1', name: '李明', employeeNo: 'D1001', unitId: 'demo-unit', windowId: 'demo-w1', roles: ['STAFF'], photoUrl: null, mustChangePassword: false };
@@ -18,7 +18,7 @@ const calledBack: CaseEvent = { id: 'e1', action: { type: 'CALL_BACK', channel: 
 function renderActions(me: Me, events: CaseEvent[], theFacts: CaseFacts = facts) {
   const sent: CaseAction[] = [];
   const state = replay(theFacts, events);
-  render(<CaseActions me={me} facts={theFacts} state={state} missing={missingRequirements(theFacts, state)} approvers={approvers} onAct={async (a) => void sent.push(a)} />);
+  render(<CaseActions me={me} facts={theFacts} state={state} approvers={approvers} onAct={async (a) => void sent.push(a)} />);
   return sent;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyAction, initialState, missingRequirements, replay, type CaseAction, type CaseEvent, type CaseFacts, type CaseState } from '../../src/domain/case-machine';
+import { allowedActions, applyAction, initialState, missingRequirements, replay, type CaseAction, type CaseEvent, type CaseFacts, type CaseState } from '../../src/domain/case-machine';
 
 const facts = (over: Partial<CaseFacts> = {}): CaseFacts => ({ id: 'c1', staffId: 's1', windowId: 'w1', unitId: 'u', anonymous: false, receivedAt: 1, ...over });
 let n = 0;
@@ -98,6 +98,20 @@ describe('random action sequences', () => {
         if (anonymous) expect(s.calledBack ?? s.replied).toBeUndefined();
         if (s.decision?.action.path === 'NOT_ADOPTED') expect(s.rectified).toBeUndefined();
         if (s.rectified) expect(s.decision).toBeDefined();
+      }
+    }
+  });
+
+  it.each(Array.from({ length: 10 }, (_, i) => i + 1))('seed %i: the steps offered are exactly the steps accepted', (seed) => {
+    const random = rng(seed);
+    for (const anonymous of [false, true]) {
+      const f = facts({ anonymous });
+      let s = initialState();
+      for (let step = 0; step < 60; step++) {
+        const accepted = new Set(pool.filter((a) => applyAction(f, s, ev(a)).ok).map((a) => a.type));
+        expect(new Set(allowedActions(f, s))).toEqual(accepted);
+        const r = applyAction(f, s, ev(pool[Math.floor(random() * pool.length)]));
+        if (r.ok) s = r.state;
       }
     }
   });

@@ -4,7 +4,7 @@ import { isBadLevel } from '../../../src/domain/levels';
 import type { RatingScope } from '../../../src/domain/roles';
 import type { ContactCipher } from '../../crypto/contact-cipher';
 import { fromRatingRow, RATING_COLUMNS, toRatingRow, type RatingRow } from '../rating-row';
-import type { InsertOutcome, RatingStore, StoredConflict } from '../store';
+import type { InsertOutcome, RatingStore, StoredConflict, StoredRating } from '../store';
 
 type Row = Record<string, any>;
 
@@ -60,6 +60,16 @@ export function sqliteRatings(db: Database.Database, cipher: ContactCipher): Rat
     async getRating(id) {
       const r = db.prepare('SELECT * FROM ratings WHERE id = ?').get(id) as RatingRow | undefined;
       return r ? fromRatingRow(r) : null;
+    },
+    async getRatings(ids) {
+      const found: StoredRating[] = [];
+      // In chunks below SQLite's limit on bound parameters.
+      for (let i = 0; i < ids.length; i += 500) {
+        const chunk = ids.slice(i, i + 500);
+        const rows = db.prepare(`SELECT * FROM ratings WHERE id IN (${chunk.map(() => '?').join(',')})`).all(...chunk) as RatingRow[];
+        for (const r of rows) found.push(fromRatingRow(r));
+      }
+      return found;
     },
     async revealContact(id) {
       const enc = db.prepare('SELECT contact_enc FROM ratings WHERE id = ?').pluck().get(id) as string | null | undefined;
