@@ -27,10 +27,10 @@ function describeIssues(error: { issues: readonly { path: readonly PropertyKey[]
     .join('; ');
 }
 
-function checkCatalog(r: RatingRecord, deviceId: string, idx: CatalogIndex, deviceWindowId?: string): ApiError | null {
+function checkCatalog(r: RatingRecord, deviceId: string, idx: CatalogIndex, deviceWindowIds?: readonly string[]): ApiError | null {
   if (r.deviceId !== deviceId) return { code: ERROR_CODES.validation, message: 'deviceId differs from the pushing device' };
-  if (deviceWindowId !== undefined && r.windowId !== deviceWindowId) {
-    return { code: ERROR_CODES.wrongWindow, message: `this device is enrolled for window ${deviceWindowId}, not ${r.windowId}` };
+  if (deviceWindowIds !== undefined && !deviceWindowIds.includes(r.windowId)) {
+    return { code: ERROR_CODES.wrongWindow, message: `this device was never enrolled for window ${r.windowId}` };
   }
   const unit = idx.windowUnit.get(r.windowId);
   if (unit === undefined || unit !== r.unitId) return { code: ERROR_CODES.unknownWindow, message: `window ${r.windowId} of unit ${r.unitId} is unknown` };
@@ -52,8 +52,11 @@ function idOf(raw: unknown): string | null {
  * accepted, duplicate (an identical replay), conflict (same id, other content) or invalid (with its reason).
  */
 export interface IngestOptions {
-  /** An enrolled kiosk's window: its ratings must be for that window. */
-  deviceWindowId?: string;
+  /**
+   * The windows an enrolled kiosk has served: its ratings must be for one of them. Not only the current one: a
+   * tablet moved to another window still holds the ratings it took at the old one, and they are real.
+   */
+  deviceWindowIds?: readonly string[];
   /** What the route adds (who may send which channel). */
   check?: (record: RatingRecord, catalog: Catalog) => ApiError | null;
 }
@@ -70,7 +73,7 @@ export async function ingestRatings(store: Store, request: PushRequest, received
       results[index] = { index, id: idOf(raw), status: 'invalid', error: { code: ERROR_CODES.validation, message: describeIssues(parsed.error) } };
       return;
     }
-    const problem = checkCatalog(parsed.data, request.deviceId, idx, opts.deviceWindowId) ?? opts.check?.(parsed.data, catalog) ?? null;
+    const problem = checkCatalog(parsed.data, request.deviceId, idx, opts.deviceWindowIds) ?? opts.check?.(parsed.data, catalog) ?? null;
     if (problem) {
       results[index] = { index, id: parsed.data.id, status: 'invalid', error: problem };
       return;

@@ -1,11 +1,6 @@
 import { CATALOG_ID } from '../domain/ids';
-import type { KioskConfig } from '../domain/sync-api';
 import type { KioskDatabase } from './db';
-import { getMeta, setMeta } from './meta';
-
-export async function cachedKioskConfig(db: KioskDatabase): Promise<KioskConfig | undefined> {
-  return getMeta(db, 'kioskConfig');
-}
+import { setMeta } from './meta';
 
 /** A `?window=` in the address binds this kiosk to that window (until device enrolment replaces it). */
 export async function bindWindowFromUrl(db: KioskDatabase, search: string): Promise<void> {

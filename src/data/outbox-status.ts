@@ -44,10 +44,13 @@ export async function readHeldItems(db: KioskDatabase, state: 'conflict' | 'dead
  */
 export async function exportUnsent(db: KioskDatabase): Promise<string> {
   const items = await db.outbox.toArray();
-  const ratings = await db.ratings.bulkGet(items.map((i) => i.id));
+  const ids = items.map((i) => i.id);
+  // Ratings and paper forms wait in `ratings`, steps on bad-review cases in `caseActions`: the file holds both.
+  const [ratings, caseActions] = await Promise.all([db.ratings.bulkGet(ids), db.caseActions.bulkGet(ids)]);
   const deviceId = await getMeta(db, 'deviceId');
+  const recordOf = (i: number) => (items[i].stream === 'case' ? caseActions[i]?.record : ratings[i]?.record) ?? null;
   return JSON.stringify(
-    { format: 'haochaping-unsent-ratings', version: 1, deviceId, exportedAt: new Date().toISOString(), items: items.map((item, i) => ({ outbox: item, record: ratings[i]?.record ?? null })) },
+    { format: 'haochaping-unsent-ratings', version: 1, deviceId, exportedAt: new Date().toISOString(), items: items.map((item, i) => ({ outbox: item, record: recordOf(i) })) },
     null,
     2,
   );

@@ -190,7 +190,13 @@ export class SyncEngine {
     const sentAt = this.now();
     const result = await this.deps.health();
     if (result.kind === 'ok') {
-      await this.db.transaction('rw', this.db.meta, () => this.recordSuccess(result.body.serverTime, sentAt, this.now()));
+      await this.db.transaction('rw', this.db.meta, async () => {
+        // The health check is public: it says the server is up, not that this device's credential (or a person's
+        // session) is still good. A refusal stands until an authenticated answer or a new enrolment clears it.
+        const before = await getMeta(this.db, this.statusKey);
+        await this.recordSuccess(result.body.serverTime, sentAt, this.now());
+        if (before?.lastError?.kind === 'auth') await setMeta(this.db, this.statusKey, { ...before, lastAttemptAt: this.now() });
+      });
     } else if (result.kind === 'retryable') await this.recordFailure([], 'retryable', result.error, failures + 1, result.retryAfterMs);
     else await this.recordFailure([], result.kind === 'auth' ? 'auth' : 'permanent', result.error, 0);
   }

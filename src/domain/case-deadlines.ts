@@ -27,8 +27,10 @@ export function caseStatus(facts: CaseFacts, state: CaseState, calendar: Calenda
   const closed = state.stage === 'CLOSED';
   const callBackPending = !!callBackDue && !state.calledBack && !closed;
   const overdue: CaseStatus['overdue'] = [];
-  if (callBackPending && now > callBackDue!.deadlineMs) overdue.push('CALL_BACK');
-  if (!closed && now > fixDue.deadlineMs) overdue.push('FIX');
+  // An estimated deadline (a year without its holiday table) never makes a case overdue: that would escalate it
+  // on a guess. The date is shown as uncertain and the administrator is asked for the table instead.
+  if (callBackPending && callBackDue!.certain && now > callBackDue!.deadlineMs) overdue.push('CALL_BACK');
+  if (!closed && fixDue.certain && now > fixDue.deadlineMs) overdue.push('FIX');
   const pending = [callBackPending ? callBackDue!.deadlineMs : Infinity, closed ? Infinity : fixDue.deadlineMs];
   const next = Math.min(...pending);
   return {

@@ -21,7 +21,6 @@ export const ERROR_CODES = {
   unsupportedMedia: 'UNSUPPORTED_MEDIA_TYPE',
   unsupportedEncoding: 'UNSUPPORTED_CONTENT_ENCODING',
   notFound: 'NOT_FOUND',
-  windowRequired: 'WINDOW_REQUIRED',
   unknownWindow: 'UNKNOWN_WINDOW',
   unknownStaff: 'UNKNOWN_STAFF',
   unknownReason: 'UNKNOWN_REASON',

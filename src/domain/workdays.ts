@@ -139,10 +139,6 @@ export function endOfDayCst(date: string): number {
   return startOfDayCst(date) + DAY_MS - 1;
 }
 
-/** The calendar date in China of an instant (the same as time.ts `cstDate`). */
-export function cstDateOf(ms: number): string {
-  return cstDate(ms);
-}
 
 // ---- Tables ----------------------------------------------------------------------------------------------------
 
@@ -282,9 +278,6 @@ export function knownYears(calendar: Calendar): number[] {
   return [...calendar.years.keys()];
 }
 
-export function hasYear(calendar: Calendar, year: number): boolean {
-  return calendar.years.has(year);
-}
 
 // ---- Working days ----------------------------------------------------------------------------------------------
 
@@ -335,6 +328,6 @@ export function addWorkingDays(date: string, n: number, calendar: Calendar): Wor
  * it, and the end of that day.
  */
 export function workingDeadline(eventMs: number, n: number, calendar: Calendar): WorkingDeadline {
-  const result = addWorkingDays(cstDateOf(eventMs), n, calendar);
+  const result = addWorkingDays(cstDate(eventMs), n, calendar);
   return { ...result, deadlineMs: endOfDayCst(result.date) };
 }

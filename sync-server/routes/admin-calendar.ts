@@ -25,7 +25,8 @@ export function adminCalendarRoutes(app: FastifyInstance, store: Store) {
   });
 
   app.put(`${ADMIN_CALENDAR_PATH}/:year`, manage, async (request) => {
-    const { year } = parseOr400(z.object({ year: z.coerce.number().check(z.int()) }), request.params);
+    // Four digits only: "0x7EB" or " 2027" are not a year, whatever Number() makes of them.
+    const year = Number(parseOr400(z.object({ year: z.string().check(z.regex(/^\d{4}$/)) }), request.params).year);
     const body = (request.body ?? {}) as Partial<CalendarYear>;
     const table = { year, holidays: body.holidays, workdays: body.workdays, source: body.source };
     const problems = validateCalendarYear(table);

@@ -27,8 +27,12 @@ function newEnrolmentCode(): string {
 export function adminDeviceRoutes(app: FastifyInstance, store: Store) {
   app.post(ADMIN_DEVICE_PATHS.codes, manage, async (request, reply): Promise<EnrolmentCodeCreated> => {
     const input = parseOr400(CreateEnrolmentCodeSchema, request.body);
-    const window = (await store.loadCatalog()).windows.find((w) => w.id === input.windowId);
+    const catalog = await store.loadCatalog();
+    const window = catalog.windows.find((w) => w.id === input.windowId);
     if (!window) throw new ClientError(400, 'UNKNOWN_WINDOW', `window ${input.windowId} does not exist`);
+    // A tablet enrolled now would collect ratings for a window the hall no longer runs.
+    const unitActive = catalog.units.find((u) => u.id === window.unitId)?.active ?? false;
+    if (!window.active || !unitActive) throw new ClientError(409, 'WINDOW_INACTIVE', `window ${window.id} is retired`);
     const code = newEnrolmentCode();
     const createdAt = Date.now();
     const expiresAt = createdAt + (input.validHours ?? DEFAULT_VALID_HOURS) * 3600_000;
@@ -47,10 +51,11 @@ export function adminDeviceRoutes(app: FastifyInstance, store: Store) {
 
   app.post(`${ADMIN_DEVICE_PATHS.devices}/:id/revoke`, manage, async (request) => {
     const { id } = parseOr400(z.object({ id: CatalogIdSchema }), request.params);
-    const known = (await store.listDevices()).find((d) => d.id === id);
-    if (!known) throw new ClientError(404, 'NOT_FOUND', `device ${id} does not exist`);
-    if (known.revokedAt !== null) throw new ClientError(409, 'ALREADY_REVOKED', `device ${id} was revoked already`);
-    await store.revokeDevice(id, request.actor!.id, Date.now());
+    // The conditional update decides, so two administrators revoking at once get one success and one 409.
+    if (!(await store.revokeDevice(id, request.actor!.id, Date.now()))) {
+      const known = (await store.listDevices()).some((d) => d.id === id);
+      throw known ? new ClientError(409, 'ALREADY_REVOKED', `device ${id} was revoked already`) : new ClientError(404, 'NOT_FOUND', `device ${id} does not exist`);
+    }
     await audit(store, request, 'device.revoke', { type: 'device', id });
     return { id, revoked: true };
   });

@@ -61,7 +61,8 @@ export function deviceRoutes(app: FastifyInstance, store: Store, opts: KioskConf
     const now = Date.now();
     await store.recordDeviceReport(device.id, { ...body.report, userAgent: String(request.headers['user-agent'] ?? '').slice(0, 200) || null }, now);
     const version = await store.catalogVersion();
-    const stale = body.configVersion === undefined || body.configVersion < version;
+    // Any difference, not only an older copy: a database restored from a backup counts its versions again.
+    const stale = body.configVersion !== version;
     reply.header('cache-control', 'no-store');
     return {
       serverTime: now,

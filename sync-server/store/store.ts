@@ -6,6 +6,7 @@ import type { Reason } from '../../src/domain/reasons';
 import type { RatingScope } from '../../src/domain/roles';
 import type { CaseEvent, CaseFacts } from '../../src/domain/case-machine';
 import type { CalendarYear } from '../../src/domain/workdays';
+import type { DeviceListItem, DeviceReportInput } from '../../src/domain/device-api';
 
 export type { Catalog, CatalogStaff, CatalogUnit, CatalogWindow, ServiceItem };
 
@@ -117,30 +118,13 @@ export interface RatingStore {
   getRatingPhoto(ratingId: string): Promise<{ mime: string; bytes: Buffer } | null>;
 }
 
-export interface DeviceRow {
-  id: string;
-  windowId: string;
-  enrolledAt: number;
+/** A device as stored: what the administrator's list shows, plus who enrolled and revoked it (kept server-side). */
+export interface DeviceRow extends DeviceListItem {
   enrolledBy: string | null;
-  revokedAt: number | null;
   revokedBy: string | null;
-  lastSeenAt: number | null;
-  appVersion: string | null;
-  queueDepth: number | null;
-  conflicts: number | null;
-  deadLetters: number | null;
-  storagePersisted: boolean | null;
-  userAgent: string | null;
 }
 
-export interface DeviceReport {
-  appVersion: string;
-  queueDepth: number;
-  conflicts: number;
-  deadLetters: number;
-  storagePersisted: boolean | null;
-  userAgent: string | null;
-}
+export type DeviceReport = DeviceReportInput & { userAgent: string | null };
 
 export type EnrolOutcome = { ok: true; device: DeviceRow } | { ok: false; reason: 'unknown' | 'used' | 'expired' };
 
@@ -151,6 +135,8 @@ export interface DeviceStore {
   findDeviceByCredential(credentialHash: string): Promise<DeviceRow | null>;
   listDevices(): Promise<DeviceRow[]>;
   revokeDevice(id: string, by: string, at: number): Promise<boolean>;
+  /** Every window this device has been enrolled for, the current one included. */
+  deviceWindowIds(id: string): Promise<string[]>;
   recordDeviceReport(id: string, report: DeviceReport, at: number): Promise<void>;
   catalogVersion(): Promise<number>;
   /** PIN hashes of the given staff, for the kiosk roster of their window. */

@@ -59,6 +59,12 @@ describe('enrolment codes', () => {
     const res = await api(srv.baseUrl, 'POST', '/api/v1/admin/enrolment-codes', { cookie: admin, body: { windowId: 'nowhere' } });
     expect([res.status, res.body.error.code]).toEqual([400, 'UNKNOWN_WINDOW']);
   });
+
+  it('refuses a code for a retired window', async () => {
+    expect((await api(srv.baseUrl, 'PATCH', '/api/v1/admin/windows/demo-w2', { cookie: admin, body: { active: false } })).status).toBe(200);
+    const res = await api(srv.baseUrl, 'POST', '/api/v1/admin/enrolment-codes', { cookie: admin, body: { windowId: 'demo-w2' } });
+    expect([res.status, res.body.error.code]).toEqual([409, 'WINDOW_INACTIVE']);
+  });
 });
 
 describe('device credentials', () => {
@@ -79,6 +85,18 @@ describe('device credentials', () => {
     const foreign = await api(srv.baseUrl, 'GET', '/api/v1/kiosk/config?window=demo-w2', { headers: asDevice(credential) });
     expect([foreign.status, foreign.body.error.code]).toEqual([403, 'WRONG_WINDOW']);
     expect(await srv.store.countRatings()).toBe(1);
+  });
+
+  it('still take the ratings a tablet holds from its old window after it moves to another one', async () => {
+    const atW1 = (await enrol(await newCode('demo-w1'))).body.credential;
+    const takenAtW1 = demoRating({ deviceId: DEVICE }); // queued offline, not yet sent when the tablet moves
+    await api(srv.baseUrl, 'POST', `/api/v1/admin/devices/${DEVICE}/revoke`, { cookie: admin });
+    const atW2 = (await enrol(await newCode('demo-w2'))).body.credential;
+    expect(atW1).not.toBe(atW2);
+    const res = await push(atW2, [takenAtW1, demoRating({ deviceId: DEVICE, windowId: 'demo-w2', staffId: 'demo-s3' })]);
+    expect(res.body.results.map((r: { status: string }) => r.status)).toEqual(['accepted', 'accepted']);
+    const never = await push(atW2, [demoRating({ deviceId: DEVICE, windowId: 'demo-w3' })]);
+    expect(never.body.results[0].status).toBe('invalid');
   });
 
   it('carry the roster PIN hashes so staff go on duty offline', async () => {

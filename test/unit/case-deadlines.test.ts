@@ -37,4 +37,10 @@ describe('case deadlines', () => {
     expect(s.fixDue.unknownYears).toEqual([2027]);
     expect(s.certain).toBe(false);
   });
+  it('never makes a case overdue on an estimated deadline: it is not escalated on a guess', () => {
+    const f = facts(at('2026-12-31T09:00:00'));
+    const s = caseStatus(f, initialState(), SEED_CALENDAR, at('2027-01-20T09:00:00')); // past any estimate
+    expect(s.callBackDue?.certain).toBe(false);
+    expect(s.overdue).toEqual([]);
+  });
 });

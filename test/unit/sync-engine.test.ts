@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PushRequest, PushResponse, Health } from '../../src/domain/sync-api';
 import type { KioskDatabase } from '../../src/data/db';
-import { getMeta } from '../../src/data/meta';
-import { readOutboxStatus } from '../../src/data/outbox-status';
+import { getMeta, setMeta } from '../../src/data/meta';
+import { exportUnsent, readOutboxStatus } from '../../src/data/outbox-status';
 import { SyncEngine } from '../../src/data/sync-engine';
 import type { TransportResult } from '../../src/data/sync-transport';
 import { localCaseActions, queueCaseAction } from '../../src/data/case-actions';
@@ -224,5 +224,26 @@ describe('SyncEngine', () => {
     expect((await localCaseActions(db)).map((a) => [a.record.id, a.state])).toEqual([[second.id, 'conflict']]);
     expect((await db.outbox.get(ratingId))?.state).toBe('pending'); // the kiosk's stream is not this engine's
     expect(await db.ratings.count()).toBe(1);
+  });
+
+  it('keeps a device refusal when only the public health check answers: the kiosk stays refused', async () => {
+    const db = await freshDb();
+    const refusal = { kind: 'auth' as const, code: 'DEVICE_REVOKED', message: 'revoked' };
+    await setMeta(db, 'syncStatus', { lastAttemptAt: 1, lastSuccessAt: 1, lastError: refusal });
+    const { engine } = engineWith(db, []);
+    await engine.sync('timer'); // nothing queued: a health check, which answers ok
+    expect((await getMeta(db, 'syncStatus'))?.lastError).toEqual(refusal);
+  });
+
+  it('exports every unsent item with its content, case steps included, as the last resort', async () => {
+    const db = await freshDb();
+    const [ratingId] = await queueRatings(db, [badDraft]);
+    const step = { id: uuidv7(), caseId: uuidv7(), baseVersion: 0, action: { type: 'CLOSE' as const }, by: 'demo-s1', at: Date.now() };
+    await queueCaseAction(db, step);
+    const file = JSON.parse(await exportUnsent(db)) as { items: { outbox: { id: string }; record: { id: string } | null }[] };
+    expect(file.items.map((i) => [i.outbox.id, i.record?.id])).toEqual([
+      [ratingId, ratingId],
+      [step.id, step.id],
+    ]);
   });
 });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { PUBLISHED_CALENDAR_YEARS, SEED_CALENDAR } from '../../src/domain/calendar-data';
+import { cstDate } from '../../src/domain/time';
 import {
   addDays,
   addWorkingDays,
   CalendarError,
   type CalendarYear,
-  cstDateOf,
   dateSpan,
   dayKind,
   dayOfWeek,
@@ -43,15 +43,15 @@ describe('dates', () => {
 
 describe('China time', () => {
   it('gives the date in China around midnight there', () => {
-    expect(cstDateOf(Date.parse('2026-02-13T16:30:00Z'))).toBe('2026-02-14');
-    expect(cstDateOf(Date.parse('2026-02-13T15:59:59.999Z'))).toBe('2026-02-13');
-    expect(cstDateOf(Date.parse('2026-02-13T16:00:00Z'))).toBe('2026-02-14');
+    expect(cstDate(Date.parse('2026-02-13T16:30:00Z'))).toBe('2026-02-14');
+    expect(cstDate(Date.parse('2026-02-13T15:59:59.999Z'))).toBe('2026-02-13');
+    expect(cstDate(Date.parse('2026-02-13T16:00:00Z'))).toBe('2026-02-14');
   });
   it('ends a day at 23:59:59.999 China time, 15:59:59.999 UTC', () => {
     expect(endOfDayCst('2026-02-27')).toBe(Date.parse('2026-02-27T15:59:59.999Z'));
     expect(startOfDayCst('2026-02-28')).toBe(endOfDayCst('2026-02-27') + 1);
-    expect(cstDateOf(endOfDayCst('2026-02-27'))).toBe('2026-02-27');
-    expect(cstDateOf(endOfDayCst('2026-02-27') + 1)).toBe('2026-02-28');
+    expect(cstDate(endOfDayCst('2026-02-27'))).toBe('2026-02-27');
+    expect(cstDate(endOfDayCst('2026-02-27') + 1)).toBe('2026-02-28');
   });
 });
 

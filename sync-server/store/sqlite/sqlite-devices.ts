@@ -64,6 +64,11 @@ export function sqliteDevices(db: Database.Database): DeviceStore {
     async revokeDevice(id, by, at) {
       return db.prepare('UPDATE devices SET revoked_at = ?, revoked_by = ? WHERE id = ? AND revoked_at IS NULL').run(at, by, id).changes === 1;
     },
+    async deviceWindowIds(id) {
+      const current = db.prepare('SELECT window_id FROM devices WHERE id = ?').pluck().get(id) as string | undefined;
+      const earlier = db.prepare('SELECT DISTINCT window_id FROM enrolment_codes WHERE used_by_device = ?').pluck().all(id) as string[];
+      return [...new Set([...(current ? [current] : []), ...earlier])];
+    },
     async recordDeviceReport(id, r, at) {
       db.prepare(
         `UPDATE devices SET last_seen_at = ?, app_version = ?, queue_depth = ?, conflicts = ?, dead_letters = ?, storage_persisted = ?,
