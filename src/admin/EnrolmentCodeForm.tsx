@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { apiRequest } from '../account/api-client';
-import { ADMIN_DEVICE_PATHS, formatEnrolmentCode, type EnrolmentCodeCreated } from '../domain/device-api';
+import { ADMIN_DEVICE_PATHS, ENROLMENT_CODE_HOURS, formatEnrolmentCode, type EnrolmentCodeCreated } from '../domain/device-api';
 import { formatCstIso } from '../domain/time';
 import { FieldError } from '../kiosk/FieldError';
 import { AdminForm, useAdminForm } from './AdminForm';
@@ -13,10 +13,7 @@ import { TextField } from './Fields';
 import { QrCode } from './QrCode';
 import { useLabel } from './useLabel';
 
-// The limits of CreateEnrolmentCodeSchema (src/domain/device-api.ts) and the server's default.
-const MIN_HOURS = 1;
-const MAX_HOURS = 168;
-const DEFAULT_HOURS = 24;
+const { min: MIN_HOURS, max: MAX_HOURS, default: DEFAULT_HOURS } = ENROLMENT_CODE_HOURS;
 
 interface Values {
   windowId: string;

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import {
+  CALENDAR_PROBLEM_CODES,
   dayOfWeek,
   isValidDate,
   MAX_CALENDAR_YEAR,
@@ -14,21 +15,7 @@ import { MAX_RANGE_DAYS, parseDateLines, type LineProblemCode, type ParsedDates 
 // Checking the calendar editor's draft on the device with the validator the server uses, reading the server's
 // refusal, and saying each problem next to its field in the user's language.
 
-/** Every code of the shared validator, so each one has a message (the unit test checks the locale files). */
-export const CALENDAR_PROBLEM_CODES: readonly CalendarProblemCode[] = [
-  'NOT_AN_OBJECT',
-  'YEAR_INVALID',
-  'YEAR_OUT_OF_RANGE',
-  'LIST_NOT_ARRAY',
-  'DATE_MALFORMED',
-  'DATE_INVALID',
-  'DATE_OUTSIDE_YEAR',
-  'DATE_DUPLICATE',
-  'DATE_BOTH_HOLIDAY_AND_WORKDAY',
-  'WORKDAY_NOT_ON_WEEKEND',
-  'SOURCE_EMPTY',
-  'SOURCE_TOO_LONG',
-];
+export { CALENDAR_PROBLEM_CODES };
 
 /** The editor's fields as typed. */
 export interface CalendarDraft {

@@ -1,10 +1,10 @@
-import { ADMIN_PREFIX } from '../domain/admin-api';
+import { ADMIN_CALENDAR_PATH } from '../domain/admin-api';
 import { dateSpan, dayKind, dayOfWeek, isValidDate, isWeekend, makeCalendar, type Calendar, type CalendarYear, type DayKind } from '../domain/workdays';
 
 // What the working-day calendar tab (工作日历) shows of the stored tables: counts, changes, the source's links and
 // the month grids. Pure, so it can be tested without a browser.
 
-export const ADMIN_CALENDAR_PATH = `${ADMIN_PREFIX}/calendar`;
+export { ADMIN_CALENDAR_PATH };
 
 /** GET /api/v1/admin/calendar: the tables, and this year and next when they have none. */
 export interface CalendarAnswer {

@@ -1,6 +1,6 @@
 import { encode } from 'uqr';
 import type { DeviceListItem } from '../domain/device-api';
-import { formatCstIso } from '../domain/time';
+import { formatCstIso, formatCstMinute } from '../domain/time';
 
 // Pure helpers of the devices tab, kept out of the components so they can be tested without a browser.
 
@@ -12,7 +12,7 @@ export const DEVICE_REFRESH_MS = 30_000;
 export const QR_QUIET_ZONE = 4;
 
 /** "2025-11-27 17:40": the time in China to the minute, whatever the computer's own zone. */
-export const cstMinute = (ms: number) => formatCstIso(ms).slice(0, 16).replace('T', ' ');
+export { formatCstMinute as cstMinute };
 /** "17:40:05": the time of day in China, for "updated at". */
 export const cstClock = (ms: number) => formatCstIso(ms).slice(11, 19);
 

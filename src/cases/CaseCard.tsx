@@ -2,12 +2,12 @@ import { useTranslation } from 'react-i18next';
 import type { Me } from '../domain/account-api';
 import type { CaseListResponse } from '../domain/case-api';
 import type { CaseAction } from '../domain/case-machine';
-import { formatCstIso } from '../domain/time';
+import { formatCstMinute } from '../domain/time';
 import { RatingCard } from '../staff/RatingCard';
 import { CaseActions } from './CaseActions';
 import type { CaseEntry } from './useCases';
 
-const minutes = (ms: number) => formatCstIso(ms).slice(0, 16).replace('T', ' ');
+const minutes = formatCstMinute;
 
 /** One bad review's case: the review, where the case stands, its deadlines, its history and the next steps. */
 interface Props {

@@ -5,7 +5,7 @@ import { useAppServices } from '../app-context';
 import { getMeta } from '../data/meta';
 import { exportUnsent, readHeldItems, useOutboxStatus } from '../data/outbox-status';
 import { pickLabel } from '../domain/locales';
-import { formatCstIso } from '../domain/time';
+import { formatCstIso, formatCstMinute } from '../domain/time';
 import { currentLocale } from '../i18n';
 import { LanguageSwitch } from '../kiosk/LanguageSwitch';
 import { KIOSK_PATH } from '../routes';
@@ -54,7 +54,7 @@ export default function DeviceStatusScreen() {
         <dt>{t('device.window')}</dt>
         <dd>{config ? `${config.window.number} · ${pickLabel(config.window.name, currentLocale())}` : t('device.unknown')}</dd>
         <dt>{t('device.enrolment')}</dt>
-        <dd data-testid="device-enrolment">{enrolment ? t('device.enrolledAt', { time: formatCstIso(enrolment.enrolledAt).slice(0, 16).replace('T', ' ') }) : t('device.notEnrolled')}</dd>
+        <dd data-testid="device-enrolment">{enrolment ? t('device.enrolledAt', { time: formatCstMinute(enrolment.enrolledAt) }) : t('device.notEnrolled')}</dd>
         <dt>{t('device.deviceId')}</dt>
         <dd>
           <code>{deviceId ?? t('device.unknown')}</code>

@@ -73,3 +73,6 @@ export type StaffPatch = z.infer<typeof StaffPatchSchema>;
 export type ServiceItemInput = z.infer<typeof ServiceItemInputSchema>;
 export type ReasonCreate = z.infer<typeof ReasonCreateSchema>;
 export type ReasonPatch = z.infer<typeof ReasonPatchSchema>;
+
+/** The working-day tables, per year (GET all, PUT `/:year`). */
+export const ADMIN_CALENDAR_PATH = `${ADMIN_PREFIX}/calendar`;

@@ -66,9 +66,12 @@ export const CheckinResponseSchema = z.object({
 });
 export type CheckinResponse = z.infer<typeof CheckinResponseSchema>;
 
+/** How long an enrolment code stays valid, in hours: a day unless the administrator says otherwise, a week at most. */
+export const ENROLMENT_CODE_HOURS = { min: 1, max: 168, default: 24 } as const;
+
 export const CreateEnrolmentCodeSchema = z.strictObject({
   windowId: CatalogIdSchema,
-  validHours: z.optional(z.int().check(z.minimum(1), z.maximum(168))),
+  validHours: z.optional(z.int().check(z.minimum(ENROLMENT_CODE_HOURS.min), z.maximum(ENROLMENT_CODE_HOURS.max))),
 });
 
 export interface EnrolmentCodeCreated {

@@ -10,3 +10,8 @@ export function formatCstIso(ms: number): string {
 export function cstDate(ms: number): string {
   return formatCstIso(ms).slice(0, 10);
 }
+
+/** "2025-11-27 17:40": an instant in China, to the minute, as lists and cards show it. */
+export function formatCstMinute(ms: number): string {
+  return formatCstIso(ms).slice(0, 16).replace('T', ' ');
+}

@@ -142,31 +142,34 @@ export function endOfDayCst(date: string): number {
 
 // ---- Tables ----------------------------------------------------------------------------------------------------
 
-export type CalendarProblemCode =
+/** Every problem the shared validator reports; the locale test checks each has a message in every language. */
+export const CALENDAR_PROBLEM_CODES = [
   /** The input is not an object. */
-  | 'NOT_AN_OBJECT'
+  'NOT_AN_OBJECT',
   /** `year` is not a whole number. */
-  | 'YEAR_INVALID'
+  'YEAR_INVALID',
   /** `year` is outside 2000..2100. */
-  | 'YEAR_OUT_OF_RANGE'
+  'YEAR_OUT_OF_RANGE',
   /** `holidays` or `workdays` is not an array (see `field`). */
-  | 'LIST_NOT_ARRAY'
+  'LIST_NOT_ARRAY',
   /** An entry is not a string of the form "YYYY-MM-DD". */
-  | 'DATE_MALFORMED'
+  'DATE_MALFORMED',
   /** An entry has the form but is no calendar date ("2026-02-30"). */
-  | 'DATE_INVALID'
+  'DATE_INVALID',
   /** An entry is a date of another year than `year`. */
-  | 'DATE_OUTSIDE_YEAR'
+  'DATE_OUTSIDE_YEAR',
   /** An entry appears twice in the same list. */
-  | 'DATE_DUPLICATE'
+  'DATE_DUPLICATE',
   /** A date is both a holiday and a make-up workday. */
-  | 'DATE_BOTH_HOLIDAY_AND_WORKDAY'
+  'DATE_BOTH_HOLIDAY_AND_WORKDAY',
   /** A make-up workday falls on Monday to Friday, which is a working day anyway: most likely a misplaced holiday. */
-  | 'WORKDAY_NOT_ON_WEEKEND'
+  'WORKDAY_NOT_ON_WEEKEND',
   /** `source` is missing, not a string, or blank. */
-  | 'SOURCE_EMPTY'
+  'SOURCE_EMPTY',
   /** `source` is longer than MAX_SOURCE_LENGTH characters. */
-  | 'SOURCE_TOO_LONG';
+  'SOURCE_TOO_LONG',
+] as const;
+export type CalendarProblemCode = (typeof CALENDAR_PROBLEM_CODES)[number];
 
 export interface CalendarProblem {
   code: CalendarProblemCode;

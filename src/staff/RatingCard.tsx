@@ -4,7 +4,7 @@ import type { Contact } from '../domain/contact';
 import { isBadLevel } from '../domain/levels';
 import { pickLabel } from '../domain/locales';
 import { revealContactPath, type RatingListItem, type RatingListRefs } from '../domain/ratings-api';
-import { formatCstIso } from '../domain/time';
+import { formatCstMinute } from '../domain/time';
 import { apiRequest } from '../account/api-client';
 import { errorText } from '../account/error-text';
 import { currentLocale } from '../i18n';
@@ -48,7 +48,7 @@ export function RatingCard({ item, refs, offline }: Props) {
       <header>
         <span className={`level-chip level-${item.level.toLowerCase()}`}>{t(`kiosk:level.${item.level}`)}</span>
         {bad && <span className="bad-badge">{t('ratings.badge')}</span>}
-        <time dateTime={new Date(item.ratedAt).toISOString()}>{formatCstIso(item.ratedAt).slice(0, 16).replace('T', ' ')}</time>
+        <time dateTime={new Date(item.ratedAt).toISOString()}>{formatCstMinute(item.ratedAt)}</time>
       </header>
       <p className="rating-where">
         {window && t('ratings.window', { number: window.number })}

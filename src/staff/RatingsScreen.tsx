@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Me } from '../domain/account-api';
 import { isBadLevel } from '../domain/levels';
 import { ratingScope } from '../domain/roles';
-import { formatCstIso } from '../domain/time';
+import { formatCstMinute } from '../domain/time';
 import type { KioskDatabase } from '../data/db';
 import { errorText } from '../account/error-text';
 import { RatingCard } from './RatingCard';
@@ -19,7 +19,7 @@ export function RatingsScreen({ db, me }: { db: KioskDatabase; me: Me }) {
   const [onlyBad, setOnlyBad] = useState(false);
   if (!scope) return <p className="staff-empty">{t('ratings.noScope')}</p>;
   const items = (ratings.response?.items ?? []).filter((r) => !onlyBad || isBadLevel(r.level));
-  const when = ratings.fetchedAt ? formatCstIso(ratings.fetchedAt).slice(0, 16).replace('T', ' ') : '';
+  const when = ratings.fetchedAt ? formatCstMinute(ratings.fetchedAt) : '';
   return (
     <section className="ratings-screen">
       <div className="ratings-toolbar">

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import * as z from 'zod/mini';
+import { ADMIN_CALENDAR_PATH } from '../../src/domain/admin-api';
 import { cstDate } from '../../src/domain/time';
 import { validateCalendarYear, type CalendarYear } from '../../src/domain/workdays';
 import { audit } from '../auth/audit';
@@ -7,7 +8,6 @@ import { ClientError } from '../errors';
 import type { Store } from '../store/store';
 import { parseOr400 } from '../validate';
 
-export const ADMIN_CALENDAR_PATH = '/api/v1/admin/calendar';
 const manage = { config: { access: 'catalog.manage' as const } };
 
 /**

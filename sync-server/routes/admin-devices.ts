@@ -6,6 +6,7 @@ import {
   ADMIN_DEVICE_PATHS,
   CreateEnrolmentCodeSchema,
   ENROLMENT_ALPHABET,
+  ENROLMENT_CODE_HOURS,
   ENROLMENT_CODE_LENGTH,
   type DeviceListItem,
   type EnrolmentCodeCreated,
@@ -17,7 +18,6 @@ import type { Store } from '../store/store';
 import { parseOr400 } from '../validate';
 
 const manage = { config: { access: 'devices.manage' as const } };
-const DEFAULT_VALID_HOURS = 24;
 
 function newEnrolmentCode(): string {
   return Array.from({ length: ENROLMENT_CODE_LENGTH }, () => ENROLMENT_ALPHABET[randomInt(ENROLMENT_ALPHABET.length)]).join('');
@@ -35,7 +35,7 @@ export function adminDeviceRoutes(app: FastifyInstance, store: Store) {
     if (!window.active || !unitActive) throw new ClientError(409, 'WINDOW_INACTIVE', `window ${window.id} is retired`);
     const code = newEnrolmentCode();
     const createdAt = Date.now();
-    const expiresAt = createdAt + (input.validHours ?? DEFAULT_VALID_HOURS) * 3600_000;
+    const expiresAt = createdAt + (input.validHours ?? ENROLMENT_CODE_HOURS.default) * 3600_000;
     // Only the hash is kept: the code is shown once, to the administrator who hands it to the tablet.
     await store.insertEnrolmentCode({ codeHash: tokenHash(code), windowId: window.id, createdBy: request.actor!.id, createdAt, expiresAt });
     await audit(store, request, 'device.code-create', { type: 'window', id: window.id }, { expiresAt });

@@ -7,6 +7,7 @@ import { SignInLimiter } from '../auth/sign-in-limiter';
 import { burnPasswordCheck, hashPassword, verifyPassword } from '../crypto/passwords';
 import { newSessionToken, tokenHash } from '../crypto/tokens';
 import { ClientError } from '../errors';
+import { userAgentOf } from '../user-agent';
 import { staffPhotoUrl } from './staff-photo';
 import type { StaffAccount, Store } from '../store/store';
 import { parseOr400 } from '../validate';
@@ -62,7 +63,7 @@ export function authRoutes(app: FastifyInstance, store: Store, limiter = new Sig
     }
     await store.updateAccount(account.id, { failedSignIns: 0, lockedUntil: null });
     const token = newSessionToken();
-    await store.insertSession(tokenHash(token), account.id, now, now + SESSION_IDLE_MS, String(request.headers['user-agent'] ?? '').slice(0, 200) || null);
+    await store.insertSession(tokenHash(token), account.id, now, now + SESSION_IDLE_MS, userAgentOf(request));
     await audit(store, request, 'sign-in', target, undefined, account.id);
     setSessionCookie(request, reply, token);
     return toMe(account);

@@ -11,6 +11,7 @@ import { audit } from '../auth/audit';
 import { SignInLimiter } from '../auth/sign-in-limiter';
 import { newSessionToken, tokenHash } from '../crypto/tokens';
 import { ClientError } from '../errors';
+import { userAgentOf } from '../user-agent';
 import type { Store } from '../store/store';
 import { parseOr400 } from '../validate';
 import { buildKioskConfig, windowOr404, type KioskConfigOptions } from './kiosk-config';
@@ -38,7 +39,7 @@ export function deviceRoutes(app: FastifyInstance, store: Store, opts: KioskConf
       deviceId: body.deviceId,
       credentialHash: tokenHash(credential),
       at: Date.now(),
-      report: { ...body.report, userAgent: String(request.headers['user-agent'] ?? '').slice(0, 200) || null },
+      report: { ...body.report, userAgent: userAgentOf(request) },
     });
     if (!outcome.ok) {
       limiter.recordFailure(request.ip);
@@ -59,7 +60,7 @@ export function deviceRoutes(app: FastifyInstance, store: Store, opts: KioskConf
     const device = request.device!;
     const body = parseOr400(CheckinRequestSchema, request.body);
     const now = Date.now();
-    await store.recordDeviceReport(device.id, { ...body.report, userAgent: String(request.headers['user-agent'] ?? '').slice(0, 200) || null }, now);
+    await store.recordDeviceReport(device.id, { ...body.report, userAgent: userAgentOf(request) }, now);
     const version = await store.catalogVersion();
     // Any difference, not only an older copy: a database restored from a backup counts its versions again.
     const stale = body.configVersion !== version;

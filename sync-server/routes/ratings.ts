@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as z from 'zod/mini';
 import { UuidV7Schema } from '../../src/domain/base-schemas';
 import { AUDIT_PATH, RATINGS_PATH, type RatingListItem, type RatingListResponse } from '../../src/domain/ratings-api';
@@ -56,13 +56,18 @@ export function ratingRoutes(app: FastifyInstance, store: Store) {
     };
   });
 
-  // POST, not GET: a reveal is an act that is logged, never a cacheable or prefetchable read.
-  app.post(`${RATINGS_PATH}/:id/contact`, { config: { access: 'contact.reveal' } }, async (request, reply) => {
-    const actor = request.actor!;
+  /** The rating named in the address, if this person may see its evaluator: one scope check for every reveal. */
+  const revealableRating = async (request: FastifyRequest) => {
     const { id } = parseOr400(z.object({ id: UuidV7Schema }), request.params);
     const rating = await store.getRating(id);
     // Out of scope answers like absent: a caller learns nothing about ratings that are not theirs.
-    if (!rating || !mayRevealContact(actor, rating)) throw new ClientError(404, 'NOT_FOUND', 'no such rating in your scope');
+    if (!rating || !mayRevealContact(request.actor!, rating)) throw new ClientError(404, 'NOT_FOUND', 'no such rating in your scope');
+    return { id, rating };
+  };
+
+  // POST, not GET: a reveal is an act that is logged, never a cacheable or prefetchable read.
+  app.post(`${RATINGS_PATH}/:id/contact`, { config: { access: 'contact.reveal' } }, async (request, reply) => {
+    const { id, rating } = await revealableRating(request);
     const contact = await store.revealContact(id);
     if (!contact) throw new ClientError(404, 'NO_CONTACT', 'this rating was left anonymously');
     await audit(store, request, 'contact.reveal', { type: 'rating', id }, { windowId: rating.windowId, staffId: rating.staffId ?? null });
@@ -72,10 +77,7 @@ export function ratingRoutes(app: FastifyInstance, store: Store) {
 
   // POST: the photo of a paper form shows the evaluator's name and phone; seeing it is a logged reveal.
   app.post(`${RATINGS_PATH}/:id/photo`, { config: { access: 'contact.reveal' } }, async (request, reply) => {
-    const actor = request.actor!;
-    const { id } = parseOr400(z.object({ id: UuidV7Schema }), request.params);
-    const rating = await store.getRating(id);
-    if (!rating || !mayRevealContact(actor, rating)) throw new ClientError(404, 'NOT_FOUND', 'no such rating in your scope');
+    const { id, rating } = await revealableRating(request);
     const photo = await store.getRatingPhoto(id);
     if (!photo) throw new ClientError(404, 'NO_PHOTO', 'no photo of this form has arrived');
     await audit(store, request, 'photo.reveal', { type: 'rating', id }, { windowId: rating.windowId, staffId: rating.staffId ?? null });
