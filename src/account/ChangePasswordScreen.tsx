@@ -3,7 +3,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { MIN_PASSWORD_LENGTH, type Me } from '../domain/account-api';
 import { FieldError } from '../kiosk/FieldError';
-import { errorText } from './error-text';
+import { errorText, fieldOfRefusal } from './error-text';
 import { changePassword } from './session';
 import './account.css';
 
@@ -18,14 +18,17 @@ export function ChangePasswordScreen({ me, forced, onChanged, onCancel }: { me: 
   const { t } = useTranslation('staff');
   const uid = useId();
   const [failure, setFailure] = useState<string | null>(null);
-  const { register, handleSubmit, formState } = useForm<Values>({ defaultValues: { current: '', next: '', again: '' } });
+  const { register, handleSubmit, formState, setError } = useForm<Values>({ defaultValues: { current: '', next: '', again: '' } });
   const { errors, isSubmitting } = formState;
   const submit = handleSubmit(async (v) => {
     setFailure(null);
     try {
       onChanged(await changePassword(v.current, v.next));
     } catch (err) {
-      setFailure(errorText(t, err));
+      // A refusal about one field is said next to it; anything else above the buttons.
+      const field = fieldOfRefusal<keyof Values>(err, { WRONG_PASSWORD: 'current', PASSWORD_TOO_WEAK: 'next' });
+      if (field) setError(field, { message: errorText(t, err) }, { shouldFocus: true });
+      else setFailure(errorText(t, err));
     }
   });
   const field = (name: keyof Values, label: string, autoComplete: string, rules: Parameters<typeof register>[1]) => (

@@ -5,7 +5,7 @@ import { AUTH_PATHS, type Me } from '../domain/account-api';
 import { isWeakPin, PIN_PATTERN } from '../domain/pin';
 import { FieldError } from '../kiosk/FieldError';
 import { apiRequest } from './api-client';
-import { errorText } from './error-text';
+import { errorText, fieldOfRefusal } from './error-text';
 import './account.css';
 
 interface Values {
@@ -19,14 +19,17 @@ export function SetPinScreen({ me, onDone, onCancel }: { me: Me; onDone: (me: Me
   const { t } = useTranslation('staff');
   const uid = useId();
   const [failure, setFailure] = useState<string | null>(null);
-  const { register, handleSubmit, formState } = useForm<Values>({ defaultValues: { password: '', pin: '', again: '' } });
+  const { register, handleSubmit, formState, setError } = useForm<Values>({ defaultValues: { password: '', pin: '', again: '' } });
   const { errors, isSubmitting } = formState;
   const submit = handleSubmit(async (v) => {
     setFailure(null);
     try {
       onDone(await apiRequest<Me>('POST', AUTH_PATHS.pin, { json: { currentPassword: v.password, pin: v.pin } }));
     } catch (err) {
-      setFailure(errorText(t, err));
+      // A refusal about one field is said next to it; anything else above the buttons.
+      const field = fieldOfRefusal<keyof Values>(err, { WRONG_PASSWORD: 'password', PIN_TOO_WEAK: 'pin' });
+      if (field) setError(field, { message: errorText(t, err) }, { shouldFocus: true });
+      else setFailure(errorText(t, err));
     }
   });
   const field = (name: keyof Values, label: string, rules: Parameters<typeof register>[1], numeric: boolean) => (

@@ -9,3 +9,8 @@ export function errorText(t: TFunction, err: unknown): string {
   }
   return t('staff:errors.other', { message: err instanceof Error ? err.message : String(err) });
 }
+
+/** The form field a server refusal is about (WRONG_PASSWORD → the password field), so it is said next to it. */
+export function fieldOfRefusal<F extends string>(err: unknown, fields: Readonly<Record<string, F>>): F | undefined {
+  return err instanceof ApiRequestError ? fields[err.code] : undefined;
+}

@@ -62,6 +62,14 @@ describe('window staff on their tablet', () => {
     await page.getByText('请不要使用相同数字或连续数字（如 123456）').waitFor();
     await page.getByLabel('新 PIN（6 位数字）').fill('480135');
     await page.getByLabel('再次输入新 PIN').fill('480135');
+    // The server's refusal of the password is said next to the password field.
+    await page.getByLabel('登录密码').fill('not-my-password');
+    await page.getByRole('button', { name: '保存 PIN' }).click();
+    const password = page.getByLabel('登录密码');
+    await page.locator('input[aria-invalid="true"]').first().waitFor();
+    expect(await password.getAttribute('aria-invalid')).toBe('true');
+    await page.locator(`#${await password.getAttribute('aria-describedby')}`).filter({ hasText: '当前密码不正确。' }).waitFor();
+    await password.fill('demo1234');
     await page.getByRole('button', { name: '保存 PIN' }).click();
     await openRatings(page);
     const roster = (await api(server.baseUrl, 'GET', '/api/v1/kiosk/config')).body.roster;
