@@ -37,6 +37,11 @@ export interface StoredPhoto {
   state: 'waiting' | 'dead';
   lastError?: ApiError;
   createdAt: number;
+  /**
+   * Who typed in the form (set when it is submitted): only their session may send the photo. Absent on drafts and
+   * on photos stored before this field existed.
+   */
+  enteredBy?: string;
 }
 
 export interface MetaEntry {

@@ -1,6 +1,7 @@
 import { ErrorEnvelopeSchema } from '../domain/sync-api';
 import { paperPhotoPath } from '../domain/paper-api';
-import type { KioskDatabase } from './db';
+import type { KioskDatabase, StoredPhoto } from './db';
+import { getMeta } from './meta';
 
 export interface PhotoUploadSummary {
   uploaded: number;
@@ -9,14 +10,41 @@ export interface PhotoUploadSummary {
 }
 
 /**
- * Sends photos of paper forms whose record the server has acknowledged (the photo may only follow its record).
- * Sent photos leave the device; a refused one is kept aside with the reason; nothing is dropped silently.
+ * A photo this person's session may send: a submitted form's (a draft's waits for its form), typed in by them. On a
+ * tablet shared across shifts another person's photo waits for them; the server would refuse it (404) after the
+ * whole body. A photo stored before `enteredBy` was kept has no known author and is tried as before.
+ */
+export function isOwnSubmittedPhoto(photo: Pick<StoredPhoto, 'id' | 'enteredBy'>, userId: string): boolean {
+  return !photo.id.startsWith('draft:') && (photo.enteredBy === undefined || photo.enteredBy === userId);
+}
+
+/** Waiting photos the signed-in person can send: what makes a sync run worth starting for them. */
+export async function countOwnWaitingPhotos(db: KioskDatabase, userId: string): Promise<number> {
+  return db.photos
+    .where('state')
+    .equals('waiting')
+    .filter((p) => isOwnSubmittedPhoto(p, userId))
+    .count();
+}
+
+/** The photo route's answer when it has the photo; anything else on a 200 (a captive portal's page) is not. */
+async function serverHasPhoto(res: Response, id: string): Promise<boolean> {
+  const body = (await res.json().catch(() => null)) as { id?: unknown; status?: unknown } | null;
+  return body?.id === id && (body.status === 'stored' || body.status === 'duplicate');
+}
+
+/**
+ * Sends the signed-in person's photos of paper forms whose record the server has acknowledged (the photo may only
+ * follow its record). A photo leaves the device only once the server says it has it; a refused one is kept aside
+ * with the reason; nothing is dropped silently.
  */
 export async function uploadPhotos(db: KioskDatabase, fetchImpl: typeof fetch = fetch): Promise<PhotoUploadSummary> {
   const summary: PhotoUploadSummary = { uploaded: 0, waiting: 0 };
+  const me = await getMeta(db, 'me');
+  if (!me) return { ...summary, stoppedBy: 'auth' };
   const photos = await db.photos.where('state').equals('waiting').toArray();
   for (const photo of photos) {
-    if (photo.id.startsWith('draft:')) continue;
+    if (!isOwnSubmittedPhoto(photo, me.id)) continue;
     // Still in the outbox (waiting, or held as a conflict or refusal): the server has no record to attach it to.
     if (await db.outbox.get(photo.id)) {
       summary.waiting++;
@@ -35,6 +63,8 @@ export async function uploadPhotos(db: KioskDatabase, fetchImpl: typeof fetch = 
       return { ...summary, stoppedBy: 'network' };
     }
     if (res.ok) {
+      // A 200 that is not the server's answer (a captive portal, a proxy) is as good as no network: keep the photo.
+      if (!(await serverHasPhoto(res, photo.id))) return { ...summary, stoppedBy: 'network' };
       await db.photos.delete(photo.id);
       summary.uploaded++;
       continue;

@@ -16,12 +16,14 @@ async function hashedFingerprint(record: RatingRecord): Promise<string> {
  * beside it, forgets the draft, and remembers the form's fingerprint for the duplicate warning offline.
  */
 export async function submitPaperForm(db: KioskDatabase, record: RatingRecord, photo: Blob | null, draftOwner: string, now = Date.now()) {
-  const valid = RatingRecordSchema.parse(record);
+  // The record says it has a photo exactly when one is stored beside it: the server expects the photo it was told
+  // of, and refuses one it was not.
+  const valid = RatingRecordSchema.parse(record.paper ? { ...record, paper: { ...record.paper, hasPhoto: photo !== null } } : record);
   const fingerprint = await hashedFingerprint(valid);
   await db.transaction('rw', [db.ratings, db.outbox, db.photos, db.meta], async () => {
     await db.ratings.add({ id: valid.id, record: valid, createdAt: now });
     await db.outbox.add({ id: valid.id, stream: 'paper', state: 'pending', attempts: 0, enqueuedAt: now, updatedAt: now });
-    if (photo) await db.photos.add({ id: valid.id, blob: photo, state: 'waiting', createdAt: now });
+    if (photo) await db.photos.add({ id: valid.id, blob: photo, state: 'waiting', createdAt: now, enteredBy: valid.paper?.enteredBy });
     await db.photos.delete(`draft:${draftOwner}`);
     await db.meta.delete('paperDraft');
     const seen = (await getMeta(db, 'paperSubmitted')) ?? [];

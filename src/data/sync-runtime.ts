@@ -1,7 +1,7 @@
 import { CASE_PATHS } from '../domain/case-api';
 import { PAPER_PATHS } from '../domain/paper-api';
 import type { KioskDatabase } from './db';
-import { uploadPhotos } from './photo-upload';
+import { countOwnWaitingPhotos, uploadPhotos } from './photo-upload';
 import { countOwnWaiting, pushOwnOnly } from './session-push';
 import { getMeta } from './meta';
 import { SyncEngine, type SyncTrigger } from './sync-engine';
@@ -36,7 +36,7 @@ export function startSyncRuntime(db: KioskDatabase): SyncRuntime {
     await engine.sync(reason);
     const me = await getMeta(db, 'me');
     if (!me) return;
-    if ((await countOwnWaiting(db, 'paper', me.id)) > 0 || (await db.photos.where('state').equals('waiting').count()) > 0) {
+    if ((await countOwnWaiting(db, 'paper', me.id)) > 0 || (await countOwnWaitingPhotos(db, me.id)) > 0) {
       await paper.sync(reason);
       await uploadPhotos(db);
     }

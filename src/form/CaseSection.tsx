@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { pickLabel } from '../domain/locales';
@@ -21,6 +21,14 @@ export function CaseSection({ form, config, uid, today }: { form: UseFormReturn<
     return config.serviceItems.filter((i) => !q || i.id === chosenItem || i.code.toLowerCase().includes(q) || Object.values(i.name).some((n) => n.toLowerCase().includes(q)));
   }, [config.serviceItems, query, chosenItem]);
   const staff = config.staff.filter((s) => !windowId || s.windowId === windowId);
+  const staffId = watch('staffId');
+  // A staff member chosen for another window (or before the window, or kept by a draft whose window has since
+  // changed) would stay selected though no longer listed, and be saved with a window they do not work at.
+  useEffect(() => {
+    if (windowId && staffId && !config.staff.some((s) => s.id === staffId && s.windowId === windowId)) {
+      form.setValue('staffId', '', { shouldDirty: true, shouldValidate: formState.isSubmitted });
+    }
+  }, [windowId, staffId, config.staff, form, formState.isSubmitted]);
   return (
     <fieldset className="form-section">
       <legend>{t('sections.case')}</legend>

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../domain/account-api';
@@ -19,44 +19,72 @@ import { PaperQueueStatus } from './PaperQueueStatus';
 import { usePaperDraft } from './usePaperDraft';
 import { useFormConfig } from './useFormConfig';
 
-type Pending = { record: RatingRecord; duplicates: DuplicateFinding };
+/** A record held for the user's decision, with the very photo it was built with: the two are stored together. */
+type Pending = { record: RatingRecord; photo: Blob | null; duplicates: DuplicateFinding };
 
 /** Attachment 1 typed in at the window: validated field by field, saved offline, synced like any rating. */
 export function PaperFormScreen({ me }: { me: Me }) {
   const { t } = useTranslation('form');
   const { db, sync } = useAppServices();
   const uid = useId();
-  const { config, failed } = useFormConfig(db);
+  const { config, failed } = useFormConfig(db, me.unitId);
   const form = useForm<PaperFormValues>({ defaultValues: EMPTY_PAPER_FORM, resolver: paperResolver(t, me.id), reValidateMode: 'onChange' });
   const draft = usePaperDraft(db, me.id, form);
   const [pending, setPending] = useState<Pending | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [confirmDiscard, setConfirmDiscard] = useState(false);
+  // A ref, not state, guards submitting (as in the kiosk): a second tap that arrives before React re-renders, or
+  // while the duplicate check waits for the network, must not write the form twice.
+  const submitting = useRef(false);
   const [busy, setBusy] = useState(false);
+  // From the moment a valid form becomes a record until it is stored or the user goes back, the fields and the
+  // photo cannot change: what is stored is what was checked.
+  const [building, setBuilding] = useState(false);
+  const [photoBusy, setPhotoBusy] = useState(false);
 
   if (failed) return <p className="form-failure">{t('noConfig')}</p>;
   if (!config || !draft.loaded) return <p className="page-loading">…</p>;
 
-  const save = async (record: RatingRecord) => {
+  const exclusive = async (work: () => Promise<void>) => {
+    // A photo still being resized would be left out of this form and land on the next one.
+    if (submitting.current || photoBusy) return;
+    submitting.current = true;
     setBusy(true);
     try {
-      await submitPaperForm(db, record, draft.photo, me.id);
-      setPending(null);
-      setSaved(record.caseNumber ?? '');
-      draft.startNext();
-      void sync.trigger('submit');
+      await work();
     } finally {
+      submitting.current = false;
       setBusy(false);
     }
   };
 
-  const submit = form.handleSubmit(async (values) => {
+  const save = async (record: RatingRecord, photo: Blob | null) => {
+    await submitPaperForm(db, record, photo, me.id);
+    setPending(null);
+    setSaved(record.caseNumber ?? '');
+    draft.startNext();
+    void sync.trigger('submit');
+  };
+
+  const onValid = async (values: PaperFormValues) => {
     setSaved(null);
-    const record = paperRecordFromForm({ ...values, hasPhoto: draft.photo !== null }, { unitId: config.unit.id, deviceId: await ensureDeviceId(db), enteredBy: me.id, locale: currentLocale() });
-    const duplicates = await findDuplicates(db, record);
-    if (duplicates.local.length + duplicates.server.length > 0) setPending({ record, duplicates });
-    else await save(record);
-  });
+    setBuilding(true);
+    try {
+      // The photo taken once: the record says it has a photo exactly when this blob is stored beside it.
+      const photo = draft.photo;
+      const record = paperRecordFromForm({ ...values, hasPhoto: photo !== null }, { unitId: config.unit.id, deviceId: await ensureDeviceId(db), enteredBy: me.id, locale: currentLocale() });
+      const duplicates = await findDuplicates(db, record);
+      if (duplicates.local.length + duplicates.server.length > 0) setPending({ record, photo, duplicates });
+      else await save(record, photo);
+    } finally {
+      setBuilding(false);
+    }
+  };
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    void exclusive(() => form.handleSubmit(onValid)());
+  };
+  const locked = building || pending !== null;
 
   const when = (ms: number) => formatCstIso(ms).slice(0, 16).replace('T', ' ');
   return (
@@ -73,10 +101,12 @@ export function PaperFormScreen({ me }: { me: Me }) {
           {t('saved', { caseNumber: saved })}
         </p>
       )}
-      <CaseSection form={form} config={config} uid={uid} today={chinaToday()} />
-      <LevelSection form={form} config={config} uid={uid} />
-      <EvaluatorSection form={form} config={config} me={me} uid={uid} />
-      <PaperPhotoInput photo={draft.photo} onChange={(blob) => void draft.setPhoto(blob)} />
+      <fieldset className="form-lock" disabled={locked}>
+        <CaseSection form={form} config={config} uid={uid} today={chinaToday()} />
+        <LevelSection form={form} config={config} uid={uid} />
+        <EvaluatorSection form={form} config={config} me={me} uid={uid} />
+        <PaperPhotoInput photo={draft.photo} disabled={locked} onBusyChange={setPhotoBusy} onChange={(blob) => void draft.setPhoto(blob)} />
+      </fieldset>
       {pending && (
         <div className="duplicate-warning" role="alert">
           <p>{t('duplicate.found', { caseNumber: pending.record.caseNumber })}</p>
@@ -88,11 +118,12 @@ export function PaperFormScreen({ me }: { me: Me }) {
               <li key={d.id}>{t('duplicate.server', { time: when(d.ratedAt) })}</li>
             ))}
           </ul>
+          <p className="hint">{t('duplicate.locked')}</p>
           <div className="form-actions">
-            <button type="button" className="secondary" onClick={() => setPending(null)}>
+            <button type="button" className="secondary" disabled={busy} onClick={() => setPending(null)}>
               {t('duplicate.back')}
             </button>
-            <button type="button" className="primary" disabled={busy} onClick={() => void save(pending.record)}>
+            <button type="button" className="primary" disabled={busy} onClick={() => void exclusive(() => save(pending.record, pending.photo))}>
               {t('duplicate.submitAnyway')}
             </button>
           </div>
@@ -105,6 +136,7 @@ export function PaperFormScreen({ me }: { me: Me }) {
             <button
               type="button"
               className="secondary"
+              disabled={busy || locked || photoBusy}
               onClick={() => {
                 setConfirmDiscard(false);
                 void draft.discard();
@@ -117,11 +149,12 @@ export function PaperFormScreen({ me }: { me: Me }) {
             </button>
           </span>
         ) : (
-          <button type="button" className="secondary" onClick={() => setConfirmDiscard(true)}>
+          <button type="button" className="secondary" disabled={busy || locked || photoBusy} onClick={() => setConfirmDiscard(true)}>
             {t('draft.discard')}
           </button>
         )}
-        <button type="submit" className="primary" disabled={busy || pending !== null}>
+        {photoBusy && <span className="hint">{t('photo.waitToSubmit')}</span>}
+        <button type="submit" className="primary" disabled={busy || pending !== null || photoBusy}>
           {t('submit')}
         </button>
       </div>

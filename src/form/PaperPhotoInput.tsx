@@ -3,8 +3,21 @@ import { useTranslation } from 'react-i18next';
 import { PAPER_PHOTO, PhotoError, resizePhoto } from '../media/photo-resize';
 import { FieldError } from '../kiosk/FieldError';
 
-/** A photo of the paper from the tablet camera or a file, resized on the device; optional. */
-export function PaperPhotoInput({ photo, onChange }: { photo: Blob | null; onChange: (photo: Blob | null) => void }) {
+/**
+ * A photo of the paper from the tablet camera or a file, resized on the device; optional. While it is being resized
+ * the form is told (onBusyChange), so it is not submitted without it and the photo does not land on the next form.
+ */
+export function PaperPhotoInput({
+  photo,
+  onChange,
+  onBusyChange,
+  disabled = false,
+}: {
+  photo: Blob | null;
+  onChange: (photo: Blob | null) => void;
+  onBusyChange?: (busy: boolean) => void;
+  disabled?: boolean;
+}) {
   const { t } = useTranslation('form');
   const uid = useId();
   const [busy, setBusy] = useState(false);
@@ -17,8 +30,9 @@ export function PaperPhotoInput({ photo, onChange }: { photo: Blob | null; onCha
     return () => URL.revokeObjectURL(url);
   }, [photo]);
   const choose = async (file: File | undefined) => {
-    if (!file) return;
+    if (!file || disabled) return;
     setBusy(true);
+    onBusyChange?.(true);
     setError(undefined);
     try {
       onChange((await resizePhoto(file, PAPER_PHOTO)).blob);
@@ -26,6 +40,7 @@ export function PaperPhotoInput({ photo, onChange }: { photo: Blob | null; onCha
       setError(t(`photo.${err instanceof PhotoError ? err.problem : 'unreadable'}`));
     } finally {
       setBusy(false);
+      onBusyChange?.(false);
     }
   };
   return (
@@ -46,7 +61,7 @@ export function PaperPhotoInput({ photo, onChange }: { photo: Blob | null; onCha
             capture="environment"
             data-testid="paper-photo-input"
             aria-describedby={error ? `${uid}-error` : undefined}
-            disabled={busy}
+            disabled={busy || disabled}
             onChange={(e) => {
               void choose(e.target.files?.[0]);
               e.target.value = '';
@@ -59,7 +74,7 @@ export function PaperPhotoInput({ photo, onChange }: { photo: Blob | null; onCha
                 {' '}
                 {t('photo.ready', { kib: Math.round(photo.size / 1024) })}
               </span>{' '}
-              <button type="button" className="secondary" onClick={() => onChange(null)}>
+              <button type="button" className="secondary" disabled={disabled} onClick={() => onChange(null)}>
                 {t('photo.remove')}
               </button>
             </>

@@ -4,8 +4,11 @@ import type { KioskDatabase } from '../data/db';
 import { getMeta, setMeta } from '../data/meta';
 import { apiRequest } from '../account/api-client';
 
-/** The unit catalogue for the form: the server's when it answers, else the copy saved at the last answer. */
-export function useFormConfig(db: KioskDatabase): { config?: PaperFormConfig; failed: boolean } {
+/**
+ * The unit catalogue for the form: the server's when it answers, else the copy saved at the last answer, if that
+ * copy is of the signed-in person's unit (a tablet may be shared with someone of another unit).
+ */
+export function useFormConfig(db: KioskDatabase, unitId: string): { config?: PaperFormConfig; failed: boolean } {
   const [config, setConfig] = useState<PaperFormConfig>();
   const [failed, setFailed] = useState(false);
   useEffect(() => {
@@ -18,13 +21,13 @@ export function useFormConfig(db: KioskDatabase): { config?: PaperFormConfig; fa
       } catch {
         const cached = await getMeta(db, 'paperFormConfig');
         if (!live) return;
-        if (cached) setConfig(cached);
+        if (cached?.unit.id === unitId) setConfig(cached);
         else setFailed(true);
       }
     })();
     return () => {
       live = false;
     };
-  }, [db]);
+  }, [db, unitId]);
   return { config, failed };
 }
