@@ -5,6 +5,7 @@ import { useAppServices } from '../app-context';
 import type { Namespace } from '../i18n/namespaces';
 import { AccountBar } from './AccountBar';
 import { ChangePasswordScreen } from './ChangePasswordScreen';
+import { countOwnPhotosAfterTheirForm } from '../data/photo-upload';
 import { countOwnWaiting } from '../data/session-push';
 import { useSession, type Session } from './session';
 import { SetPinScreen } from './SetPinScreen';
@@ -45,7 +46,7 @@ export function SignedInShell({ namespaces, titleKey, className, children }: Pro
   const signOut = async (force = false) => {
     if (!force) {
       await Promise.race([sync.trigger('submit').catch(() => undefined), new Promise((r) => setTimeout(r, 3000))]);
-      const waiting = (await countOwnWaiting(db, 'paper', me.id)) + (await countOwnWaiting(db, 'case', me.id));
+      const waiting = (await countOwnWaiting(db, 'paper', me.id)) + (await countOwnWaiting(db, 'case', me.id)) + (await countOwnPhotosAfterTheirForm(db, me.id));
       if (waiting > 0) return setWaitingAtSignOut(waiting);
     }
     setWaitingAtSignOut(0);

@@ -27,6 +27,16 @@ export async function countOwnWaitingPhotos(db: KioskDatabase, userId: string): 
     .count();
 }
 
+/**
+ * This person's photos whose form has already reached the server: only their session can send them, so signing
+ * out leaves them waiting. (A photo whose form is still queued is counted with the form.)
+ */
+export async function countOwnPhotosAfterTheirForm(db: KioskDatabase, userId: string): Promise<number> {
+  const own = await db.photos.where('state').equals('waiting').filter((p) => isOwnSubmittedPhoto(p, userId)).primaryKeys();
+  const queued = await db.outbox.bulkGet(own);
+  return queued.filter((entry) => entry === undefined).length;
+}
+
 /** The photo route's answer when it has the photo; anything else on a 200 (a captive portal's page) is not. */
 async function serverHasPhoto(res: Response, id: string): Promise<boolean> {
   const body = (await res.json().catch(() => null)) as { id?: unknown; status?: unknown } | null;

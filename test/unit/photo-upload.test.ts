@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { KioskDatabase } from '../../src/data/db';
 import { getMeta, setMeta } from '../../src/data/meta';
-import { countOwnWaitingPhotos, uploadPhotos } from '../../src/data/photo-upload';
+import { countOwnPhotosAfterTheirForm, countOwnWaitingPhotos, uploadPhotos } from '../../src/data/photo-upload';
 import { submitPaperForm } from '../../src/data/submit-paper';
 import { startSyncRuntime } from '../../src/data/sync-runtime';
 import type { Me } from '../../src/domain/account-api';
@@ -120,5 +120,14 @@ describe('submitting a paper form', () => {
     await db.outbox.delete(r.id); // acknowledged
     expect(await countOwnWaitingPhotos(db, me.id)).toBe(1);
     expect(await countOwnWaitingPhotos(db, 'demo-s1')).toBe(0);
+  });
+
+  it('counts for the sign-out warning only this person\'s photos whose form has already gone up', async () => {
+    const queuedForm = record();
+    await submitPaperForm(db, queuedForm, jpeg(), me.id); // form and photo both waiting: counted once, with the form
+    await acknowledged(uuidv7(), me.id);
+    await acknowledged(uuidv7(), 'demo-s9');
+    await db.photos.add({ id: `draft:${me.id}`, blob: jpeg(), state: 'waiting', createdAt: 1 });
+    expect(await countOwnPhotosAfterTheirForm(db, me.id)).toBe(1);
   });
 });
