@@ -29,7 +29,7 @@ describe('the kiosk offline, across a browser restart', () => {
     let { context, page } = await openProfile(profile);
     const violations = await watchCsp(page);
     await loadControlledKiosk(page, url);
-    await expect(page.getByText('李明（演示）')).toBeTruthy();
+    await page.getByText('李明（演示）').waitFor(); // the staff card of the window's roster
 
     await context.setOffline(true);
     await page.reload(); // served by the service worker

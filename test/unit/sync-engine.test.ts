@@ -171,8 +171,11 @@ describe('SyncEngine', () => {
     let maxInFlight = 0;
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
+    let entered!: () => void;
+    const inFirstPush = new Promise<void>((r) => (entered = r));
     const { engine, requests } = engineWith(db, [
       async (req) => {
+        entered();
         inFlight++;
         maxInFlight = Math.max(maxInFlight, inFlight);
         await gate;
@@ -181,7 +184,7 @@ describe('SyncEngine', () => {
       },
     ]);
     const first = engine.sync('startup');
-    await new Promise((r) => setTimeout(r, 20));
+    await inFirstPush; // the first batch is on the wire, however long a busy machine took to get there
     await queueRatings(db, [{ level: 'VERY_SATISFIED' }]);
     const second = engine.sync('submit');
     const third = engine.sync('timer');
