@@ -4,6 +4,11 @@ import { replay } from '../../src/domain/case-machine';
 import { PUSH_RATINGS_PATH } from '../../src/domain/sync-constants';
 import { cstDate } from '../../src/domain/time';
 import { addDays } from '../../src/domain/workdays';
+import { ContactCipher } from '../../sync-server/crypto/contact-cipher';
+import { loadContactKey } from '../../sync-server/crypto/contact-key';
+import { openStore } from '../../sync-server/store/open-store';
+import { openSqliteDatabase } from '../../sync-server/store/sqlite/open-sqlite';
+import { tempDir } from '../support/server';
 import { pushRatings } from '../../src/data/sync-transport';
 import { api, DEMO_ACCOUNTS, signIn } from '../support/api';
 import { action, pushActions } from '../support/cases';
@@ -277,5 +282,45 @@ describe('the working-day calendar', () => {
     const ok = await api(srv.baseUrl, 'PUT', '/api/v1/admin/calendar/2027', { cookie: admin, body: { holidays: ['2027-01-01'], workdays: [], source: '测试表' } });
     expect(ok.status).toBe(200);
     expect((await api(srv.baseUrl, 'GET', '/api/v1/admin/calendar', { cookie: admin })).body.missingYears).not.toContain(2027);
+  });
+});
+
+describe('migration 11', () => {
+  it('opens again the cases closed on a 不予采纳 or special decision nobody approved, and leaves the others closed', async () => {
+    const dir = tempDir('migrate-11');
+    const cipher = new ContactCipher(loadContactKey(dir, {}).key);
+    const v10 = openSqliteDatabase(dir, cipher, 10);
+    v10.exec(`INSERT INTO units (id, name_json) VALUES ('u', '{"zh-CN":"单位","en":"Unit","bo":"ཚན་པ།"}');
+      INSERT INTO windows (id, unit_id, number, name_json) VALUES ('w', 'u', '1', '{"zh-CN":"窗口","en":"W","bo":"སྒེའུ་ཁུང་།"}');`);
+    const rating = v10.prepare(
+      `INSERT INTO ratings (id, payload_hash, schema_version, level, reasons_json, channel, unit_id, window_id, device_id, device_time, rated_at,
+       clock_offset_ms, received_at, locale) VALUES (?, 'h', 1, 'DISSATISFIED', '[]', 'HALL_TABLET', 'u', 'w', 'd', 1, 1, 0, 1, 'zh-CN')`,
+    );
+    const kase = v10.prepare(`INSERT INTO cases (id, staff_id, window_id, unit_id, anonymous, received_at, closed_at) VALUES (?, 's', 'w', 'u', 1, 1, 900)`);
+    const event = v10.prepare(`INSERT INTO case_events (id, case_id, payload_hash, action_json, by_staff, at, received_at) VALUES (?, ?, 'h', ?, 's', ?, ?)`);
+    const [notAdopted, special, fixed] = ['01900000-0000-7000-8000-0000000000a1', '01900000-0000-7000-8000-0000000000a2', '01900000-0000-7000-8000-0000000000a3'];
+    const decisions = {
+      [notAdopted]: { type: 'DECIDE', path: 'NOT_ADOPTED', reason: 'MISTAKEN', evidence: '录音', approverId: 'lead' },
+      [special]: { type: 'DECIDE', path: 'SPECIAL', explanation: '跨部门', deadline: '2026-12-31' },
+      [fixed]: { type: 'DECIDE', path: 'FIX_NOW' },
+    };
+    for (const [id, decision] of Object.entries(decisions)) {
+      rating.run(id);
+      kase.run(id);
+      event.run(`${id}-d`, id, JSON.stringify(decision), 500, 500);
+      if (decision.path !== 'NOT_ADOPTED') event.run(`${id}-r`, id, '{"type":"RECTIFY","what":"已改"}', 600, 600);
+      event.run(`${id}-c`, id, '{"type":"CLOSE"}', 900, 900);
+    }
+    v10.close();
+
+    const { store } = openStore(dir, {});
+    try {
+      expect(await store.caseCounts({ kind: 'all' })).toMatchObject({ open: 2 });
+      const open = await store.listCases({ kind: 'all' }, { closedSince: Number.MAX_SAFE_INTEGER });
+      expect(open.map((c) => c.facts.id).sort()).toEqual([notAdopted, special]);
+      expect(open.map((c) => replay(c.facts, c.events).stage)).toEqual(['AWAITING_APPROVAL', 'AWAITING_APPROVAL']);
+    } finally {
+      await store.close();
+    }
   });
 });
