@@ -153,7 +153,11 @@ describe('decisions that need an approval, times and bodies', () => {
 
   it('take the cap from the server setting', async () => {
     const { buildApp } = await import('../../sync-server/app');
-    const app = await buildApp({ store: srv.store, caseRules: { specialDeadlineMaxDays: 10 } });
+    const { configFromEnv } = await import('../../sync-server/config');
+    const { caseRules } = configFromEnv({ CASE_SPECIAL_DEADLINE_MAX_DAYS: '10', CASE_CLOCK_SKEW_SECONDS: '120' });
+    expect(caseRules).toEqual({ specialDeadlineMaxDays: 10, clockSkewMs: 120_000 });
+    expect(configFromEnv({}).caseRules).toEqual({ specialDeadlineMaxDays: 60, clockSkewMs: 300_000 });
+    const app = await buildApp({ store: srv.store, caseRules });
     try {
       const cookie = await as(DEMO_ACCOUNTS.STAFF);
       const inject = async (acts: unknown[]) =>
