@@ -23,6 +23,7 @@ import { staticAppRoutes } from './routes/static-app';
 import { PHOTO_TYPES } from './image-check';
 import { securityHeaders } from './security-headers';
 import type { Store } from './store/store';
+import type { CaseRules } from '../src/domain/case-intake';
 
 export interface AppOptions {
   store: Store;
@@ -32,6 +33,8 @@ export interface AppOptions {
   staticDir?: string;
   kioskSettings?: KioskSettings;
   push?: PushRouteOptions;
+  /** Settings for case steps (special deadline cap, clock skew); defaults in src/domain/case-intake.ts. */
+  caseRules?: Partial<CaseRules>;
   fastify?: FastifyServerOptions;
 }
 
@@ -62,7 +65,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   adminDeviceRoutes(app, opts.store);
   paperConfigRoute(app, opts.store);
   paperRoutes(app, opts.store);
-  caseRoutes(app, opts.store);
+  caseRoutes(app, opts.store, opts.caseRules);
   adminCalendarRoutes(app, opts.store);
   pushRatingsRoute(app, opts.store, opts.push);
   authRoutes(app, opts.store);

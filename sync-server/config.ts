@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEFAULT_CASE_RULES, type CaseRules } from '../src/domain/case-intake';
 
 export type TestHook = 'crash-after-commit';
 
@@ -19,6 +20,8 @@ export interface ServerConfig {
   logLevel: string;
   /** "HH:MM" China time at which staff on duty at a kiosk are signed off. */
   shiftEndsAt: string;
+  /** Case steps: the special path's deadline cap in days, and how far ahead of the server a step's time may be. */
+  caseRules: CaseRules;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -52,5 +55,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, cwd = proces
     testHook: hook ? (hook as TestHook) : undefined,
     logLevel: env.LOG_LEVEL || 'info',
     shiftEndsAt: shiftEnd(env.KIOSK_SHIFT_END),
+    caseRules: {
+      specialDeadlineMaxDays: intFrom(env.CASE_SPECIAL_DEADLINE_MAX_DAYS, DEFAULT_CASE_RULES.specialDeadlineMaxDays, 'CASE_SPECIAL_DEADLINE_MAX_DAYS'),
+      clockSkewMs: intFrom(env.CASE_CLOCK_SKEW_SECONDS, DEFAULT_CASE_RULES.clockSkewMs / 1000, 'CASE_CLOCK_SKEW_SECONDS') * 1000,
+    },
   };
 }

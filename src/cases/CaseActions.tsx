@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { Me } from '../domain/account-api';
 import type { CaseListResponse } from '../domain/case-api';
 import { allowedActions, CONTACT_CHANNELS, NOT_ADOPTED_REASONS, type CaseAction, type CaseActionType, type CaseFacts, type CaseState, type ContactChannel } from '../domain/case-machine';
-import { mayTakeCaseAction } from '../domain/roles';
+import { DEFAULT_CASE_RULES, latestSpecialDeadline, specialDeadlineProblem, type CaseRules } from '../domain/case-intake';
+import { mayApproveCase, mayTakeApproval, mayTakeCaseAction } from '../domain/roles';
+import { cstDate } from '../domain/time';
 import { FieldError } from '../kiosk/FieldError';
 
 interface Props {
@@ -11,20 +13,28 @@ interface Props {
   facts: CaseFacts;
   state: CaseState;
   approvers: CaseListResponse['approvers'];
+  /** The server's settings (absent in a list cached before they were sent: the defaults). */
+  rules?: CaseRules;
   onAct: (action: CaseAction) => Promise<void>;
 }
 
 type Kind = CaseActionType;
 
 /** The next steps this case allows this person, each as a small form; empty fields are refused next to them. */
-export function CaseActions({ me, facts, state, approvers, onAct }: Props) {
+export function CaseActions({ me, facts, state, approvers, rules = DEFAULT_CASE_RULES, onAct }: Props) {
   const { t } = useTranslation('cases');
   const uid = useId();
   const [open, setOpen] = useState<Kind | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
-  const available = allowedActions(facts, state).filter((type) => mayTakeCaseAction(me, type));
+  // Approving is offered only to whom the server lets approve this very decision (the named approver of 不予采纳).
+  const mayApproveThis = !!state.decision && mayTakeApproval(me, facts, state.decision.action);
+  const available = allowedActions(facts, state).filter(
+    (type) => mayTakeCaseAction(me, type) && (type === 'APPROVE' || type === 'REFUSE_APPROVAL' ? mayApproveThis : true),
+  );
+  const now = Date.now();
+  const latestDeadline = latestSpecialDeadline(now, rules.specialDeadlineMaxDays);
   if (available.length === 0) return null;
 
   const set = (name: string) => (e: { target: { value: string } }) => setFields((f) => ({ ...f, [name]: e.target.value }));
@@ -42,6 +52,10 @@ export function CaseActions({ me, facts, state, approvers, onAct }: Props) {
         if (path === 'SPECIAL') {
           need(found, 'explanation');
           need(found, 'deadline');
+          // The cap the server applies, said next to the field before the step is queued (a refusal would come later).
+          const problem = !found.deadline && specialDeadlineProblem(fields.deadline, now, rules.specialDeadlineMaxDays);
+          if (problem === 'DEADLINE_TOO_FAR') found.deadline = t('errors.deadlineTooFar', { date: latestDeadline, days: rules.specialDeadlineMaxDays });
+          if (problem === 'DEADLINE_IN_PAST') found.deadline = t('errors.deadlineInPast');
           return Object.keys(found).length ? found : { type: 'DECIDE', path, explanation: fields.explanation.trim(), deadline: fields.deadline };
         }
         if (path === 'NOT_ADOPTED') {
@@ -64,6 +78,11 @@ export function CaseActions({ me, facts, state, approvers, onAct }: Props) {
         return Object.keys(found).length ? found : { type: 'REOPEN', reason: fields.reason.trim() };
       case 'CLOSE':
         return { type: 'CLOSE' };
+      case 'APPROVE':
+        return { type: 'APPROVE' };
+      case 'REFUSE_APPROVAL':
+        need(found, 'refuseReason');
+        return Object.keys(found).length ? found : { type: 'REFUSE_APPROVAL', reason: fields.refuseReason.trim() };
     }
   };
   const submit = async (kind: Kind) => {
@@ -80,18 +99,23 @@ export function CaseActions({ me, facts, state, approvers, onAct }: Props) {
     }
   };
 
-  const input = (name: string, label: string, kind: 'text' | 'textarea' | 'date' = 'text') => (
+  const input = (name: string, label: string, kind: 'text' | 'textarea' | 'date' = 'text', hint?: string, range?: { min: string; max: string }) => (
     <div className="text-field">
       <label htmlFor={`${uid}-${name}`}>{label}</label>
       {kind === 'textarea' ? (
         <textarea id={`${uid}-${name}`} rows={2} value={fields[name] ?? ''} onChange={set(name)} aria-invalid={!!errors[name]} aria-describedby={errors[name] ? `${uid}-${name}-e` : undefined} />
       ) : (
-        <input id={`${uid}-${name}`} type={kind} value={fields[name] ?? ''} onChange={set(name)} aria-invalid={!!errors[name]} aria-describedby={errors[name] ? `${uid}-${name}-e` : undefined} />
+        <input id={`${uid}-${name}`} type={kind} {...range} value={fields[name] ?? ''} onChange={set(name)} aria-invalid={!!errors[name]} aria-describedby={errors[name] ? `${uid}-${name}-e` : hint ? `${uid}-${name}-h` : undefined} />
+      )}
+      {hint && (
+        <p className="hint" id={`${uid}-${name}-h`}>
+          {hint}
+        </p>
       )}
       <FieldError id={`${uid}-${name}-e`} message={errors[name]} />
     </div>
   );
-  const select = (name: string, label: string, options: [string, string][], fallback: string) => (
+  const select = (name: string, label: string, options: [string, string][], fallback: string, hint?: string) => (
     <div className="text-field">
       <label htmlFor={`${uid}-${name}`}>{label}</label>
       <select id={`${uid}-${name}`} value={fields[name] ?? fallback} onChange={set(name)} aria-invalid={!!errors[name]} aria-describedby={errors[name] ? `${uid}-${name}-e` : undefined}>
@@ -101,6 +125,7 @@ export function CaseActions({ me, facts, state, approvers, onAct }: Props) {
           </option>
         ))}
       </select>
+      {hint && <p className="hint">{hint}</p>}
       <FieldError id={`${uid}-${name}-e`} message={errors[name]} />
     </div>
   );
@@ -110,11 +135,18 @@ export function CaseActions({ me, facts, state, approvers, onAct }: Props) {
   return (
     <div className="case-actions">
       {available.map((kind) => (
-        <button key={kind} type="button" className={kind === 'CLOSE' ? 'primary' : undefined} aria-expanded={open === kind} onClick={() => (kind === 'CLOSE' ? void submit('CLOSE') : setOpen(open === kind ? null : kind))} disabled={busy}>
+        <button
+          key={kind}
+          type="button"
+          className={kind === 'CLOSE' || kind === 'APPROVE' ? 'primary' : undefined}
+          aria-expanded={open === kind}
+          onClick={() => (kind === 'CLOSE' || kind === 'APPROVE' ? void submit(kind) : setOpen(open === kind ? null : kind))}
+          disabled={busy}
+        >
           {t(`actions.${kind}`)}
         </button>
       ))}
-      {open && open !== 'CLOSE' && (
+      {open && open !== 'CLOSE' && open !== 'APPROVE' && (
         <form
           className="case-action-form"
           aria-label={t(`actions.${open}`)}
@@ -137,14 +169,21 @@ export function CaseActions({ me, facts, state, approvers, onAct }: Props) {
               {path === 'SPECIAL' && (
                 <>
                   {input('explanation', t('fields.explanation'), 'textarea')}
-                  {input('deadline', t('fields.deadline'), 'date')}
+                  {input('deadline', t('fields.deadline'), 'date', t('fields.deadlineHint', { date: latestDeadline }), { min: cstDate(now), max: latestDeadline })}
                 </>
               )}
               {path === 'NOT_ADOPTED' && (
                 <>
                   {select('reason', t('fields.reason'), NOT_ADOPTED_REASONS.map((r) => [r, t(`notAdopted.${r}`)]), 'MISTAKEN')}
                   {input('evidence', t('fields.evidence'), 'textarea')}
-                  {select('approverId', t('fields.approver'), [['', t('fields.choose')], ...approvers.filter((a) => a.id !== facts.staffId).map((a) => [a.id, `${a.name}（${a.employeeNo}）`] as [string, string])], '')}
+                  {select(
+                    'approverId',
+                    t('fields.approver'),
+                    // The one rule the server checks: this window's lead or supervision, never the person rated.
+                    [['', t('fields.choose')], ...approvers.filter((a) => a.roles && mayApproveCase(a, facts)) /* a list cached before roles were sent offers none */.map((a) => [a.id, `${a.name}（${a.employeeNo}）`] as [string, string])],
+                    '',
+                    t('fields.approverHint'),
+                  )}
                 </>
               )}
               {(path === 'FIX_NOW' || path === 'FIX_WITHIN_5') && input('note', t('fields.note'), 'textarea')}
@@ -158,6 +197,7 @@ export function CaseActions({ me, facts, state, approvers, onAct }: Props) {
             </>
           )}
           {open === 'REOPEN' && input('reason', t('fields.reopenReason'), 'textarea')}
+          {open === 'REFUSE_APPROVAL' && input('refuseReason', t('fields.refuseReason'), 'textarea')}
           <div className="form-actions">
             <button type="button" className="secondary" onClick={() => setOpen(null)}>
               {t('cancel')}

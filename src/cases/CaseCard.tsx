@@ -20,11 +20,11 @@ interface Props {
 }
 
 export function CaseCard({ entry, response, me, offline, onAct, onDiscard }: Props) {
-  const { t } = useTranslation('cases');
+  const { t, i18n } = useTranslation('cases');
   const { view, state, status, local } = entry;
   const due = (d: { date: string; certain: boolean } | null) => (d ? (d.certain ? d.date : t('uncertain', { date: d.date })) : t('notNeeded'));
   // Someone else acted on the case first (CASE_CHANGED) or the step no longer fits: said in the person's language.
-  const refusalText = (code?: string) => t(`refusals.${code === 'CASE_CHANGED' ? 'CASE_CHANGED' : 'OTHER'}`, { code });
+  const refusalText = (code?: string) => t(`refusals.${code && i18n.exists(`cases:refusals.${code}`) ? code : 'OTHER'}`, { code });
   const nameOf = (id: string) => response.refs.staff.find((s) => s.id === id)?.name ?? response.approvers.find((a) => a.id === id)?.name ?? id;
   return (
     <section className={`case-card${status.overdue.length ? ' case-overdue' : ''}`} data-case-id={view.facts.id} data-stage={state.stage} aria-label={t('caseOf', { time: minutes(view.facts.receivedAt) })}>
@@ -49,6 +49,7 @@ export function CaseCard({ entry, response, me, offline, onAct, onDiscard }: Pro
           </>
         )}
       </dl>
+      {state.stage === 'AWAITING_APPROVAL' && state.decision && <PendingApproval decision={state.decision.action} nameOf={nameOf} />}
       <RatingCard item={view.rating} refs={response.refs} offline={offline} />
       {(view.events.length > 0 || local.length > 0) && (
         <ol className="case-history">
@@ -71,7 +72,27 @@ export function CaseCard({ entry, response, me, offline, onAct, onDiscard }: Pro
           ))}
         </ol>
       )}
-      <CaseActions me={me} facts={view.facts} state={state} approvers={response.approvers} onAct={(a) => onAct(a, entry)} />
+      <CaseActions me={me} facts={view.facts} state={state} approvers={response.approvers} rules={response.rules} onAct={(a) => onAct(a, entry)} />
     </section>
   );
+}
+
+/** What waits for approval, so the approver sees what they approve (and the handler, for whom it waits). */
+function PendingApproval({ decision, nameOf }: { decision: Extract<CaseAction, { type: 'DECIDE' }>; nameOf: (id: string) => string }) {
+  const { t } = useTranslation('cases');
+  if (decision.path === 'NOT_ADOPTED') {
+    return (
+      <p className="note" data-testid="case-pending-approval">
+        {t('pending.NOT_ADOPTED', { name: nameOf(decision.approverId), reason: t(`notAdopted.${decision.reason}`), evidence: decision.evidence })}
+      </p>
+    );
+  }
+  if (decision.path === 'SPECIAL') {
+    return (
+      <p className="note" data-testid="case-pending-approval">
+        {t('pending.SPECIAL', { deadline: decision.deadline, explanation: decision.explanation })}
+      </p>
+    );
+  }
+  return null;
 }

@@ -6,6 +6,8 @@ import { uuidv7 } from '../domain/ids';
 import { formatCstIso } from '../domain/time';
 import { useAppServices } from '../app-context';
 import { discardCaseAction, queueCaseAction } from '../data/case-actions';
+import { getMeta } from '../data/meta';
+import { mayTakeApproval } from '../domain/roles';
 import { errorText } from '../account/error-text';
 import { CaseCard } from './CaseCard';
 import { useCases, type CaseEntry } from './useCases';
@@ -32,14 +34,19 @@ export function CasesScreen({ me, arrivals }: { me: Me; arrivals: number }) {
   }, [arrivals, reload]);
 
   const act = async (action: CaseAction, entry: CaseEntry) => {
-    await queueCaseAction(db, { id: uuidv7(), caseId: entry.view.facts.id, baseVersion: entry.state.version, action, by: me.id, at: Date.now() });
+    // Stamped on the server's clock as last measured: the server refuses a step dated before the case or ahead of it.
+    const offset = (await getMeta(db, 'clockOffsetMs')) ?? 0;
+    await queueCaseAction(db, { id: uuidv7(), caseId: entry.view.facts.id, baseVersion: entry.state.version, action, by: me.id, at: Date.now() + offset });
     await sync.trigger('submit');
     await cases.reload();
   };
 
   const staffOnly = !me.roles.some((r) => r === 'LEAD' || r === 'SUPERVISION');
   const open = cases.entries.filter((e) => e.state.stage !== 'CLOSED');
+  // Decisions waiting for this person's approval come first: until approved, their cases cannot move on.
+  const awaitsMe = (e: CaseEntry) => (e.state.stage === 'AWAITING_APPROVAL' && !!e.state.decision && mayTakeApproval(me, e.view.facts, e.state.decision.action) ? 1 : 0);
   const shown = [...(showClosed ? cases.entries : open)].sort((a, b) => {
+    if (awaitsMe(a) !== awaitsMe(b)) return awaitsMe(b) - awaitsMe(a);
     // Leads and supervision see the overdue first; everyone then sees the soonest due first.
     if (!staffOnly && a.status.overdue.length !== b.status.overdue.length) return b.status.overdue.length - a.status.overdue.length;
     return (a.status.nextDueMs ?? Infinity) - (b.status.nextDueMs ?? Infinity);

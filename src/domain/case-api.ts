@@ -1,7 +1,9 @@
 import * as z from 'zod/mini';
 import { CatalogIdSchema, UuidV7Schema } from './base-schemas';
 import { CONTACT_CHANNELS, NOT_ADOPTED_REASONS, type CaseEvent, type CaseFacts } from './case-machine';
+import type { CaseRules } from './case-intake';
 import type { RatingListItem, RatingListRefs } from './ratings-api';
+import type { Role } from './roles';
 import type { CalendarYear } from './workdays';
 
 export const CASE_PATHS = {
@@ -22,6 +24,8 @@ export const CaseActionSchema = z.union([
   z.strictObject({ type: z.literal('REPLY'), channel, text: text(1000) }),
   z.strictObject({ type: z.literal('CLOSE') }),
   z.strictObject({ type: z.literal('REOPEN'), reason: text(500) }),
+  z.strictObject({ type: z.literal('APPROVE') }),
+  z.strictObject({ type: z.literal('REFUSE_APPROVAL'), reason: text(500) }),
 ]);
 
 /** One action as it waits in a tablet's outbox and travels: the event plus the case version it was taken on. */
@@ -38,7 +42,8 @@ export type CaseActionRecord = z.infer<typeof CaseActionRecordSchema>;
 
 export interface CaseView {
   facts: CaseFacts;
-  events: (CaseEvent & { seq: number })[];
+  /** receivedAt: the server's clock when the step arrived (absent in lists cached before it was sent). */
+  events: (CaseEvent & { seq: number; receivedAt?: number })[];
   rating: RatingListItem;
 }
 
@@ -47,8 +52,13 @@ export interface CaseListResponse {
   refs: RatingListRefs;
   /** The working-day tables the deadlines are counted with (years without one are uncertain). */
   calendar: CalendarYear[];
-  /** Staff who may approve a "not adopted" decision: leads of the window and supervision. */
-  approvers: { id: string; name: string; employeeNo: string }[];
+  /**
+   * Staff who may approve a decision on at least one listed case (`mayApproveCase` in roles.ts); with their roles
+   * and window, so the form offers, per case, exactly those the server accepts.
+   */
+  approvers: { id: string; name: string; employeeNo: string; roles: Role[]; windowId: string | null }[];
+  /** The server's settings for steps: the special deadline's cap, the clock skew allowed. */
+  rules: CaseRules;
   serverTime: number;
 }
 

@@ -20,7 +20,8 @@ export interface CaseStatus {
 /** Deadlines, what is missing and what is overdue at `now`: computed alike on the server and on the tablet. */
 export function caseStatus(facts: CaseFacts, state: CaseState, calendar: Calendar, now: number): CaseStatus {
   const callBackDue = facts.anonymous ? null : workingDeadline(facts.receivedAt, CALL_BACK_WORKING_DAYS, calendar);
-  const special = state.decision?.action.path === 'SPECIAL' ? state.decision.action : null;
+  // A special deadline counts once approved: until then the 5 working days stand (an unapproved date extends nothing).
+  const special = state.decision?.action.path === 'SPECIAL' && state.decision.approved ? state.decision.action : null;
   const fixDue: WorkingDeadline = special
     ? { date: special.deadline, certain: true, unknownYears: [], deadlineMs: endOfDayCst(special.deadline) }
     : workingDeadline(state.reopenedAt ?? facts.receivedAt, FIX_WORKING_DAYS, calendar);

@@ -19,7 +19,10 @@ export type CaseAction =
   | { type: 'RECTIFY'; what: string }
   | { type: 'REPLY'; channel: ContactChannel; text: string }
   | { type: 'CLOSE' }
-  | { type: 'REOPEN'; reason: string };
+  | { type: 'REOPEN'; reason: string }
+  // A not-adopted decision or a special deadline holds until an approver takes one of these from their own session.
+  | { type: 'APPROVE' }
+  | { type: 'REFUSE_APPROVAL'; reason: string };
 export type CaseActionType = CaseAction['type'];
 
 /** What does not change: the bad review the case is about. */
@@ -41,13 +44,20 @@ export interface CaseEvent {
   at: number;
 }
 
-export type CaseStage = 'RECEIVED' | 'CALLED_BACK' | 'DECIDED' | 'RECTIFIED' | 'REPLIED' | 'CLOSED';
+export type CaseStage = 'RECEIVED' | 'CALLED_BACK' | 'AWAITING_APPROVAL' | 'DECIDED' | 'RECTIFIED' | 'REPLIED' | 'CLOSED';
+
+/**
+ * A not-adopted decision takes the rated person's case off their record, and a special path sets its own
+ * deadline: neither may rest on the handler's word alone. Both wait for an approval (待审批) before going on.
+ */
+export const APPROVAL_PATHS: readonly DecisionPath[] = ['SPECIAL', 'NOT_ADOPTED'];
+export const needsApproval = (path: DecisionPath) => APPROVAL_PATHS.includes(path);
 
 export interface CaseState {
   stage: CaseStage;
   callAttempts: number;
   calledBack?: { at: number; by: string; channel: ContactChannel };
-  decision?: { action: Extract<CaseAction, { type: 'DECIDE' }>; at: number; by: string };
+  decision?: { action: Extract<CaseAction, { type: 'DECIDE' }>; at: number; by: string; approved?: { at: number; by: string } };
   rectified?: { at: number; by: string; what: string };
   replied?: { at: number; by: string; channel: ContactChannel };
   closedAt?: number;
@@ -60,11 +70,12 @@ export type CaseRefusal =
   | 'WRONG_STAGE'
   | 'ANONYMOUS_NO_CONTACT'
   | 'APPROVER_IS_RATED_STAFF'
+  | 'NOT_THE_APPROVER'
   | 'NOT_ADOPTED_NO_RECTIFICATION'
   | 'INCOMPLETE'
   | 'EMPTY_TEXT';
 
-export type Requirement = 'CALL_BACK' | 'DECISION' | 'RECTIFICATION' | 'REPLY';
+export type Requirement = 'CALL_BACK' | 'DECISION' | 'APPROVAL' | 'RECTIFICATION' | 'REPLY';
 
 export const initialState = (): CaseState => ({ stage: 'RECEIVED', callAttempts: 0, version: 0 });
 
@@ -75,13 +86,13 @@ export function missingRequirements(facts: CaseFacts, s: CaseState): Requirement
   const missing: Requirement[] = [];
   if (!facts.anonymous && !s.calledBack) missing.push('CALL_BACK');
   if (!s.decision) missing.push('DECISION');
+  else if (s.stage === 'AWAITING_APPROVAL') missing.push('APPROVAL');
   const notAdopted = s.decision?.action.path === 'NOT_ADOPTED';
   if (!notAdopted && !s.rectified) missing.push('RECTIFICATION');
   if (!facts.anonymous && !s.replied) missing.push('REPLY');
   return missing;
 }
 
-/** Applies one action, or says why it is not allowed now. Pure: the same replay gives the same answer anywhere. */
 /**
  * The steps the case's stage allows next, whoever takes them: what the tablet offers as buttons. `applyAction`
  * accepts exactly these (with a complete payload); a randomized unit test keeps the two in step.
@@ -91,6 +102,7 @@ export function allowedActions(facts: CaseFacts, s: CaseState): CaseActionType[]
   const allowed: CaseActionType[] = [];
   if (s.stage === 'RECEIVED' && !facts.anonymous) allowed.push('CALL_BACK');
   if (s.stage === 'CALLED_BACK' || (s.stage === 'RECEIVED' && facts.anonymous)) allowed.push('DECIDE');
+  if (s.stage === 'AWAITING_APPROVAL') allowed.push('APPROVE', 'REFUSE_APPROVAL');
   if (s.stage === 'DECIDED' && !notAdopted) allowed.push('RECTIFY');
   if (!facts.anonymous && (s.stage === 'RECTIFIED' || (s.stage === 'DECIDED' && notAdopted))) allowed.push('REPLY');
   if (s.stage !== 'CLOSED' && missingRequirements(facts, s).length === 0) allowed.push('CLOSE');
@@ -98,6 +110,16 @@ export function allowedActions(facts: CaseFacts, s: CaseState): CaseActionType[]
   return allowed;
 }
 
+/** Who may take the approval step, as far as the case itself says: the named approver, never the rated person. */
+function approvalRefusal(facts: CaseFacts, s: CaseState, by: string): CaseRefusal | null {
+  if (s.stage !== 'AWAITING_APPROVAL' || !s.decision) return 'WRONG_STAGE';
+  const d = s.decision.action;
+  if (d.path === 'NOT_ADOPTED' && by !== d.approverId) return 'NOT_THE_APPROVER';
+  if (by === facts.staffId) return 'APPROVER_IS_RATED_STAFF';
+  return null;
+}
+
+/** Applies one action, or says why it is not allowed now. Pure: the same replay gives the same answer anywhere. */
 export function applyAction(facts: CaseFacts, s: CaseState, e: CaseEvent): { ok: true; state: CaseState } | { ok: false; refusal: CaseRefusal } {
   const a = e.action;
   const next = (patch: Partial<CaseState>) => ({ ok: true as const, state: { ...s, ...patch, version: s.version + 1 } });
@@ -117,7 +139,19 @@ export function applyAction(facts: CaseFacts, s: CaseState, e: CaseEvent): { ok:
         if (blank(a.evidence)) return refuse('EMPTY_TEXT');
         if (a.approverId === facts.staffId) return refuse('APPROVER_IS_RATED_STAFF');
       }
-      return next({ stage: 'DECIDED', decision: { action: a, at: e.at, by: e.by } });
+      return next({ stage: needsApproval(a.path) ? 'AWAITING_APPROVAL' : 'DECIDED', decision: { action: a, at: e.at, by: e.by } });
+    }
+    case 'APPROVE': {
+      const refusal = approvalRefusal(facts, s, e.by);
+      if (refusal) return refuse(refusal);
+      return next({ stage: 'DECIDED', decision: { ...s.decision!, approved: { at: e.at, by: e.by } } });
+    }
+    case 'REFUSE_APPROVAL': {
+      const refusal = approvalRefusal(facts, s, e.by);
+      if (refusal) return refuse(refusal);
+      if (blank(a.reason)) return refuse('EMPTY_TEXT');
+      // Back to the decision step (the history keeps the refused decision and why).
+      return next({ stage: s.calledBack ? 'CALLED_BACK' : 'RECEIVED', decision: undefined });
     }
     case 'RECTIFY':
       if (s.stage !== 'DECIDED') return refuse('WRONG_STAGE');

@@ -64,8 +64,33 @@ export function mayRevealContact(actor: Actor, rating: { staffId?: string | null
   return actor.roles.includes('STAFF') && rating.staffId === actor.id;
 }
 
-/** Who takes which step on a case in their scope: staff and leads handle it; supervision reopens a closed one. */
-export function mayTakeCaseAction(actor: Pick<Actor, 'roles'>, type: 'CALL_BACK' | 'DECIDE' | 'RECTIFY' | 'REPLY' | 'CLOSE' | 'REOPEN'): boolean {
+/**
+ * Who takes which step on a case in their scope: staff and leads handle it; supervision reopens a closed one;
+ * leads and supervision approve (which case exactly: `mayApproveCase`, `mayTakeApproval`).
+ */
+export function mayTakeCaseAction(
+  actor: Pick<Actor, 'roles'>,
+  type: 'CALL_BACK' | 'DECIDE' | 'RECTIFY' | 'REPLY' | 'CLOSE' | 'REOPEN' | 'APPROVE' | 'REFUSE_APPROVAL',
+): boolean {
   if (type === 'REOPEN') return actor.roles.includes('SUPERVISION');
+  if (type === 'APPROVE' || type === 'REFUSE_APPROVAL') return actor.roles.includes('LEAD') || actor.roles.includes('SUPERVISION');
   return actor.roles.includes('STAFF') || actor.roles.includes('LEAD');
+}
+
+/**
+ * Who may approve a decision on a case (不予采纳, or a special deadline): the lead of the case's window, or
+ * supervision; never the person rated. The one rule behind the approver list, the form and the server's check.
+ */
+export function mayApproveCase(person: Pick<Actor, 'id' | 'roles' | 'windowId'>, c: { staffId: string | null; windowId: string }): boolean {
+  if (person.id === c.staffId) return false;
+  return person.roles.includes('SUPERVISION') || (person.roles.includes('LEAD') && person.windowId === c.windowId);
+}
+
+/** Who takes the approval step on a pending decision: for 不予采纳 only the approver it names; for a special deadline any approver. */
+export function mayTakeApproval(
+  person: Pick<Actor, 'id' | 'roles' | 'windowId'>,
+  c: { staffId: string | null; windowId: string },
+  decision: { path: string; approverId?: string },
+): boolean {
+  return mayApproveCase(person, c) && (decision.path !== 'NOT_ADOPTED' || decision.approverId === person.id);
 }

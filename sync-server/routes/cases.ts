@@ -1,15 +1,16 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { CASE_PATHS, CaseActionRecordSchema, type CaseListResponse, type CaseSummary } from '../../src/domain/case-api';
 import { caseStatus } from '../../src/domain/case-deadlines';
+import { DEFAULT_CASE_RULES, intakeRefusal, type CaseRules } from '../../src/domain/case-intake';
 import { applyAction, replay, type CaseEvent } from '../../src/domain/case-machine';
 import { makeCalendar } from '../../src/domain/workdays';
-import { inScope, mayTakeCaseAction, ratingScope, type Actor } from '../../src/domain/roles';
+import { inScope, mayApproveCase, mayTakeCaseAction, ratingScope, type Actor } from '../../src/domain/roles';
 import { PushRequestSchema, type PushItemResult } from '../../src/domain/sync-api';
 import { ERROR_CODES } from '../../src/domain/sync-constants';
 import { payloadHash } from '../canonical';
 import { ClientError } from '../errors';
 import type { CaseEventAppend, Catalog, StoredCase, Store } from '../store/store';
-import { sendMaybeGzipped } from './push-ratings';
+import { inflateGzip, sendMaybeGzipped } from './push-ratings';
 import { toListItem } from './ratings';
 
 const MAX_ATTEMPTS = 3;
@@ -20,10 +21,10 @@ function scopeOf(actor: Actor) {
   return scope;
 }
 
-/** Leads of the case's window and supervision may approve a "not adopted" decision; never the rated person. */
-function mayApprove(catalog: Catalog, approverId: string, windowId: string): boolean {
+/** The approver a "not adopted" decision names must be active and pass the one rule of roles.ts (`mayApproveCase`). */
+function mayApprove(catalog: Catalog, approverId: string, facts: { staffId: string | null; windowId: string }): boolean {
   const s = catalog.staff.find((x) => x.id === approverId && x.active);
-  return !!s && (s.roles.includes('SUPERVISION') || (s.roles.includes('LEAD') && s.windowId === windowId));
+  return !!s && mayApproveCase(s, facts);
 }
 
 type Planned = CaseEventAppend;
@@ -31,7 +32,7 @@ type Planned = CaseEventAppend;
 /** Closed cases stay on the tablets' lists this long, for reference and for supervision to reopen. */
 export const CLOSED_CASES_LISTED_MS = 30 * 86_400_000;
 
-async function applyBatch(store: Store, request: FastifyRequest, items: unknown[]): Promise<{ results: PushItemResult[]; planned: Planned[] }> {
+async function applyBatch(store: Store, request: FastifyRequest, items: unknown[], rules: CaseRules, now: number): Promise<{ results: PushItemResult[]; planned: Planned[] }> {
   const actor = request.actor!;
   const scope = scopeOf(actor);
   const catalog = await store.loadCatalog();
@@ -73,8 +74,20 @@ async function applyBatch(store: Store, request: FastifyRequest, items: unknown[
       continue;
     }
     const { facts } = entry.stored;
-    if (item.action.type === 'DECIDE' && item.action.path === 'NOT_ADOPTED' && !mayApprove(catalog, item.action.approverId, facts.windowId)) {
+    if (item.action.type === 'DECIDE' && item.action.path === 'NOT_ADOPTED' && !mayApprove(catalog, item.action.approverId, facts)) {
       results.push(invalid(index, item.id, 'APPROVER_NOT_ALLOWED', "the approver must be this window's lead or supervision"));
+      continue;
+    }
+    // Approving is the approver's own step: the lead of the case's window or supervision (the machine then
+    // checks a "not adopted" decision is approved by the very person it names).
+    if ((item.action.type === 'APPROVE' || item.action.type === 'REFUSE_APPROVAL') && !mayApproveCase(actor, facts)) {
+      results.push(invalid(index, item.id, 'APPROVER_NOT_ALLOWED', "only this window's lead or supervision approves, never the person rated"));
+      continue;
+    }
+    // The step's time is the tablet's word: it must lie between the case's arrival and the server's clock.
+    const late = intakeRefusal(facts, { id: item.id, action: item.action, by: item.by, at: item.at }, now, rules);
+    if (late) {
+      results.push(invalid(index, item.id, late, `not accepted: ${late}`));
       continue;
     }
     const state = replay(facts, [...entry.stored.events, ...entry.pending]);
@@ -101,7 +114,8 @@ async function applyBatch(store: Store, request: FastifyRequest, items: unknown[
 /** How long an overdue count is reused: deadlines fall at the end of a day, and every tablet polls every 8 s. */
 const OVERDUE_COUNT_TTL_MS = 30_000;
 
-export function caseRoutes(app: FastifyInstance, store: Store) {
+export function caseRoutes(app: FastifyInstance, store: Store, caseRules: Partial<CaseRules> = {}) {
+  const rules: CaseRules = { ...DEFAULT_CASE_RULES, ...caseRules };
   const overdueCache = new Map<string, { at: number; overdue: number }>();
   const overdueCount = async (scope: ReturnType<typeof scopeOf>) => {
     const key = JSON.stringify(scope);
@@ -132,9 +146,11 @@ export function caseRoutes(app: FastifyInstance, store: Store) {
         staff: catalog.staff.filter((s) => staffIds.has(s.id)).map((s) => ({ id: s.id, name: s.name, employeeNo: s.employeeNo })),
       },
       calendar: await store.listCalendarYears(),
+      // The same rule as the check: whoever may approve at least one listed case; the form narrows it per case.
       approvers: catalog.staff
-        .filter((s) => s.active && s.unitId === actor.unitId && (s.roles.includes('LEAD') || s.roles.includes('SUPERVISION')))
-        .map((s) => ({ id: s.id, name: s.name, employeeNo: s.employeeNo })),
+        .filter((s) => s.active && cases.some((c) => mayApproveCase(s, c.facts)))
+        .map((s) => ({ id: s.id, name: s.name, employeeNo: s.employeeNo, roles: [...s.roles], windowId: s.windowId })),
+      rules,
       serverTime: Date.now(),
     };
     return sendMaybeGzipped(request, reply, body);
@@ -148,13 +164,16 @@ export function caseRoutes(app: FastifyInstance, store: Store) {
     return { ...counts, overdue: await overdueCount(scope) };
   });
 
-  app.post(CASE_PATHS.push, { config: { access: 'cases.act' } }, async (request) => {
+  // Tablets gzip batches over 1 KiB (two steps, or one long reply): inflated like the rating routes' bodies.
+  app.post(CASE_PATHS.push, { config: { access: 'cases.act' }, preParsing: async (request, _reply, payload) => inflateGzip(request, payload) }, async (request) => {
     const envelope = PushRequestSchema.safeParse(request.body);
     if (!envelope.success) throw new ClientError(400, ERROR_CODES.validation, envelope.error.issues[0].message);
     // The envelope is the one kiosks use; its "ratings" here are case actions.
     for (let attempt = 1; ; attempt++) {
-      const { results, planned } = await applyBatch(store, request, envelope.data.ratings);
-      if (planned.length === 0 || (await store.appendCaseEvents(planned, Date.now()))) return { serverTime: Date.now(), results };
+      const receivedAt = Date.now();
+      const { results, planned } = await applyBatch(store, request, envelope.data.ratings, rules, receivedAt);
+      // The receive time is stored with each event: reports go by the server's clock, not the tablet's.
+      if (planned.length === 0 || (await store.appendCaseEvents(planned, receivedAt))) return { serverTime: Date.now(), results };
       if (attempt === MAX_ATTEMPTS) throw new ClientError(503, 'BUSY', 'the cases changed while this batch was applied; try again');
     }
   });

@@ -19,7 +19,7 @@ export interface PushRouteOptions {
  * Gzip request bodies are inflated as they stream in; Fastify's body limit then applies to the inflated bytes,
  * so a small compressed bomb is refused like any oversize body.
  */
-function inflateGzip(request: FastifyRequest, payload: NodeJS.ReadableStream) {
+export function inflateGzip(request: FastifyRequest, payload: NodeJS.ReadableStream) {
   const encoding = (request.headers['content-encoding'] ?? 'identity').toLowerCase();
   if (encoding === 'identity') return payload;
   if (encoding !== 'gzip') throw new ClientError(415, ERROR_CODES.unsupportedEncoding, `content-encoding ${encoding} is not accepted; use gzip`);

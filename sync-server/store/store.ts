@@ -146,6 +146,8 @@ export interface DeviceStore {
 export interface StoredCaseEvent extends CaseEvent {
   seq: number;
   payloadHash: string;
+  /** The server's clock when the event arrived (the tablet's `at` is its own word): what reports go by. */
+  receivedAt: number;
 }
 
 export interface StoredCase {

@@ -211,4 +211,43 @@ describe('the bad-review loop in a real browser', () => {
     await expect(first.locator('.overdue-badge').allTextContents()).resolves.toEqual(['回访超期', '整改超期']);
     await context.close();
   });
+
+  it('a 不予采纳 waits for the approver the staff member named: the lead approves it from their own tablet', async () => {
+    const rating = badRating({ staffId: 'demo-s1', contact: { phone: '13900006666' } });
+    expect((await postJson(server.baseUrl + PUSH_RATINGS_PATH, { deviceId: DEMO_DEVICE, sentAt: Date.now(), ratings: [rating] })).status).toBe(200);
+    const staff = await openProfile(tempDir('e2e-cases-approval-staff'));
+    const page = staff.page;
+    await signInAt(page, DEMO_ACCOUNTS.STAFF);
+    const card = page.locator('[data-case-id]', { has: page.locator(`[data-rating-id="${rating.id}"]`) });
+    await card.waitFor();
+    const caseId = (await card.getAttribute('data-case-id'))!;
+    await step(page, caseId, '记录回访', {}, 'CALLED_BACK');
+    await card.getByRole('button', { name: '处理决定', exact: true }).click();
+    const form = card.getByRole('form', { name: '处理决定' });
+    await form.getByLabel('处理方式').selectOption('NOT_ADOPTED');
+    await form.getByLabel('核实依据').fill('监控录像显示评价人误点');
+    await form.getByLabel('审批人').selectOption('demo-s2');
+    await form.getByRole('button', { name: '保存' }).click();
+    await page.locator(`[data-case-id="${caseId}"][data-stage="AWAITING_APPROVAL"]`).waitFor();
+    await card.getByText('已决定，待审批').waitFor();
+    expect(await card.getByRole('button', { name: '批准' }).count()).toBe(0); // the person rated cannot approve
+    // One session for the polls below (signing in at every poll would meet the sign-in limiter).
+    const watcher = await signIn(server.baseUrl, DEMO_ACCOUNTS.SUPERVISION);
+    const onServer = async () => {
+      const c = ((await api(server.baseUrl, 'GET', '/api/v1/cases', { cookie: watcher })).body as CaseListResponse).cases.find((x) => x.facts.id === caseId);
+      return c ? replay(c.facts, c.events) : undefined;
+    };
+    await waitUntil('the decision on the server', async () => (await onServer())?.stage, (stage) => stage === 'AWAITING_APPROVAL');
+
+    const lead = await openProfile(tempDir('e2e-cases-approval-lead'));
+    await signInAt(lead.page, DEMO_ACCOUNTS.LEAD);
+    const leadCard = lead.page.locator('[data-case-id]', { has: lead.page.locator(`[data-rating-id="${rating.id}"]`) });
+    await leadCard.getByTestId('case-pending-approval').filter({ hasText: '监控录像显示评价人误点' }).waitFor();
+    expect(await lead.page.locator('[data-case-id]').first().getAttribute('data-case-id')).toBe(caseId); // awaiting them: first
+    await leadCard.getByRole('button', { name: '批准', exact: true }).click();
+    await lead.page.locator(`[data-case-id="${caseId}"][data-stage="DECIDED"]`).waitFor();
+    await waitUntil('the approval on the server', async () => (await onServer())?.decision?.approved?.by, (by) => by === 'demo-s2');
+    await lead.context.close();
+    await staff.context.close();
+  });
 });

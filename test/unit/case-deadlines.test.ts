@@ -23,11 +23,16 @@ describe('case deadlines', () => {
     expect(caseStatus(f, initialState(), SEED_CALENDAR, at('2025-10-10T09:00:00')).overdue).toEqual(['CALL_BACK']);
     expect(caseStatus(f, initialState(), SEED_CALENDAR, at('2025-10-15T00:00:01')).overdue).toEqual(['CALL_BACK', 'FIX']);
   });
-  it('takes the special path’s own deadline', () => {
+  it('takes the special path’s own deadline once approved; until then the 5 working days stand', () => {
     const f = facts(at('2026-09-18T09:00:00'), true);
     const decided = applyAction(f, initialState(), { id: 'e', by: 's1', at: 1, action: { type: 'DECIDE', path: 'SPECIAL', explanation: '需省里协调', deadline: '2026-10-30' } });
     if (!decided.ok) throw new Error(decided.refusal);
-    const s = caseStatus(f, decided.state, SEED_CALENDAR, at('2026-10-01T00:00:00'));
+    const pending = caseStatus(f, decided.state, SEED_CALENDAR, at('2026-10-01T00:00:00'));
+    expect(pending.fixDue.date).toBe('2026-09-24');
+    expect(pending.overdue).toEqual(['FIX']);
+    const approved = applyAction(f, decided.state, { id: 'a', by: 'lead', at: 2, action: { type: 'APPROVE' } });
+    if (!approved.ok) throw new Error(approved.refusal);
+    const s = caseStatus(f, approved.state, SEED_CALENDAR, at('2026-10-01T00:00:00'));
     expect(s.fixDue.date).toBe('2026-10-30');
     expect(s.callBackDue).toBeNull();
   });

@@ -21,6 +21,7 @@ const eventFromRow = (r: Row): StoredCaseEvent => ({
   by: r.by_staff,
   at: r.at,
   payloadHash: r.payload_hash,
+  receivedAt: r.received_at,
 });
 
 export function sqliteCases(db: Database.Database): CaseStore {
