@@ -76,6 +76,8 @@ export interface IngestOptions {
   deviceWindowIds?: readonly string[];
   /** What the route adds (who may send which channel). */
   check?: (record: RatingRecord, catalog: Catalog) => ApiError | null;
+  /** What the route drops from a valid record before it is hashed and stored (claims only the server may make). */
+  prepare?: (record: RatingRecord) => RatingRecord;
 }
 
 export async function ingestRatings(store: Store, request: PushRequest, receivedAt: number, opts: IngestOptions = {}): Promise<PushItemResult[]> {
@@ -95,7 +97,8 @@ export async function ingestRatings(store: Store, request: PushRequest, received
       results[index] = { index, id: parsed.data.id, status: 'invalid', error: problem };
       return;
     }
-    prepared.push({ record: parsed.data, hash: payloadHash(parsed.data) });
+    const record = opts.prepare ? opts.prepare(parsed.data) : parsed.data;
+    prepared.push({ record, hash: payloadHash(record) });
     preparedIndex.push(index);
   });
   if (prepared.length > 0) {
