@@ -2,11 +2,10 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiRequestError, apiRequest } from '../account/api-client';
-import type { KioskDatabase } from '../data/db';
+import { useAppServices } from '../app-context';
 import { getMeta } from '../data/meta';
 import type { Me } from '../domain/account-api';
 import { pickLabel } from '../domain/locales';
-import type { PaperFormConfig } from '../domain/paper-api';
 import { PAPER_CHECK_PATHS, paperCheckConfirmPath, type PaperCheckConfirmation, type PaperCheckItem, type PaperChecksResponse } from '../domain/paper-check';
 import { formatCstIso } from '../domain/time';
 import { currentLocale } from '../i18n';
@@ -28,8 +27,14 @@ type Notice = { kind: 'checked'; caseNumber: string } | { kind: 'refused' } | { 
  * (and not rating this person), each confirmed with one button; and this person's own forms, waiting for a check.
  * A form counts only once checked. Needs the network: the check is the server's record, not the tablet's.
  */
-export function PaperChecks({ db, me, config, api = serverPaperChecks }: { db: KioskDatabase; me: Me; config: PaperFormConfig; api?: PaperChecksApi }) {
+export function PaperChecks({ me, api = serverPaperChecks }: { me: Me; api?: PaperChecksApi }) {
   const { t } = useTranslation('form');
+  const { db } = useAppServices();
+  // The unit catalogue the form saved (useFormConfig), for the names of items and reasons; ids until it is there.
+  const config = useLiveQuery(async () => {
+    const saved = await getMeta(db, 'paperFormConfig');
+    return saved?.unit.id === me.unitId ? saved : undefined;
+  }, [db, me.unitId]);
   const uid = useId();
   const locale = currentLocale();
   const [data, setData] = useState<PaperChecksResponse | null>(null);
@@ -65,15 +70,15 @@ export function PaperChecks({ db, me, config, api = serverPaperChecks }: { db: K
   };
 
   const name = (id: string | null) => {
-    const s = data?.staff.find((p) => p.id === id) ?? config.staff.find((p) => p.id === id);
+    const s = data?.staff.find((p) => p.id === id) ?? config?.staff.find((p) => p.id === id);
     return s ? `${s.name}（${t('fields.employeeNo', { no: s.employeeNo })}）` : (id ?? '—');
   };
   const itemName = (id: string) => {
-    const i = config.serviceItems.find((x) => x.id === id);
+    const i = config?.serviceItems.find((x) => x.id === id);
     return i ? `${i.code} · ${pickLabel(i.name, locale)}` : id;
   };
   const reasonText = (item: PaperCheckItem) =>
-    item.reasons.map((k) => pickLabel(config.reasons.find((r) => r.key === k)?.label ?? { 'zh-CN': k, en: k, bo: k }, locale)).join('、');
+    item.reasons.map((k) => pickLabel(config?.reasons.find((r) => r.key === k)?.label ?? { 'zh-CN': k, en: k, bo: k }, locale)).join('、');
   const when = (ms: number) => formatCstIso(ms).slice(0, 16).replace('T', ' ');
 
   return (

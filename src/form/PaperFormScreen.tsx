@@ -13,7 +13,6 @@ import { CaseSection } from './CaseSection';
 import { findDuplicates, type DuplicateFinding } from './duplicates';
 import { EvaluatorSection } from './EvaluatorSection';
 import { LevelSection } from './LevelSection';
-import { PaperChecks } from './PaperChecks';
 import { PaperPhotoInput } from './PaperPhotoInput';
 import { paperResolver } from './paper-resolver';
 import { PaperQueueStatus } from './PaperQueueStatus';
@@ -91,79 +90,76 @@ export function PaperFormScreen({ me }: { me: Me }) {
 
   const when = (ms: number) => formatCstIso(ms).slice(0, 16).replace('T', ' ');
   return (
-    <>
-      <form className="paper-form" onSubmit={submit} noValidate aria-labelledby={`${uid}-title`}>
-        <h1 id={`${uid}-title`}>{t('title')}</h1>
-        <PaperQueueStatus db={db} />
-        {draft.restored && (
-          <p className="note" role="status">
-            {t('draft.restored', { time: when(draft.restored) })}
-          </p>
-        )}
-        {saved !== null && (
-          <p className="form-saved" role="status">
-            {t('saved', { caseNumber: saved })}
-          </p>
-        )}
-        <fieldset className="form-lock" disabled={locked}>
-          <CaseSection form={form} config={config} uid={uid} today={chinaToday()} me={me} />
-          <LevelSection form={form} config={config} uid={uid} />
-          <EvaluatorSection form={form} config={config} me={me} uid={uid} />
-          <PaperPhotoInput photo={draft.photo} disabled={locked} onBusyChange={setPhotoBusy} onChange={(blob) => void draft.setPhoto(blob)} />
-        </fieldset>
-        {pending && (
-          <div className="duplicate-warning" role="alert">
-            <p>{t('duplicate.found', { caseNumber: pending.record.caseNumber })}</p>
-            <ul>
-              {pending.duplicates.local.map((d) => (
-                <li key={d.id}>{t('duplicate.local', { time: when(d.at) })}</li>
-              ))}
-              {pending.duplicates.server.map((d) => (
-                <li key={d.id}>{t('duplicate.server', { time: when(d.ratedAt) })}</li>
-              ))}
-            </ul>
-            <p className="hint">{t('duplicate.locked')}</p>
-            <div className="form-actions">
-              <button type="button" className="secondary" disabled={busy} onClick={() => setPending(null)}>
-                {t('duplicate.back')}
-              </button>
-              <button type="button" className="primary" disabled={busy} onClick={() => void exclusive(() => save(pending.record, pending.photo))}>
-                {t('duplicate.submitAnyway')}
-              </button>
-            </div>
-          </div>
-        )}
-        <div className="form-actions">
-          {confirmDiscard ? (
-            <span className="discard-confirm">
-              {t('draft.confirm')}{' '}
-              <button
-                type="button"
-                className="secondary"
-                disabled={busy || locked || photoBusy}
-                onClick={() => {
-                  setConfirmDiscard(false);
-                  void draft.discard();
-                }}
-              >
-                {t('draft.discardYes')}
-              </button>{' '}
-              <button type="button" onClick={() => setConfirmDiscard(false)}>
-                {t('draft.keep')}
-              </button>
-            </span>
-          ) : (
-            <button type="button" className="secondary" disabled={busy || locked || photoBusy} onClick={() => setConfirmDiscard(true)}>
-              {t('draft.discard')}
+    <form className="paper-form" onSubmit={submit} noValidate aria-labelledby={`${uid}-title`}>
+      <h1 id={`${uid}-title`}>{t('title')}</h1>
+      <PaperQueueStatus db={db} />
+      {draft.restored && (
+        <p className="note" role="status">
+          {t('draft.restored', { time: when(draft.restored) })}
+        </p>
+      )}
+      {saved !== null && (
+        <p className="form-saved" role="status">
+          {t('saved', { caseNumber: saved })}
+        </p>
+      )}
+      <fieldset className="form-lock" disabled={locked}>
+        <CaseSection form={form} config={config} uid={uid} today={chinaToday()} me={me} />
+        <LevelSection form={form} config={config} uid={uid} />
+        <EvaluatorSection form={form} config={config} me={me} uid={uid} />
+        <PaperPhotoInput photo={draft.photo} disabled={locked} onBusyChange={setPhotoBusy} onChange={(blob) => void draft.setPhoto(blob)} />
+      </fieldset>
+      {pending && (
+        <div className="duplicate-warning" role="alert">
+          <p>{t('duplicate.found', { caseNumber: pending.record.caseNumber })}</p>
+          <ul>
+            {pending.duplicates.local.map((d) => (
+              <li key={d.id}>{t('duplicate.local', { time: when(d.at) })}</li>
+            ))}
+            {pending.duplicates.server.map((d) => (
+              <li key={d.id}>{t('duplicate.server', { time: when(d.ratedAt) })}</li>
+            ))}
+          </ul>
+          <p className="hint">{t('duplicate.locked')}</p>
+          <div className="form-actions">
+            <button type="button" className="secondary" disabled={busy} onClick={() => setPending(null)}>
+              {t('duplicate.back')}
             </button>
-          )}
-          {photoBusy && <span className="hint">{t('photo.waitToSubmit')}</span>}
-          <button type="submit" className="primary" disabled={busy || pending !== null || photoBusy}>
-            {t('submit')}
-          </button>
+            <button type="button" className="primary" disabled={busy} onClick={() => void exclusive(() => save(pending.record, pending.photo))}>
+              {t('duplicate.submitAnyway')}
+            </button>
+          </div>
         </div>
-      </form>
-      <PaperChecks db={db} me={me} config={config} />
-    </>
+      )}
+      <div className="form-actions">
+        {confirmDiscard ? (
+          <span className="discard-confirm">
+            {t('draft.confirm')}{' '}
+            <button
+              type="button"
+              className="secondary"
+              disabled={busy || locked || photoBusy}
+              onClick={() => {
+                setConfirmDiscard(false);
+                void draft.discard();
+              }}
+            >
+              {t('draft.discardYes')}
+            </button>{' '}
+            <button type="button" onClick={() => setConfirmDiscard(false)}>
+              {t('draft.keep')}
+            </button>
+          </span>
+        ) : (
+          <button type="button" className="secondary" disabled={busy || locked || photoBusy} onClick={() => setConfirmDiscard(true)}>
+            {t('draft.discard')}
+          </button>
+        )}
+        {photoBusy && <span className="hint">{t('photo.waitToSubmit')}</span>}
+        <button type="submit" className="primary" disabled={busy || pending !== null || photoBusy}>
+          {t('submit')}
+        </button>
+      </div>
+    </form>
   );
 }

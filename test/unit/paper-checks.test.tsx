@@ -1,7 +1,9 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { AppServicesContext } from '../../src/app-context';
 import type { KioskDatabase } from '../../src/data/db';
+import { setMeta } from '../../src/data/meta';
 import type { Me } from '../../src/domain/account-api';
 import type { PaperFormConfig } from '../../src/domain/paper-api';
 import type { PaperCheckItem, PaperChecksResponse } from '../../src/domain/paper-check';
@@ -64,13 +66,20 @@ beforeAll(async () => {
 });
 beforeEach(async () => {
   db = await freshDb();
+  await setMeta(db, 'paperFormConfig', config); // saved by the form above it
 });
+const show = (who: Me, api: PaperChecksApi) =>
+  render(
+    <AppServicesContext.Provider value={{ db, sync: { trigger: async () => undefined } }}>
+      <PaperChecks me={who} api={api} />
+    </AppServicesContext.Provider>,
+  );
 afterEach(cleanup);
 
 describe('checking typed-in forms', () => {
   it('lists the forms waiting for this person, with what to compare, and confirms one from their session', async () => {
     const { state, api } = serverSide({ toCheck: [form('f1', 'QH-1'), form('f2', 'QH-2')], mine: [], staff: people });
-    render(<PaperChecks db={db} me={checker} config={config} api={api} />);
+    show(checker, api);
     const items = await screen.findAllByTestId('to-check');
     expect(items).toHaveLength(2);
     const first = within(items[0]);
@@ -84,7 +93,7 @@ describe('checking typed-in forms', () => {
 
   it("shows the typist's own forms as waiting for a check", async () => {
     const { api } = serverSide({ toCheck: [], mine: [form('f3', 'QH-3')], staff: people });
-    render(<PaperChecks db={db} me={{ ...checker, id: 'demo-s2' }} config={config} api={api} />);
+    show({ ...checker, id: 'demo-s2' }, api);
     const mine = await screen.findByTestId('mine-waiting');
     expect(mine.textContent).toContain('QH-3');
     expect(within(mine).getByText('待核对')).toBeTruthy();
@@ -93,11 +102,11 @@ describe('checking typed-in forms', () => {
 
   it('says when the check cannot be reached or is refused', async () => {
     const { api } = serverSide({ toCheck: [form('f1', 'QH-1')], mine: [], staff: people });
-    render(<PaperChecks db={db} me={checker} config={config} api={{ ...api, confirm: async () => Promise.reject(new ApiRequestError(409, 'ALREADY_CHECKED', 'x')) }} />);
+    show(checker, { ...api, confirm: async () => Promise.reject(new ApiRequestError(409, 'ALREADY_CHECKED', 'x')) });
     fireEvent.click(await screen.findByRole('button', { name: '与纸质表一致，确认核对' }));
     expect(await screen.findByText(/这张表无法由您核对/)).toBeTruthy();
     cleanup();
-    render(<PaperChecks db={db} me={checker} config={config} api={{ ...api, load: async () => Promise.reject(new ApiRequestError(0, 'NETWORK', 'offline')) }} />);
+    show(checker, { ...api, load: async () => Promise.reject(new ApiRequestError(0, 'NETWORK', 'offline')) });
     expect(await screen.findByText(/核对需要联网/)).toBeTruthy();
   });
 });
