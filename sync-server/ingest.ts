@@ -2,13 +2,14 @@ import { RatingRecordSchema, type RatingRecord } from '../src/domain/rating';
 import type { ApiError, PushItemResult, PushRequest } from '../src/domain/sync-api';
 import { ERROR_CODES } from '../src/domain/sync-constants';
 import { payloadHash } from './canonical';
-import type { Catalog, IngestBatch, PreparedRating, Store } from './store/store';
+import type { Catalog, CatalogStaff, IngestBatch, PreparedRating, Store } from './store/store';
 
 /** The catalogue facts an item is checked against, loaded once per request. */
 export interface CatalogIndex {
   windowUnit: Map<string, string>;
   staffUnit: Map<string, string>;
   reasonKeys: Set<string>;
+  staff: Map<string, CatalogStaff>;
 }
 
 export function indexCatalog(catalog: Catalog): CatalogIndex {
@@ -17,6 +18,7 @@ export function indexCatalog(catalog: Catalog): CatalogIndex {
     staffUnit: new Map(catalog.staff.map((s) => [s.id, s.unitId])),
     // Retired reasons stay known: records queued before retirement must still be accepted.
     reasonKeys: new Set(catalog.reasons.map((r) => r.key)),
+    staff: new Map(catalog.staff.map((s) => [s.id, s])),
   };
 }
 
@@ -37,8 +39,23 @@ function checkCatalog(r: RatingRecord, deviceId: string, idx: CatalogIndex, devi
   if (r.staffId !== undefined && idx.staffUnit.get(r.staffId) !== r.unitId) {
     return { code: ERROR_CODES.unknownStaff, message: `staff ${r.staffId} is unknown in unit ${r.unitId}` };
   }
+  const staffProblem = r.staffId === undefined ? null : checkRatedStaff(idx.staff.get(r.staffId)!, r.windowId);
+  if (staffProblem) return staffProblem;
   const unknown = r.reasons.filter((k) => !idx.reasonKeys.has(k));
   if (unknown.length) return { code: ERROR_CODES.unknownReason, message: `unknown reason ${unknown.join(', ')}` };
+  return null;
+}
+
+/**
+ * A rating is credited to someone who serves at its window: crediting it to another window's clerk, the
+ * administrator or a disabled account would open a bad-review case for the wrong person and let them reveal the
+ * evaluator. The roster is the rating's own window, not the device's current one: a tablet moved to another
+ * window still sends what it took at the old one (the device check above allows that window).
+ */
+function checkRatedStaff(staff: CatalogStaff, windowId: string): ApiError | null {
+  if (!staff.active) return { code: ERROR_CODES.staffInactive, message: `staff ${staff.id} is disabled` };
+  if (!staff.roles.some((role) => role === 'STAFF' || role === 'LEAD')) return { code: ERROR_CODES.notWindowStaff, message: `${staff.id} is not window staff` };
+  if (staff.windowId !== windowId) return { code: ERROR_CODES.staffNotOnWindow, message: `staff ${staff.id} is not on the roster of window ${windowId}` };
   return null;
 }
 
@@ -59,6 +76,8 @@ export interface IngestOptions {
   deviceWindowIds?: readonly string[];
   /** What the route adds (who may send which channel). */
   check?: (record: RatingRecord, catalog: Catalog) => ApiError | null;
+  /** What the route drops from a valid record before it is hashed and stored (claims only the server may make). */
+  prepare?: (record: RatingRecord) => RatingRecord;
 }
 
 export async function ingestRatings(store: Store, request: PushRequest, receivedAt: number, opts: IngestOptions = {}): Promise<PushItemResult[]> {
@@ -78,7 +97,8 @@ export async function ingestRatings(store: Store, request: PushRequest, received
       results[index] = { index, id: parsed.data.id, status: 'invalid', error: problem };
       return;
     }
-    prepared.push({ record: parsed.data, hash: payloadHash(parsed.data) });
+    const record = opts.prepare ? opts.prepare(parsed.data) : parsed.data;
+    prepared.push({ record, hash: payloadHash(record) });
     preparedIndex.push(index);
   });
   if (prepared.length > 0) {

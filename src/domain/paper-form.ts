@@ -4,6 +4,7 @@ import { isBadLevel, type LevelKey } from './levels';
 import type { Locale } from './locales';
 import type { RatingRecord } from './rating';
 import { MAX_COMMENT_LENGTH, MAX_OTHER_REASON_LENGTH, RATING_SCHEMA_VERSION } from './rating-limits';
+import { paperEntryRefusal, PAPER_REFUSALS } from './paper-check';
 import { OTHER_REASON } from './reasons';
 import { cstDate } from './time';
 
@@ -21,6 +22,10 @@ export interface PaperFormValues {
   evaluatorName: string;
   evaluatorPhone: string;
   evaluatorCompany: string;
+  /**
+   * No longer a field of the form and never sent: the checker confirms the form from their own session (see
+   * paper-check.ts). Kept so drafts saved before that change still load.
+   */
   checkedBy: string;
   hasPhoto: boolean;
 }
@@ -43,7 +48,17 @@ export const EMPTY_PAPER_FORM: PaperFormValues = {
 };
 
 /** Why a field is wrong, as a message key the form translates (form:errors.<code>). */
-export type PaperFieldError = 'required' | 'tooLong' | 'reasonRequired' | 'otherRequired' | 'phoneInvalid' | 'dateInFuture' | 'dateTooOld' | 'dateInvalid' | 'checkerIsEnterer';
+export type PaperFieldError =
+  | 'required'
+  | 'tooLong'
+  | 'reasonRequired'
+  | 'otherRequired'
+  | 'phoneInvalid'
+  | 'dateInFuture'
+  | 'dateTooOld'
+  | 'dateInvalid'
+  | 'notYourWindow'
+  | 'ratesSelf';
 export type PaperFormErrors = Partial<Record<keyof PaperFormValues, PaperFieldError>>;
 
 const MAX_AGE_DAYS = 366;
@@ -52,7 +67,7 @@ const MAX_AGE_DAYS = 366;
  * The rules of Attachment 1, shared by the form (messages next to each field) and, through the record schema,
  * the server. `today` is the date in China, so a form typed just after midnight is judged by China's calendar.
  */
-export function validatePaperForm(v: PaperFormValues, ctx: { today: string; enteredBy: string }): PaperFormErrors {
+export function validatePaperForm(v: PaperFormValues, ctx: { today: string; enteredBy: string; windowId: string | null }): PaperFormErrors {
   const e: PaperFormErrors = {};
   const required = ['caseNumber', 'serviceItemId', 'windowId', 'staffId', 'serviceDate', 'level'] as const;
   for (const f of required) if (!String(v[f]).trim()) e[f] = 'required';
@@ -72,7 +87,9 @@ export function validatePaperForm(v: PaperFormValues, ctx: { today: string; ente
   if (v.evaluatorName.trim().length > 40) e.evaluatorName = 'tooLong';
   if (v.evaluatorCompany.trim().length > 100) e.evaluatorCompany = 'tooLong';
   if (v.evaluatorPhone.trim() && normalizePhone(v.evaluatorPhone) === null) e.evaluatorPhone = 'phoneInvalid';
-  if (v.checkedBy && v.checkedBy === ctx.enteredBy) e.checkedBy = 'checkerIsEnterer';
+  // The server refuses these too (paperEntryRefusal); said here next to the field before anything is saved.
+  if (v.windowId && !e.windowId && paperEntryRefusal({ id: ctx.enteredBy, windowId: ctx.windowId }, { windowId: v.windowId }) === PAPER_REFUSALS.notYourWindow) e.windowId = 'notYourWindow';
+  if (v.staffId && v.staffId === ctx.enteredBy) e.staffId = 'ratesSelf';
   return e;
 }
 
@@ -111,7 +128,6 @@ export function paperRecordFromForm(v: PaperFormValues, ctx: PaperRecordContext,
       serviceItemId: v.serviceItemId,
       serviceDate: v.serviceDate,
       enteredBy: ctx.enteredBy,
-      checkedBy: v.checkedBy || undefined,
       hasPhoto: v.hasPhoto,
     },
   };

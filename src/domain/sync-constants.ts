@@ -23,6 +23,12 @@ export const ERROR_CODES = {
   notFound: 'NOT_FOUND',
   unknownWindow: 'UNKNOWN_WINDOW',
   unknownStaff: 'UNKNOWN_STAFF',
+  /** The staff member rated is disabled: a kiosk or form may not credit a rating (and open a case) to them. */
+  staffInactive: 'STAFF_INACTIVE',
+  /** The person named is not window staff (an administrator, the office…): ratings are for window staff only. */
+  notWindowStaff: 'NOT_WINDOW_STAFF',
+  /** The staff member is not on the roster of the rating's window. */
+  staffNotOnWindow: 'STAFF_NOT_ON_WINDOW',
   unknownReason: 'UNKNOWN_REASON',
   idConflict: 'ID_CONFLICT',
   deviceCredentialRequired: 'DEVICE_CREDENTIAL_REQUIRED',

@@ -2,13 +2,14 @@ import { useEffect, useMemo, useState } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { pickLabel } from '../domain/locales';
+import type { Me } from '../domain/account-api';
 import type { PaperFormConfig } from '../domain/paper-api';
 import type { PaperFormValues } from '../domain/paper-form';
 import { currentLocale } from '../i18n';
 import { Field } from './Field';
 
 /** 办件编号, 办理事项 (searchable), window, staff member and the date of the service. */
-export function CaseSection({ form, config, uid, today }: { form: UseFormReturn<PaperFormValues>; config: PaperFormConfig; uid: string; today: string }) {
+export function CaseSection({ form, config, uid, today, me }: { form: UseFormReturn<PaperFormValues>; config: PaperFormConfig; uid: string; today: string; me: Me }) {
   const { t } = useTranslation('form');
   const locale = currentLocale();
   const { register, watch, formState } = form;
@@ -20,7 +21,9 @@ export function CaseSection({ form, config, uid, today }: { form: UseFormReturn<
     const q = query.trim().toLowerCase();
     return config.serviceItems.filter((i) => !q || i.id === chosenItem || i.code.toLowerCase().includes(q) || Object.values(i.name).some((n) => n.toLowerCase().includes(q)));
   }, [config.serviceItems, query, chosenItem]);
-  const staff = config.staff.filter((s) => !windowId || s.windowId === windowId);
+  // Only the person's own window, and never themselves: the server refuses the rest (paperEntryRefusal).
+  const windows = config.windows.filter((w) => w.id === me.windowId);
+  const staff = config.staff.filter((s) => (!windowId || s.windowId === windowId) && s.id !== me.id);
   const staffId = watch('staffId');
   // A staff member chosen for another window (or before the window, or kept by a draft whose window has since
   // changed) would stay selected though no longer listed, and be saved with a window they do not work at.
@@ -51,11 +54,11 @@ export function CaseSection({ form, config, uid, today }: { form: UseFormReturn<
         )}
       </Field>
       <div className="form-row">
-        <Field id={`${uid}-window`} label={t('fields.window')} error={errors.windowId?.message}>
+        <Field id={`${uid}-window`} label={t('fields.window')} error={errors.windowId?.message} hint={t('fields.windowHint')}>
           {(aria) => (
             <select {...aria} {...register('windowId')}>
               <option value="">{t('fields.choose')}</option>
-              {config.windows.map((w) => (
+              {windows.map((w) => (
                 <option key={w.id} value={w.id}>
                   {pickLabel(w.name, locale)}
                 </option>
@@ -63,7 +66,7 @@ export function CaseSection({ form, config, uid, today }: { form: UseFormReturn<
             </select>
           )}
         </Field>
-        <Field id={`${uid}-staff`} label={t('fields.staff')} error={errors.staffId?.message}>
+        <Field id={`${uid}-staff`} label={t('fields.staff')} error={errors.staffId?.message} hint={t('fields.staffHint')}>
           {(aria) => (
             <select {...aria} {...register('staffId')}>
               <option value="">{t('fields.choose')}</option>

@@ -5,8 +5,8 @@ import type { PaperFormConfig } from '../domain/paper-api';
 import type { PaperFormValues } from '../domain/paper-form';
 import { Field } from './Field';
 
-/** The evaluator (all optional, under the consent line) and who entered and checked the form. */
-export function EvaluatorSection({ form, config, me, uid }: { form: UseFormReturn<PaperFormValues>; config: PaperFormConfig; me: Me; uid: string }) {
+/** The evaluator (all optional, under the consent line) and who entered the form; the check comes later (PaperChecks). */
+export function EvaluatorSection({ form, me, uid }: { form: UseFormReturn<PaperFormValues>; config: PaperFormConfig; me: Me; uid: string }) {
   const { t } = useTranslation('form');
   const { register, formState } = form;
   const errors = formState.errors;
@@ -36,21 +36,10 @@ export function EvaluatorSection({ form, config, me, uid }: { form: UseFormRetur
               {me.name}（{t('fields.employeeNo', { no: me.employeeNo })}）
             </strong>
           </div>
-          <Field id={`${uid}-checker`} label={t('fields.checkedBy')} error={errors.checkedBy?.message}>
-            {(aria) => (
-              <select {...aria} {...register('checkedBy')}>
-                <option value="">{t('fields.notChecked')}</option>
-                {config.staff
-                  .filter((s) => s.id !== me.id)
-                  .map((s) => (
-                    <option key={s.id} value={s.id}>
-                      {s.name}（{t('fields.employeeNo', { no: s.employeeNo })}）
-                    </option>
-                  ))}
-              </select>
-            )}
-          </Field>
         </div>
+        <p className="hint" data-testid="check-note">
+          {t('check.note')}
+        </p>
       </fieldset>
     </>
   );

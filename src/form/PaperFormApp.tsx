@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { SignedInShell } from '../account/SignedInShell';
 import { hasPermission } from '../domain/roles';
 import { FORM_PRINT_PATH } from '../routes';
+import { PaperChecks } from './PaperChecks';
 import { PaperFormScreen } from './PaperFormScreen';
 import './form.css';
 
@@ -22,6 +23,7 @@ export default function PaperFormApp() {
               {t('printBlank')}
             </a>
             <PaperFormScreen me={me} />
+            {me.windowId && <PaperChecks me={me} />}
           </main>
         ) : (
           <NotAllowed />

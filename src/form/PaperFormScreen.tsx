@@ -28,7 +28,8 @@ export function PaperFormScreen({ me }: { me: Me }) {
   const { db, sync } = useAppServices();
   const uid = useId();
   const { config, failed } = useFormConfig(db, me.unitId);
-  const form = useForm<PaperFormValues>({ defaultValues: EMPTY_PAPER_FORM, resolver: paperResolver(t, me.id), reValidateMode: 'onChange' });
+  // A form is typed in for the person's own window only: it starts there.
+  const form = useForm<PaperFormValues>({ defaultValues: { ...EMPTY_PAPER_FORM, windowId: me.windowId ?? '' }, resolver: paperResolver(t, me.id, me.windowId), reValidateMode: 'onChange' });
   const draft = usePaperDraft(db, me.id, form);
   const [pending, setPending] = useState<Pending | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -42,6 +43,7 @@ export function PaperFormScreen({ me }: { me: Me }) {
   const [building, setBuilding] = useState(false);
   const [photoBusy, setPhotoBusy] = useState(false);
 
+  if (!me.windowId) return <p className="form-failure">{t('noWindow')}</p>;
   if (failed) return <p className="form-failure">{t('noConfig')}</p>;
   if (!config || !draft.loaded) return <p className="page-loading">…</p>;
 
@@ -102,7 +104,7 @@ export function PaperFormScreen({ me }: { me: Me }) {
         </p>
       )}
       <fieldset className="form-lock" disabled={locked}>
-        <CaseSection form={form} config={config} uid={uid} today={chinaToday()} />
+        <CaseSection form={form} config={config} uid={uid} today={chinaToday()} me={me} />
         <LevelSection form={form} config={config} uid={uid} />
         <EvaluatorSection form={form} config={config} me={me} uid={uid} />
         <PaperPhotoInput photo={draft.photo} disabled={locked} onBusyChange={setPhotoBusy} onChange={(blob) => void draft.setPhoto(blob)} />

@@ -9,7 +9,10 @@ export interface DuplicateFinding {
   server: DuplicateMatch[];
 }
 
-/** The same form entered before, on this tablet or (when the server answers) anywhere in the unit. */
+/**
+ * The same form entered before, on this tablet or (when the server answers) at the person's own window: the
+ * server never says whether another window holds a form with this evaluator, since that would tell who left it.
+ */
 export async function findDuplicates(db: KioskDatabase, record: RatingRecord): Promise<DuplicateFinding> {
   const local = await localDuplicates(db, record);
   let server: DuplicateMatch[] = [];
@@ -20,7 +23,8 @@ export async function findDuplicates(db: KioskDatabase, record: RatingRecord): P
       })
     ).matches;
   } catch {
-    // Offline: this tablet's own memory is all there is to go on.
+    // Offline, or too many checks in a few minutes (429, logged by the server): this tablet's own memory is all
+    // there is to go on, and the form is still saved.
   }
   const seen = new Set(local.map((l) => l.id));
   return { local, server: server.filter((m) => !seen.has(m.id)) };

@@ -3,12 +3,16 @@ import * as z from 'zod/mini';
 import { ContactSchema, LevelKeySchema, UuidV7Schema } from '../../src/domain/base-schemas';
 import { normalizePhone } from '../../src/domain/contact';
 import { MAX_PAPER_PHOTO_BYTES, PAPER_PATHS, type DuplicateMatch } from '../../src/domain/paper-api';
+import { paperEntryRefusal, PAPER_REFUSALS } from '../../src/domain/paper-check';
 import type { RatingRecord } from '../../src/domain/rating';
 import type { ApiError } from '../../src/domain/sync-api';
+import { audit } from '../auth/audit';
+import { SignInLimiter } from '../auth/sign-in-limiter';
 import { ClientError } from '../errors';
 import { contentTypeOf, isImageOfType, isPhotoType, PHOTO_TYPES } from '../image-check';
 import type { Catalog, Store } from '../store/store';
 import { parseOr400 } from '../validate';
+import { paperCheckRoutes } from './paper-checks';
 import { registerPushRoute } from './push-ratings';
 
 const DuplicateCheckSchema = z.strictObject({
@@ -20,24 +24,43 @@ const DuplicateCheckSchema = z.strictObject({
 const same = (a?: string, b?: string) => (a ?? '') === (b ?? '');
 const phoneKey = (p?: string) => (p ? (normalizePhone(p) ?? p) : undefined);
 
-/** A paper item must be PAPER, typed in by the person sending it, in their unit, naming what the unit has. */
+/**
+ * A paper item must be PAPER, typed in by the person sending it, for their own window (never rating themselves),
+ * naming what the unit has.
+ */
 function paperCheck(record: RatingRecord, request: FastifyRequest, catalog: Catalog): ApiError | null {
   const actor = request.actor!;
   if (record.channel !== 'PAPER' || !record.paper) return { code: 'NOT_PAPER', message: 'this route takes paper forms only' };
   if (record.paper.enteredBy !== actor.id) return { code: 'ENTERED_BY_MISMATCH', message: 'a paper form is sent by the person who typed it in' };
   if (record.unitId !== actor.unitId) return { code: 'WRONG_UNIT', message: 'a paper form of another unit' };
+  const refusal = paperEntryRefusal(actor, record);
+  if (refusal === PAPER_REFUSALS.notYourWindow) return { code: refusal, message: 'a paper form is typed in for your own window only' };
+  if (refusal) return { code: refusal, message: 'a paper form may not rate the person typing it in' };
   const item = catalog.serviceItems.find((i) => i.id === record.paper!.serviceItemId);
   if (!item || item.unitId !== record.unitId) return { code: 'UNKNOWN_SERVICE_ITEM', message: `service item ${record.paper.serviceItemId} is unknown in this unit` };
-  const checker = record.paper.checkedBy;
-  if (checker && !catalog.staff.some((s) => s.id === checker && s.unitId === record.unitId)) {
-    return { code: 'UNKNOWN_STAFF', message: `checker ${checker} is unknown in this unit` };
-  }
   return null;
 }
 
-/** Attachment 1 typed in at the window: the records, their photos apart, and the duplicate check. */
+/**
+ * The checker is recorded by the checker's own confirmation (paper-checks.ts), never by the typist. A record
+ * naming one (queued by a tablet before this rule) is still taken, without the claim: it waits for its check.
+ */
+function dropCheckerClaim(record: RatingRecord): RatingRecord {
+  if (record.paper?.checkedBy === undefined) return record;
+  const { checkedBy: _claim, ...paper } = record.paper;
+  return { ...record, paper };
+}
+
+/**
+ * Duplicate checks per person: each one compares a guessed phone number with the stored evaluators, so many of
+ * them would be a way to confirm who left a review. A clerk types a form in well over 20 s.
+ */
+export const DUPLICATE_CHECK_LIMIT = { max: 30, windowMs: 10 * 60_000 };
+
+/** Attachment 1 typed in at the window: the records, their photos apart, the duplicate check and the check (复核). */
 export function paperRoutes(app: FastifyInstance, store: Store) {
-  registerPushRoute(app, store, { path: PAPER_PATHS.push, access: 'paper.enter', check: paperCheck });
+  registerPushRoute(app, store, { path: PAPER_PATHS.push, access: 'paper.enter', check: paperCheck, prepare: dropCheckerClaim });
+  paperCheckRoutes(app, store);
 
   // PUT: the photo of one rating, idempotent; it may only follow the record, so a 404 means "send it later".
   app.put('/api/v1/sync/paper/:id/photo', { config: { access: 'paper.enter' }, bodyLimit: MAX_PAPER_PHOTO_BYTES }, async (request) => {
@@ -54,13 +77,31 @@ export function paperRoutes(app: FastifyInstance, store: Store) {
     return { id, status: outcome };
   });
 
+  const duplicateChecks = new SignInLimiter(DUPLICATE_CHECK_LIMIT.max, DUPLICATE_CHECK_LIMIT.windowMs);
   app.post(PAPER_PATHS.duplicates, { config: { access: 'paper.enter' } }, async (request, reply): Promise<{ matches: DuplicateMatch[] }> => {
+    const actor = request.actor!;
     const input = parseOr400(DuplicateCheckSchema, request.body);
+    const asked = { caseNumber: input.caseNumber, level: input.level, name: Boolean(input.contact?.name), phone: Boolean(input.contact?.phone) };
+    const wait = duplicateChecks.waitFor(actor.id);
+    if (wait > 0) {
+      await audit(store, request, 'paper.duplicate-check-limited', { type: 'window', id: actor.windowId ?? '-' }, asked);
+      reply.header('retry-after', Math.ceil(wait / 1000));
+      throw new ClientError(429, 'RATE_LIMITED', 'too many duplicate checks; wait a few minutes');
+    }
+    duplicateChecks.recordFailure(actor.id); // every check counts, not only failures
     const candidates = await store.findPaperRatings(input.caseNumber, input.level);
     // Same case, level and evaluator (name and phone, both absent counting as the same); contact never leaves.
+    // Only the person's own window: a match on another window's form would tell a clerk there who left it.
     const matches = candidates.filter(
-      (r) => r.unitId === request.actor!.unitId && same(r.revealed?.name, input.contact?.name) && same(phoneKey(r.revealed?.phone), phoneKey(input.contact?.phone)),
+      (r) =>
+        r.unitId === actor.unitId &&
+        actor.windowId !== null &&
+        r.windowId === actor.windowId &&
+        same(r.revealed?.name, input.contact?.name) &&
+        same(phoneKey(r.revealed?.phone), phoneKey(input.contact?.phone)),
     );
+    // Logged without the name or phone asked about: the log says someone checked, not whom they suspected.
+    await audit(store, request, 'paper.duplicate-check', { type: 'window', id: actor.windowId ?? '-' }, { ...asked, matches: matches.length });
     reply.header('cache-control', 'no-store');
     return { matches: matches.map((r) => ({ id: r.id, ratedAt: r.ratedAt, serviceDate: r.paper?.serviceDate ?? null, enteredBy: r.paper?.enteredBy ?? null })) };
   });

@@ -56,7 +56,7 @@ export type ItemCheck = (record: RatingRecord, request: FastifyRequest, catalog:
 export function registerPushRoute(
   app: FastifyInstance,
   store: Store,
-  route: { path: string; access: Access; check: ItemCheck },
+  route: { path: string; access: Access; check: ItemCheck; prepare?: (record: RatingRecord) => RatingRecord },
   opts: PushRouteOptions = {},
 ) {
   app.post(route.path, {
@@ -76,7 +76,7 @@ export function registerPushRoute(
       if (device && parsed.data.deviceId !== device.id) {
         throw new ClientError(403, 'DEVICE_MISMATCH', 'the batch names another device than its credential');
       }
-      const results = await ingestRatings(store, parsed.data, receivedAt, { deviceWindowIds: device ? await store.deviceWindowIds(device.id) : undefined, check: (r, catalog) => route.check(r, request, catalog) });
+      const results = await ingestRatings(store, parsed.data, receivedAt, { deviceWindowIds: device ? await store.deviceWindowIds(device.id) : undefined, check: (r, catalog) => route.check(r, request, catalog), prepare: route.prepare });
       opts.afterCommit?.();
       const response: PushResponse = { serverTime: Date.now(), results };
       return sendMaybeGzipped(request, reply, response);

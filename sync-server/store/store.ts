@@ -100,9 +100,9 @@ export interface StoredConflict {
 export interface RatingStore {
   /** Writes the whole batch in one transaction and answers each item in order. */
   insertRatings(batch: IngestBatch): Promise<InsertOutcome[]>;
-  /** Everything, in arrival order: the export. */
+  /** Everything that counts (a paper form once checked), in arrival order: the export. */
   listRatings(afterSeq: number, limit: number): Promise<StoredRating[]>;
-  /** Newest first within a scope; `before` is a ratedAt to page back from. */
+  /** Newest first within a scope, counted ratings only (a paper form once checked); `before` is a ratedAt to page back from. */
   listRatingsInScope(scope: RatingScope, opts: { before?: number; limit: number }): Promise<StoredRating[]>;
   getRating(id: string): Promise<StoredRating | null>;
   /** Several ratings by id in one read (ids not found are left out). */
@@ -183,6 +183,17 @@ export interface CaseStore {
   putCalendarYear(year: CalendarYear, by: string | null, at: number): Promise<void>;
 }
 
+/** Paper forms waiting for, and given, the check (复核) by a second person of their window. */
+export interface PaperCheckStore {
+  /** Paper forms not yet checked, of one window or typed in by one person, oldest first. */
+  listUncheckedPaper(filter: { windowId: string } | { enteredBy: string }, limit: number): Promise<StoredRating[]>;
+  /**
+   * Records the check and, for a bad level, opens the form's case, in one transaction: from now on it counts.
+   * An already checked form keeps its first check ('already'); null when there is no such paper form.
+   */
+  confirmPaperCheck(ratingId: string, by: string, at: number): Promise<{ outcome: 'checked' | 'already'; checkedBy: string; checkedAt: number } | null>;
+}
+
 export type AuditInput = Omit<AuditEntry, 'seq' | 'actorName'>;
 
 export interface AuditStore {
@@ -193,7 +204,7 @@ export interface AuditStore {
 /**
  * What the server keeps. SQLite is the default; a PostgreSQL implementation follows the same contract.
  */
-export interface Store extends CatalogStore, AccountStore, RatingStore, AuditStore, DeviceStore, CaseStore {
+export interface Store extends CatalogStore, AccountStore, RatingStore, AuditStore, DeviceStore, CaseStore, PaperCheckStore {
   readonly kind: 'sqlite' | 'postgres';
   close(): Promise<void>;
 }

@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../sync-server/crypto/passwords';
 import { openStore } from '../../sync-server/store/open-store';
+import { DEMO_PASSWORD } from '../../sync-server/store/demo-hall';
 import { DEMO_ACCOUNTS } from '../support/api';
 import { assertBuilt, dumpIndexedDb, openProfile, waitUntil, watchCsp } from '../support/browser';
 import { spawnServer, tempDir, type ServerProcess } from '../support/server';
@@ -18,19 +20,36 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** The paper forms on the server: those waiting for their check, and those that count (checked). */
 async function serverPaper() {
   const { store } = openStore(dataDir, {});
   try {
-    const rows = (await store.listRatings(0, 10)).filter((r) => r.channel === 'PAPER');
+    const waiting = await store.listUncheckedPaper({ windowId: 'demo-w1' }, 10);
+    const counted = (await store.listRatings(0, 10)).filter((r) => r.channel === 'PAPER');
+    const rows = [...waiting, ...counted];
     const photo = rows[0] ? await store.getRatingPhoto(rows[0].id) : null;
-    return { rows, photo };
+    const cases = await store.listCases({ kind: 'all' });
+    return { waiting, counted, rows, photo, cases };
+  } finally {
+    await store.close();
+  }
+}
+
+/** A third person at window 1 (the demo hall has two), who may check what the lead typed about 李明. */
+async function addChecker() {
+  const { store } = openStore(dataDir, {});
+  try {
+    await store.insertAccount({
+      id: 'demo-s4', name: '卓玛', employeeNo: 'D1004', unitId: 'demo-unit', windowId: 'demo-w1', roles: ['STAFF'], active: true, photoUpdatedAt: null,
+      passwordHash: await hashPassword(DEMO_PASSWORD), pinHash: null, mustChangePassword: false, failedSignIns: 0, lockedUntil: null,
+    });
   } finally {
     await store.close();
   }
 }
 
 describe('Attachment 1 typed in at the window', () => {
-  it('is entered offline with a photo, survives a reload as a draft, and reaches the server with its photo', async () => {
+  it('is entered offline with a photo, survives a reload as a draft, reaches the server with its photo, and counts once another clerk checks it', async () => {
     const { context, page } = await openProfile(tempDir('e2e-paper-profile'));
     const violations = await watchCsp(page);
     await page.goto(server.baseUrl + '/form');
@@ -67,7 +86,10 @@ describe('Attachment 1 typed in at the window', () => {
     expect((await serverPaper()).rows).toHaveLength(0);
 
     await context.setOffline(false);
-    const arrived = await waitUntil('the form and its photo on the server', () => serverPaper(), (s) => s.rows.length === 1 && s.photo !== null, 60_000);
+    const arrived = await waitUntil('the form and its photo on the server', () => serverPaper(), (s) => s.waiting.length === 1 && s.photo !== null, 60_000);
+    // Until someone else of the window checks it, it does not count and opens no case.
+    expect(arrived.counted).toEqual([]);
+    expect(arrived.cases).toEqual([]);
     expect(arrived.rows[0]).toMatchObject({
       level: 'DISSATISFIED',
       reasons: ['EFFICIENCY'],
@@ -81,7 +103,25 @@ describe('Attachment 1 typed in at the window', () => {
     await waitUntil('the photo to leave the tablet', () => page.evaluate(() => document.querySelector('[data-testid="paper-queue"]')?.getAttribute('data-photos')), (n) => n === '0');
     const device = JSON.stringify(await dumpIndexedDb(page));
     expect(device).not.toContain('13700001111');
+    // The typist sees it waiting for a check.
+    await page.locator('[data-testid="mine-waiting"]', { hasText: 'QH-2026-11-0042' }).getByText('待核对').waitFor();
     expect(await violations()).toEqual([]);
     await context.close();
+
+    // Another clerk of window 1 confirms it from their own session: now it counts and its case opens.
+    await addChecker();
+    const checker = await openProfile(tempDir('e2e-paper-checker'));
+    await checker.page.goto(server.baseUrl + '/form');
+    await checker.page.getByLabel('工号').fill('D1004');
+    await checker.page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await checker.page.getByRole('button', { name: '登录' }).click();
+    const toCheck = checker.page.locator('[data-testid="to-check"]', { hasText: 'QH-2026-11-0042' });
+    await toCheck.getByText('137****1111').waitFor();
+    await toCheck.getByRole('button', { name: '与纸质表一致，确认核对' }).click();
+    await checker.page.getByText('已确认核对办件 QH-2026-11-0042 的评价表，现已计入统计。').waitFor();
+    const checked = await serverPaper();
+    expect(checked.counted.map((r) => [r.caseNumber, r.paper?.checkedBy])).toEqual([['QH-2026-11-0042', 'demo-s4']]);
+    expect(checked.cases.map((c) => c.facts.staffId)).toEqual(['demo-s1']);
+    await checker.context.close();
   });
 });

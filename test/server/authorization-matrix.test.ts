@@ -19,6 +19,8 @@ const EXPECTED: Record<string, Access> = {
   'POST /api/v1/sync/paper': 'paper.enter',
   'PUT /api/v1/sync/paper/:id/photo': 'paper.enter',
   'POST /api/v1/forms/duplicate-check': 'paper.enter',
+  'GET /api/v1/forms/checks': 'paper.enter',
+  'POST /api/v1/forms/checks/:id/confirm': 'paper.enter',
   'POST /api/v1/ratings/:id/photo': 'contact.reveal',
   'GET /api/v1/cases': 'cases.read',
   'GET /api/v1/cases/summary': 'cases.read',

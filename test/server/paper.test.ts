@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { paperRecordFromForm, EMPTY_PAPER_FORM, type PaperFormValues } from '../../src/domain/paper-form';
+import { hashPassword } from '../../sync-server/crypto/passwords';
+import { DEMO_PASSWORD } from '../../sync-server/store/demo-hall';
 import { api, DEMO_ACCOUNTS, signIn } from '../support/api';
 import { DEMO_DEVICE } from '../support/ratings';
 import { startInProcessServer, type InProcessServer } from '../support/server';
@@ -34,6 +36,17 @@ afterEach(async () => {
   await srv.close();
 });
 
+/** A third person at window 1 (the demo hall has two): the one who may check what the lead typed about 李明. */
+async function addClerk(id = 'demo-s4', employeeNo = 'D1004', windowId = 'demo-w1') {
+  await srv.store.insertAccount({
+    id, name: '卓玛', employeeNo, unitId: 'demo-unit', windowId, roles: ['STAFF'], active: true, photoUpdatedAt: null,
+    passwordHash: await hashPassword(DEMO_PASSWORD), pinHash: null, mustChangePassword: false, failedSignIns: 0, lockedUntil: null,
+  });
+  return signIn(srv.baseUrl, employeeNo);
+}
+const confirmCheck = (id: string, cookie: string) => api(srv.baseUrl, 'POST', `/api/v1/forms/checks/${id}/confirm`, { cookie });
+const checks = (cookie: string) => api(srv.baseUrl, 'GET', '/api/v1/forms/checks', { cookie });
+
 const push = (ratings: unknown[], cookie = lead) => api(srv.baseUrl, 'POST', '/api/v1/sync/paper', { cookie, body: { deviceId: DEMO_DEVICE, sentAt: Date.now(), ratings } });
 const putPhoto = (id: string, bytes: Buffer, cookie = lead, type = 'image/png') =>
   api(srv.baseUrl, 'PUT', `/api/v1/sync/paper/${id}/photo`, { cookie, raw: bytes, headers: { 'content-type': type } });
@@ -45,6 +58,7 @@ describe('paper forms', () => {
     expect((await putPhoto(r.id, PNG)).status).toBe(404); // the photo waits for its record
     const res = await push([r]);
     expect(res.body.results[0].status).toBe('accepted');
+    expect((await confirmCheck(r.id, await addClerk())).status).toBe(200);
     const [stored] = await srv.store.listRatings(0, 5);
     expect(stored).toMatchObject({ channel: 'PAPER', caseNumber: 'QH-2026-000123', staffId: 'demo-s1', paper: { serviceItemId: 'demo-item-1', serviceDate: '2026-11-20', enteredBy: 'demo-s2', hasPhoto: true } });
     expect((await putPhoto(r.id, PNG)).body.status).toBe('stored');
@@ -58,6 +72,8 @@ describe('paper forms', () => {
     const anonymous = paper({ evaluatorName: '', evaluatorPhone: '' });
     const good = paper({ level: 'SATISFIED', reasons: [] });
     await push([named, anonymous, good]);
+    const checker = await addClerk();
+    for (const r of [named, anonymous, good]) expect((await confirmCheck(r.id, checker)).status).toBe(200);
     const res = await api(srv.baseUrl, 'GET', '/api/v1/cases', { cookie: await signIn(srv.baseUrl, DEMO_ACCOUNTS.STAFF) });
     const cases = res.body.cases as { facts: { id: string; anonymous: boolean; staffId: string }; rating: { channel: string } }[];
     expect(cases.map((c) => c.facts.id).sort()).toEqual([named.id, anonymous.id].sort());
@@ -69,6 +85,7 @@ describe('paper forms', () => {
     const r = paper();
     await push([r]);
     await putPhoto(r.id, PNG);
+    await confirmCheck(r.id, await addClerk());
     const asStaff = await api(srv.baseUrl, 'POST', `/api/v1/ratings/${r.id}/photo`, { cookie: await signIn(srv.baseUrl, DEMO_ACCOUNTS.STAFF) });
     expect(asStaff.status).toBe(200);
     expect(asStaff.headers.get('content-type')).toBe('image/png');
@@ -115,6 +132,80 @@ describe('paper forms', () => {
     expect((await check({ caseNumber: 'QH-2026-000123', level: 'DISSATISFIED', contact: { name: '马六', phone: '13700002222' } })).body.matches).toHaveLength(0);
     expect((await check({ caseNumber: 'QH-2026-000123', level: 'SATISFIED', contact: { name: '马六', phone: '13700001111' } })).body.matches).toHaveLength(0);
     expect((await check({ caseNumber: '', level: 'SATISFIED' })).status).toBe(400);
+  });
+
+  it("are typed in for the typist's own window only, and never rate the typist", async () => {
+    const otherWindow = paper({ windowId: 'demo-w2', staffId: 'demo-s3' });
+    const ratesSelf = paper({ staffId: 'demo-s2', level: 'VERY_SATISFIED', reasons: [] });
+    const fine = paper();
+    const res = await push([otherWindow, ratesSelf, fine]);
+    expect(res.body.results.map((r: { status: string; error?: { code: string } }) => [r.status, r.error?.code])).toEqual([
+      ['invalid', 'NOT_YOUR_WINDOW'],
+      ['invalid', 'RATES_SELF'],
+      ['accepted', undefined],
+    ]);
+    // A clerk of window 2 may not type a form for window 1 either.
+    const w2 = await signIn(srv.baseUrl, DEMO_ACCOUNTS.STAFF_W2);
+    expect((await push([paper({}, 'demo-s3')], w2)).body.results[0].error.code).toBe('NOT_YOUR_WINDOW');
+  });
+
+  it('count only once another person of the window confirms them: no list, export or case before', async () => {
+    const bad = paper();
+    // A tablet that queued a form before the check step still delivers it; the checker it names is not taken.
+    const claimed = { ...paper({ caseNumber: 'QH-2026-000124' }), paper: { ...paper().paper!, checkedBy: 'demo-s4' } };
+    expect((await push([bad, claimed])).body.results.map((r: { status: string }) => r.status)).toEqual(['accepted', 'accepted']);
+    expect(await srv.store.countRatings()).toBe(2);
+    expect(await srv.store.listRatings(0, 10)).toEqual([]);
+    expect((await api(srv.baseUrl, 'GET', '/api/v1/ratings', { cookie: lead })).body.items).toEqual([]);
+    const rated = await signIn(srv.baseUrl, DEMO_ACCOUNTS.STAFF);
+    expect((await api(srv.baseUrl, 'GET', '/api/v1/cases', { cookie: rated })).body.cases).toEqual([]);
+
+    // The typist sees both waiting; neither the typist, the person rated nor another window may check them.
+    const mine = (await checks(lead)).body;
+    expect(mine.mine.map((i: { id: string }) => i.id)).toEqual([bad.id, claimed.id]);
+    expect(mine.toCheck).toEqual([]);
+    expect(JSON.stringify(mine)).not.toContain('13700001111');
+    expect((await confirmCheck(bad.id, lead)).body.error.code).toBe('CHECKER_IS_TYPIST');
+    expect((await checks(rated)).body.toCheck).toEqual([]);
+    expect((await confirmCheck(bad.id, rated)).body.error.code).toBe('CHECKER_IS_RATED');
+    const w2 = await signIn(srv.baseUrl, DEMO_ACCOUNTS.STAFF_W2);
+    expect((await checks(w2)).body.toCheck).toEqual([]);
+    expect((await confirmCheck(bad.id, w2)).status).toBe(404);
+
+    // Another clerk of window 1 checks one: from then on it counts, and its case opens for the person rated.
+    const checker = await addClerk();
+    const waiting = (await checks(checker)).body;
+    expect(waiting.toCheck.map((i: { id: string }) => i.id)).toEqual([bad.id, claimed.id]);
+    expect(waiting.toCheck[0]).toMatchObject({ caseNumber: 'QH-2026-000123', staffId: 'demo-s1', enteredBy: 'demo-s2', level: 'DISSATISFIED', contact: { phone: '137****1111' } });
+    const done = await confirmCheck(bad.id, checker);
+    expect(done.status).toBe(200);
+    expect(done.body).toMatchObject({ id: bad.id, checkedBy: 'demo-s4' });
+    expect((await confirmCheck(bad.id, checker)).status).toBe(200); // a repeated tap changes nothing
+    expect((await srv.store.listRatings(0, 10)).map((r) => [r.id, r.paper?.checkedBy])).toEqual([[bad.id, 'demo-s4']]);
+    expect((await api(srv.baseUrl, 'GET', '/api/v1/cases', { cookie: rated })).body.cases.map((c: { facts: { id: string } }) => c.facts.id)).toEqual([bad.id]);
+    expect((await checks(lead)).body.mine.map((i: { id: string }) => i.id)).toEqual([claimed.id]);
+    const audit = (await api(srv.baseUrl, 'GET', '/api/v1/audit', { cookie: await signIn(srv.baseUrl, DEMO_ACCOUNTS.SUPERVISION) })).body.entries;
+    expect(audit.filter((e: { action: string }) => e.action === 'paper.check')).toMatchObject([{ actorId: 'demo-s4', targetId: bad.id }]);
+  });
+
+  it("tell about duplicates only within the person's own window, a limited number of times, and log each check", async () => {
+    await push([paper()]);
+    const body = { caseNumber: 'QH-2026-000123', level: 'DISSATISFIED', contact: { name: '马六', phone: '13700001111' } };
+    const w2 = await signIn(srv.baseUrl, DEMO_ACCOUNTS.STAFF_W2);
+    const fromOtherWindow = await api(srv.baseUrl, 'POST', '/api/v1/forms/duplicate-check', { cookie: w2, body });
+    expect(fromOtherWindow.status).toBe(200);
+    expect(fromOtherWindow.body.matches).toEqual([]);
+    const audit = (await api(srv.baseUrl, 'GET', '/api/v1/audit', { cookie: await signIn(srv.baseUrl, DEMO_ACCOUNTS.SUPERVISION) })).body.entries;
+    const logged = audit.filter((e: { action: string }) => e.action === 'paper.duplicate-check');
+    expect(logged).toMatchObject([{ actorId: 'demo-s3', targetId: 'demo-w2', detail: { caseNumber: 'QH-2026-000123', phone: true, matches: 0 } }]);
+    expect(JSON.stringify(logged)).not.toContain('13700001111');
+    let answer = fromOtherWindow;
+    for (let i = 1; i <= 30 && answer.status === 200; i++) answer = await api(srv.baseUrl, 'POST', '/api/v1/forms/duplicate-check', { cookie: w2, body });
+    expect(answer.status).toBe(429);
+    expect(answer.body.error.code).toBe('RATE_LIMITED');
+    expect(Number(answer.headers.get('retry-after'))).toBeGreaterThan(0);
+    // The limit is per person: the lead of window 1 still checks, and finds the form.
+    expect((await api(srv.baseUrl, 'POST', '/api/v1/forms/duplicate-check', { cookie: lead, body })).body.matches).toHaveLength(1);
   });
 
   it('give the form its unit catalogue to work offline', async () => {

@@ -80,6 +80,30 @@ describe('POST /api/v1/sync/ratings', () => {
     expect((await srv.store.listRatings(0, 10)).map((r) => r.id)).toEqual([good.id]);
   });
 
+  it('credits a rating only to active window staff on its window roster, refusing the others item by item', async () => {
+    await srv.store.insertAccount({
+      id: 'gone-s9', name: '离职', employeeNo: 'D1009', unitId: 'demo-unit', windowId: 'demo-w1', roles: ['STAFF'], active: false,
+      photoUpdatedAt: null, passwordHash: null, pinHash: null, mustChangePassword: false, failedSignIns: 0, lockedUntil: null,
+    });
+    const good = badRating();
+    const otherWindowsClerk = badRating({ staffId: 'demo-s3' });
+    const administrator = badRating({ staffId: 'demo-admin' });
+    const disabled = badRating({ staffId: 'gone-s9' });
+    const secondGood = demoRating({ windowId: 'demo-w2', staffId: 'demo-s3' });
+    const res = await push([good, otherWindowsClerk, administrator, disabled, secondGood]);
+    expect(res.status).toBe(200);
+    expect(res.body.results.map((r: any) => [r.status, r.error?.code])).toEqual([
+      ['accepted', undefined],
+      ['invalid', 'STAFF_NOT_ON_WINDOW'],
+      ['invalid', 'NOT_WINDOW_STAFF'],
+      ['invalid', 'STAFF_INACTIVE'],
+      ['accepted', undefined],
+    ]);
+    expect((await srv.store.listRatings(0, 10)).map((r) => r.id)).toEqual([good.id, secondGood.id]);
+    // No case was opened for the wrong people.
+    expect((await srv.store.listCases({ kind: 'all' })).map((c) => c.facts.staffId)).toEqual(['demo-s1']);
+  });
+
   it('refuses a rating claiming another device', async () => {
     const res = await push([demoRating({ deviceId: 'dev-someone-else' })]);
     expect(res.body.results[0]).toMatchObject({ status: 'invalid', error: { code: 'VALIDATION_FAILED' } });

@@ -112,34 +112,33 @@ describe('the paper form, guarded', () => {
     expect(submitButton().disabled).toBe(false);
   });
 
-  it('drops the staff member when the window changes to one they do not work at', async () => {
+  it("offers only the typist's own window, preselected, and never the typist as the person rated", async () => {
+    renderForm();
+    const windowSelect = (await screen.findByLabelText('窗口')) as HTMLSelectElement;
+    expect(windowSelect.value).toBe('demo-w1');
+    expect([...windowSelect.options].map((o) => o.value)).toEqual(['', 'demo-w1']);
+    const staff = screen.getByLabelText('工作人员') as HTMLSelectElement;
+    expect([...staff.options].map((o) => o.value)).toEqual(['', 'demo-s1']);
+    expect(screen.getByText('只能录入本窗口的评价表')).toBeTruthy();
+    expect(screen.getByText('不能录入评价您本人的评价表')).toBeTruthy();
+    // No checker is named while typing: the check is confirmed later from the checker's own session.
+    expect(screen.queryByLabelText('复核人')).toBeNull();
+    expect(screen.getByTestId('check-note').textContent).toMatch(/待核对/);
+  });
+
+  it('drops a staff member kept by a draft of another window, and says why a form for another window is refused', async () => {
     renderForm();
     await fillValidForm();
     const staff = screen.getByLabelText('工作人员') as HTMLSelectElement;
     expect(staff.value).toBe('demo-s1');
-    fill('窗口', 'demo-w2');
+    // A draft saved before this rule may name another window; that window is not offered and is refused.
+    const windowSelect = screen.getByLabelText('窗口') as HTMLSelectElement;
+    windowSelect.add(new Option('2号窗口', 'demo-w2'));
+    fill(windowSelect, 'demo-w2');
     await waitFor(() => expect(staff.value).toBe(''));
     fireEvent.click(submitButton());
-    expect(await screen.findByText('此项必填')).toBeTruthy();
-    expect(staff.getAttribute('aria-invalid')).toBe('true');
+    expect(await screen.findByText('只能录入本窗口的评价表', { selector: '.field-error' })).toBeTruthy();
     expect(await db.outbox.count()).toBe(0);
-    fill(staff, 'demo-s3');
-    fireEvent.click(submitButton());
-    await waitFor(() => expect(duplicateChecks).toHaveLength(1));
-    releaseChecks();
-    await screen.findByText(/已保存在本机/);
-    const [rating] = await db.ratings.toArray();
-    expect(rating.record).toMatchObject({ windowId: 'demo-w2', staffId: 'demo-s3' });
-  });
-
-  it('keeps a staff member who does work at the newly chosen window', async () => {
-    renderForm();
-    fill(await screen.findByLabelText('工作人员'), 'demo-s3'); // all staff are listed before a window is chosen
-    fill('窗口', 'demo-w2');
-    const staff = screen.getByLabelText('工作人员') as HTMLSelectElement;
-    // The list has been narrowed to window 2, so the effect that drops a staff member of another window has run.
-    await waitFor(() => expect([...staff.options].map((o) => o.value)).not.toContain('demo-s1'));
-    expect(staff.value).toBe('demo-s3');
   });
 
   it('cannot be submitted while the photo is being resized, and stores the photo with its own form', async () => {

@@ -12,7 +12,7 @@ const filled = (over: Partial<PaperFormValues> = {}): PaperFormValues => ({
   level: 'SATISFIED',
   ...over,
 });
-const ctx = { today: '2026-11-27', enteredBy: 'demo-s2' };
+const ctx = { today: '2026-11-27', enteredBy: 'demo-s2', windowId: 'demo-w1' };
 
 describe('validatePaperForm', () => {
   it('requires the case, item, window, staff, date and level', () => {
@@ -31,13 +31,17 @@ describe('validatePaperForm', () => {
     expect(validatePaperForm(filled({ level: 'VERY_DISSATISFIED', reasons: ['OTHER'] }), ctx)).toEqual({ otherReason: 'otherRequired' });
     expect(validatePaperForm(filled({ level: 'VERY_DISSATISFIED', reasons: ['OTHER'], otherReason: '没有座位' }), ctx)).toEqual({});
   });
-  it('checks phone numbers, dates by China calendar, and that the checker is someone else', () => {
+  it('checks phone numbers and dates by China calendar', () => {
     expect(validatePaperForm(filled({ evaluatorPhone: '123' }), ctx)).toEqual({ evaluatorPhone: 'phoneInvalid' });
     expect(validatePaperForm(filled({ evaluatorPhone: '0971 6123456' }), ctx)).toEqual({});
     expect(validatePaperForm(filled({ serviceDate: '2026-11-28' }), ctx)).toEqual({ serviceDate: 'dateInFuture' });
     expect(validatePaperForm(filled({ serviceDate: '2025-11-01' }), ctx)).toEqual({ serviceDate: 'dateTooOld' });
     expect(validatePaperForm(filled({ serviceDate: '2026-13-01' }), ctx)).toEqual({ serviceDate: 'dateInvalid' });
-    expect(validatePaperForm(filled({ checkedBy: 'demo-s2' }), ctx)).toEqual({ checkedBy: 'checkerIsEnterer' });
+  });
+  it("takes forms of the typist's own window only, and none rating the typist", () => {
+    expect(validatePaperForm(filled({ windowId: 'demo-w2', staffId: 'demo-s3' }), ctx)).toEqual({ windowId: 'notYourWindow' });
+    expect(validatePaperForm(filled({ staffId: 'demo-s2' }), ctx)).toEqual({ staffId: 'ratesSelf' });
+    expect(validatePaperForm(filled(), { ...ctx, windowId: null })).toEqual({ windowId: 'notYourWindow' });
   });
 });
 
@@ -47,7 +51,9 @@ describe('paperRecordFromForm', () => {
     const r = paperRecordFromForm(filled({ reasons: ['ATTITUDE'], evaluatorPhone: '+86 138 1234 5678', evaluatorName: ' 张三 ' }), rctx);
     expect(RatingRecordSchema.safeParse(r).success).toBe(true);
     expect(r).toMatchObject({ channel: 'PAPER', reasons: [], caseNumber: 'QH-1', staffId: 'demo-s1', contact: { name: '张三', phone: '13812345678' } });
-    expect(r.paper).toEqual({ serviceItemId: 'demo-item-1', serviceDate: '2026-11-20', enteredBy: 'demo-s2', checkedBy: undefined, hasPhoto: false });
+    // No checker: the check is confirmed later by the checker from their own session.
+    expect(r.paper).toEqual({ serviceItemId: 'demo-item-1', serviceDate: '2026-11-20', enteredBy: 'demo-s2', hasPhoto: false });
+    expect(paperRecordFromForm(filled({ checkedBy: 'demo-s4' }), rctx).paper).not.toHaveProperty('checkedBy');
   });
   it('is refused by the record schema when paper details and channel disagree', () => {
     const r = paperRecordFromForm(filled(), rctx);

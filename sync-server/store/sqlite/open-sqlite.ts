@@ -9,6 +9,7 @@ import { sqliteAudit } from './sqlite-audit';
 import { sqliteCases } from './sqlite-cases';
 import { sqliteCatalog } from './sqlite-catalog';
 import { sqliteDevices } from './sqlite-devices';
+import { sqlitePaperChecks } from './sqlite-paper-checks';
 import { sqliteRatings } from './sqlite-ratings';
 
 export const SQLITE_FILE_NAME = 'haochaping.sqlite';
@@ -50,6 +51,7 @@ export function openSqliteStore(dataDir: string, cipher: ContactCipher): Store {
     ...sqliteAudit(db),
     ...sqliteDevices(db),
     ...sqliteCases(db),
+    ...sqlitePaperChecks(db),
     async close() {
       db.close();
     },

@@ -8,6 +8,9 @@ import type { InsertOutcome, RatingStore, StoredConflict, StoredRating } from '.
 
 type Row = Record<string, any>;
 
+/** A rating counts once stored, a paper form once a second person of its window has checked it (migration 010). */
+export const COUNTED = "(channel <> 'PAPER' OR EXISTS (SELECT 1 FROM paper_checks pc WHERE pc.rating_id = ratings.id))";
+
 export function sqliteRatings(db: Database.Database, cipher: ContactCipher): RatingStore {
   const insertRating = db.prepare(
     `INSERT INTO ratings (${RATING_COLUMNS.join(', ')}) VALUES (${RATING_COLUMNS.map(() => '?').join(', ')})
@@ -20,9 +23,9 @@ export function sqliteRatings(db: Database.Database, cipher: ContactCipher): Rat
      VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(rating_id, payload_hash) DO NOTHING`,
   );
   const scopeFilters: Record<RatingScope['kind'], Database.Statement> = {
-    all: db.prepare('SELECT * FROM ratings WHERE rated_at < ? ORDER BY rated_at DESC LIMIT ?'),
-    window: db.prepare('SELECT * FROM ratings WHERE window_id = ? AND rated_at < ? ORDER BY rated_at DESC LIMIT ?'),
-    staff: db.prepare('SELECT * FROM ratings WHERE staff_id = ? AND rated_at < ? ORDER BY rated_at DESC LIMIT ?'),
+    all: db.prepare(`SELECT * FROM ratings WHERE rated_at < ? AND ${COUNTED} ORDER BY rated_at DESC LIMIT ?`),
+    window: db.prepare(`SELECT * FROM ratings WHERE window_id = ? AND rated_at < ? AND ${COUNTED} ORDER BY rated_at DESC LIMIT ?`),
+    staff: db.prepare(`SELECT * FROM ratings WHERE staff_id = ? AND rated_at < ? AND ${COUNTED} ORDER BY rated_at DESC LIMIT ?`),
   };
 
   return {
@@ -34,8 +37,9 @@ export function sqliteRatings(db: Database.Database, cipher: ContactCipher): Rat
             const row = toRatingRow(record, hash, batch, cipher);
             // Positional binding: measurably faster than named parameters at twenty thousand rows a second.
             if (insertRating.run(RATING_COLUMNS.map((c) => row[c])).changes === 1) {
-              // Every bad review opens its case in the same transaction: none can exist without one.
-              if (isBadLevel(record.level)) insertCase.run(record.id, record.staffId ?? null, record.windowId, record.unitId, record.contact?.phone ? 0 : 1, batch.receivedAt);
+              // Every bad review opens its case in the same transaction: none can exist without one. A paper form
+              // opens it when it is checked (confirmPaperCheck): until then it does not count.
+              if (isBadLevel(record.level) && record.channel !== 'PAPER') insertCase.run(record.id, record.staffId ?? null, record.windowId, record.unitId, record.contact?.phone ? 0 : 1, batch.receivedAt);
               return 'accepted';
             }
             if (hashOf.get(record.id) === hash) return 'duplicate';
@@ -47,7 +51,7 @@ export function sqliteRatings(db: Database.Database, cipher: ContactCipher): Rat
         .immediate();
     },
     async listRatings(afterSeq, limit) {
-      return (db.prepare('SELECT * FROM ratings WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, limit) as RatingRow[]).map(fromRatingRow);
+      return (db.prepare(`SELECT * FROM ratings WHERE seq > ? AND ${COUNTED} ORDER BY seq LIMIT ?`).all(afterSeq, limit) as RatingRow[]).map(fromRatingRow);
     },
     async listRatingsInScope(scope, { before, limit }) {
       const upper = before ?? Number.MAX_SAFE_INTEGER;
