@@ -126,12 +126,23 @@ export interface DeviceRow extends DeviceListItem {
 
 export type DeviceReport = DeviceReportInput & { userAgent: string | null };
 
-export type EnrolOutcome = { ok: true; device: DeviceRow } | { ok: false; reason: 'unknown' | 'used' | 'expired' };
+/** 'in-use': the id is an enrolled (not revoked) device and the request did not carry that device's credential. */
+export type EnrolOutcome = { ok: true; device: DeviceRow } | { ok: false; reason: 'unknown' | 'used' | 'expired' | 'in-use' };
 
 export interface DeviceStore {
   insertEnrolmentCode(code: { codeHash: string; windowId: string; createdBy: string; createdAt: number; expiresAt: number }): Promise<void>;
-  /** Consumes the code and registers the device (or gives a known device a new credential) in one transaction. */
-  enrolDevice(e: { codeHash: string; deviceId: string; credentialHash: string; at: number; report: DeviceReport }): Promise<EnrolOutcome>;
+  /**
+   * Consumes the code and registers the device (or gives a known device a new credential) in one transaction.
+   * An enrolled, not revoked device id is taken only with that device's current credential (`presentedCredentialHash`).
+   */
+  enrolDevice(e: {
+    codeHash: string;
+    deviceId: string;
+    credentialHash: string;
+    at: number;
+    report: DeviceReport;
+    presentedCredentialHash?: string | null;
+  }): Promise<EnrolOutcome>;
   findDeviceByCredential(credentialHash: string): Promise<DeviceRow | null>;
   listDevices(): Promise<DeviceRow[]>;
   revokeDevice(id: string, by: string, at: number): Promise<boolean>;
