@@ -192,6 +192,36 @@ export interface CaseStore {
   putCalendarYear(year: CalendarYear, by: string | null, at: number): Promise<void>;
 }
 
+export type ServerMode = 'demo' | 'production';
+
+/** What the one-time mode decision looks at, read inside its transaction. */
+export interface ModeState {
+  /** The mode written when this database was first started (or made production by create-admin); null before. */
+  stored: ServerMode | null;
+  /** No unit and no account yet: a database nobody has used. */
+  fresh: boolean;
+  accountIds: string[];
+  reasonCount: number;
+}
+
+/** The mode to store, and what a database getting its mode now starts with. */
+export interface ModeDecision {
+  mode: ServerMode;
+  /** The demo hall, for a new demo database. */
+  seed?: Seed;
+  /** Bad-review reasons for a real hall that has none. */
+  seedReasons?: readonly Reason[];
+}
+
+export interface SettingsStore {
+  serverMode(): Promise<ServerMode | null>;
+  /**
+   * Reads the state, asks `decide`, and writes its seed and the mode in one transaction: two processes starting
+   * together cannot both seed, and a database is never seeded without its mode being stored.
+   */
+  settleServerMode<D extends ModeDecision>(decide: (state: ModeState) => D): Promise<D>;
+}
+
 export type AuditInput = Omit<AuditEntry, 'seq' | 'actorName'>;
 
 export interface AuditStore {
@@ -202,7 +232,7 @@ export interface AuditStore {
 /**
  * What the server keeps. SQLite is the default; a PostgreSQL implementation follows the same contract.
  */
-export interface Store extends CatalogStore, AccountStore, RatingStore, AuditStore, DeviceStore, CaseStore {
+export interface Store extends CatalogStore, AccountStore, RatingStore, AuditStore, DeviceStore, CaseStore, SettingsStore {
   readonly kind: 'sqlite' | 'postgres';
   close(): Promise<void>;
 }

@@ -10,6 +10,7 @@ import { sqliteCases } from './sqlite-cases';
 import { sqliteCatalog } from './sqlite-catalog';
 import { sqliteDevices } from './sqlite-devices';
 import { sqliteRatings } from './sqlite-ratings';
+import { sqliteSettings } from './sqlite-settings';
 
 export const SQLITE_FILE_NAME = 'haochaping.sqlite';
 
@@ -50,6 +51,7 @@ export function openSqliteStore(dataDir: string, cipher: ContactCipher): Store {
     ...sqliteAudit(db),
     ...sqliteDevices(db),
     ...sqliteCases(db),
+    ...sqliteSettings(db),
     async close() {
       db.close();
     },
