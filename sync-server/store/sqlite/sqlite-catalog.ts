@@ -44,12 +44,10 @@ export function insertSeedRows(db: Database.Database, seed: Seed) {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`,
   );
   const insertItem = db.prepare('INSERT INTO service_items (id, code, unit_id, name_json, sort_order, active) VALUES (?, ?, ?, ?, ?, ?)');
-  for (const u of seed.units) db.prepare('INSERT INTO units (id, name_json, active) VALUES (?, ?, ?)').run(u.id, JSON.stringify(u.name), bool(u.active));
-  for (const w of seed.windows) {
-    db.prepare('INSERT INTO windows (id, unit_id, number, name_json, sort_order, active) VALUES (?, ?, ?, ?, ?, ?)').run(
-      w.id, w.unitId, w.number, JSON.stringify(w.name), w.sortOrder, bool(w.active),
-    );
-  }
+  const insertUnit = db.prepare('INSERT INTO units (id, name_json, active) VALUES (?, ?, ?)');
+  const insertWindow = db.prepare('INSERT INTO windows (id, unit_id, number, name_json, sort_order, active) VALUES (?, ?, ?, ?, ?, ?)');
+  for (const u of seed.units) insertUnit.run(u.id, JSON.stringify(u.name), bool(u.active));
+  for (const w of seed.windows) insertWindow.run(w.id, w.unitId, w.number, JSON.stringify(w.name), w.sortOrder, bool(w.active));
   for (const s of seed.staff) {
     insertStaff.run(s.id, s.name, s.employeeNo, s.unitId, s.windowId, JSON.stringify(s.roles), bool(s.active), s.passwordHash, s.pinHash);
   }
