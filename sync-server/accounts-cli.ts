@@ -5,6 +5,7 @@ import { configFromEnv } from './config';
 import { hashPassword } from './crypto/passwords';
 import { newId } from './crypto/tokens';
 import { openStore } from './store/open-store';
+import { decideServerMode } from './server-mode';
 
 const USAGE = `usage: npm run create-admin -- --employee-no A0001 --name 张三 [--unit-name 单位名称]
 The password is asked for on the terminal (or read from HCP_ADMIN_PASSWORD); there is never a default one.
@@ -33,6 +34,10 @@ async function main() {
   const { store } = openStore(configFromEnv().dataDir);
   try {
     if (await store.findAccountByEmployeeNo(employeeNo)) throw new Error(`工号 ${employeeNo} exists already`);
+    // A real administrator makes this a real hall for good (and gives a new one its bad-review reasons), so no
+    // later start without DEMO can open it as the demo.
+    const { notes } = await store.settleServerMode((state) => decideServerMode(state, 'production', null));
+    for (const note of notes) if (note.level === 'warn') console.error(note.text);
     const catalog = await store.loadCatalog();
     let unitId = catalog.units[0]?.id;
     if (!unitId) {

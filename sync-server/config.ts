@@ -10,8 +10,11 @@ export interface ServerConfig {
   /** Serve HTTPS when both are given: a tablet on the hall network needs a secure context. */
   tlsCertFile?: string;
   tlsKeyFile?: string;
-  /** Seed the clearly labelled demo hall into a fresh database. */
-  demo: boolean;
+  /**
+   * DEMO=1 / DEMO=0, or null when unset. Only a new database follows it (unset means the demo hall); after that
+   * the mode stored in the database rules, see server-mode.ts.
+   */
+  demoWanted: 'demo' | 'production' | null;
   /** Largest request body after decompression. */
   bodyLimitBytes: number;
   staticDir: string;
@@ -37,6 +40,14 @@ function shiftEnd(value: string | undefined): string {
   return value;
 }
 
+function demoWanted(value: string | undefined): 'demo' | 'production' | null {
+  const v = (value ?? '').trim().toLowerCase();
+  if (v === '') return null;
+  if (['1', 'true', 'yes', 'on'].includes(v)) return 'demo';
+  if (['0', 'false', 'no', 'off'].includes(v)) return 'production';
+  throw new Error(`DEMO must be 1 or 0, got "${value}"`);
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ServerConfig {
   const hook = env.HCP_TEST_HOOK;
   if (hook !== undefined && hook !== '' && hook !== 'crash-after-commit') {
@@ -49,7 +60,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, cwd = proces
     dataDir: path.resolve(cwd, env.DATA_DIR || 'data'),
     tlsCertFile: env.TLS_CERT || undefined,
     tlsKeyFile: env.TLS_KEY || undefined,
-    demo: env.DEMO !== '0' && env.DEMO !== 'false',
+    demoWanted: demoWanted(env.DEMO),
     bodyLimitBytes: intFrom(env.BODY_LIMIT_BYTES, 2 * 1024 * 1024, 'BODY_LIMIT_BYTES'),
     staticDir: path.resolve(cwd, env.STATIC_DIR || 'dist'),
     testHook: hook ? (hook as TestHook) : undefined,

@@ -7,6 +7,7 @@ import { hashPassword } from './crypto/passwords';
 import { hashPin } from '../src/domain/pin';
 import { DEMO_PASSWORD, DEMO_PIN, demoHall } from './store/demo-hall';
 import { openStore } from './store/open-store';
+import { decideServerMode } from './server-mode';
 
 async function main() {
   const config = configFromEnv();
@@ -14,14 +15,16 @@ async function main() {
   const notes: string[] = [];
   await ensurePublishedCalendar(store);
   if (key.source === 'created') notes.push(`made the contact-data key ${key.file}: back it up apart from the database`);
-  if (await store.isCatalogEmpty()) {
-    if (config.demo) {
-      await store.seed(demoHall({ passwordHash: await hashPassword(DEMO_PASSWORD), pinHash: await hashPin(DEMO_PIN) }));
-      notes.push(`seeded the demo hall; demo accounts sign in with password ${DEMO_PASSWORD}, kiosk PIN ${DEMO_PIN} (see README)`);
-    } else {
-      notes.push('production mode with an empty catalogue: create the first administrator with `npm run create-admin`');
-    }
-  }
+  // The demo hall's password hash is slow to make: only when a database may become the demo hall now.
+  const demoSeed =
+    (await store.serverMode()) === null && config.demoWanted !== 'production'
+      ? demoHall({ passwordHash: await hashPassword(DEMO_PASSWORD), pinHash: await hashPin(DEMO_PIN) })
+      : null;
+  const decided = await store.settleServerMode((state) => decideServerMode(state, config.demoWanted, demoSeed));
+  const demo = decided.mode === 'demo';
+  const warnings = decided.notes.filter((n) => n.level === 'warn').map((n) => n.text);
+  notes.push(...decided.notes.filter((n) => n.level === 'info').map((n) => n.text));
+  if (decided.seed) notes.push(`demo kiosks go on duty with PIN ${DEMO_PIN}`);
   const https =
     config.tlsCertFile && config.tlsKeyFile
       ? { cert: fs.readFileSync(config.tlsCertFile), key: fs.readFileSync(config.tlsKeyFile) }
@@ -29,7 +32,7 @@ async function main() {
   const app = await buildApp({
     store,
     version: APP_VERSION,
-    demo: config.demo,
+    demo,
     bodyLimitBytes: config.bodyLimitBytes,
     staticDir: config.staticDir,
     kioskSettings: { ...DEFAULT_KIOSK_SETTINGS, shiftEndsAt: config.shiftEndsAt },
@@ -48,8 +51,9 @@ async function main() {
   await app.listen({ host: config.host, port: config.port });
   const scheme = https ? 'https' : 'http';
   const shown = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
-  app.log.info(`好差评 Window: ${scheme}://${shown}:${config.port}/ (data in ${config.dataDir}, store ${store.kind}, ${config.demo ? 'demo mode' : 'production mode'})`);
+  app.log.info(`好差评 Window: ${scheme}://${shown}:${config.port}/ (data in ${config.dataDir}, store ${store.kind}, ${demo ? 'demo mode' : 'production mode'})`);
   for (const note of notes) app.log.info(note);
+  for (const warning of warnings) app.log.warn(warning);
 }
 
 main().catch((err) => {

@@ -52,6 +52,15 @@ async function resolveDevice(request: FastifyRequest, store: Store, access: 'dev
   request.device = device;
 }
 
+/** The host of an Origin header; null for `Origin: null` (sandboxed pages, some redirects) or anything not a URL. */
+function hostOf(origin: string): string | null {
+  try {
+    return new URL(origin).host || null;
+  } catch {
+    return null;
+  }
+}
+
 export function enforceAccess(app: FastifyInstance, store: Store, opts: { demo: boolean }) {
   app.decorateRequest('actor', null);
   app.decorateRequest('device', null);
@@ -78,7 +87,7 @@ export function enforceAccess(app: FastifyInstance, store: Store, opts: { demo: 
     // A state change must come from this app's own pages: SameSite cookies plus an Origin check.
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       const origin = request.headers.origin;
-      if (origin && new URL(origin).host !== request.headers.host) throw new ClientError(403, 'CROSS_ORIGIN', 'request from another site');
+      if (origin && hostOf(origin) !== request.headers.host) throw new ClientError(403, 'CROSS_ORIGIN', 'request from another site');
     }
   });
 }

@@ -20,6 +20,7 @@ const REFUSALS = {
   unknown: [400, 'ENROLMENT_CODE_INVALID', 'this enrolment code does not exist'],
   used: [409, 'ENROLMENT_CODE_USED', 'this enrolment code has been used already; ask for a new one'],
   expired: [410, 'ENROLMENT_CODE_EXPIRED', 'this enrolment code has expired; ask for a new one'],
+  'in-use': [409, 'DEVICE_ID_IN_USE', 'this device id belongs to an enrolled tablet; an administrator revokes that tablet first'],
 } as const;
 
 /** A tablet becomes a window's kiosk with a one-time code, then checks in: status out, configuration back. */
@@ -34,15 +35,19 @@ export function deviceRoutes(app: FastifyInstance, store: Store, opts: KioskConf
       throw new ClientError(400, 'ENROLMENT_CODE_INVALID', 'an enrolment code has 8 letters and digits, like K7Q9-M3XT');
     }
     const credential = newSessionToken();
+    // A tablet moving to another window proves it is the enrolled one with its current credential.
+    const presented = /^Bearer\s+(\S{20,200})$/i.exec(request.headers.authorization ?? '')?.[1];
     const outcome = await store.enrolDevice({
       codeHash: tokenHash(code),
       deviceId: body.deviceId,
       credentialHash: tokenHash(credential),
       at: Date.now(),
       report: { ...body.report, userAgent: userAgentOf(request) },
+      presentedCredentialHash: presented ? tokenHash(presented) : null,
     });
     if (!outcome.ok) {
-      limiter.recordFailure(request.ip);
+      // A device id in use is no guess at a code: it does not count towards the limit on wrong codes.
+      if (outcome.reason !== 'in-use') limiter.recordFailure(request.ip);
       await audit(store, request, 'device.enrol-refused', { type: 'device', id: body.deviceId }, { reason: outcome.reason });
       const [status, errorCode, message] = REFUSALS[outcome.reason];
       throw new ClientError(status, errorCode, message);

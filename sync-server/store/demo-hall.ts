@@ -74,3 +74,6 @@ export function demoHall(secrets: DemoSecrets): Seed {
     ],
   };
 }
+
+/** The demo hall's accounts: an older database holding exactly these (and no others) is the demo hall. */
+export const DEMO_ACCOUNT_IDS: readonly string[] = demoHall({ passwordHash: null, pinHash: null }).staff.map((s) => s.id);

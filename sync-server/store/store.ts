@@ -126,12 +126,23 @@ export interface DeviceRow extends DeviceListItem {
 
 export type DeviceReport = DeviceReportInput & { userAgent: string | null };
 
-export type EnrolOutcome = { ok: true; device: DeviceRow } | { ok: false; reason: 'unknown' | 'used' | 'expired' };
+/** 'in-use': the id is an enrolled (not revoked) device and the request did not carry that device's credential. */
+export type EnrolOutcome = { ok: true; device: DeviceRow } | { ok: false; reason: 'unknown' | 'used' | 'expired' | 'in-use' };
 
 export interface DeviceStore {
   insertEnrolmentCode(code: { codeHash: string; windowId: string; createdBy: string; createdAt: number; expiresAt: number }): Promise<void>;
-  /** Consumes the code and registers the device (or gives a known device a new credential) in one transaction. */
-  enrolDevice(e: { codeHash: string; deviceId: string; credentialHash: string; at: number; report: DeviceReport }): Promise<EnrolOutcome>;
+  /**
+   * Consumes the code and registers the device (or gives a known device a new credential) in one transaction.
+   * An enrolled, not revoked device id is taken only with that device's current credential (`presentedCredentialHash`).
+   */
+  enrolDevice(e: {
+    codeHash: string;
+    deviceId: string;
+    credentialHash: string;
+    at: number;
+    report: DeviceReport;
+    presentedCredentialHash?: string | null;
+  }): Promise<EnrolOutcome>;
   findDeviceByCredential(credentialHash: string): Promise<DeviceRow | null>;
   listDevices(): Promise<DeviceRow[]>;
   revokeDevice(id: string, by: string, at: number): Promise<boolean>;
@@ -194,6 +205,36 @@ export interface PaperCheckStore {
   confirmPaperCheck(ratingId: string, by: string, at: number): Promise<{ outcome: 'checked' | 'already'; checkedBy: string; checkedAt: number } | null>;
 }
 
+export type ServerMode = 'demo' | 'production';
+
+/** What the one-time mode decision looks at, read inside its transaction. */
+export interface ModeState {
+  /** The mode written when this database was first started (or made production by create-admin); null before. */
+  stored: ServerMode | null;
+  /** No unit and no account yet: a database nobody has used. */
+  fresh: boolean;
+  accountIds: string[];
+  reasonCount: number;
+}
+
+/** The mode to store, and what a database getting its mode now starts with. */
+export interface ModeDecision {
+  mode: ServerMode;
+  /** The demo hall, for a new demo database. */
+  seed?: Seed;
+  /** Bad-review reasons for a real hall that has none. */
+  seedReasons?: readonly Reason[];
+}
+
+export interface SettingsStore {
+  serverMode(): Promise<ServerMode | null>;
+  /**
+   * Reads the state, asks `decide`, and writes its seed and the mode in one transaction: two processes starting
+   * together cannot both seed, and a database is never seeded without its mode being stored.
+   */
+  settleServerMode<D extends ModeDecision>(decide: (state: ModeState) => D): Promise<D>;
+}
+
 export type AuditInput = Omit<AuditEntry, 'seq' | 'actorName'>;
 
 export interface AuditStore {
@@ -204,7 +245,7 @@ export interface AuditStore {
 /**
  * What the server keeps. SQLite is the default; a PostgreSQL implementation follows the same contract.
  */
-export interface Store extends CatalogStore, AccountStore, RatingStore, AuditStore, DeviceStore, CaseStore, PaperCheckStore {
+export interface Store extends CatalogStore, AccountStore, RatingStore, AuditStore, DeviceStore, CaseStore, PaperCheckStore, SettingsStore {
   readonly kind: 'sqlite' | 'postgres';
   close(): Promise<void>;
 }

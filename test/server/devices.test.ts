@@ -107,6 +107,41 @@ describe('device credentials', () => {
   });
 });
 
+describe('a device id already enrolled', () => {
+  it('cannot be taken over with another code: refused, code not used up, the real tablet keeps its credential and window', async () => {
+    const real = (await enrol(await newCode('demo-w1'))).body.credential;
+    const code = await newCode('demo-w2');
+    const takeover = await enrol(code); // someone who read the tablet's id off its status screen
+    expect([takeover.status, takeover.body.error.code]).toEqual([409, 'DEVICE_ID_IN_USE']);
+    expect(takeover.body.credential).toBeUndefined();
+    // The real tablet still works, for its own window only.
+    expect((await push(real, [demoRating({ deviceId: DEVICE })])).body.results[0].status).toBe('accepted');
+    const w2 = await push(real, [demoRating({ deviceId: DEVICE, windowId: 'demo-w2', staffId: 'demo-s3' })]);
+    expect(w2.body.results[0].error.code).toBe('WRONG_WINDOW');
+    const devices = (await api(srv.baseUrl, 'GET', '/api/v1/admin/devices', { cookie: admin })).body.devices;
+    expect(devices).toEqual([expect.objectContaining({ id: DEVICE, windowId: 'demo-w1', revokedAt: null })]);
+    // The refused request did not consume the code: a new tablet enrols with it.
+    expect((await enrol(code, 'dev-new-tablet')).status).toBe(200);
+    const audit = (await api(srv.baseUrl, 'GET', '/api/v1/audit', { cookie: admin })).body.entries.map((e: { action: string }) => e.action);
+    expect(audit).toContain('device.enrol-refused');
+  });
+
+  it('may be moved to another window by the tablet itself, proven by its credential, and keeps sending what it holds', async () => {
+    const atW1 = (await enrol(await newCode('demo-w1'))).body.credential;
+    const takenAtW1 = demoRating({ deviceId: DEVICE });
+    const code = await newCode('demo-w2');
+    const wrong = await api(srv.baseUrl, 'POST', '/api/v1/devices/enrol', { body: { code, deviceId: DEVICE, report }, headers: asDevice('y'.repeat(43)) });
+    expect([wrong.status, wrong.body.error.code]).toEqual([409, 'DEVICE_ID_IN_USE']);
+    const moved = await api(srv.baseUrl, 'POST', '/api/v1/devices/enrol', { body: { code, deviceId: DEVICE, report }, headers: asDevice(atW1) });
+    expect(moved.status).toBe(200);
+    expect(moved.body.device).toEqual({ id: DEVICE, windowId: 'demo-w2' });
+    const atW2 = moved.body.credential;
+    expect((await push(atW1, [takenAtW1])).body.error.code).toBe('DEVICE_UNKNOWN');
+    const res = await push(atW2, [takenAtW1, demoRating({ deviceId: DEVICE, windowId: 'demo-w2', staffId: 'demo-s3' })]);
+    expect(res.body.results.map((r: { status: string }) => r.status)).toEqual(['accepted', 'accepted']);
+  });
+});
+
 describe('check-in', () => {
   it('records the device status and sends the configuration only when the catalogue changed', async () => {
     const { credential, config } = (await enrol(await newCode())).body;

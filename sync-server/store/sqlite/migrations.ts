@@ -7,6 +7,7 @@ import { MIGRATION_3_SQL } from './migration-003';
 import { MIGRATION_4_SQL } from './migration-004';
 import { MIGRATION_5_SQL } from './migration-005';
 import { MIGRATION_6_SQL } from './migration-006';
+import { MIGRATION_8_SQL } from './migration-008';
 import { MIGRATION_10_SQL } from './migration-010';
 import { MIGRATION_11_SQL } from './migration-011';
 
@@ -60,6 +61,7 @@ export const SQLITE_MIGRATIONS: Migration[] = [
   { version: 4, name: 'paper forms (Attachment 1) and their photos', up: (db) => db.exec(MIGRATION_4_SQL) },
   { version: 5, name: 'bad-review cases, their action log, the working-day calendar', up: (db) => db.exec(MIGRATION_5_SQL) },
   { version: 6, name: 'closing time of bad-review cases', up: (db) => db.exec(MIGRATION_6_SQL) },
+  { version: 8, name: 'server settings: demo or production, decided once', up: (db) => db.exec(MIGRATION_8_SQL) },
   { version: 10, name: 'paper forms count once a second person of the window has checked them', up: (db) => db.exec(MIGRATION_10_SQL) },
   { version: 11, name: 'cases closed on an unapproved 不予采纳 or special deadline are open again', up: (db) => db.exec(MIGRATION_11_SQL) },
 ];

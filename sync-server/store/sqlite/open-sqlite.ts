@@ -11,6 +11,7 @@ import { sqliteCatalog } from './sqlite-catalog';
 import { sqliteDevices } from './sqlite-devices';
 import { sqlitePaperChecks } from './sqlite-paper-checks';
 import { sqliteRatings } from './sqlite-ratings';
+import { sqliteSettings } from './sqlite-settings';
 
 export const SQLITE_FILE_NAME = 'haochaping.sqlite';
 
@@ -52,6 +53,7 @@ export function openSqliteStore(dataDir: string, cipher: ContactCipher): Store {
     ...sqliteDevices(db),
     ...sqliteCases(db),
     ...sqlitePaperChecks(db),
+    ...sqliteSettings(db),
     async close() {
       db.close();
     },

@@ -37,15 +37,35 @@ const itemFromRow = (r: Row): ServiceItem => ({
 const bool = (v: boolean | undefined) => (v === undefined ? undefined : v ? 1 : 0);
 const json = (v: unknown) => (v === undefined ? undefined : JSON.stringify(v));
 
+/** Writes a seed's rows; the caller holds the transaction (a plain seed, or the one that also stores the mode). */
+export function insertSeedRows(db: Database.Database, seed: Seed) {
+  const insertStaff = db.prepare(
+    `INSERT INTO staff (id, name, employee_no, unit_id, window_id, roles_json, active, password_hash, pin_hash, must_change_password)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`,
+  );
+  const insertItem = db.prepare('INSERT INTO service_items (id, code, unit_id, name_json, sort_order, active) VALUES (?, ?, ?, ?, ?, ?)');
+  const insertUnit = db.prepare('INSERT INTO units (id, name_json, active) VALUES (?, ?, ?)');
+  const insertWindow = db.prepare('INSERT INTO windows (id, unit_id, number, name_json, sort_order, active) VALUES (?, ?, ?, ?, ?, ?)');
+  for (const u of seed.units) insertUnit.run(u.id, JSON.stringify(u.name), bool(u.active));
+  for (const w of seed.windows) insertWindow.run(w.id, w.unitId, w.number, JSON.stringify(w.name), w.sortOrder, bool(w.active));
+  for (const s of seed.staff) {
+    insertStaff.run(s.id, s.name, s.employeeNo, s.unitId, s.windowId, JSON.stringify(s.roles), bool(s.active), s.passwordHash, s.pinHash);
+  }
+  insertReasonRows(db, seed.reasons);
+  for (const i of seed.serviceItems) insertItem.run(i.id, i.code, i.unitId, JSON.stringify(i.name), i.sortOrder, bool(i.active));
+}
+
+/** Seeds reasons; a key already there (an administrator's) is left as it is. */
+export function insertReasonRows(db: Database.Database, reasons: readonly Reason[]) {
+  const insert = db.prepare('INSERT INTO reasons (key, label_json, sort_order, active) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO NOTHING');
+  for (const r of reasons) insert.run(r.key, JSON.stringify(r.label), r.sortOrder, bool(r.active));
+}
+
 export function sqliteCatalog(db: Database.Database): CatalogStore {
   const insertUnit = db.prepare('INSERT INTO units (id, name_json, active) VALUES (?, ?, ?)');
   const insertWindow = db.prepare('INSERT INTO windows (id, unit_id, number, name_json, sort_order, active) VALUES (?, ?, ?, ?, ?, ?)');
   const insertItem = db.prepare('INSERT INTO service_items (id, code, unit_id, name_json, sort_order, active) VALUES (?, ?, ?, ?, ?, ?)');
   const insertReason = db.prepare('INSERT INTO reasons (key, label_json, sort_order, active) VALUES (?, ?, ?, ?)');
-  const insertStaff = db.prepare(
-    `INSERT INTO staff (id, name, employee_no, unit_id, window_id, roles_json, active, password_hash, pin_hash, must_change_password)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`,
-  );
   const all = (sql: string) => db.prepare(sql).all() as Row[];
   const store: CatalogStore = {
     async loadCatalog(): Promise<Catalog> {
@@ -61,19 +81,7 @@ export function sqliteCatalog(db: Database.Database): CatalogStore {
       return db.prepare('SELECT COUNT(*) FROM units').pluck().get() === 0;
     },
     async seed(seed: Seed) {
-      db.transaction(() => {
-        for (const u of seed.units) insertUnit.run(u.id, JSON.stringify(u.name), bool(u.active));
-        for (const w of seed.windows) insertWindow.run(w.id, w.unitId, w.number, JSON.stringify(w.name), w.sortOrder, bool(w.active));
-        for (const s of seed.staff) {
-          insertStaff.run(s.id, s.name, s.employeeNo, s.unitId, s.windowId, JSON.stringify(s.roles), bool(s.active), s.passwordHash, s.pinHash);
-        }
-        for (const r of seed.reasons) {
-          db.prepare('INSERT INTO reasons (key, label_json, sort_order, active) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO NOTHING').run(
-            r.key, JSON.stringify(r.label), r.sortOrder, bool(r.active),
-          );
-        }
-        for (const i of seed.serviceItems) insertItem.run(i.id, i.code, i.unitId, JSON.stringify(i.name), i.sortOrder, bool(i.active));
-      }).immediate();
+      db.transaction(() => insertSeedRows(db, seed)).immediate();
     },
     async insertUnit(u) {
       insertUnit.run(u.id, JSON.stringify(u.name), bool(u.active));

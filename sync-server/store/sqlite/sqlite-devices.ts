@@ -29,13 +29,18 @@ export function sqliteDevices(db: Database.Database): DeviceStore {
         c.codeHash, c.windowId, c.createdBy, c.createdAt, c.expiresAt,
       );
     },
-    async enrolDevice({ codeHash, deviceId, credentialHash, at, report }) {
+    async enrolDevice({ codeHash, deviceId, credentialHash, at, report, presentedCredentialHash = null }) {
       return db
         .transaction((): EnrolOutcome => {
           const code = db.prepare('SELECT * FROM enrolment_codes WHERE code_hash = ?').get(codeHash) as Row | undefined;
           if (!code) return { ok: false, reason: 'unknown' };
           if (code.used_at !== null) return { ok: false, reason: 'used' };
           if (code.expires_at <= at) return { ok: false, reason: 'expired' };
+          // Device ids are made by the tablets and shown on their status screens: a code alone must not take over an
+          // enrolled tablet (revoking it and inheriting its windows). Only that tablet, with its credential, may move;
+          // a revoked one may enrol again. Checked after the code, so no one learns which ids exist without one.
+          const existing = byId.get(deviceId) as Row | undefined;
+          if (existing && existing.revoked_at === null && existing.credential_hash !== presentedCredentialHash) return { ok: false, reason: 'in-use' };
           db.prepare('UPDATE enrolment_codes SET used_at = ?, used_by_device = ? WHERE code_hash = ?').run(at, deviceId, codeHash);
           // A known device (wiped, or re-enrolled after revocation) gets the new window and credential; the old
           // credential stops working at once.
