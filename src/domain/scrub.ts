@@ -78,7 +78,7 @@ const CASE_TEXT_FIELDS = ['note', 'explanation', 'evidence', 'what', 'text', 're
 
 /** A case step as lists show it: its free text scrubbed like a comment; codes, dates and ids untouched. */
 export function scrubCaseAction<A extends object>(action: A): A {
-  const copy: Record<string, unknown> = { ...action };
+  const copy = { ...action } as Record<string, unknown>;
   for (const f of CASE_TEXT_FIELDS) if (typeof copy[f] === 'string') copy[f] = scrubText(copy[f] as string);
   return copy as A;
 }

@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as z from 'zod/mini';
 import { ContactSchema, LevelKeySchema, UuidV7Schema } from '../../src/domain/base-schemas';
-import { normalizePhone } from '../../src/domain/contact';
 import { MAX_PAPER_PHOTO_BYTES, PAPER_PATHS, type DuplicateMatch } from '../../src/domain/paper-api';
 import type { RatingRecord } from '../../src/domain/rating';
 import type { ApiError } from '../../src/domain/sync-api';
@@ -16,9 +15,6 @@ const DuplicateCheckSchema = z.strictObject({
   level: LevelKeySchema,
   contact: z.optional(ContactSchema),
 });
-
-const same = (a?: string, b?: string) => (a ?? '') === (b ?? '');
-const phoneKey = (p?: string) => (p ? (normalizePhone(p) ?? p) : undefined);
 
 /** A paper item must be PAPER, typed in by the person sending it, in their unit, naming what the unit has. */
 function paperCheck(record: RatingRecord, request: FastifyRequest, catalog: Catalog): ApiError | null {
@@ -56,11 +52,10 @@ export function paperRoutes(app: FastifyInstance, store: Store) {
 
   app.post(PAPER_PATHS.duplicates, { config: { access: 'paper.enter' } }, async (request, reply): Promise<{ matches: DuplicateMatch[] }> => {
     const input = parseOr400(DuplicateCheckSchema, request.body);
-    const candidates = await store.findPaperRatings(input.caseNumber, input.level);
-    // Same case, level and evaluator (name and phone, both absent counting as the same); contact never leaves.
-    const matches = candidates.filter(
-      (r) => r.unitId === request.actor!.unitId && same(r.revealed?.name, input.contact?.name) && same(phoneKey(r.revealed?.phone), phoneKey(input.contact?.phone)),
-    );
+    // Same case, level and evaluator (name and phone, both absent counting as the same): the store matches them
+    // by keyed fingerprint; contact never leaves.
+    const candidates = await store.findPaperRatings(input.caseNumber, input.level, input.contact);
+    const matches = candidates.filter((r) => r.unitId === request.actor!.unitId);
     reply.header('cache-control', 'no-store');
     return { matches: matches.map((r) => ({ id: r.id, ratedAt: r.ratedAt, serviceDate: r.paper?.serviceDate ?? null, enteredBy: r.paper?.enteredBy ?? null })) };
   });

@@ -7,6 +7,7 @@ import { MIGRATION_3_SQL } from './migration-003';
 import { MIGRATION_4_SQL } from './migration-004';
 import { MIGRATION_5_SQL } from './migration-005';
 import { MIGRATION_6_SQL } from './migration-006';
+import { keyDigestsAndEncryptComments, MIGRATION_7_SQL_AFTER, MIGRATION_7_SQL_BEFORE } from './migration-007';
 
 export interface MigrationContext {
   cipher: ContactCipher;
@@ -58,4 +59,13 @@ export const SQLITE_MIGRATIONS: Migration[] = [
   { version: 4, name: 'paper forms (Attachment 1) and their photos', up: (db) => db.exec(MIGRATION_4_SQL) },
   { version: 5, name: 'bad-review cases, their action log, the working-day calendar', up: (db) => db.exec(MIGRATION_5_SQL) },
   { version: 6, name: 'closing time of bad-review cases', up: (db) => db.exec(MIGRATION_6_SQL) },
+  {
+    version: 7,
+    name: 'keyed digests and paper fingerprints; comments encrypted at rest with a scrubbed copy',
+    up(db, { cipher }) {
+      db.exec(MIGRATION_7_SQL_BEFORE);
+      keyDigestsAndEncryptComments(db, cipher);
+      db.exec(MIGRATION_7_SQL_AFTER);
+    },
+  },
 ];
