@@ -15,6 +15,9 @@ interface Props {
   offline: boolean;
 }
 
+// A run of stars is what scrubbing leaves where it hid a number.
+const MASKED = /\*{3,}/;
+
 /** One rating: level, when, where, who, reasons and comment; contact masked until a logged reveal. */
 export function RatingCard({ item, refs, offline }: Props) {
   const { t } = useTranslation('staff');
@@ -69,6 +72,7 @@ export function RatingCard({ item, refs, offline }: Props) {
         <p>
           <strong>{t('ratings.comment')}：</strong>
           <span data-testid="comment">{revealedComment ?? item.comment}</span>
+          {!revealedComment && item.canReveal && MASKED.test(item.comment ?? '') && <span className="hint"> {t('ratings.commentMasked')}</span>}
         </p>
       )}
       {bad && (
