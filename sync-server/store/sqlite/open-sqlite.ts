@@ -27,7 +27,9 @@ function privateFiles(file: string) {
     try {
       if ((fs.statSync(f).mode & 0o077) !== 0) fs.chmodSync(f, 0o600);
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      // Absent (no WAL yet), or another user's file opened read-only by a tool such as the export: the server,
+      // running as the owner, tightens it on its next start.
+      if (!['ENOENT', 'EPERM'].includes((err as NodeJS.ErrnoException).code ?? '')) throw err;
     }
   }
 }
