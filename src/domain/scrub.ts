@@ -41,36 +41,44 @@ function maskNumber(run: string): string {
   return maskRun(digits);
 }
 
+// Characters whose NFKC form may be a digit or a separator (no-break and ideographic spaces, dashes, enclosed and
+// full-width forms, mathematical digits); the rest (CJK above all) are left as they are without a look-up.
+const MAY_FOLD = /[\u00a0\u2000-\u2bff\u3000\ufe50-\ufe6f\uff00-\uffef\u{1d7ce}-\u{1d7ff}]/u;
+const FOLDED = /^[\d\s.\-()+/Xx]$/;
+
 /**
  * Free text with phone and ID numbers masked: what lists, exports and public pages show of a citizen's comment.
  * Matching runs on the NFKC form of each character (full-width digits, brackets and spaces become ASCII), while
  * the text around a number keeps its own characters.
  */
 export function scrubText(text: string): string {
-  const chars = Array.from(text);
-  const shadow = chars.map((c) => {
-    const n = c.normalize('NFKC');
-    return n.length === 1 && /[\d\s.\-()+/Xx]/.test(n) ? n : c;
-  });
-  // Offsets of each character in the shadow string, to map a match back onto the original characters.
-  const starts: number[] = [];
-  let offset = 0;
-  for (const c of shadow) {
-    starts.push(offset);
-    offset += c.length;
+  // Most comments hold no digit at all: one native pass instead of a look at every character.
+  if (!/\d/.test(text.normalize('NFKC'))) return text;
+  let shadow = '';
+  // For each UTF-16 unit of the shadow, where its character starts in the text (one more entry for the end).
+  const origin: number[] = [];
+  for (let i = 0; i < text.length; ) {
+    const size = text.codePointAt(i)! > 0xffff ? 2 : 1;
+    let c = text.slice(i, i + size);
+    if (MAY_FOLD.test(c)) {
+      const n = c.normalize('NFKC');
+      if (FOLDED.test(n)) c = n;
+    }
+    for (let k = 0; k < c.length; k++) origin.push(i);
+    shadow += c;
+    i += size;
   }
-  const shadowText = shadow.join('');
-  const charAt = new Map(starts.map((s, i) => [s, i]));
+  origin.push(text.length);
   let out = '';
   let last = 0;
-  for (const m of shadowText.matchAll(RUN)) {
-    const from = charAt.get(m.index!)!;
-    const to = charAt.get(m.index! + m[0].length) ?? chars.length;
+  for (const m of shadow.matchAll(RUN)) {
+    const from = origin[m.index!];
+    const to = origin[m.index! + m[0].length];
     const masked = maskNumber(m[0]);
-    out += chars.slice(last, from).join('') + (masked === m[0] ? chars.slice(from, to).join('') : masked);
+    out += text.slice(last, from) + (masked === m[0] ? text.slice(from, to) : masked);
     last = to;
   }
-  return out + chars.slice(last).join('');
+  return out + text.slice(last);
 }
 
 /** The free-text fields of case steps (call-back notes, explanations, evidence, rectification, replies, reopen reasons). */
