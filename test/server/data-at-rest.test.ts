@@ -81,6 +81,9 @@ describe('stored digests', () => {
     expect(found).toEqual([]);
     const { contact: _c, ...withoutContact } = r;
     expect(stored.has(plainDigest(withoutContact))).toBe(false);
+    // Nowhere in the files either (WAL included), in any column.
+    const files = dbBytes(srv.dataDir);
+    for (const plain of [plainDigest(r), plainDigest({ ...r, level: 'VERY_DISSATISFIED' })]) expect(files.includes(Buffer.from(plain))).toBe(false);
     // Comments: encrypted, a scrubbed copy for lists, in conflicts too.
     expect(row).not.toHaveProperty('comment');
     expect(row.comment_scrubbed).toBe('有事打 139****1111');
