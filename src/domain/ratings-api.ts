@@ -1,4 +1,5 @@
 import type { Channel } from './channels';
+import type { Contact } from './contact';
 import type { LevelKey } from './levels';
 import type { LocalizedText } from './locales';
 import type { Reason } from './reasons';
@@ -6,6 +7,13 @@ import type { Reason } from './reasons';
 export const RATINGS_PATH = '/api/v1/ratings';
 export const AUDIT_PATH = '/api/v1/audit';
 export const revealContactPath = (ratingId: string) => `${RATINGS_PATH}/${ratingId}/contact`;
+
+/** What a logged reveal answers: the contact, and the full comment when lists show it with numbers masked. */
+export interface ContactReveal {
+  id: string;
+  contact: Contact;
+  comment?: string;
+}
 
 /** Contact as every list shows it: masked. The full text needs a logged reveal. */
 export interface MaskedContact {

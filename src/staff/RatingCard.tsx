@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Contact } from '../domain/contact';
 import { isBadLevel } from '../domain/levels';
 import { pickLabel } from '../domain/locales';
-import { revealContactPath, type RatingListItem, type RatingListRefs } from '../domain/ratings-api';
+import { revealContactPath, type ContactReveal, type RatingListItem, type RatingListRefs } from '../domain/ratings-api';
 import { formatCstMinute } from '../domain/time';
 import { apiRequest } from '../account/api-client';
 import { errorText } from '../account/error-text';
@@ -15,11 +15,16 @@ interface Props {
   offline: boolean;
 }
 
+// A run of stars is what scrubbing leaves where it hid a number.
+const MASKED = /\*{3,}/;
+
 /** One rating: level, when, where, who, reasons and comment; contact masked until a logged reveal. */
 export function RatingCard({ item, refs, offline }: Props) {
   const { t } = useTranslation('staff');
   const locale = currentLocale();
   const [revealed, setRevealed] = useState<Contact | null>(null);
+  // Lists carry the comment with phone and ID numbers masked; a reveal brings the full one when it differs.
+  const [revealedComment, setRevealedComment] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const bad = isBadLevel(item.level);
@@ -34,7 +39,9 @@ export function RatingCard({ item, refs, offline }: Props) {
     setBusy(true);
     setFailure(null);
     try {
-      setRevealed((await apiRequest<{ contact: Contact }>('POST', revealContactPath(item.id))).contact);
+      const answer = await apiRequest<ContactReveal>('POST', revealContactPath(item.id));
+      setRevealed(answer.contact);
+      setRevealedComment(answer.comment ?? null);
     } catch (err) {
       setFailure(errorText(t, err));
     } finally {
@@ -61,10 +68,11 @@ export function RatingCard({ item, refs, offline }: Props) {
           {item.otherReason && `${item.reasons.length > 1 ? '；' : ''}${t('ratings.other', { text: item.otherReason })}`}
         </p>
       )}
-      {item.comment && (
+      {(revealedComment ?? item.comment) && (
         <p>
           <strong>{t('ratings.comment')}：</strong>
-          {item.comment}
+          <span data-testid="comment">{revealedComment ?? item.comment}</span>
+          {!revealedComment && item.canReveal && MASKED.test(item.comment ?? '') && <span className="hint"> {t('ratings.commentMasked')}</span>}
         </p>
       )}
       {bad && (

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import type { Contact } from '../../src/domain/contact';
 
 const VERSION = 'v1';
@@ -8,8 +8,31 @@ const VERSION = 'v1';
  * "v1:" + base64url(nonce | tag | ciphertext), so a later key or algorithm can sit beside it.
  */
 export class ContactCipher {
+  /** A second key, derived from the contact key, for fingerprints: never the encryption key used twice. */
+  private readonly fingerprintKey: Buffer;
+
   constructor(private readonly key: Buffer) {
     if (key.length !== 32) throw new Error('the contact key must be 32 bytes');
+    this.fingerprintKey = Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), 'haochaping fingerprint v1', 32));
+  }
+
+  /**
+   * HMAC-SHA-256 under the derived key. A plain hash of data that holds a phone number can be reversed from the
+   * database alone by trying the hidden digits; without the key nobody can test a guess.
+   */
+  fingerprint(text: string): string {
+    return createHmac('sha256', this.fingerprintKey).update(text, 'utf8').digest('base64url');
+  }
+
+  /** Free text typed by a citizen (a comment), same format as a contact. */
+  encryptText(text: string): string {
+    return `${VERSION}:${this.encryptBytes(Buffer.from(text, 'utf8')).toString('base64url')}`;
+  }
+
+  decryptText(stored: string): string {
+    const [version, payload] = stored.split(':');
+    if (version !== VERSION || !payload) throw new Error('unknown text encryption format');
+    return this.decryptBytes(Buffer.from(payload, 'base64url')).toString('utf8');
   }
 
   encrypt(contact: Contact): string {

@@ -26,7 +26,8 @@ export function loadContactKey(dataDir: string, env: NodeJS.ProcessEnv = process
   if (env.HCP_CONTACT_KEY) return { key: decode(env.HCP_CONTACT_KEY, 'HCP_CONTACT_KEY'), source: 'env' };
   const file = path.join(dataDir, CONTACT_KEY_FILE);
   if (fs.existsSync(file)) return { key: decode(fs.readFileSync(file, 'utf8'), file), source: 'file', file };
-  fs.mkdirSync(dataDir, { recursive: true });
+  // 0700 like the database's folder (store/sqlite/open-sqlite.ts): it holds the key and the data.
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const key = randomBytes(32);
   // 'wx': never overwrite a key another process made a moment ago.
   try {

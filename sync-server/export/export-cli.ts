@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { configFromEnv } from '../config';
@@ -12,6 +13,16 @@ type Sink = NodeJS.WritableStream;
 
 function writeLine(out: Sink, line: string): Promise<void> {
   return new Promise((resolve) => (out.write(line + '\n') ? resolve() : out.once('drain', () => resolve())));
+}
+
+/** Who ran the export, from the operating system (USER can be set to anything); the variable if that fails. */
+function operatingSystemUser(): string | null {
+  try {
+    const { username, uid } = os.userInfo();
+    return `${username} (uid ${uid})`;
+  } catch {
+    return process.env.USER ?? null;
+  }
 }
 
 async function main() {
@@ -32,8 +43,19 @@ async function main() {
   if (!fs.existsSync(path.join(dataDir, SQLITE_FILE_NAME))) throw new Error(`no database in ${dataDir}: set DATA_DIR to the server's data folder`);
   const { store } = openStore(dataDir);
   const out: Sink = values.output ? fs.createWriteStream(values.output, { mode: 0o600 }) : process.stdout;
+  // A reader that stops early (`| head`) is not an error: the export was logged before the first line.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(0);
+  });
   const write = (line: string) => writeLine(out, line);
   try {
+    if (reveal) {
+      // Logged before the first line leaves: output piped into `head` or a closed terminal ends this process at
+      // its next write, and the contacts already printed must not go unrecorded.
+      const detail = { format, user: operatingSystemUser(), count: await store.countRatings(), output: values.output ?? 'stdout' };
+      await store.appendAudit({ at: Date.now(), actorId: null, action: 'contact.reveal-export', targetType: 'export', targetId: null, detail, ip: null });
+    }
     // UTF-8 BOM: spreadsheet programs on office desktops otherwise misread Chinese text.
     if (format === 'csv') await write('\uFEFF' + csvHeader());
     let after = 0;
@@ -41,13 +63,10 @@ async function main() {
       const page = await store.listRatings(after, 1000);
       if (page.length === 0) break;
       for (const r of page) {
-        const row = toExportRow(r, reveal ? await store.revealContact(r.id) : null);
+        const row = reveal ? toExportRow(r, await store.revealContact(r.id), await store.revealComment(r.id)) : toExportRow(r, null);
         await write(format === 'csv' ? csvLine(row) : ndjsonLine(row));
       }
       after = page[page.length - 1].seq;
-    }
-    if (reveal) {
-      await store.appendAudit({ at: Date.now(), actorId: null, action: 'contact.reveal-export', targetType: 'export', targetId: null, detail: { format, user: process.env.USER ?? null }, ip: null });
     }
   } finally {
     await store.close();

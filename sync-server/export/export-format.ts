@@ -1,4 +1,5 @@
 import type { Contact } from '../../src/domain/contact';
+import { scrubText } from '../../src/domain/scrub';
 import { formatCstIso } from '../../src/domain/time';
 import type { StoredRating } from '../store/store';
 
@@ -30,15 +31,20 @@ export const EXPORT_COLUMNS: (keyof ExportRow)[] = [
   'deviceTime', 'ratedAt', 'receivedAt', 'contactName', 'contactPhone', 'contactCompany', 'caseNumber',
 ];
 
-/** Contact is masked unless the operator asked for it (then `revealed` holds it). Times are China Standard Time. */
-export function toExportRow(r: StoredRating, revealed: Contact | null): ExportRow {
+/**
+ * Contact is masked and free text scrubbed of phone and ID numbers unless the operator asked for the contact
+ * (then `revealed` holds it and `fullComment` the comment as written). Times are China Standard Time.
+ */
+export function toExportRow(r: StoredRating, revealed: Contact | null, fullComment: string | null = null): ExportRow {
   const shown = revealed ?? r.contact;
+  const clear = revealed !== null;
   return {
     id: r.id,
     level: r.level,
     reasons: r.reasons,
-    otherReason: r.otherReason ?? null,
-    comment: r.comment ?? null,
+    otherReason: r.otherReason ? (clear ? r.otherReason : scrubText(r.otherReason)) : null,
+    // The stored comment is already the scrubbed copy; the full one comes only with a revealed contact.
+    comment: (clear ? fullComment : null) ?? r.comment ?? null,
     channel: r.channel,
     unitId: r.unitId,
     windowId: r.windowId,

@@ -5,6 +5,7 @@ import { DEFAULT_CASE_RULES, intakeRefusal, type CaseRules } from '../../src/dom
 import { applyAction, replay, type CaseEvent } from '../../src/domain/case-machine';
 import { makeCalendar } from '../../src/domain/workdays';
 import { inScope, mayApproveCase, mayTakeCaseAction, ratingScope, type Actor } from '../../src/domain/roles';
+import { scrubCaseAction } from '../../src/domain/scrub';
 import { PushRequestSchema, type PushItemResult } from '../../src/domain/sync-api';
 import { ERROR_CODES } from '../../src/domain/sync-constants';
 import { payloadHash } from '../canonical';
@@ -139,7 +140,8 @@ export function caseRoutes(app: FastifyInstance, store: Store, caseRules: Partia
     const staffIds = new Set(cases.flatMap((c) => [c.facts.staffId, ...c.events.map((e) => e.by)]));
     const body: CaseListResponse = {
       // A case is opened in the transaction that stores its rating: every case has one.
-      cases: cases.map((c) => ({ facts: c.facts, events: c.events.map(({ payloadHash: _h, ...e }) => e), rating: toListItem(ratings.get(c.facts.id)!, actor) })),
+      // Step texts are free text like a comment: phone and ID numbers masked in the list.
+      cases: cases.map((c) => ({ facts: c.facts, events: c.events.map(({ payloadHash: _h, ...e }) => ({ ...e, action: scrubCaseAction(e.action) })), rating: toListItem(ratings.get(c.facts.id)!, actor) })),
       refs: {
         reasons: catalog.reasons,
         windows: catalog.windows.filter((w) => windowIds.has(w.id)).map((w) => ({ id: w.id, number: w.number, name: w.name })),

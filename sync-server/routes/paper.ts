@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as z from 'zod/mini';
 import { ContactSchema, LevelKeySchema, UuidV7Schema } from '../../src/domain/base-schemas';
-import { normalizePhone } from '../../src/domain/contact';
 import { MAX_PAPER_PHOTO_BYTES, PAPER_PATHS, type DuplicateMatch } from '../../src/domain/paper-api';
 import { paperEntryRefusal, PAPER_REFUSALS } from '../../src/domain/paper-check';
 import type { RatingRecord } from '../../src/domain/rating';
@@ -20,9 +19,6 @@ const DuplicateCheckSchema = z.strictObject({
   level: LevelKeySchema,
   contact: z.optional(ContactSchema),
 });
-
-const same = (a?: string, b?: string) => (a ?? '') === (b ?? '');
-const phoneKey = (p?: string) => (p ? (normalizePhone(p) ?? p) : undefined);
 
 /**
  * A paper item must be PAPER, typed in by the person sending it, for their own window (never rating themselves),
@@ -89,17 +85,11 @@ export function paperRoutes(app: FastifyInstance, store: Store) {
       throw new ClientError(429, 'RATE_LIMITED', 'too many duplicate checks; wait a few minutes');
     }
     duplicateChecks.recordFailure(actor.id); // every check counts, not only failures
-    const candidates = await store.findPaperRatings(input.caseNumber, input.level);
-    // Same case, level and evaluator (name and phone, both absent counting as the same); contact never leaves.
-    // Only the person's own window: a match on another window's form would tell a clerk there who left it.
-    const matches = candidates.filter(
-      (r) =>
-        r.unitId === actor.unitId &&
-        actor.windowId !== null &&
-        r.windowId === actor.windowId &&
-        same(r.revealed?.name, input.contact?.name) &&
-        same(phoneKey(r.revealed?.phone), phoneKey(input.contact?.phone)),
-    );
+    // Same case, level and evaluator (name and phone, both absent counting as the same): the store matches them
+    // by keyed fingerprint; contact never leaves. Only the person's own window: a match on another window's form
+    // would tell a clerk there who left it.
+    const candidates = await store.findPaperRatings(input.caseNumber, input.level, input.contact);
+    const matches = candidates.filter((r) => r.unitId === actor.unitId && actor.windowId !== null && r.windowId === actor.windowId);
     // Logged without the name or phone asked about: the log says someone checked, not whom they suspected.
     await audit(store, request, 'paper.duplicate-check', { type: 'window', id: actor.windowId ?? '-' }, { ...asked, matches: matches.length });
     reply.header('cache-control', 'no-store');

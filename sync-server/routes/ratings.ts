@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as z from 'zod/mini';
 import { UuidV7Schema } from '../../src/domain/base-schemas';
-import { AUDIT_PATH, RATINGS_PATH, type RatingListItem, type RatingListResponse } from '../../src/domain/ratings-api';
+import { AUDIT_PATH, RATINGS_PATH, type ContactReveal, type RatingListItem, type RatingListResponse } from '../../src/domain/ratings-api';
 import { mayRevealContact, ratingScope, type Actor } from '../../src/domain/roles';
 import { scrubText } from '../../src/domain/scrub';
 import { audit } from '../auth/audit';
@@ -70,9 +70,14 @@ export function ratingRoutes(app: FastifyInstance, store: Store) {
     const { id, rating } = await revealableRating(request);
     const contact = await store.revealContact(id);
     if (!contact) throw new ClientError(404, 'NO_CONTACT', 'this rating was left anonymously');
-    await audit(store, request, 'contact.reveal', { type: 'rating', id }, { windowId: rating.windowId, staffId: rating.staffId ?? null });
+    // The full comment goes with the contact (the person may call back about what it says), only when scrubbing
+    // hid something from it, and the audit entry says so.
+    const fullComment = await store.revealComment(id);
+    const comment = fullComment !== null && fullComment !== rating.comment ? fullComment : undefined;
+    await audit(store, request, 'contact.reveal', { type: 'rating', id }, { windowId: rating.windowId, staffId: rating.staffId ?? null, ...(comment ? { comment: true } : {}) });
     reply.header('cache-control', 'no-store');
-    return { id, contact };
+    const answer: ContactReveal = { id, contact, ...(comment ? { comment } : {}) };
+    return answer;
   });
 
   // POST: the photo of a paper form shows the evaluator's name and phone; seeing it is a logged reveal.

@@ -1,6 +1,8 @@
 import { maskName, maskPhone, type Contact } from '../../src/domain/contact';
 import type { RatingRecord } from '../../src/domain/rating';
 import type { MaskedContact } from '../../src/domain/ratings-api';
+import { scrubText } from '../../src/domain/scrub';
+import { paperDuplicateText } from '../canonical';
 import type { ContactCipher } from '../crypto/contact-cipher';
 import type { IngestBatch, StoredRating } from './store';
 
@@ -13,7 +15,9 @@ export interface RatingRow {
   level: string;
   reasons_json: string;
   other_reason: string | null;
-  comment: string | null;
+  /** The comment encrypted like the contact; lists read the scrubbed copy beside it. */
+  comment_enc: string | null;
+  comment_scrubbed: string | null;
   contact_enc: string | null;
   contact_name_masked: string | null;
   contact_phone_masked: string | null;
@@ -37,13 +41,16 @@ export interface RatingRow {
   entered_by: string | null;
   checked_by: string | null;
   has_photo: number | null;
+  /** Keyed fingerprint of case number, level and evaluator, for the paper duplicate check (paper forms only). */
+  paper_fingerprint: string | null;
 }
 
 export const RATING_COLUMNS: (keyof RatingRow)[] = [
-  'id', 'payload_hash', 'schema_version', 'level', 'reasons_json', 'other_reason', 'comment', 'contact_enc',
+  'id', 'payload_hash', 'schema_version', 'level', 'reasons_json', 'other_reason', 'comment_enc', 'comment_scrubbed', 'contact_enc',
   'contact_name_masked', 'contact_phone_masked', 'contact_company_masked', 'channel', 'unit_id', 'window_id',
   'staff_id', 'device_id', 'device_time', 'rated_at', 'clock_offset_ms', 'received_at', 'locale', 'case_number',
   'session_id', 'invited_at', 'assessment_no', 'service_item_id', 'service_date', 'entered_by', 'checked_by', 'has_photo',
+  'paper_fingerprint',
 ];
 
 /** The masked columns lists read, so a list never needs the key. */
@@ -55,15 +62,17 @@ export function maskedContactColumns(contact: Contact | undefined) {
   };
 }
 
-export function toRatingRow(record: RatingRecord, hash: string, batch: IngestBatch, cipher: ContactCipher): RatingRow {
+/** `keyedHash` is the fingerprint the store keeps (never the plain digest: see canonical.ts). */
+export function toRatingRow(record: RatingRecord, keyedHash: string, batch: IngestBatch, cipher: ContactCipher): RatingRow {
   return {
     id: record.id,
-    payload_hash: hash,
+    payload_hash: keyedHash,
     schema_version: record.v,
     level: record.level,
     reasons_json: JSON.stringify(record.reasons),
     other_reason: record.otherReason ?? null,
-    comment: record.comment ?? null,
+    comment_enc: record.comment ? cipher.encryptText(record.comment) : null,
+    comment_scrubbed: record.comment ? scrubText(record.comment) : null,
     contact_enc: record.contact ? cipher.encrypt(record.contact) : null,
     ...maskedContactColumns(record.contact),
     channel: record.channel,
@@ -85,6 +94,8 @@ export function toRatingRow(record: RatingRecord, hash: string, batch: IngestBat
     entered_by: record.paper?.enteredBy ?? null,
     checked_by: record.paper?.checkedBy ?? null,
     has_photo: record.paper ? (record.paper.hasPhoto ? 1 : 0) : null,
+    paper_fingerprint:
+      record.channel === 'PAPER' && record.caseNumber ? cipher.fingerprint(paperDuplicateText(record.caseNumber, record.level, record.contact)) : null,
   };
 }
 
@@ -106,7 +117,8 @@ export function fromRatingRow(row: RatingRow): StoredRating {
     level: row.level as StoredRating['level'],
     reasons: JSON.parse(row.reasons_json),
     otherReason: opt(row.other_reason),
-    comment: opt(row.comment),
+    // Scrubbed: the full comment is seen only through a logged reveal.
+    comment: opt(row.comment_scrubbed),
     contact: maskedContact(row),
     channel: row.channel as StoredRating['channel'],
     unitId: row.unit_id,

@@ -66,6 +66,7 @@ export interface AccountStore {
 /** A record that passed validation, with the hash that tells a replay from a conflict. */
 export interface PreparedRating {
   record: RatingRecord;
+  /** The plain digest (canonical.ts); the store keeps only its keyed fingerprint. */
   hash: string;
 }
 
@@ -109,10 +110,12 @@ export interface RatingStore {
   getRatings(ids: readonly string[]): Promise<StoredRating[]>;
   /** Decrypts the contact of one rating; callers log the reveal. */
   revealContact(id: string): Promise<Contact | null>;
+  /** Decrypts the full comment of one rating (lists carry the scrubbed copy); callers log the reveal. */
+  revealComment(id: string): Promise<string | null>;
   countRatings(): Promise<number>;
   listConflicts(): Promise<StoredConflict[]>;
-  /** Paper ratings of this case and level, with their contact decrypted for comparison (never sent out). */
-  findPaperRatings(caseNumber: string, level: string): Promise<(StoredRating & { revealed: Contact | null })[]>;
+  /** Paper ratings of this case and level by the same evaluator (name, phone in its normal form), by keyed fingerprint. */
+  findPaperRatings(caseNumber: string, level: string, contact?: Contact): Promise<StoredRating[]>;
   /** Stores a paper form's photo encrypted; an identical second upload is a duplicate, a different one a conflict. */
   putRatingPhoto(ratingId: string, mime: string, bytes: Buffer, at: number): Promise<'stored' | 'duplicate' | 'conflict'>;
   getRatingPhoto(ratingId: string): Promise<{ mime: string; bytes: Buffer } | null>;

@@ -8,7 +8,7 @@ import { badRating, DEMO_DEVICE, demoRating } from '../support/ratings';
 import { postJson, spawnServer, tempDir, type ServerProcess } from '../support/server';
 
 let server: ServerProcess;
-const own = badRating({ staffId: 'demo-s1', contact: { name: '张三', phone: '13812345678' } });
+const own = badRating({ staffId: 'demo-s1', contact: { name: '张三', phone: '13812345678' }, comment: '请改打 139.1234.5678' });
 const ownGood = demoRating({ staffId: 'demo-s1' });
 const colleague = badRating({ staffId: 'demo-s2', contact: { phone: '13987654321' } });
 
@@ -48,8 +48,12 @@ describe('window staff on their tablet', () => {
 
     const card = page.locator(`[data-rating-id="${own.id}"]`);
     await expect(card.getByTestId('contact').textContent()).resolves.toContain('138****5678');
+    // The comment's number is hidden in the list, said next to it, and shown with the (logged) contact.
+    await expect(card.getByTestId('comment').textContent()).resolves.toBe('请改打 139****5678');
+    await card.getByText('评价内容中的电话和证件号码已隐藏').waitFor();
     await card.getByRole('button', { name: '查看完整联系方式' }).click();
     await card.getByRole('link', { name: '拨打 13812345678' }).waitFor();
+    await expect(card.getByTestId('comment').textContent()).resolves.toBe('请改打 139.1234.5678');
     const audit = await api(server.baseUrl, 'GET', '/api/v1/audit', { cookie: await signIn(server.baseUrl, DEMO_ACCOUNTS.SUPERVISION) });
     expect(audit.body.entries.some((e: { action: string; targetId: string; actorId: string }) => e.action === 'contact.reveal' && e.targetId === own.id && e.actorId === 'demo-s1')).toBe(true);
 

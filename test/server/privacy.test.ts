@@ -13,7 +13,7 @@ const ID_NO = '630102199003151234';
 const UNMASKED = /(?<!\d)(1[3-9]\d{9}|\d{17}[\dXx])(?!\d)/;
 
 let srv: InProcessServer;
-// The comment carries a number too: citizens type them. Lists mask it; at rest it is free text, not a contact field.
+// The comment carries a number too: citizens type them. Lists mask it; at rest it is encrypted like the contact.
 const COMMENT_PHONE = '15011112222';
 const s1Bad = badRating({ staffId: 'demo-s1', contact: { name: '张三', phone: PHONE_S1 }, comment: `请回电 ${COMMENT_PHONE}，身份证 ${ID_NO}` });
 const s2Bad = badRating({ staffId: 'demo-s2', contact: { name: '李四', phone: PHONE_S2 } });
@@ -76,12 +76,17 @@ describe('revealing contact details', () => {
       const res = await reveal(who, s1Bad.id);
       expect(res.status, who).toBe(200);
       expect(res.body.contact).toEqual({ name: '张三', phone: PHONE_S1 });
+      // The comment as written comes with the contact, since the list shows it with its numbers masked.
+      expect(res.body.comment).toBe(s1Bad.comment);
       expect(res.headers.get('cache-control')).toBe('no-store');
     }
     const audit = await api(srv.baseUrl, 'GET', '/api/v1/audit', { cookie: await cookieOf(DEMO_ACCOUNTS.ADMIN) });
     const reveals = audit.body.entries.filter((e: { action: string; targetId: string }) => e.action === 'contact.reveal' && e.targetId === s1Bad.id);
     expect(reveals.map((e: { actorId: string }) => e.actorId)).toEqual(expect.arrayContaining(['demo-s1', 'demo-s2', 'demo-supervision']));
-    expect(reveals[0]).toMatchObject({ targetType: 'rating', actorName: expect.any(String), ip: expect.any(String) });
+    expect(reveals[0]).toMatchObject({ targetType: 'rating', actorName: expect.any(String), ip: expect.any(String), detail: { comment: true } });
+    // Nothing hidden in a comment: nothing more to reveal, and the audit entry does not claim it.
+    const s2 = await reveal(DEMO_ACCOUNTS.LEAD, s2Bad.id);
+    expect(s2.body).not.toHaveProperty('comment');
   });
 
   it("refuses another staff member, another window's lead, the office and personnel", async () => {
@@ -106,7 +111,7 @@ describe('encryption at rest', () => {
     expect(files.length).toBeGreaterThan(0);
     for (const f of files) {
       const bytes = fs.readFileSync(path.join(srv.dataDir, f));
-      for (const secret of [PHONE_S1, PHONE_S2, '6123456', '张三', '李四']) expect(bytes.includes(Buffer.from(secret)), `${f} holds ${secret}`).toBe(false);
+      for (const secret of [PHONE_S1, PHONE_S2, '6123456', '张三', '李四', COMMENT_PHONE, ID_NO]) expect(bytes.includes(Buffer.from(secret)), `${f} holds ${secret}`).toBe(false);
     }
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hasPermission, inScope, mayRevealContact, ratingScope, type Actor } from '../../src/domain/roles';
-import { scrubText } from '../../src/domain/scrub';
+import { scrubCaseAction, scrubText } from '../../src/domain/scrub';
 
 const actor = (roles: Actor['roles'], windowId: string | null = 'w1', id = 's1'): Actor => ({ id, roles, unitId: 'u', windowId });
 const rating = { staffId: 's1', windowId: 'w1' };
@@ -47,6 +47,45 @@ describe('scrubText', () => {
     ['座机 0971-6123456', '座机 0971-***3456'],
     ['身份证630102199003151234', '身份证630***********1234'],
     ['身份证 63010219900315123X 号', '身份证 630***********123X 号'],
-    ['排了 120 分钟，编号 20261127001', '排了 120 分钟，编号 20261127001'],
+    // Any run of 7 or more digits is masked, a reference number too: the text cannot tell it from a phone.
+    ['排了 120 分钟，编号 20261127001', '排了 120 分钟，编号 202****7001'],
   ])('%j → %j', (input, output) => expect(scrubText(input)).toBe(output));
+
+  it.each([
+    ['电话139.1234.5678', '电话139****5678'],
+    ['打 138 12 34 56 78 就行', '打 138****5678 就行'],
+    ['全角１３８１２３４５６７８号码', '全角138****5678号码'],
+    ['全角－分隔 ０９７１－６１２３４５６', '全角－分隔 0971-***3456'],
+    ['座机(0971)6123456', '座机0971-***3456'],
+    ['座机（0971）6123456。', '座机0971-***3456。'],
+    ['座机 0971 6123456', '座机 0971-***3456'],
+    ['身份证 630102 19900315 123X', '身份证 630***********123X'],
+    ['身份证 6301 0219 9003 1512 34', '身份证 630***********1234'],
+    ['旧身份证630102900315123', '旧身份证630********5123'],
+    ['QQ 1234567', 'QQ ****567'],
+    ['卡号 62220212 3456', '卡号 622*****3456'],
+    ['tel: 138—1234—5678!', 'tel: 138****5678!'],
+  ])('masks a number written any way: %j → %j', (input, output) => expect(scrubText(input)).toBe(output));
+
+  it.each([
+    '2026-11-27 上午来的，等了 45 分钟',
+    '2026.11.27、2026/1/5 两次来办',
+    '2025-2026 年度',
+    '收费 350.50 元，押金 123456 元',
+    '9:00-17:30 都没人',
+    '第 1,2,3,4,5,6,7 项材料',
+    '共 1,234,567 元',
+    '窗口 3 号，工号 A0012',
+    '护照 E12345',
+  ])('leaves dates, amounts and short numbers alone: %j', (input) => expect(scrubText(input)).toBe(input));
+
+  it('masks the free text of case steps and nothing else', () => {
+    expect(scrubCaseAction({ type: 'CALL_BACK', channel: 'PHONE', outcome: 'REACHED', note: '改打 139.1234.5678' })).toEqual({
+      type: 'CALL_BACK', channel: 'PHONE', outcome: 'REACHED', note: '改打 139****5678',
+    });
+    expect(scrubCaseAction({ type: 'DECIDE', path: 'SPECIAL', explanation: '身份证 630102 19900315 123X 有误', deadline: '2026-12-01' })).toEqual({
+      type: 'DECIDE', path: 'SPECIAL', explanation: '身份证 630***********123X 有误', deadline: '2026-12-01',
+    });
+    expect(scrubCaseAction({ type: 'REPLY', channel: 'SMS', text: '已回复 (0971)6123456' }).text).toBe('已回复 0971-***3456');
+  });
 });

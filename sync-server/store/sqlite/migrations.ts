@@ -10,6 +10,7 @@ import { MIGRATION_6_SQL } from './migration-006';
 import { MIGRATION_8_SQL } from './migration-008';
 import { MIGRATION_10_SQL } from './migration-010';
 import { MIGRATION_11_SQL } from './migration-011';
+import { keyDigestsAndEncryptComments, MIGRATION_7_SQL_AFTER, MIGRATION_7_SQL_BEFORE } from './migration-007';
 
 export interface MigrationContext {
   cipher: ContactCipher;
@@ -61,6 +62,15 @@ export const SQLITE_MIGRATIONS: Migration[] = [
   { version: 4, name: 'paper forms (Attachment 1) and their photos', up: (db) => db.exec(MIGRATION_4_SQL) },
   { version: 5, name: 'bad-review cases, their action log, the working-day calendar', up: (db) => db.exec(MIGRATION_5_SQL) },
   { version: 6, name: 'closing time of bad-review cases', up: (db) => db.exec(MIGRATION_6_SQL) },
+  {
+    version: 7,
+    name: 'keyed digests and paper fingerprints; comments encrypted at rest with a scrubbed copy',
+    up(db, { cipher }) {
+      db.exec(MIGRATION_7_SQL_BEFORE);
+      keyDigestsAndEncryptComments(db, cipher);
+      db.exec(MIGRATION_7_SQL_AFTER);
+    },
+  },
   { version: 8, name: 'server settings: demo or production, decided once', up: (db) => db.exec(MIGRATION_8_SQL) },
   { version: 10, name: 'paper forms count once a second person of the window has checked them', up: (db) => db.exec(MIGRATION_10_SQL) },
   { version: 11, name: 'cases closed on an unapproved 不予采纳 or special deadline are open again', up: (db) => db.exec(MIGRATION_11_SQL) },

@@ -15,6 +15,27 @@ import { sqliteSettings } from './sqlite-settings';
 
 export const SQLITE_FILE_NAME = 'haochaping.sqlite';
 
+/** The data folder holds the database and (by default) the contact key: only the server's user may enter it. */
+export function makePrivateDataDir(dataDir: string) {
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+}
+
+/**
+ * The database and its -wal and -shm files readable by the server's user only, also when an older version
+ * made them with the default mode (0644).
+ */
+function privateFiles(file: string) {
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    try {
+      if ((fs.statSync(f).mode & 0o077) !== 0) fs.chmodSync(f, 0o600);
+    } catch (err) {
+      // Absent (no WAL yet), or another user's file opened read-only by a tool such as the export: the server,
+      // running as the owner, tightens it on its next start.
+      if (!['ENOENT', 'EPERM'].includes((err as NodeJS.ErrnoException).code ?? '')) throw err;
+    }
+  }
+}
+
 function migrate(db: Database.Database, migrations: Migration[], ctx: MigrationContext) {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
   // IMMEDIATE takes the write lock first, so two processes starting together cannot both apply a migration.
@@ -31,14 +52,21 @@ function migrate(db: Database.Database, migrations: Migration[], ctx: MigrationC
  * (all by default; a test of a migration stops earlier to write rows the old way).
  */
 export function openSqliteDatabase(dataDir: string, cipher: ContactCipher, upTo = Infinity): Database.Database {
-  fs.mkdirSync(dataDir, { recursive: true });
-  const db = new Database(path.join(dataDir, SQLITE_FILE_NAME));
+  makePrivateDataDir(dataDir);
+  const file = path.join(dataDir, SQLITE_FILE_NAME);
+  // Made 0600 before SQLite opens it: SQLite gives its -wal and -shm files the mode of the database file.
+  fs.closeSync(fs.openSync(file, 'a', 0o600));
+  const db = new Database(file);
+  privateFiles(file);
   db.pragma('journal_mode = WAL');
+  // Deleted and overwritten content (a dropped plain column, an ended session) is zeroed, not left in free pages.
+  db.pragma('secure_delete = ON');
   // FULL: an acknowledged rating must survive a power cut, not only a crash of this process.
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
   migrate(db, SQLITE_MIGRATIONS.filter((m) => m.version <= upTo), { cipher });
+  privateFiles(file);
   return db;
 }
 

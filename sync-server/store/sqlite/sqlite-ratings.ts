@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { isBadLevel } from '../../../src/domain/levels';
 import type { RatingScope } from '../../../src/domain/roles';
+import { scrubText } from '../../../src/domain/scrub';
+import { paperDuplicateText } from '../../canonical';
 import type { ContactCipher } from '../../crypto/contact-cipher';
 import { fromRatingRow, RATING_COLUMNS, toRatingRow, type RatingRow } from '../rating-row';
 import type { InsertOutcome, RatingStore, StoredConflict, StoredRating } from '../store';
@@ -19,8 +21,8 @@ export function sqliteRatings(db: Database.Database, cipher: ContactCipher): Rat
   const insertCase = db.prepare('INSERT INTO cases (id, staff_id, window_id, unit_id, anonymous, received_at) VALUES (?, ?, ?, ?, ?, ?)');
   const hashOf = db.prepare('SELECT payload_hash FROM ratings WHERE id = ?').pluck();
   const insertConflict = db.prepare(
-    `INSERT INTO rating_conflicts (rating_id, payload_hash, payload_json, contact_enc, device_id, received_at)
-     VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(rating_id, payload_hash) DO NOTHING`,
+    `INSERT INTO rating_conflicts (rating_id, payload_hash, payload_json, contact_enc, comment_enc, device_id, received_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(rating_id, payload_hash) DO NOTHING`,
   );
   const scopeFilters: Record<RatingScope['kind'], Database.Statement> = {
     all: db.prepare(`SELECT * FROM ratings WHERE rated_at < ? AND ${COUNTED} ORDER BY rated_at DESC LIMIT ?`),
@@ -33,7 +35,9 @@ export function sqliteRatings(db: Database.Database, cipher: ContactCipher): Rat
       // One synchronous transaction: the batch is written whole or not at all, and no other write interleaves.
       return db
         .transaction((): InsertOutcome[] =>
-          batch.items.map(({ record, hash }) => {
+          batch.items.map(({ record, hash: digest }) => {
+            // Only the keyed fingerprint is stored: a plain digest of a record holding a phone can be reversed.
+            const hash = cipher.fingerprint(digest);
             const row = toRatingRow(record, hash, batch, cipher);
             // Positional binding: measurably faster than named parameters at twenty thousand rows a second.
             if (insertRating.run(RATING_COLUMNS.map((c) => row[c])).changes === 1) {
@@ -43,8 +47,13 @@ export function sqliteRatings(db: Database.Database, cipher: ContactCipher): Rat
               return 'accepted';
             }
             if (hashOf.get(record.id) === hash) return 'duplicate';
+            // Kept like a rating: contact and comment encrypted, the comment's scrubbed copy readable.
             const { contact, ...rest } = record;
-            insertConflict.run(record.id, hash, JSON.stringify(rest), contact ? cipher.encrypt(contact) : null, batch.deviceId, batch.receivedAt);
+            if (rest.comment) rest.comment = scrubText(rest.comment);
+            insertConflict.run(
+              record.id, hash, JSON.stringify(rest), contact ? cipher.encrypt(contact) : null, record.comment ? cipher.encryptText(record.comment) : null,
+              batch.deviceId, batch.receivedAt,
+            );
             return 'conflict';
           }),
         )
@@ -79,15 +88,22 @@ export function sqliteRatings(db: Database.Database, cipher: ContactCipher): Rat
       const enc = db.prepare('SELECT contact_enc FROM ratings WHERE id = ?').pluck().get(id) as string | null | undefined;
       return enc ? cipher.decrypt(enc) : null;
     },
+    async revealComment(id) {
+      const enc = db.prepare('SELECT comment_enc FROM ratings WHERE id = ?').pluck().get(id) as string | null | undefined;
+      return enc ? cipher.decryptText(enc) : null;
+    },
     async countRatings() {
       return db.prepare('SELECT COUNT(*) FROM ratings').pluck().get() as number;
     },
-    async findPaperRatings(caseNumber, level) {
-      const rows = db.prepare("SELECT * FROM ratings WHERE case_number = ? AND level = ? AND channel = 'PAPER' ORDER BY seq").all(caseNumber, level) as RatingRow[];
-      return rows.map((r) => ({ ...fromRatingRow(r), revealed: r.contact_enc ? cipher.decrypt(r.contact_enc) : null }));
+    async findPaperRatings(caseNumber, level, contact) {
+      // One indexed look-up of the keyed fingerprint: no candidate's contact is decrypted to compare.
+      const fingerprint = cipher.fingerprint(paperDuplicateText(caseNumber, level, contact));
+      const rows = db.prepare("SELECT * FROM ratings WHERE paper_fingerprint = ? AND channel = 'PAPER' ORDER BY seq").all(fingerprint) as RatingRow[];
+      return rows.map(fromRatingRow);
     },
     async putRatingPhoto(ratingId, mime, bytes, at) {
-      const sha = createHash('sha256').update(bytes).digest('base64url');
+      // Keyed like every stored digest; the column keeps its old name.
+      const sha = cipher.fingerprint(createHash('sha256').update(bytes).digest('base64url'));
       return db
         .transaction(() => {
           const existing = db.prepare('SELECT sha256 FROM rating_photos WHERE rating_id = ?').pluck().get(ratingId) as string | undefined;
