@@ -22,6 +22,8 @@ import { staffPhotoRoute } from './routes/staff-photo';
 import { staticAppRoutes } from './routes/static-app';
 import { PHOTO_TYPES } from './image-check';
 import { securityHeaders } from './security-headers';
+import { FailureDelays } from './auth/failure-delays';
+import { trustProxyFrom, type TrustProxy } from './config';
 import type { Store } from './store/store';
 
 export interface AppOptions {
@@ -33,6 +35,10 @@ export interface AppOptions {
   kioskSettings?: KioskSettings;
   push?: PushRouteOptions;
   fastify?: FastifyServerOptions;
+  /** Which proxies' X-Forwarded-For to believe (config.ts); read from TRUST_PROXY when left out. */
+  trustProxy?: TrustProxy;
+  /** Delays after failed password checks; tests give one with their own clock. */
+  signInLimiter?: FailureDelays;
 }
 
 export const APP_VERSION = '0.2.0';
@@ -40,13 +46,25 @@ export const APP_VERSION = '0.2.0';
 // zod/mini ships without messages; the server's refusals should say what is wrong.
 z.config(zodEnglish());
 
+/**
+ * Fastify 5 ignores a bare hop count (it cannot check the peer), so n hops is given as "the first n addresses
+ * from the socket inwards are proxies": with 1, the client is the right-most X-Forwarded-For entry, the one the
+ * proxy appended. A client reaching the server directly could still write that entry itself: where it can, name
+ * the proxy's address instead (TRUST_PROXY=10.0.0.1).
+ */
+function fastifyTrustProxy(tp: TrustProxy): FastifyServerOptions['trustProxy'] {
+  if (typeof tp === 'number') return tp > 0 ? (_address: string, hop: number) => hop < tp : false;
+  return tp;
+}
+
 /** The HTTP application without listening, so tests and main share one assembly. */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: opts.bodyLimitBytes ?? 2 * 1024 * 1024,
     logger: false,
-    // Behind the hall's reverse proxy (if any) request.ip and the protocol come from X-Forwarded-*.
-    trustProxy: process.env.TRUST_PROXY === '1',
+    // Behind the hall's reverse proxy (if any) request.ip and the protocol come from X-Forwarded-*, believed only
+    // for the configured hops or proxy addresses: sign-in delays and the audit's addresses depend on it.
+    trustProxy: fastifyTrustProxy(opts.trustProxy ?? trustProxyFrom(process.env.TRUST_PROXY)),
     ...opts.fastify,
   });
   app.setErrorHandler(handleError);
@@ -65,7 +83,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   caseRoutes(app, opts.store);
   adminCalendarRoutes(app, opts.store);
   pushRatingsRoute(app, opts.store, opts.push);
-  authRoutes(app, opts.store);
+  authRoutes(app, opts.store, opts.signInLimiter ?? new FailureDelays());
   ratingRoutes(app, opts.store);
   staffPhotoRoute(app, opts.store);
   adminCatalogRoutes(app, opts.store);

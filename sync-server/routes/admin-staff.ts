@@ -11,6 +11,7 @@ import { isImageOfType, PHOTO_TYPES } from '../image-check';
 import { parseOr400 } from '../validate';
 import { requireUnit, requireWindowOfUnit } from './admin-catalog';
 import { staffPhotoUrl } from './staff-photo';
+import { refuseWeakPassword } from './auth';
 
 const IdParam = z.object({ id: CatalogIdSchema });
 const manage = { config: { access: 'catalog.manage' as const } };
@@ -22,6 +23,7 @@ export function adminStaffRoutes(app: FastifyInstance, store: Store) {
     const catalog = await store.loadCatalog();
     requireUnit(catalog, input.unitId);
     requireWindowOfUnit(catalog, input.windowId, input.unitId);
+    refuseWeakPassword(input.password, input.employeeNo);
     if (await store.findAccountByEmployeeNo(input.employeeNo)) throw new ClientError(409, 'EMPLOYEE_NO_TAKEN', `工号 ${input.employeeNo} is taken`);
     const account = {
       id: newId('staff'),
@@ -57,6 +59,7 @@ export function adminStaffRoutes(app: FastifyInstance, store: Store) {
     const unitId = patch.unitId ?? current.unitId;
     requireUnit(catalog, unitId);
     requireWindowOfUnit(catalog, patch.windowId === undefined ? current.windowId : patch.windowId, unitId);
+    if (patch.password) refuseWeakPassword(patch.password, current.employeeNo);
     const { password, roles, ...rest } = patch;
     await store.updateAccount(id, {
       ...rest,
