@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MIN_PASSWORD_LENGTH } from '../domain/account-api';
+import { checkNewPassword } from '../account/password-problem-text';
 import type { Role } from '../domain/roles';
 import { adminErrorText } from './admin-errors';
 import { AdminForm, FormDone, useAdminForm } from './AdminForm';
@@ -84,8 +84,7 @@ export function StaffForm({ catalog, onSaved, onCancel }: { catalog: AdminCatalo
         hint={t('staff.passwordHint')}
         input={{ type: 'text', autoComplete: 'off', spellCheck: false, className: 'medium' }}
         rules={{
-          validate: (v: string) =>
-            (v.length >= MIN_PASSWORD_LENGTH && v.length <= 128) || t('staff.passwordTooShort', { min: MIN_PASSWORD_LENGTH }),
+          validate: (v: string, all: { employeeNo?: string }) => checkNewPassword(t, v, (all.employeeNo ?? '').trim(), true),
         }}
       />
       <PhotoInput label={t('photo.optional')} value={photo} onChange={setPhoto} onBusy={setPhotoBusy} testId="staff-photo-input" />
