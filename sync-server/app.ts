@@ -13,6 +13,7 @@ import { caseRoutes } from './routes/cases';
 import { paperRoutes } from './routes/paper';
 import { paperConfigRoute } from './routes/paper-config';
 import { adminStaffRoutes } from './routes/admin-staff';
+import { adminRoleGrantRoutes } from './routes/admin-role-grants';
 import { authRoutes } from './routes/auth';
 import { healthRoute } from './routes/health';
 import { kioskConfigRoute } from './routes/kiosk-config';
@@ -88,6 +89,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   staffPhotoRoute(app, opts.store);
   adminCatalogRoutes(app, opts.store);
   adminStaffRoutes(app, opts.store);
+  adminRoleGrantRoutes(app, opts.store);
   if (opts.staticDir) await staticAppRoutes(app, opts.staticDir);
   else app.setNotFoundHandler((req, reply) => sendError(reply, 404, ERROR_CODES.notFound, `${req.method} ${req.url} does not exist`));
   return app;

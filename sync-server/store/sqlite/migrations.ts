@@ -7,6 +7,7 @@ import { MIGRATION_3_SQL } from './migration-003';
 import { MIGRATION_4_SQL } from './migration-004';
 import { MIGRATION_5_SQL } from './migration-005';
 import { MIGRATION_6_SQL } from './migration-006';
+import { MIGRATION_9_SQL } from './migration-009';
 
 export interface MigrationContext {
   cipher: ContactCipher;
@@ -58,4 +59,5 @@ export const SQLITE_MIGRATIONS: Migration[] = [
   { version: 4, name: 'paper forms (Attachment 1) and their photos', up: (db) => db.exec(MIGRATION_4_SQL) },
   { version: 5, name: 'bad-review cases, their action log, the working-day calendar', up: (db) => db.exec(MIGRATION_5_SQL) },
   { version: 6, name: 'closing time of bad-review cases', up: (db) => db.exec(MIGRATION_6_SQL) },
+  { version: 9, name: 'role grants waiting for a second administrator', up: (db) => db.exec(MIGRATION_9_SQL) },
 ];
