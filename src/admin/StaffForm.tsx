@@ -9,6 +9,7 @@ import { TextField } from './Fields';
 import { EMPLOYEE_NO } from './form-values';
 import { PhotoInput } from './PhotoInput';
 import type { ResizedPhoto } from '../media/photo-resize';
+import { roleNames } from './RoleGrants';
 import { RoleFields } from './RoleFields';
 import { createStaff, uploadStaffPhoto } from './staff-requests';
 import { UnitWindowFields } from './UnitWindowFields';
@@ -47,7 +48,8 @@ export function StaffForm({ catalog, onSaved, onCancel }: { catalog: AdminCatalo
     form.reset(defaults);
     setPhoto(null);
     await onSaved();
-    setDone(t('staff.created', { name, no: employeeNo }));
+    const waiting = created.pendingGrant ? ' ' + t('staff.grants.savedPending', { roles: roleNames(t, created.pendingGrant.roles) }) : '';
+    setDone(t('staff.created', { name, no: employeeNo }) + waiting);
     if (photoFailure) setFailure(t('staff.photoFailedAfterCreate', { message: photoFailure }));
   });
 
