@@ -31,6 +31,8 @@ export const IN_SESSION: DelayRule = ACCOUNT_AT_ADDRESS;
 interface Entry {
   failures: number;
   last: number;
+  /** The `last` before the latest failure, put back when that failure is forgiven. */
+  previous: number;
 }
 
 export const signInKeys = {
@@ -63,10 +65,23 @@ export class FailureDelays {
   /** Counts a failure; answers the key's failure count so far. */
   recordFailure(key: string): number {
     const now = this.now();
-    const failures = (this.live(key)?.failures ?? 0) + 1;
-    this.entries.set(key, { failures, last: now });
+    const e = this.live(key);
+    const failures = (e?.failures ?? 0) + 1;
+    this.entries.set(key, { failures, last: now, previous: e?.last ?? now });
     if (this.entries.size > 10_000) for (const k of [...this.entries.keys()]) this.live(k);
     return failures;
+  }
+
+  /**
+   * Takes back one failure counted in advance: callers count an attempt as failed *before* the (slow) password
+   * check, in the same tick as the wait was checked, so a burst of parallel attempts cannot all pass through the
+   * same gap; the attempt that turns out right gives its failure back.
+   */
+  forgive(key: string) {
+    const e = this.live(key);
+    if (!e) return;
+    if (e.failures <= 1) this.entries.delete(key);
+    else this.entries.set(key, { failures: e.failures - 1, last: e.previous, previous: e.previous });
   }
 
   clear(key: string) {

@@ -44,25 +44,23 @@ export function authRoutes(app: FastifyInstance, store: Store, limiter = new Fai
     const address = signInKeys.address(request.ip);
     // Checked before the 工号 is looked up: the answer is the same whether it exists or not.
     refuseWhileDelayed(reply, limiter.waitForAll([[atAddress, ACCOUNT_AT_ADDRESS], [address, PER_ADDRESS]]));
-    const failed = () => {
-      const failures = limiter.recordFailure(atAddress);
-      limiter.recordFailure(address);
-      return failures;
-    };
+    // Counted as failed now, in the same tick as the check: parallel guesses cannot slip through together.
+    const failures = limiter.recordFailure(atAddress);
+    limiter.recordFailure(address);
     const now = Date.now();
     const account = await store.findAccountByEmployeeNo(employeeNo);
     if (!account || !account.active || !account.passwordHash) {
       await burnPasswordCheck(password);
-      const failures = failed();
       await audit(store, request, 'sign-in.failed', undefined, { employeeNo, failures }, null);
       throw invalid();
     }
     const target = { type: 'staff', id: account.id };
     if (!(await verifyPassword(password, account.passwordHash))) {
-      const failures = failed();
       await audit(store, request, 'sign-in.failed', target, { failures }, null);
       throw invalid();
     }
+    // Right: the address gets its failure back, and this 工号 at this address starts afresh.
+    limiter.forgive(address);
     limiter.clear(atAddress);
     const token = newSessionToken();
     await store.insertSession(tokenHash(token), account.id, now, now + SESSION_IDLE_MS, userAgentOf(request));
@@ -94,8 +92,8 @@ export function authRoutes(app: FastifyInstance, store: Store, limiter = new Fai
     const actor = request.actor!;
     const key = signInKeys.session(actor.id);
     refuseWhileDelayed(reply, limiter.waitFor(key, IN_SESSION));
+    const failures = limiter.recordFailure(key); // before the slow check, as at sign-in
     if (!actor.account.passwordHash || !(await verifyPassword(currentPassword, actor.account.passwordHash))) {
-      const failures = limiter.recordFailure(key);
       await audit(store, request, refusedAction, { type: 'staff', id: actor.id }, { failures });
       throw new ClientError(403, 'WRONG_PASSWORD', 'the current password is wrong');
     }

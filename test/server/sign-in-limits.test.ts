@@ -52,6 +52,13 @@ describe('sign-in delays', () => {
     expect((await attempt(DEMO_ACCOUNTS.STAFF, DEMO_PASSWORD, "10.0.0.9")).body.employeeNo).toBe(DEMO_ACCOUNTS.STAFF);
   });
 
+  it('lets no more than the free attempts through when guesses arrive all at once', async () => {
+    await start();
+    const statuses = await Promise.all(Array.from({ length: 20 }, (_, i) => attempt(DEMO_ACCOUNTS.STAFF, `parallel-${i}`, '10.0.0.11'))).then((r) => r.map((x) => x.status));
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(15);
+  });
+
   it('delays an address trying many 工号 after ten failures, its right passwords included', async () => {
     await start();
     const statuses: number[] = [];
