@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { NewPasswordSchema, EmployeeNoSchema } from '../src/domain/account-api';
+import { EmployeeNoSchema } from '../src/domain/account-api';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem, type PasswordProblem } from '../src/domain/password-rules';
 import { configFromEnv } from './config';
 import { hashPassword } from './crypto/passwords';
 import { newId } from './crypto/tokens';
@@ -10,6 +11,14 @@ import { decideServerMode } from './server-mode';
 const USAGE = `usage: npm run create-admin -- --employee-no A0001 --name 张三 [--unit-name 单位名称]
 The password is asked for on the terminal (or read from HCP_ADMIN_PASSWORD); there is never a default one.
 Reads DATA_DIR (default ./data) like the server.`;
+
+const PASSWORD_PROBLEM_TEXT: Record<PasswordProblem, string> = {
+  TOO_SHORT: `the password needs at least ${MIN_PASSWORD_LENGTH} characters`,
+  TOO_LONG: `the password may have at most ${MAX_PASSWORD_LENGTH} characters`,
+  BLANK: 'the password must not be only spaces',
+  COMMON: 'the password is too common (or made like common ones: a run, one character repeated); choose another',
+  CONTAINS_EMPLOYEE_NO: 'the password must not contain the 工号',
+};
 
 async function askPassword(): Promise<string> {
   if (process.env.HCP_ADMIN_PASSWORD) return process.env.HCP_ADMIN_PASSWORD;
@@ -30,7 +39,8 @@ async function main() {
   if (values.help || !values['employee-no'] || !values.name) return console.error(USAGE);
   const employeeNo = EmployeeNoSchema.parse(values['employee-no']);
   const password = await askPassword();
-  if (!NewPasswordSchema.safeParse(password).success) throw new Error('the password needs at least 8 characters');
+  const problem = passwordProblem(password, { employeeNo });
+  if (problem) throw new Error(PASSWORD_PROBLEM_TEXT[problem]);
   const { store } = openStore(configFromEnv().dataDir);
   try {
     if (await store.findAccountByEmployeeNo(employeeNo)) throw new Error(`工号 ${employeeNo} exists already`);

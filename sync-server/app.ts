@@ -13,6 +13,7 @@ import { caseRoutes } from './routes/cases';
 import { paperRoutes } from './routes/paper';
 import { paperConfigRoute } from './routes/paper-config';
 import { adminStaffRoutes } from './routes/admin-staff';
+import { adminRoleGrantRoutes } from './routes/admin-role-grants';
 import { authRoutes } from './routes/auth';
 import { healthRoute } from './routes/health';
 import { kioskConfigRoute } from './routes/kiosk-config';
@@ -22,6 +23,8 @@ import { staffPhotoRoute } from './routes/staff-photo';
 import { staticAppRoutes } from './routes/static-app';
 import { PHOTO_TYPES } from './image-check';
 import { securityHeaders } from './security-headers';
+import { FailureDelays } from './auth/failure-delays';
+import { trustProxyFrom, type TrustProxy } from './config';
 import type { Store } from './store/store';
 import type { CaseRules } from '../src/domain/case-intake';
 
@@ -36,6 +39,10 @@ export interface AppOptions {
   /** Settings for case steps (special deadline cap, clock skew); defaults in src/domain/case-intake.ts. */
   caseRules?: Partial<CaseRules>;
   fastify?: FastifyServerOptions;
+  /** Which proxies' X-Forwarded-For to believe (config.ts); read from TRUST_PROXY when left out. */
+  trustProxy?: TrustProxy;
+  /** Delays after failed password checks; tests give one with their own clock. */
+  signInLimiter?: FailureDelays;
 }
 
 export const APP_VERSION = '0.2.0';
@@ -43,13 +50,25 @@ export const APP_VERSION = '0.2.0';
 // zod/mini ships without messages; the server's refusals should say what is wrong.
 z.config(zodEnglish());
 
+/**
+ * Fastify 5 ignores a bare hop count (it cannot check the peer), so n hops is given as "the first n addresses
+ * from the socket inwards are proxies": with 1, the client is the right-most X-Forwarded-For entry, the one the
+ * proxy appended. A client reaching the server directly could still write that entry itself: where it can, name
+ * the proxy's address instead (TRUST_PROXY=10.0.0.1).
+ */
+function fastifyTrustProxy(tp: TrustProxy): FastifyServerOptions['trustProxy'] {
+  if (typeof tp === 'number') return tp > 0 ? (_address: string, hop: number) => hop < tp : false;
+  return tp;
+}
+
 /** The HTTP application without listening, so tests and main share one assembly. */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: opts.bodyLimitBytes ?? 2 * 1024 * 1024,
     logger: false,
-    // Behind the hall's reverse proxy (if any) request.ip and the protocol come from X-Forwarded-*.
-    trustProxy: process.env.TRUST_PROXY === '1',
+    // Behind the hall's reverse proxy (if any) request.ip and the protocol come from X-Forwarded-*, believed only
+    // for the configured hops or proxy addresses: sign-in delays and the audit's addresses depend on it.
+    trustProxy: fastifyTrustProxy(opts.trustProxy ?? trustProxyFrom(process.env.TRUST_PROXY)),
     ...opts.fastify,
   });
   app.setErrorHandler(handleError);
@@ -68,11 +87,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   caseRoutes(app, opts.store, opts.caseRules);
   adminCalendarRoutes(app, opts.store);
   pushRatingsRoute(app, opts.store, opts.push);
-  authRoutes(app, opts.store);
+  authRoutes(app, opts.store, opts.signInLimiter ?? new FailureDelays());
   ratingRoutes(app, opts.store);
   staffPhotoRoute(app, opts.store);
   adminCatalogRoutes(app, opts.store);
   adminStaffRoutes(app, opts.store);
+  adminRoleGrantRoutes(app, opts.store);
   if (opts.staticDir) await staticAppRoutes(app, opts.staticDir);
   else app.setNotFoundHandler((req, reply) => sendError(reply, 404, ERROR_CODES.notFound, `${req.method} ${req.url} does not exist`));
   return app;

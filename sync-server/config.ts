@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 import { DEFAULT_CASE_RULES, type CaseRules } from '../src/domain/case-intake';
 
@@ -25,6 +26,31 @@ export interface ServerConfig {
   shiftEndsAt: string;
   /** Case steps: the special path's deadline cap in days, and how far ahead of the server a step's time may be. */
   caseRules: CaseRules;
+  /** Which X-Forwarded-For entries to believe: none, the last n hops, or those added by these proxies. */
+  trustProxy: TrustProxy;
+}
+
+export type TrustProxy = false | number | string[];
+
+/**
+ * TRUST_PROXY: empty or 0 trusts no proxy; a whole number n trusts n hops (1: the one reverse proxy in front,
+ * so the client is the address that proxy appended, the right-most); otherwise a comma-separated list of proxy
+ * addresses or CIDR ranges. `true` is refused: it would believe the left-most entry, which any client writes.
+ */
+export function trustProxyFrom(value: string | undefined): TrustProxy {
+  const v = (value ?? '').trim();
+  if (v === '' || v === '0' || v === 'false') return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  const list = v.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const entry of list) {
+    const [addr, prefix, ...rest] = entry.split('/');
+    const family = net.isIP(addr);
+    const prefixOk = prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (family === 6 ? 128 : 32));
+    if (!family || !prefixOk || rest.length > 0) {
+      throw new Error(`TRUST_PROXY must be a hop count (1 = one reverse proxy) or proxy addresses/CIDRs separated by commas, got "${value}"`);
+    }
+  }
+  return list;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -70,5 +96,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, cwd = proces
       specialDeadlineMaxDays: intFrom(env.CASE_SPECIAL_DEADLINE_MAX_DAYS, DEFAULT_CASE_RULES.specialDeadlineMaxDays, 'CASE_SPECIAL_DEADLINE_MAX_DAYS'),
       clockSkewMs: intFrom(env.CASE_CLOCK_SKEW_SECONDS, DEFAULT_CASE_RULES.clockSkewMs / 1000, 'CASE_CLOCK_SKEW_SECONDS') * 1000,
     },
+    trustProxy: trustProxyFrom(env.TRUST_PROXY),
   };
 }

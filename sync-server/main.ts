@@ -37,6 +37,7 @@ async function main() {
     staticDir: config.staticDir,
     kioskSettings: { ...DEFAULT_KIOSK_SETTINGS, shiftEndsAt: config.shiftEndsAt },
     caseRules: config.caseRules,
+    trustProxy: config.trustProxy,
     push: config.testHook === 'crash-after-commit' ? { afterCommit: () => process.kill(process.pid, 'SIGKILL') } : undefined,
     // Per-request lines would drown the log: every kiosk checks in every 15 s. Errors are still logged.
     fastify: { logger: { level: config.logLevel }, disableRequestLogging: true, ...(https ? { https } : {}) } as object,

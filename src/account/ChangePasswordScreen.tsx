@@ -1,9 +1,10 @@
 import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { MIN_PASSWORD_LENGTH, type Me } from '../domain/account-api';
+import type { Me } from '../domain/account-api';
 import { FieldError } from '../kiosk/FieldError';
 import { errorText, fieldOfRefusal } from './error-text';
+import { checkNewPassword } from './password-problem-text';
 import { changePassword } from './session';
 import './account.css';
 
@@ -26,7 +27,13 @@ export function ChangePasswordScreen({ me, forced, onChanged, onCancel }: { me: 
       onChanged(await changePassword(v.current, v.next));
     } catch (err) {
       // A refusal about one field is said next to it; anything else above the buttons.
-      const field = fieldOfRefusal<keyof Values>(err, { WRONG_PASSWORD: 'current', PASSWORD_TOO_WEAK: 'next' });
+      const field = fieldOfRefusal<keyof Values>(err, {
+        WRONG_PASSWORD: 'current',
+        PASSWORD_TOO_WEAK: 'next',
+        PASSWORD_TOO_COMMON: 'next',
+        PASSWORD_BLANK: 'next',
+        PASSWORD_UNCHANGED: 'next',
+      });
       if (field) setError(field, { message: errorText(t, err) }, { shouldFocus: true });
       else setFailure(errorText(t, err));
     }
@@ -52,7 +59,8 @@ export function ChangePasswordScreen({ me, forced, onChanged, onCancel }: { me: 
         {forced && <p className="hint">{t('password.forced', { name: me.name })}</p>}
         {field('current', t('password.current'), 'current-password', { validate: (v) => v !== '' || t('password.currentRequired') })}
         {field('next', t('password.next'), 'new-password', {
-          validate: (v) => v.length >= MIN_PASSWORD_LENGTH || t('password.tooShort', { min: MIN_PASSWORD_LENGTH }),
+          // The server's rule, checked here first so the reason is said next to the field before sending.
+          validate: (v) => checkNewPassword(t, v, me.employeeNo),
         })}
         {field('again', t('password.again'), 'new-password', { validate: (v, all) => v === all.next || t('password.mismatch') })}
         {failure && (

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { AdminCatalog, AdminStaff } from './catalog-types';
 import { StaffEditor } from './StaffEditor';
 import { StaffForm } from './StaffForm';
+import { RoleGrants } from './RoleGrants';
 import { useLabel } from './useLabel';
 
 function Thumb({ staff }: { staff: AdminStaff }) {
@@ -43,6 +44,7 @@ export function StaffAdmin({ catalog, selfId, reload }: { catalog: AdminCatalog;
           </button>
         )}
       </div>
+      <RoleGrants selfId={selfId} staffVersion={catalog.staff} onDecided={reload} />
       {adding && <StaffForm catalog={catalog} onSaved={reload} onCancel={() => setAdding(false)} />}
       <AdminTable headers={[t('staff.photo'), t('staff.name'), t('staff.employeeNo'), t('common.unit'), t('staff.window'), t('staff.roles'), t('common.status')]} testId="staff-table">
             {catalog.staff.map((s) => (

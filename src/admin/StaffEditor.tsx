@@ -6,6 +6,7 @@ import { AdminForm, FormDone, useAdminForm } from './AdminForm';
 import type { AdminCatalog, AdminStaff } from './catalog-types';
 import { CheckField, TextField } from './Fields';
 import { changedFields } from './form-values';
+import { roleNames } from './RoleGrants';
 import { RoleFields } from './RoleFields';
 import { StaffPasswordReset } from './StaffPasswordReset';
 import { StaffPhotoUpload } from './StaffPhotoUpload';
@@ -36,9 +37,10 @@ export function StaffEditor({ staff, catalog, isSelf, onSaved, onClose }: { staf
     // A window belongs to one unit: a new unit always goes with its window (or none).
     if (windowId !== undefined || patch.unitId !== undefined) patch.windowId = values.windowId || null;
     if (Object.keys(patch).length === 0) return setDone(t('common.noChanges'));
-    await patchStaff(staff.id, patch);
+    const saved = await patchStaff(staff.id, patch);
     await onSaved();
-    setDone(t('common.saved'));
+    // Guarded roles (LEAD, SUPERVISION, ADMIN) may wait for a second administrator: say so, not just "saved".
+    setDone(saved.pendingGrant ? t('staff.grants.savedPending', { roles: roleNames(t, saved.pendingGrant.roles) }) : t('common.saved'));
   });
 
   return (
@@ -53,6 +55,7 @@ export function StaffEditor({ staff, catalog, isSelf, onSaved, onClose }: { staf
         onCancel={onClose}
       >
         {isSelf && <p className="hint">{t('staff.selfHint')}</p>}
+        {isSelf && <p className="hint">{t('staff.grants.selfRolesHint')}</p>}
         <div className="form-grid">
           <TextField
             name="name"

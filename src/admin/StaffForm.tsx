@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MIN_PASSWORD_LENGTH } from '../domain/account-api';
+import { checkNewPassword } from '../account/password-problem-text';
 import type { Role } from '../domain/roles';
 import { adminErrorText } from './admin-errors';
 import { AdminForm, FormDone, useAdminForm } from './AdminForm';
@@ -9,6 +9,7 @@ import { TextField } from './Fields';
 import { EMPLOYEE_NO } from './form-values';
 import { PhotoInput } from './PhotoInput';
 import type { ResizedPhoto } from '../media/photo-resize';
+import { roleNames } from './RoleGrants';
 import { RoleFields } from './RoleFields';
 import { createStaff, uploadStaffPhoto } from './staff-requests';
 import { UnitWindowFields } from './UnitWindowFields';
@@ -47,7 +48,8 @@ export function StaffForm({ catalog, onSaved, onCancel }: { catalog: AdminCatalo
     form.reset(defaults);
     setPhoto(null);
     await onSaved();
-    setDone(t('staff.created', { name, no: employeeNo }));
+    const waiting = created.pendingGrant ? ' ' + t('staff.grants.savedPending', { roles: roleNames(t, created.pendingGrant.roles) }) : '';
+    setDone(t('staff.created', { name, no: employeeNo }) + waiting);
     if (photoFailure) setFailure(t('staff.photoFailedAfterCreate', { message: photoFailure }));
   });
 
@@ -84,8 +86,7 @@ export function StaffForm({ catalog, onSaved, onCancel }: { catalog: AdminCatalo
         hint={t('staff.passwordHint')}
         input={{ type: 'text', autoComplete: 'off', spellCheck: false, className: 'medium' }}
         rules={{
-          validate: (v: string) =>
-            (v.length >= MIN_PASSWORD_LENGTH && v.length <= 128) || t('staff.passwordTooShort', { min: MIN_PASSWORD_LENGTH }),
+          validate: (v: string, all: { employeeNo?: string }) => checkNewPassword(t, v, (all.employeeNo ?? '').trim(), true),
         }}
       />
       <PhotoInput label={t('photo.optional')} value={photo} onChange={setPhoto} onBusy={setPhotoBusy} testId="staff-photo-input" />

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MIN_PASSWORD_LENGTH } from '../domain/account-api';
+import { checkNewPassword } from '../account/password-problem-text';
 import { AdminForm, FormDone, useAdminForm } from './AdminForm';
 import type { AdminStaff } from './catalog-types';
 import { TextField } from './Fields';
@@ -24,8 +24,7 @@ export function StaffPasswordReset({ staff }: { staff: AdminStaff }) {
         hint={t('staff.passwordHint')}
         input={{ type: 'text', autoComplete: 'off', spellCheck: false, className: 'medium' }}
         rules={{
-          validate: (v: string) =>
-            (v.length >= MIN_PASSWORD_LENGTH && v.length <= 128) || t('staff.passwordTooShort', { min: MIN_PASSWORD_LENGTH }),
+          validate: (v: string) => checkNewPassword(t, v, staff.employeeNo, true),
         }}
       />
       <FormDone message={done} />

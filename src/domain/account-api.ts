@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { CatalogIdSchema } from './base-schemas';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password-rules';
 import { ROLES } from './roles';
 
 export const AUTH_PATHS = {
@@ -10,10 +11,10 @@ export const AUTH_PATHS = {
   pin: '/api/v1/auth/pin',
 } as const;
 
-export const MIN_PASSWORD_LENGTH = 8;
+export { MIN_PASSWORD_LENGTH } from './password-rules';
 
 export const EmployeeNoSchema = z.string().check(z.trim(), z.regex(/^[A-Za-z0-9-]{2,20}$/, '工号: 2–20 letters, digits or -'));
-export const NewPasswordSchema = z.string().check(z.minLength(MIN_PASSWORD_LENGTH), z.maxLength(128));
+export const NewPasswordSchema = z.string().check(z.minLength(MIN_PASSWORD_LENGTH), z.maxLength(MAX_PASSWORD_LENGTH));
 export const RoleSchema = z.enum(ROLES);
 
 export const SignInRequestSchema = z.strictObject({

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { CatalogIdSchema, LocalizedTextSchema, ReasonKeySchema } from './base-schemas';
 import { EmployeeNoSchema, NewPasswordSchema, RoleSchema } from './account-api';
+import type { Role } from './roles';
 
 export const ADMIN_PREFIX = '/api/v1/admin';
 export const ADMIN_PATHS = {
@@ -9,6 +10,8 @@ export const ADMIN_PATHS = {
   staff: `${ADMIN_PREFIX}/staff`,
   serviceItems: `${ADMIN_PREFIX}/service-items`,
   reasons: `${ADMIN_PREFIX}/reasons`,
+  /** Grants of guarded roles waiting for a second administrator (GET; POST `/:id/approve`, `/:id/refuse`). */
+  roleGrants: `${ADMIN_PREFIX}/role-grants`,
 } as const;
 
 /** Largest staff photo the server accepts; the app resizes on the device well below it. */
@@ -76,3 +79,23 @@ export type ReasonPatch = z.infer<typeof ReasonPatchSchema>;
 
 /** The working-day tables, per year (GET all, PUT `/:year`). */
 export const ADMIN_CALENDAR_PATH = `${ADMIN_PREFIX}/calendar`;
+
+/** A grant of guarded roles (src/domain/roles.ts) waiting for another administrator. */
+export interface PendingRoleGrant {
+  id: string;
+  staffId: string;
+  staffName: string;
+  employeeNo: string;
+  /** The roles the grant adds. */
+  roles: Role[];
+  /** The account's roles when the grant was asked for. */
+  oldRoles: Role[];
+  requestedBy: string;
+  requestedByName: string | null;
+  requestedAt: number;
+}
+
+/** What a staff create or update answers besides the account: the guarded roles left waiting, if any. */
+export interface StaffSaveResult {
+  pendingGrant: { id: string; roles: Role[] } | null;
+}

@@ -94,3 +94,17 @@ export function mayTakeApproval(
 ): boolean {
   return mayApproveCase(person, c) && (decision.path !== 'NOT_ADOPTED' || decision.approverId === person.id);
 }
+
+/**
+ * Roles that open other people's contact data (LEAD, SUPERVISION) or the accounts themselves (ADMIN). Nobody
+ * changes their own roles; granting one of these is logged with the old and new roles and, where another
+ * administrator could check it (one who is neither the one granting nor the one receiving), waits for that
+ * administrator's approval. ADMIN is guarded too: otherwise one administrator could create a second
+ * administrator account of their own and approve their own grants with it.
+ */
+export const GUARDED_ROLES: readonly Role[] = ['LEAD', 'SUPERVISION', 'ADMIN'];
+
+/** The guarded roles `after` adds to `before`, in table order. */
+export function guardedRolesAdded(before: readonly Role[], after: readonly Role[]): Role[] {
+  return ROLES.filter((r) => GUARDED_ROLES.includes(r) && after.includes(r) && !before.includes(r));
+}

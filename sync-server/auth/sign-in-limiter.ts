@@ -1,7 +1,7 @@
 /**
- * Failed sign-ins per client address in a sliding minute: guessing from one address is slowed, colleagues
- * signing in correctly from a shared tablet are not. Per process; the per-account lockout that stops slow
- * guessing lives in the database and holds across instances.
+ * Failures per client address in a sliding window; once there are too many, every attempt from that address is
+ * refused until the oldest falls out of the window. Used for enrolment codes. Password checks (sign-in, password
+ * change, PIN) use the progressive delays of failure-delays.ts instead, per 工号 and address.
  */
 export class SignInLimiter {
   private readonly failures = new Map<string, number[]>();

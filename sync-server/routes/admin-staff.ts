@@ -11,8 +11,11 @@ import { isImageOfType, PHOTO_TYPES } from '../image-check';
 import { parseOr400 } from '../validate';
 import { requireUnit, requireWindowOfUnit } from './admin-catalog';
 import { staffPhotoUrl } from './staff-photo';
+import { refuseWeakPassword } from './auth';
+import { planRoleChange, recordWaitingGrant } from './admin-role-grants';
 
 const IdParam = z.object({ id: CatalogIdSchema });
+const sameRoles = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((r) => b.includes(r));
 const manage = { config: { access: 'catalog.manage' as const } };
 
 /** Staff accounts: created with a first password the person must change; photos resized on the admin's device. */
@@ -22,14 +25,19 @@ export function adminStaffRoutes(app: FastifyInstance, store: Store) {
     const catalog = await store.loadCatalog();
     requireUnit(catalog, input.unitId);
     requireWindowOfUnit(catalog, input.windowId, input.unitId);
+    refuseWeakPassword(input.password, input.employeeNo);
     if (await store.findAccountByEmployeeNo(input.employeeNo)) throw new ClientError(409, 'EMPLOYEE_NO_TAKEN', `工号 ${input.employeeNo} is taken`);
+    const id = newId('staff');
+    const requestedRoles = [...new Set(input.roles)];
+    // A new account's guarded roles are a grant like any other: they may wait for a second administrator.
+    const plan = await planRoleChange(store, request.actor!.id, id, [], requestedRoles);
     const account = {
-      id: newId('staff'),
+      id,
       name: input.name,
       employeeNo: input.employeeNo,
       unitId: input.unitId,
       windowId: input.windowId,
-      roles: [...new Set(input.roles)],
+      roles: plan.applyNow,
       active: true,
       photoUpdatedAt: null,
       passwordHash: await hashPassword(input.password),
@@ -39,9 +47,10 @@ export function adminStaffRoutes(app: FastifyInstance, store: Store) {
       lockedUntil: null,
     };
     await store.insertAccount(account);
-    await audit(store, request, 'account.create', { type: 'staff', id: account.id }, { employeeNo: account.employeeNo, roles: account.roles });
+    await audit(store, request, 'account.create', { type: 'staff', id: account.id }, { employeeNo: account.employeeNo, roles: account.roles, oldRoles: [], newRoles: account.roles });
+    const pendingGrant = await recordWaitingGrant(store, request, id, [], requestedRoles, plan.waiting);
     const { passwordHash: _hash, ...shown } = account;
-    return reply.code(201).send({ ...shown, photoUrl: null });
+    return reply.code(201).send({ ...shown, photoUrl: null, pendingGrant });
   });
 
   app.patch(`${ADMIN_PATHS.staff}/:id`, manage, async (request) => {
@@ -53,22 +62,30 @@ export function adminStaffRoutes(app: FastifyInstance, store: Store) {
     if (id === actor.id && (patch.active === false || (patch.roles && !patch.roles.includes('ADMIN')))) {
       throw new ClientError(400, 'CANNOT_LOCK_SELF_OUT', 'you cannot disable your own account or drop your own administrator role');
     }
+    const requestedRoles = patch.roles ? [...new Set(patch.roles)] : undefined;
+    const rolesChange = requestedRoles && !sameRoles(requestedRoles, current.roles) ? requestedRoles : undefined;
+    // Nobody gives themselves a role: an administrator with SUPERVISION could read any contact.
+    if (id === actor.id && rolesChange) throw new ClientError(400, 'CANNOT_CHANGE_OWN_ROLES', 'another administrator must change your roles');
     const catalog = await store.loadCatalog();
     const unitId = patch.unitId ?? current.unitId;
     requireUnit(catalog, unitId);
     requireWindowOfUnit(catalog, patch.windowId === undefined ? current.windowId : patch.windowId, unitId);
-    const { password, roles, ...rest } = patch;
+    if (patch.password) refuseWeakPassword(patch.password, current.employeeNo);
+    const plan = rolesChange ? await planRoleChange(store, actor.id, id, current.roles, rolesChange) : undefined;
+    const { password, roles: _roles, ...rest } = patch;
     await store.updateAccount(id, {
       ...rest,
-      ...(roles ? { roles: [...new Set(roles)] } : {}),
+      ...(plan ? { roles: plan.applyNow } : {}),
       ...(password ? { passwordHash: await hashPassword(password), mustChangePassword: true, failedSignIns: 0, lockedUntil: null } : {}),
     });
     // A reset password or a disabled account ends the person's sessions everywhere.
     if (password || patch.active === false) await store.deleteSessionsOf(id);
-    await audit(store, request, password ? 'account.password-reset' : 'account.update', { type: 'staff', id }, { fields: Object.keys(patch).filter((k) => k !== 'password') });
+    const roleDetail = plan ? { oldRoles: current.roles, newRoles: plan.applyNow } : {};
+    await audit(store, request, password ? 'account.password-reset' : 'account.update', { type: 'staff', id }, { fields: Object.keys(patch).filter((k) => k !== 'password'), ...roleDetail });
+    const pendingGrant = plan ? await recordWaitingGrant(store, request, id, current.roles, rolesChange!, plan.waiting) : null;
     const updated = (await store.getAccount(id))!;
     const { passwordHash: _hash, ...shown } = updated;
-    return { ...shown, photoUrl: staffPhotoUrl(updated) };
+    return { ...shown, photoUrl: staffPhotoUrl(updated), pendingGrant };
   });
 
   app.put(`${ADMIN_PATHS.staff}/:id/photo`, { ...manage, bodyLimit: MAX_PHOTO_BYTES }, async (request) => {

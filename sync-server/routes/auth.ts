@@ -1,9 +1,10 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { MIN_PASSWORD_LENGTH, PASSWORD_PROBLEM_CODES, passwordProblem, type PasswordProblem } from '../../src/domain/password-rules';
 import { AUTH_PATHS, ChangePasswordRequestSchema, SetPinRequestSchema, SignInRequestSchema, type Me } from '../../src/domain/account-api';
 import { hashPin, isWeakPin } from '../../src/domain/pin';
 import { audit } from '../auth/audit';
 import { resolveActor, SESSION_IDLE_MS, setSessionCookie } from '../auth/session';
-import { SignInLimiter } from '../auth/sign-in-limiter';
+import { ACCOUNT_AT_ADDRESS, FailureDelays, IN_SESSION, PER_ADDRESS, signInKeys } from '../auth/failure-delays';
 import { burnPasswordCheck, hashPassword, verifyPassword } from '../crypto/passwords';
 import { newSessionToken, tokenHash } from '../crypto/tokens';
 import { ClientError } from '../errors';
@@ -12,8 +13,6 @@ import { staffPhotoUrl } from './staff-photo';
 import type { StaffAccount, Store } from '../store/store';
 import { parseOr400 } from '../validate';
 
-export const MAX_FAILED_SIGN_INS = 5;
-export const LOCKOUT_MS = 15 * 60_000;
 
 export function toMe(a: StaffAccount): Me {
   return {
@@ -29,39 +28,40 @@ export function toMe(a: StaffAccount): Me {
   };
 }
 
+/** A delayed attempt: 429 with Retry-After, one body for every 工号 (the wait is in the header). */
+function refuseWhileDelayed(reply: FastifyReply, waitMs: number) {
+  if (waitMs <= 0) return;
+  reply.header('retry-after', Math.max(1, Math.ceil(waitMs / 1000)));
+  throw new ClientError(429, 'RATE_LIMITED', 'too many failed attempts; wait as Retry-After says');
+}
+
 const invalid = () => new ClientError(401, 'INVALID_CREDENTIALS', '工号或密码不正确 / wrong staff number or password');
 
-export function authRoutes(app: FastifyInstance, store: Store, limiter = new SignInLimiter()) {
+export function authRoutes(app: FastifyInstance, store: Store, limiter = new FailureDelays()) {
   app.post(AUTH_PATHS.signIn, { config: { access: 'public' } }, async (request, reply) => {
-    const wait = limiter.waitFor(request.ip);
-    if (wait > 0) {
-      reply.header('retry-after', Math.ceil(wait / 1000));
-      throw new ClientError(429, 'RATE_LIMITED', 'too many failed sign-ins from this address; wait a minute');
-    }
     const { employeeNo, password } = parseOr400(SignInRequestSchema, request.body);
+    const atAddress = signInKeys.accountAtAddress(employeeNo, request.ip);
+    const address = signInKeys.address(request.ip);
+    // Checked before the 工号 is looked up: the answer is the same whether it exists or not.
+    refuseWhileDelayed(reply, limiter.waitForAll([[atAddress, ACCOUNT_AT_ADDRESS], [address, PER_ADDRESS]]));
+    // Counted as failed now, in the same tick as the check: parallel guesses cannot slip through together.
+    const failures = limiter.recordFailure(atAddress);
+    limiter.recordFailure(address);
     const now = Date.now();
     const account = await store.findAccountByEmployeeNo(employeeNo);
     if (!account || !account.active || !account.passwordHash) {
       await burnPasswordCheck(password);
-      limiter.recordFailure(request.ip);
-      await audit(store, request, 'sign-in.failed', undefined, { employeeNo }, null);
+      await audit(store, request, 'sign-in.failed', undefined, { employeeNo, failures }, null);
       throw invalid();
     }
     const target = { type: 'staff', id: account.id };
-    if (account.lockedUntil && account.lockedUntil > now) {
-      await audit(store, request, 'sign-in.refused-locked', target, undefined, null);
-      reply.header('retry-after', Math.ceil((account.lockedUntil - now) / 1000));
-      throw new ClientError(423, 'ACCOUNT_LOCKED', `too many wrong passwords; try again after ${Math.ceil((account.lockedUntil - now) / 60_000)} min`);
-    }
     if (!(await verifyPassword(password, account.passwordHash))) {
-      limiter.recordFailure(request.ip);
-      const failures = account.failedSignIns + 1;
-      const locked = failures >= MAX_FAILED_SIGN_INS;
-      await store.updateAccount(account.id, { failedSignIns: locked ? 0 : failures, lockedUntil: locked ? now + LOCKOUT_MS : null });
-      await audit(store, request, locked ? 'sign-in.locked-out' : 'sign-in.failed', target, { failures }, null);
+      await audit(store, request, 'sign-in.failed', target, { failures }, null);
       throw invalid();
     }
-    await store.updateAccount(account.id, { failedSignIns: 0, lockedUntil: null });
+    // Right: the address gets its failure back, and this 工号 at this address starts afresh.
+    limiter.forgive(address);
+    limiter.clear(atAddress);
     const token = newSessionToken();
     await store.insertSession(tokenHash(token), account.id, now, now + SESSION_IDLE_MS, userAgentOf(request));
     await audit(store, request, 'sign-in', target, undefined, account.id);
@@ -84,17 +84,28 @@ export function authRoutes(app: FastifyInstance, store: Store, limiter = new Sig
     return toMe(request.actor!.account);
   });
 
-  app.post(AUTH_PATHS.password, { config: { access: 'signed-in' } }, async (request) => {
+  /**
+   * A session checking its own password (to change it or set a PIN) is counted like a sign-in, per account: a
+   * tablet left signed in must not become a way to guess the password without limit. Each failure is logged.
+   */
+  async function checkCurrentPassword(request: FastifyRequest, reply: FastifyReply, currentPassword: string, refusedAction: string) {
     const actor = request.actor!;
-    const { currentPassword, newPassword } = parseOr400(ChangePasswordRequestSchema, request.body);
+    const key = signInKeys.session(actor.id);
+    refuseWhileDelayed(reply, limiter.waitFor(key, IN_SESSION));
+    const failures = limiter.recordFailure(key); // before the slow check, as at sign-in
     if (!actor.account.passwordHash || !(await verifyPassword(currentPassword, actor.account.passwordHash))) {
-      await audit(store, request, 'password.change-refused', { type: 'staff', id: actor.id });
+      await audit(store, request, refusedAction, { type: 'staff', id: actor.id }, { failures });
       throw new ClientError(403, 'WRONG_PASSWORD', 'the current password is wrong');
     }
+    limiter.clear(key);
+  }
+
+  app.post(AUTH_PATHS.password, { config: { access: 'signed-in' } }, async (request, reply) => {
+    const actor = request.actor!;
+    const { currentPassword, newPassword } = parseOr400(ChangePasswordRequestSchema, request.body);
+    await checkCurrentPassword(request, reply, currentPassword, 'password.change-refused');
     if (newPassword === currentPassword) throw new ClientError(400, 'PASSWORD_UNCHANGED', 'choose a password different from the current one');
-    if (newPassword.toLowerCase().includes(actor.account.employeeNo.toLowerCase())) {
-      throw new ClientError(400, 'PASSWORD_TOO_WEAK', 'the password must not contain your staff number');
-    }
+    refuseWeakPassword(newPassword, actor.account.employeeNo);
     await store.updateAccount(actor.id, { passwordHash: await hashPassword(newPassword), mustChangePassword: false });
     // Other devices signed in with the old password are signed out.
     await store.deleteSessionsOf(actor.id, actor.tokenHash);
@@ -102,16 +113,28 @@ export function authRoutes(app: FastifyInstance, store: Store, limiter = new Sig
     return toMe({ ...actor.account, mustChangePassword: false });
   });
 
-  app.post(AUTH_PATHS.pin, { config: { access: 'signed-in' } }, async (request) => {
+  app.post(AUTH_PATHS.pin, { config: { access: 'signed-in' } }, async (request, reply) => {
     const actor = request.actor!;
     const { currentPassword, pin } = parseOr400(SetPinRequestSchema, request.body);
-    if (!actor.account.passwordHash || !(await verifyPassword(currentPassword, actor.account.passwordHash))) {
-      throw new ClientError(403, 'WRONG_PASSWORD', 'the current password is wrong');
-    }
+    await checkCurrentPassword(request, reply, currentPassword, 'pin.set-refused');
     if (isWeakPin(pin)) throw new ClientError(400, 'PIN_TOO_WEAK', 'choose a PIN that is not one digit repeated or a run like 123456');
     const pinHash = await hashPin(pin);
     await store.updateAccount(actor.id, { pinHash });
     await audit(store, request, 'pin.set', { type: 'staff', id: actor.id });
     return toMe({ ...actor.account, pinHash });
   });
+}
+
+/** A new password someone chose or was given: refused with a code that says why (src/domain/password-rules.ts). */
+export function refuseWeakPassword(password: string, employeeNo: string) {
+  const problem = passwordProblem(password, { employeeNo });
+  if (!problem) return;
+  const why: Record<PasswordProblem, string> = {
+    TOO_SHORT: `at least ${MIN_PASSWORD_LENGTH} characters`,
+    TOO_LONG: 'too long',
+    BLANK: 'the password must not be only spaces',
+    COMMON: 'the password is one of the most common ones; choose another',
+    CONTAINS_EMPLOYEE_NO: 'the password must not contain the staff number',
+  };
+  throw new ClientError(400, PASSWORD_PROBLEM_CODES[problem], why[problem]);
 }

@@ -3,7 +3,7 @@ import type { Contact } from '../../src/domain/contact';
 import type { RatingRecord } from '../../src/domain/rating';
 import type { AuditEntry, MaskedContact } from '../../src/domain/ratings-api';
 import type { Reason } from '../../src/domain/reasons';
-import type { RatingScope } from '../../src/domain/roles';
+import type { RatingScope, Role } from '../../src/domain/roles';
 import type { CaseEvent, CaseFacts } from '../../src/domain/case-machine';
 import type { CalendarYear } from '../../src/domain/workdays';
 import type { DeviceListItem, DeviceReportInput } from '../../src/domain/device-api';
@@ -245,10 +245,35 @@ export interface AuditStore {
   listAudit(opts: { before?: number; limit: number }): Promise<AuditEntry[]>;
 }
 
+/** A grant of guarded roles (src/domain/roles.ts), pending until a second administrator decides it. */
+export interface StoredRoleGrant {
+  id: string;
+  staffId: string;
+  /** The roles it adds. */
+  roles: Role[];
+  /** The account's roles when it was asked for. */
+  oldRoles: Role[];
+  requestedBy: string;
+  requestedAt: number;
+  state: 'pending' | 'approved' | 'refused';
+  decidedBy: string | null;
+  decidedAt: number | null;
+}
+
+export interface RoleGrantStore {
+  insertRoleGrant(grant: Pick<StoredRoleGrant, 'id' | 'staffId' | 'roles' | 'oldRoles' | 'requestedBy' | 'requestedAt'>): Promise<void>;
+  getRoleGrant(id: string): Promise<StoredRoleGrant | null>;
+  listPendingRoleGrants(): Promise<StoredRoleGrant[]>;
+  /** Marks a pending grant approved and adds its roles to the account, in one transaction; null if not pending. */
+  approveRoleGrant(id: string, by: string, at: number): Promise<{ grant: StoredRoleGrant; oldRoles: Role[]; newRoles: Role[] } | null>;
+  /** Marks a pending grant refused; null if not pending. */
+  refuseRoleGrant(id: string, by: string, at: number): Promise<StoredRoleGrant | null>;
+}
+
 /**
  * What the server keeps. SQLite is the default; a PostgreSQL implementation follows the same contract.
  */
-export interface Store extends CatalogStore, AccountStore, RatingStore, AuditStore, DeviceStore, CaseStore, PaperCheckStore, SettingsStore {
+export interface Store extends CatalogStore, AccountStore, RatingStore, AuditStore, DeviceStore, CaseStore, PaperCheckStore, SettingsStore, RoleGrantStore {
   readonly kind: 'sqlite' | 'postgres';
   close(): Promise<void>;
 }

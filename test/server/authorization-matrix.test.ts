@@ -50,6 +50,9 @@ const EXPECTED: Record<string, Access> = {
   'POST /api/v1/admin/staff': 'catalog.manage',
   'PATCH /api/v1/admin/staff/:id': 'catalog.manage',
   'PUT /api/v1/admin/staff/:id/photo': 'catalog.manage',
+  'GET /api/v1/admin/role-grants': 'catalog.manage',
+  'POST /api/v1/admin/role-grants/:id/approve': 'catalog.manage',
+  'POST /api/v1/admin/role-grants/:id/refuse': 'catalog.manage',
 };
 
 // Parameters that exist (or are well formed) so a permitted call gets past authorization to the handler.

@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildApp } from '../../sync-server/app';
+import { buildApp, type AppOptions } from '../../sync-server/app';
 import { ensurePublishedCalendar } from '../../sync-server/calendar-seed';
 import { hashPassword } from '../../sync-server/crypto/passwords';
 import { hashPin } from '../../src/domain/pin';
@@ -36,10 +36,12 @@ export async function openDemoStore(dataDir: string): Promise<Store> {
 }
 
 /** The real app on a real SQLite file, listening on a free port of 127.0.0.1. */
-export async function startInProcessServer(opts: { bodyLimitBytes?: number; dataDir?: string; demo?: boolean } = {}): Promise<InProcessServer> {
+export async function startInProcessServer(
+  opts: { bodyLimitBytes?: number; dataDir?: string; demo?: boolean; app?: Partial<Omit<AppOptions, 'store'>> } = {},
+): Promise<InProcessServer> {
   const dataDir = opts.dataDir ?? tempDir('srv');
   const store = await openDemoStore(dataDir);
-  const app = await buildApp({ store, bodyLimitBytes: opts.bodyLimitBytes, demo: opts.demo ?? true });
+  const app = await buildApp({ store, bodyLimitBytes: opts.bodyLimitBytes, demo: opts.demo ?? true, ...opts.app });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as net.AddressInfo;
   return {

@@ -8,9 +8,10 @@ import { MIGRATION_4_SQL } from './migration-004';
 import { MIGRATION_5_SQL } from './migration-005';
 import { MIGRATION_6_SQL } from './migration-006';
 import { MIGRATION_8_SQL } from './migration-008';
+import { MIGRATION_9_SQL } from './migration-009';
 import { MIGRATION_10_SQL } from './migration-010';
-import { MIGRATION_11_SQL } from './migration-011';
 import { keyDigestsAndEncryptComments, MIGRATION_7_SQL_AFTER, MIGRATION_7_SQL_BEFORE } from './migration-007';
+import { MIGRATION_11_SQL } from './migration-011';
 
 export interface MigrationContext {
   cipher: ContactCipher;
@@ -72,6 +73,7 @@ export const SQLITE_MIGRATIONS: Migration[] = [
     },
   },
   { version: 8, name: 'server settings: demo or production, decided once', up: (db) => db.exec(MIGRATION_8_SQL) },
+  { version: 9, name: 'role grants waiting for a second administrator', up: (db) => db.exec(MIGRATION_9_SQL) },
   { version: 10, name: 'paper forms count once a second person of the window has checked them', up: (db) => db.exec(MIGRATION_10_SQL) },
   { version: 11, name: 'cases closed on an unapproved 不予采纳 or special deadline are open again', up: (db) => db.exec(MIGRATION_11_SQL) },
 ];

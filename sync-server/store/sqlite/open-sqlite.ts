@@ -6,6 +6,7 @@ import type { Store } from '../store';
 import { SQLITE_MIGRATIONS, type Migration, type MigrationContext } from './migrations';
 import { sqliteAccounts } from './sqlite-accounts';
 import { sqliteAudit } from './sqlite-audit';
+import { sqliteRoleGrants } from './sqlite-role-grants';
 import { sqliteCases } from './sqlite-cases';
 import { sqliteCatalog } from './sqlite-catalog';
 import { sqliteDevices } from './sqlite-devices';
@@ -82,6 +83,7 @@ export function openSqliteStore(dataDir: string, cipher: ContactCipher): Store {
     ...sqliteCases(db),
     ...sqlitePaperChecks(db),
     ...sqliteSettings(db),
+    ...sqliteRoleGrants(db),
     async close() {
       db.close();
     },
