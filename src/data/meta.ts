@@ -30,8 +30,8 @@ export interface MetaValues {
   device: { id: string; windowId: string; credential: string; enrolledAt: number };
   /** Who is serving at this kiosk, until they sign off, another signs on, or the shift ends. */
   onDuty: { staffId: string; since: number; until: number };
-  /** Wrong PINs typed at this kiosk; too many lock sign-on for a while. */
-  pinFailures: { count: number; lockedUntil: number };
+  /** Wrong PINs typed at this kiosk, per staff member: too many lock that person's sign-on for a while. */
+  pinFailuresByStaff: Record<string, { count: number; lockedUntil: number }>;
   /** The last ratings list the signed-in person saw, for offline use; contact masked only. */
   staffRatings: { userId: string; fetchedAt: number; response: import('../domain/ratings-api').RatingListResponse };
 }
