@@ -20,8 +20,8 @@ export interface MetaValues {
   casesSeen: { userId: string; latestReceivedAt: number };
   /** The unit catalogue the paper form works from, offline included. */
   paperFormConfig: import('../domain/paper-api').PaperFormConfig;
-  /** A half-filled paper form, kept until it is submitted or thrown away on purpose. */
-  paperDraft: { userId: string; values: import('../domain/paper-form').PaperFormValues; savedAt: number };
+  /** The one draft slot of older versions; drafts are now kept per person (src/data/paper-draft.ts). */
+  paperDraft: import('./paper-draft').PaperDraft;
   /** Fingerprints of recently submitted paper forms, for the duplicate warning offline. */
   paperSubmitted: { fingerprint: string; id: string; at: number }[];
   /** The signed-in person, as the server last answered (src/account/session.ts). */
