@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AppServicesContext } from '../../src/app-context';
 import type { KioskDatabase } from '../../src/data/db';
-import { getMeta, setMeta } from '../../src/data/meta';
+import { setMeta } from '../../src/data/meta';
 import { readPaperDraft } from '../../src/data/paper-draft';
 import type { Me } from '../../src/domain/account-api';
 import type { PaperFormConfig } from '../../src/domain/paper-api';
