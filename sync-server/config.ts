@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { CONTACT_RETENTION_DAYS, DEFAULT_CONTACT_RETENTION_DAYS } from '../src/domain/unsent-export';
 
 export type TestHook = 'crash-after-commit';
 
@@ -19,6 +20,8 @@ export interface ServerConfig {
   logLevel: string;
   /** "HH:MM" China time at which staff on duty at a kiosk are signed off. */
   shiftEndsAt: string;
+  /** KIOSK_CONTACT_RETENTION_DAYS: days held and refused records keep their contact on a tablet (default 30). */
+  contactRetentionDays: number;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -32,6 +35,14 @@ function shiftEnd(value: string | undefined): string {
   if (!value) return '18:30';
   if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(value)) throw new Error(`KIOSK_SHIFT_END must be HH:MM, got "${value}"`);
   return value;
+}
+
+function retentionDays(value: string | undefined): number {
+  const days = intFrom(value, DEFAULT_CONTACT_RETENTION_DAYS, 'KIOSK_CONTACT_RETENTION_DAYS');
+  if (days < CONTACT_RETENTION_DAYS.min || days > CONTACT_RETENTION_DAYS.max) {
+    throw new Error(`KIOSK_CONTACT_RETENTION_DAYS must be ${CONTACT_RETENTION_DAYS.min}–${CONTACT_RETENTION_DAYS.max}, got "${value}"`);
+  }
+  return days;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ServerConfig {
@@ -52,5 +63,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, cwd = proces
     testHook: hook ? (hook as TestHook) : undefined,
     logLevel: env.LOG_LEVEL || 'info',
     shiftEndsAt: shiftEnd(env.KIOSK_SHIFT_END),
+    contactRetentionDays: retentionDays(env.KIOSK_CONTACT_RETENTION_DAYS),
   };
 }

@@ -4,6 +4,7 @@ import { buildApp, APP_VERSION } from './app';
 import { configFromEnv } from './config';
 import { ensurePublishedCalendar } from './calendar-seed';
 import { hashPassword } from './crypto/passwords';
+import { loadUnsentExportKey } from './crypto/unsent-export-key';
 import { hashPin } from '../src/domain/pin';
 import { DEMO_PASSWORD, DEMO_PIN, demoHall } from './store/demo-hall';
 import { openStore } from './store/open-store';
@@ -14,6 +15,8 @@ async function main() {
   const notes: string[] = [];
   await ensurePublishedCalendar(store);
   if (key.source === 'created') notes.push(`made the contact-data key ${key.file}: back it up apart from the database`);
+  const exportKey = loadUnsentExportKey(config.dataDir);
+  if (exportKey.source === 'created') notes.push(`made the unsent-records key ${exportKey.file}: back it up with the contact-data key`);
   if (await store.isCatalogEmpty()) {
     if (config.demo) {
       await store.seed(demoHall({ passwordHash: await hashPassword(DEMO_PASSWORD), pinHash: await hashPin(DEMO_PIN) }));
@@ -32,7 +35,8 @@ async function main() {
     demo: config.demo,
     bodyLimitBytes: config.bodyLimitBytes,
     staticDir: config.staticDir,
-    kioskSettings: { ...DEFAULT_KIOSK_SETTINGS, shiftEndsAt: config.shiftEndsAt },
+    kioskSettings: { ...DEFAULT_KIOSK_SETTINGS, shiftEndsAt: config.shiftEndsAt, contactRetentionDays: config.contactRetentionDays },
+    unsentExportKey: exportKey.publicKey,
     push: config.testHook === 'crash-after-commit' ? { afterCommit: () => process.kill(process.pid, 'SIGKILL') } : undefined,
     // Per-request lines would drown the log: every kiosk checks in every 15 s. Errors are still logged.
     fastify: { logger: { level: config.logLevel }, disableRequestLogging: true, ...(https ? { https } : {}) } as object,
