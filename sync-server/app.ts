@@ -63,7 +63,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   kioskConfigRoute(app, opts.store, kiosk);
   deviceRoutes(app, opts.store, kiosk);
   adminDeviceRoutes(app, opts.store);
-  paperConfigRoute(app, opts.store);
+  paperConfigRoute(app, opts.store, opts.unsentExportKey);
   paperRoutes(app, opts.store);
   caseRoutes(app, opts.store);
   adminCalendarRoutes(app, opts.store);

@@ -48,13 +48,15 @@ export async function exportUnsent(db: KioskDatabase, now = Date.now()): Promise
   const items = await db.outbox.toArray();
   const ids = items.map((i) => i.id);
   // Ratings and paper forms wait in `ratings`, steps on bad-review cases in `caseActions`: the file holds both.
-  const [ratings, caseActions, deviceId, clockOffsetMs, config] = await Promise.all([
+  const [ratings, caseActions, deviceId, clockOffsetMs, config, paperConfig] = await Promise.all([
     db.ratings.bulkGet(ids),
     db.caseActions.bulkGet(ids),
     getMeta(db, 'deviceId'),
     getMeta(db, 'clockOffsetMs'),
     getMeta(db, 'kioskConfig'),
+    getMeta(db, 'paperFormConfig'),
   ]);
+  const key = config?.unsentExportKey ?? paperConfig?.unsentExportKey;
   const section: Record<string, Contact> = {};
   const records = items.map((item, i) => {
     if (item.stream === 'case') return caseActions[i]?.record ?? null;
@@ -65,7 +67,7 @@ export async function exportUnsent(db: KioskDatabase, now = Date.now()): Promise
     return rest;
   });
   const hasContact = Object.keys(section).length > 0;
-  const encrypted = hasContact && config?.unsentExportKey ? await encryptContactSection(section, config.unsentExportKey) : null;
+  const encrypted = hasContact && key ? await encryptContactSection(section, key) : null;
   const contact: UnsentContactMode = !hasContact ? 'none' : encrypted ? 'encrypted' : 'omitted';
   const file = {
     format: UNSENT_FILE_FORMAT,

@@ -32,10 +32,12 @@ export default function DeviceStatusRoute() {
   const session = useSession(db);
   const [unlocked, setUnlocked] = useState<Unlocked | null>(null);
   const idleMs = useLiveQuery(async () => (await getMeta(db, 'kioskConfig'))?.settings.idleTimeoutMs ?? LOCK_AFTER_MS, [db]);
+  const { signOut } = session;
+  // Stable between renders, so the idle timer is not restarted by every live-query update.
   const lock = useCallback(() => {
-    if (unlocked?.signedInHere) void session.signOut();
+    if (unlocked?.signedInHere) void signOut();
     setUnlocked(null);
-  }, [unlocked, session]);
+  }, [unlocked, signOut]);
   useIdleTimeout(unlocked !== null, Math.max(idleMs ?? LOCK_AFTER_MS, 30_000), lock);
   if (!unlocked || (unlocked.by === 'session' && session.state.status === 'signed-out')) return <StaffUnlock db={db} session={session} onUnlock={setUnlocked} />;
   return <DeviceStatusScreen who={unlocked.name} onLock={lock} />;

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Session } from '../account/session';
 import { SignInScreen } from '../account/SignInScreen';
@@ -29,9 +29,11 @@ export function StaffUnlock({ db, session, onUnlock }: { db: KioskDatabase; sess
   const [busy, setBusy] = useState(false);
   const [withAccount, setWithAccount] = useState(false);
   const staffTexts = useNamespaces('staff');
+  // A session started on this screen is ended when /device locks again; one that was there before is left alone.
+  const signingInHere = useRef(false);
 
   useEffect(() => {
-    if (session.state.status === 'signed-in') onUnlock({ by: 'session', name: session.state.me.name, signedInHere: false });
+    if (session.state.status === 'signed-in') onUnlock({ by: 'session', name: session.state.me.name, signedInHere: signingInHere.current });
   }, [session.state, onUnlock]);
 
   const submit = async () => {
@@ -54,7 +56,8 @@ export function StaffUnlock({ db, session, onUnlock }: { db: KioskDatabase; sess
       <SignInScreen
         title={t('device.title')}
         onSignedIn={(me) => {
-          void session.signedIn(me).then(() => onUnlock({ by: 'session', name: me.name, signedInHere: true }));
+          signingInHere.current = true;
+          void session.signedIn(me);
         }}
       />
     );

@@ -72,4 +72,16 @@ describe('the unsent-records file', () => {
     const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: b(enc.iv) }, aes, b(enc.ciphertext));
     expect(JSON.parse(new TextDecoder().decode(plain))).toEqual({ [id]: badDraft.contact });
   });
+
+  it('is encrypted on a staff tablet too, with the key from the paper-form configuration', async () => {
+    const db = await freshDb();
+    const pair = (await crypto.subtle.generateKey({ name: 'RSA-OAEP', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' }, true, ['wrapKey', 'unwrapKey'])) as CryptoKeyPair;
+    const jwk = await crypto.subtle.exportKey('jwk', pair.publicKey);
+    const unsentExportKey: ExportPublicKey = { kid: 'test-key-2', alg: 'RSA-OAEP-256', jwk: { kty: 'RSA', n: jwk.n!, e: jwk.e! } };
+    await setMeta(db, 'paperFormConfig', { unit: demoConfig.unit, windows: [], staff: [], serviceItems: [], reasons: [], fetchedAt: 1, unsentExportKey });
+    await queueRatings(db, [badDraft]);
+    const file = await exportUnsent(db);
+    expect(file.contact).toBe('encrypted');
+    expect(file.json).not.toContain('13812345678');
+  });
 });
