@@ -83,3 +83,13 @@ describe('npm run import-unsent', () => {
     }
   }, 60_000);
 });
+
+describe('KIOSK_CONTACT_RETENTION_DAYS', () => {
+  it('sets how long tablets keep contact on held records: 30 days unless set, 1–365', async () => {
+    const { configFromEnv } = await import('../../sync-server/config');
+    expect(configFromEnv({}).contactRetentionDays).toBe(30);
+    expect(configFromEnv({ KIOSK_CONTACT_RETENTION_DAYS: '7' }).contactRetentionDays).toBe(7);
+    expect(() => configFromEnv({ KIOSK_CONTACT_RETENTION_DAYS: '0' })).toThrow(/1–365/);
+    expect(() => configFromEnv({ KIOSK_CONTACT_RETENTION_DAYS: '400' })).toThrow(/1–365/);
+  });
+});
