@@ -93,3 +93,26 @@ describe('KIOSK_CONTACT_RETENTION_DAYS', () => {
     expect(() => configFromEnv({ KIOSK_CONTACT_RETENTION_DAYS: '400' })).toThrow(/1–365/);
   });
 });
+
+describe('the kiosk configuration', () => {
+  it('carries the export public key and the contact retention, in the shape the tablet validates', async () => {
+    const { buildApp } = await import('../../sync-server/app');
+    const { KioskConfigSchema } = await import('../../src/domain/sync-api');
+    const { KIOSK_CONFIG_PATH } = await import('../../src/domain/sync-constants');
+    const key = loadUnsentExportKey(dataDir);
+    const store = await openDemoStore(dataDir);
+    const app = await buildApp({ store, unsentExportKey: key.publicKey });
+    try {
+      const res = await app.inject({ method: 'GET', url: KIOSK_CONFIG_PATH });
+      expect(res.statusCode).toBe(200);
+      const config = KioskConfigSchema.parse(res.json());
+      expect(config.unsentExportKey).toEqual(key.publicKey);
+      expect(config.settings.contactRetentionDays).toBe(30);
+      // Only the public half leaves the server.
+      expect(res.body).not.toMatch(/"d"\s*:|PRIVATE KEY/);
+    } finally {
+      await app.close();
+      await store.close();
+    }
+  });
+});
