@@ -57,6 +57,15 @@ export const UnsentFileSchema = z.object({
 });
 export type UnsentFile = z.infer<typeof UnsentFileSchema>;
 
+/** Files written before version 2 carry contact in the records, readable: still importable, never written again. */
+export const UnsentFileV1Schema = z.object({
+  format: z.literal(UNSENT_FILE_FORMAT),
+  version: z.literal(1),
+  deviceId: z.nullable(z.optional(z.string())),
+  exportedAt: z.string(),
+  items: z.array(z.object({ outbox: z.object({ id: z.string(), stream: z.string(), state: z.string() }), record: z.nullable(z.unknown()) })),
+});
+
 /** How long held (conflict) and refused records keep their evaluator's contact on a tablet, unless configured. */
 export const DEFAULT_CONTACT_RETENTION_DAYS = 30;
 export const CONTACT_RETENTION_DAYS = { min: 1, max: 365 } as const;

@@ -40,6 +40,7 @@ async function main() {
     });
     console.log(JSON.stringify({ ...summary, invalid: summary.invalid }, null, 2));
     if (summary.contact === 'omitted') console.error('note: the tablet left contact out of this file (no export key or no secure context): these ratings have no contact');
+    if (summary.contact === 'plaintext-v1') console.error('note: this file is from an older version and holds names and phones readable: delete every copy of it now');
     if (summary.caseSteps > 0) console.error(`note: ${summary.caseSteps} steps on bad-review cases are not imported: the person who took them enters them again`);
   } finally {
     await store.close();

@@ -1,7 +1,7 @@
 import { constants, createDecipheriv, privateDecrypt } from 'node:crypto';
 import { MAX_PUSH_BATCH } from '../../src/domain/sync-constants';
 import type { ApiError } from '../../src/domain/sync-api';
-import { ContactSectionSchema, UnsentFileSchema, type EncryptedContact, type UnsentContactMode } from '../../src/domain/unsent-export';
+import { ContactSectionSchema, UnsentFileSchema, UnsentFileV1Schema, type EncryptedContact, type UnsentContactMode, type UnsentFile } from '../../src/domain/unsent-export';
 import type { Contact } from '../../src/domain/base-schemas';
 import type { UnsentExportKey } from '../crypto/unsent-export-key';
 import { ingestRatings } from '../ingest';
@@ -12,7 +12,8 @@ export class UnsentImportError extends Error {}
 
 export interface ImportSummary {
   deviceId: string | null;
-  contact: UnsentContactMode;
+  /** 'plaintext-v1': a file from before version 2, contact inline and readable. */
+  contact: UnsentContactMode | 'plaintext-v1';
   accepted: number;
   duplicate: number;
   conflict: number;
@@ -40,12 +41,16 @@ export function decryptContactSection(enc: EncryptedContact, key: UnsentExportKe
   }
 }
 
-function parseFile(text: string) {
+function parseFile(text: string): UnsentFile | (Omit<UnsentFile, 'contact' | 'version'> & { contact: 'plaintext-v1'; version: 1 }) {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
     throw new UnsentImportError('the file is not JSON');
+  }
+  if ((json as { version?: unknown } | null)?.version === 1) {
+    const v1 = UnsentFileV1Schema.safeParse(json);
+    if (v1.success) return { ...v1.data, contact: 'plaintext-v1' };
   }
   const parsed = UnsentFileSchema.safeParse(json);
   if (!parsed.success) {

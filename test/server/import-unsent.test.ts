@@ -64,6 +64,25 @@ describe('npm run import-unsent', () => {
     }
   }, 60_000);
 
+  it('still imports a file written before contact was encrypted (version 1), contact included', async () => {
+    const db = await freshDb();
+    const [id] = await queueRatings(db, [{ ...badDraft, contact: { name: '钱七', phone: '13700007777' } }]);
+    const outbox = await db.outbox.get(id);
+    const rating = await db.ratings.get(id);
+    const old = path.join(path.dirname(fileName), 'v1.json');
+    fs.writeFileSync(old, JSON.stringify({ format: 'haochaping-unsent-ratings', version: 1, deviceId: rating!.record.deviceId, exportedAt: new Date().toISOString(), items: [{ outbox, record: rating!.record }] }));
+    const run = importCli(old, dataDir);
+    expect(run.code, run.err).toBe(0);
+    expect(JSON.parse(run.out)).toMatchObject({ accepted: 1, contact: 'plaintext-v1' });
+    expect(run.err).toMatch(/delete every copy/);
+    const store = await openDemoStore(dataDir);
+    try {
+      expect(await store.revealContact(id)).toEqual({ name: '钱七', phone: '13700007777' });
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
+
   it('refuses a file whose contact was altered, writing nothing', async () => {
     const file = JSON.parse(fs.readFileSync(fileName, 'utf8'));
     const sealed = Buffer.from(file.encryptedContact.ciphertext, 'base64');
