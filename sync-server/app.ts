@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { en as zodEnglish } from 'zod/locales';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { KioskSettings } from '../src/domain/sync-api';
+import type { ExportPublicKey } from '../src/domain/unsent-export';
 import { DEFAULT_KIOSK_SETTINGS, ERROR_CODES } from '../src/domain/sync-constants';
 import { enforceAccess } from './auth/access';
 import { handleError, sendError } from './errors';
@@ -35,6 +36,8 @@ export interface AppOptions {
   bodyLimitBytes?: number;
   staticDir?: string;
   kioskSettings?: KioskSettings;
+  /** Public half of DATA_DIR/unsent-export.key, sent to kiosks so their unsent-records file hides contact. */
+  unsentExportKey?: ExportPublicKey;
   push?: PushRouteOptions;
   /** Settings for case steps (special deadline cap, clock skew); defaults in src/domain/case-intake.ts. */
   caseRules?: Partial<CaseRules>;
@@ -76,13 +79,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // Photos (staff, paper forms) arrive as raw image bodies; each route sets its own size limit.
   app.addContentTypeParser([...PHOTO_TYPES], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   const demo = opts.demo ?? true;
-  const kiosk = { demo, settings: opts.kioskSettings ?? DEFAULT_KIOSK_SETTINGS };
+  const kiosk = { demo, settings: opts.kioskSettings ?? DEFAULT_KIOSK_SETTINGS, unsentExportKey: opts.unsentExportKey };
   enforceAccess(app, opts.store, { demo });
   healthRoute(app, opts.version ?? APP_VERSION, demo);
   kioskConfigRoute(app, opts.store, kiosk);
   deviceRoutes(app, opts.store, kiosk);
   adminDeviceRoutes(app, opts.store);
-  paperConfigRoute(app, opts.store);
+  paperConfigRoute(app, opts.store, opts.unsentExportKey);
   paperRoutes(app, opts.store);
   caseRoutes(app, opts.store, opts.caseRules);
   adminCalendarRoutes(app, opts.store);

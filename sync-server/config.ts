@@ -1,6 +1,7 @@
 import net from 'node:net';
 import path from 'node:path';
 import { DEFAULT_CASE_RULES, type CaseRules } from '../src/domain/case-intake';
+import { CONTACT_RETENTION_DAYS, DEFAULT_CONTACT_RETENTION_DAYS } from '../src/domain/unsent-export';
 
 export type TestHook = 'crash-after-commit';
 
@@ -28,6 +29,8 @@ export interface ServerConfig {
   caseRules: CaseRules;
   /** Which X-Forwarded-For entries to believe: none, the last n hops, or those added by these proxies. */
   trustProxy: TrustProxy;
+  /** KIOSK_CONTACT_RETENTION_DAYS: days held and refused records keep their contact on a tablet (default 30). */
+  contactRetentionDays: number;
 }
 
 export type TrustProxy = false | number | string[];
@@ -74,6 +77,14 @@ function demoWanted(value: string | undefined): 'demo' | 'production' | null {
   throw new Error(`DEMO must be 1 or 0, got "${value}"`);
 }
 
+function retentionDays(value: string | undefined): number {
+  const days = intFrom(value, DEFAULT_CONTACT_RETENTION_DAYS, 'KIOSK_CONTACT_RETENTION_DAYS');
+  if (days < CONTACT_RETENTION_DAYS.min || days > CONTACT_RETENTION_DAYS.max) {
+    throw new Error(`KIOSK_CONTACT_RETENTION_DAYS must be ${CONTACT_RETENTION_DAYS.min}–${CONTACT_RETENTION_DAYS.max}, got "${value}"`);
+  }
+  return days;
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ServerConfig {
   const hook = env.HCP_TEST_HOOK;
   if (hook !== undefined && hook !== '' && hook !== 'crash-after-commit') {
@@ -97,5 +108,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, cwd = proces
       clockSkewMs: intFrom(env.CASE_CLOCK_SKEW_SECONDS, DEFAULT_CASE_RULES.clockSkewMs / 1000, 'CASE_CLOCK_SKEW_SECONDS') * 1000,
     },
     trustProxy: trustProxyFrom(env.TRUST_PROXY),
+    contactRetentionDays: retentionDays(env.KIOSK_CONTACT_RETENTION_DAYS),
   };
 }

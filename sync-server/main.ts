@@ -4,6 +4,7 @@ import { buildApp, APP_VERSION } from './app';
 import { configFromEnv } from './config';
 import { ensurePublishedCalendar } from './calendar-seed';
 import { hashPassword } from './crypto/passwords';
+import { loadUnsentExportKey } from './crypto/unsent-export-key';
 import { hashPin } from '../src/domain/pin';
 import { DEMO_PASSWORD, DEMO_PIN, demoHall } from './store/demo-hall';
 import { openStore } from './store/open-store';
@@ -15,6 +16,8 @@ async function main() {
   const notes: string[] = [];
   await ensurePublishedCalendar(store);
   if (key.source === 'created') notes.push(`made the contact-data key ${key.file}: back it up apart from the database`);
+  const exportKey = loadUnsentExportKey(config.dataDir);
+  if (exportKey.source === 'created') notes.push(`made the unsent-records key ${exportKey.file}: back it up with the contact-data key`);
   // The demo hall's password hash is slow to make: only when a database may become the demo hall now.
   const demoSeed =
     (await store.serverMode()) === null && config.demoWanted !== 'production'
@@ -35,7 +38,8 @@ async function main() {
     demo,
     bodyLimitBytes: config.bodyLimitBytes,
     staticDir: config.staticDir,
-    kioskSettings: { ...DEFAULT_KIOSK_SETTINGS, shiftEndsAt: config.shiftEndsAt },
+    kioskSettings: { ...DEFAULT_KIOSK_SETTINGS, shiftEndsAt: config.shiftEndsAt, contactRetentionDays: config.contactRetentionDays },
+    unsentExportKey: exportKey.publicKey,
     caseRules: config.caseRules,
     trustProxy: config.trustProxy,
     push: config.testHook === 'crash-after-commit' ? { afterCommit: () => process.kill(process.pid, 'SIGKILL') } : undefined,

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { AUTH_PATHS, type Me } from '../domain/account-api';
 import type { KioskDatabase } from '../data/db';
 import { getMeta, setMeta } from '../data/meta';
+import { deletePaperDraft } from '../data/paper-draft';
 import { apiRequest, ApiRequestError } from './api-client';
 
 export type SessionState =
@@ -67,6 +68,11 @@ export function useSession(db: KioskDatabase): Session {
   return { state, signedIn, signOut, refresh };
 }
 
+/** The cached lists and the person's paper-form draft (values and photo: they hold an evaluator's name and phone). */
 export async function clearPersonalData(db: KioskDatabase) {
-  await db.meta.bulkDelete([...PERSONAL_META_KEYS]);
+  await db.transaction('rw', db.meta, db.photos, async () => {
+    const me = await getMeta(db, 'me');
+    if (me) await deletePaperDraft(db, me.id);
+    await db.meta.bulkDelete([...PERSONAL_META_KEYS]);
+  });
 }

@@ -10,6 +10,8 @@ export interface LocalRating {
   id: string;
   record: RatingRecord;
   createdAt: number;
+  /** Set when a held record's contact was removed after the retention period (src/data/contact-retention.ts). */
+  contactDroppedAt?: number;
 }
 
 /**

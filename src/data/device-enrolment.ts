@@ -70,7 +70,9 @@ export async function checkIn(db: KioskDatabase): Promise<CheckinResponse> {
   const held = await getMeta(db, 'kioskConfig');
   const answer = await post(
     DEVICE_PATHS.checkin,
-    { report: await deviceReport(db), configVersion: held?.version },
+    // A copy cached before the configuration carried the contact retention (and the export key with it) is asked
+    // for again once, whatever its version: an upgraded tablet must not wait for a catalogue change to get them.
+    { report: await deviceReport(db), configVersion: held?.settings.contactRetentionDays === undefined ? undefined : held.version },
     (j) => CheckinResponseSchema.parse(j),
     device.credential,
   );

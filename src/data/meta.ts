@@ -20,8 +20,8 @@ export interface MetaValues {
   casesSeen: { userId: string; latestReceivedAt: number };
   /** The unit catalogue the paper form works from, offline included. */
   paperFormConfig: import('../domain/paper-api').PaperFormConfig;
-  /** A half-filled paper form, kept until it is submitted or thrown away on purpose. */
-  paperDraft: { userId: string; values: import('../domain/paper-form').PaperFormValues; savedAt: number };
+  /** The one draft slot of older versions; drafts are now kept per person (src/data/paper-draft.ts). */
+  paperDraft: import('./paper-draft').PaperDraft;
   /** Fingerprints of recently submitted paper forms, for the duplicate warning offline. */
   paperSubmitted: { fingerprint: string; id: string; at: number }[];
   /** The signed-in person, as the server last answered (src/account/session.ts). */
@@ -30,8 +30,8 @@ export interface MetaValues {
   device: { id: string; windowId: string; credential: string; enrolledAt: number };
   /** Who is serving at this kiosk, until they sign off, another signs on, or the shift ends. */
   onDuty: { staffId: string; since: number; until: number };
-  /** Wrong PINs typed at this kiosk; too many lock sign-on for a while. */
-  pinFailures: { count: number; lockedUntil: number };
+  /** Wrong PINs typed at this kiosk, per staff member: too many lock that person's sign-on for a while. */
+  pinFailuresByStaff: Record<string, { count: number; lockedUntil: number }>;
   /** The last ratings list the signed-in person saw, for offline use; contact masked only. */
   staffRatings: { userId: string; fetchedAt: number; response: import('../domain/ratings-api').RatingListResponse };
 }

@@ -37,22 +37,3 @@ export async function readHeldItems(db: KioskDatabase, state: 'conflict' | 'dead
   const ratings = await db.ratings.bulkGet(items.map((i) => i.id));
   return items.map((item, i) => ({ item, rating: ratings[i] }));
 }
-
-/**
- * Every rating not yet on the server, as one JSON document: the last resort when a device can no longer sync.
- * It includes contact data, so the screen that offers it says how to handle the file.
- */
-export async function exportUnsent(db: KioskDatabase): Promise<string> {
-  const items = await db.outbox.toArray();
-  const ids = items.map((i) => i.id);
-  // Ratings and paper forms wait in `ratings`, steps on bad-review cases in `caseActions`: the file holds both.
-  const [ratings, caseActions] = await Promise.all([db.ratings.bulkGet(ids), db.caseActions.bulkGet(ids)]);
-  const deviceId = await getMeta(db, 'deviceId');
-  const recordOf = (i: number) => (items[i].stream === 'case' ? caseActions[i]?.record : ratings[i]?.record) ?? null;
-  return JSON.stringify(
-    { format: 'haochaping-unsent-ratings', version: 1, deviceId, exportedAt: new Date().toISOString(), items: items.map((item, i) => ({ outbox: item, record: recordOf(i) })) },
-    null,
-    2,
-  );
-}
-

@@ -1,6 +1,7 @@
 import { paperFingerprint } from '../domain/paper-form';
 import { RatingRecordSchema, type RatingRecord } from '../domain/rating';
 import type { KioskDatabase } from './db';
+import { deletePaperDraft } from './paper-draft';
 import { getMeta, setMeta } from './meta';
 
 const REMEMBERED_FORMS = 500;
@@ -24,8 +25,7 @@ export async function submitPaperForm(db: KioskDatabase, record: RatingRecord, p
     await db.ratings.add({ id: valid.id, record: valid, createdAt: now });
     await db.outbox.add({ id: valid.id, stream: 'paper', state: 'pending', attempts: 0, enqueuedAt: now, updatedAt: now });
     if (photo) await db.photos.add({ id: valid.id, blob: photo, state: 'waiting', createdAt: now, enteredBy: valid.paper?.enteredBy });
-    await db.photos.delete(`draft:${draftOwner}`);
-    await db.meta.delete('paperDraft');
+    await deletePaperDraft(db, draftOwner);
     const seen = (await getMeta(db, 'paperSubmitted')) ?? [];
     await setMeta(db, 'paperSubmitted', [{ fingerprint, id: valid.id, at: now }, ...seen].slice(0, REMEMBERED_FORMS));
   });

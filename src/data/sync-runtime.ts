@@ -1,5 +1,6 @@
 import { CASE_PATHS } from '../domain/case-api';
 import { PAPER_PATHS } from '../domain/paper-api';
+import { contactRetentionDays, dropExpiredContact } from './contact-retention';
 import type { KioskDatabase } from './db';
 import { countOwnWaitingPhotos, uploadPhotos } from './photo-upload';
 import { countOwnWaiting, pushOwnOnly } from './session-push';
@@ -34,6 +35,8 @@ export function startSyncRuntime(db: KioskDatabase): SyncRuntime {
   const cases = new SyncEngine({ db, stream: 'case', push: pushOwnOnly(db, 'case', (req) => pushRatings(req, { path: CASE_PATHS.push })), health: () => fetchHealth() });
   const runAll = async (reason: SyncTrigger) => {
     await engine.sync(reason);
+    // Held and refused records do not keep an evaluator's contact on the tablet forever.
+    await dropExpiredContact(db, await contactRetentionDays(db));
     const me = await getMeta(db, 'me');
     if (!me) return;
     if ((await countOwnWaiting(db, 'paper', me.id)) > 0 || (await countOwnWaitingPhotos(db, me.id)) > 0) {

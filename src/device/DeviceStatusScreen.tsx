@@ -1,9 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppServices } from '../app-context';
 import { getMeta } from '../data/meta';
-import { exportUnsent, readHeldItems, useOutboxStatus } from '../data/outbox-status';
+import { useSession } from '../account/session';
+import { contactRetentionDays } from '../data/contact-retention';
+import { readHeldItems, useOutboxStatus } from '../data/outbox-status';
+import { exportUnsent, type UnsentExport } from '../data/unsent-export';
+import { useIdleTimeout } from '../kiosk/useIdleTimeout';
 import { pickLabel } from '../domain/locales';
 import { formatCstIso, formatCstMinute } from '../domain/time';
 import { currentLocale } from '../i18n';
@@ -12,13 +16,39 @@ import { KIOSK_PATH } from '../routes';
 import { downloadFile } from './download-file';
 import { HeldItemsTable } from './HeldItemsTable';
 import { RosterList } from './RosterList';
+import { StaffUnlock, type Unlocked } from './StaffUnlock';
 import { useStorageInfo } from './useStorageInfo';
 import './device.css';
 
+/** How long /device stays open without a touch when the kiosk configuration names no idle time. */
+const LOCK_AFTER_MS = 120_000;
+
+/**
+ * /device opens only for staff (PIN or session): it lists held records and offers the unsent-records file. It locks
+ * again after the kiosk's idle time; a session signed in here for it is signed out then, so a citizen finds none.
+ */
+export default function DeviceStatusRoute() {
+  const { db } = useAppServices();
+  const session = useSession(db);
+  const [unlocked, setUnlocked] = useState<Unlocked | null>(null);
+  const idleMs = useLiveQuery(async () => (await getMeta(db, 'kioskConfig'))?.settings.idleTimeoutMs ?? LOCK_AFTER_MS, [db]);
+  const { signOut } = session;
+  // Stable between renders, so the idle timer is not restarted by every live-query update.
+  const lock = useCallback(() => {
+    if (unlocked?.signedInHere) void signOut();
+    setUnlocked(null);
+  }, [unlocked, signOut]);
+  useIdleTimeout(unlocked !== null, Math.max(idleMs ?? LOCK_AFTER_MS, 30_000), lock);
+  if (!unlocked || (unlocked.by === 'session' && session.state.status === 'signed-out')) return <StaffUnlock db={db} session={session} onUnlock={setUnlocked} />;
+  return <DeviceStatusScreen who={unlocked.name} onLock={lock} />;
+}
+
 /** For staff and administrators: the queue, what is held back and why, storage, and the last-resort export. */
-export default function DeviceStatusScreen() {
+function DeviceStatusScreen({ who, onLock }: { who: string; onLock: () => void }) {
   const { t } = useTranslation();
   const { db, sync } = useAppServices();
+  const retentionDays = useLiveQuery(() => contactRetentionDays(db), [db]);
+  const [exported, setExported] = useState<UnsentExport | null>(null);
   const status = useOutboxStatus(db);
   const conflicts = useLiveQuery(() => readHeldItems(db, 'conflict'), [db]);
   const dead = useLiveQuery(() => readHeldItems(db, 'dead'), [db]);
@@ -38,7 +68,9 @@ export default function DeviceStatusScreen() {
     setSyncing(false);
   };
   const exportNow = async () => {
-    downloadFile(`unsent-ratings-${deviceId ?? 'device'}-${Date.now()}.json`, await exportUnsent(db));
+    const file = await exportUnsent(db);
+    downloadFile(`unsent-ratings-${deviceId ?? 'device'}-${Date.now()}.json`, file.json);
+    setExported(file);
   };
   const offset = status?.clockOffsetMs;
   const lastError = status?.sync?.lastError;
@@ -47,6 +79,10 @@ export default function DeviceStatusScreen() {
     <main className="device-status">
       <header>
         <h1>{t('device.title')}</h1>
+        <span data-testid="device-unlocked-by">{t('device.unlockedBy', { name: who })}</span>
+        <button type="button" onClick={onLock}>
+          {t('device.lock')}
+        </button>
         <a href={KIOSK_PATH}>{t('device.back')}</a>
         <LanguageSwitch />
       </header>
@@ -87,7 +123,15 @@ export default function DeviceStatusScreen() {
           {t('device.export')}
         </button>
         <p className="hint">{t('device.exportWarning')}</p>
+        {exported && (
+          <p role="status" data-testid="export-result" data-contact={exported.contact}>
+            {t(`device.exported.${exported.contact}`, { count: exported.count })}
+          </p>
+        )}
       </div>
+      <p className="hint" data-testid="contact-retention">
+        {retentionDays === undefined ? null : t('device.contactRetention', { days: retentionDays })}
+      </p>
       <RosterList roster={config?.roster ?? []} />
       <HeldItemsTable title={t('device.conflicts')} help={t('device.conflictHelp')} items={conflicts} testId="conflicts" />
       <HeldItemsTable title={t('device.deadLetters')} help={t('device.deadHelp')} items={dead} testId="dead-letters" />

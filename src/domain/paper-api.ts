@@ -20,6 +20,8 @@ export interface PaperFormConfig {
   serviceItems: { id: string; code: string; name: LocalizedText }[];
   reasons: Reason[];
   fetchedAt: number;
+  /** The server's public key for the unsent-records file (a staff tablet has no kiosk configuration to carry it). */
+  unsentExportKey?: import('./unsent-export').ExportPublicKey;
 }
 
 export interface DuplicateMatch {

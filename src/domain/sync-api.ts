@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { CatalogIdSchema, LocalizedTextSchema, ReasonSchema } from './base-schemas';
+import { CONTACT_RETENTION_DAYS, ExportPublicKeySchema } from './unsent-export';
 import { MAX_PUSH_BATCH, PUSH_ITEM_STATUSES } from './sync-constants';
 
 /** Items are validated one by one so one bad record never blocks the others. */
@@ -45,6 +46,8 @@ export const KioskSettingsSchema = z.object({
   thankYouMs: z.int().check(z.minimum(500), z.maximum(60_000)),
   /** "HH:MM" China Standard Time: whoever is on duty at a kiosk is signed off when it passes. */
   shiftEndsAt: z.optional(z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/))),
+  /** Days a held (conflict) or refused record keeps its evaluator's contact on the tablet; 30 when absent. */
+  contactRetentionDays: z.optional(z.int().check(z.minimum(CONTACT_RETENTION_DAYS.min), z.maximum(CONTACT_RETENTION_DAYS.max))),
 });
 export type KioskSettings = z.infer<typeof KioskSettingsSchema>;
 
@@ -71,5 +74,7 @@ export const KioskConfigSchema = z.object({
   fetchedAt: z.int(),
   /** The catalogue version this copy reflects (device check-ins compare it). */
   version: z.optional(z.int()),
+  /** The server's public key for the unsent-records file: contact in it is encrypted to the server alone. */
+  unsentExportKey: z.optional(ExportPublicKeySchema),
 });
 export type KioskConfig = z.infer<typeof KioskConfigSchema>;

@@ -11,7 +11,7 @@ export const MAX_PUSH_BATCH = 2000;
 export const PUSH_ITEM_STATUSES = ['accepted', 'duplicate', 'conflict', 'invalid'] as const;
 export type PushItemStatus = (typeof PUSH_ITEM_STATUSES)[number];
 
-export const DEFAULT_KIOSK_SETTINGS: KioskSettings = { idleTimeoutMs: 60_000, thankYouMs: 4_000, shiftEndsAt: '18:30' };
+export const DEFAULT_KIOSK_SETTINGS: KioskSettings = { idleTimeoutMs: 60_000, thankYouMs: 4_000, shiftEndsAt: '18:30', contactRetentionDays: 30 };
 
 export const ERROR_CODES = {
   validation: 'VALIDATION_FAILED',

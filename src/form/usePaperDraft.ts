@@ -2,26 +2,29 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import type { UseFormReturn } from 'react-hook-form';
 import { EMPTY_PAPER_FORM, type PaperFormValues } from '../domain/paper-form';
 import type { KioskDatabase } from '../data/db';
-import { getMeta, setMeta } from '../data/meta';
+import { deletePaperDraft, draftPhotoId, readPaperDraft, savePaperDraft } from '../data/paper-draft';
 
 const SAVE_AFTER_MS = 400;
 
 /**
  * A half-filled form survives a reload: values and photo are saved as the user types and restored on return,
- * for the same person only. They go when the form is submitted or when the user throws the draft away.
+ * for the same person only (one draft per person). A save still waiting when the page is hidden or left is made
+ * at once: a tablet put to sleep may never run the timer. Drafts go when the form is submitted, when the user
+ * throws the draft away, and at sign-out (src/account/session.ts).
  */
 export function usePaperDraft(db: KioskDatabase, userId: string, form: UseFormReturn<PaperFormValues>) {
   const [photo, setPhotoState] = useState<Blob | null>(null);
   const [restored, setRestored] = useState<number | null>(null);
   const [loaded, setLoaded] = useState(false);
   const timer = useRef<number>(undefined);
-  const photoKey = `draft:${userId}`;
+  const photoKey = draftPhotoId(userId);
+  const pending = useRef<PaperFormValues | null>(null);
 
   useEffect(() => {
     void (async () => {
-      const draft = await getMeta(db, 'paperDraft');
+      const draft = await readPaperDraft(db, userId);
       const draftPhoto = await db.photos.get(photoKey);
-      if (draft?.userId === userId) {
+      if (draft) {
         form.reset({ ...EMPTY_PAPER_FORM, ...draft.values });
         setRestored(draft.savedAt);
       }
@@ -36,15 +39,27 @@ export function usePaperDraft(db: KioskDatabase, userId: string, form: UseFormRe
   // the form appears can slip past the draft (a passive effect may run after it).
   useLayoutEffect(() => {
     if (!loaded) return;
-    const sub = form.watch((values) => {
+    const flush = () => {
       window.clearTimeout(timer.current);
-      timer.current = window.setTimeout(() => {
-        void setMeta(db, 'paperDraft', { userId, values: { ...EMPTY_PAPER_FORM, ...(values as PaperFormValues) }, savedAt: Date.now() });
-      }, SAVE_AFTER_MS);
+      const values = pending.current;
+      pending.current = null;
+      if (values) void savePaperDraft(db, userId, values);
+    };
+    const sub = form.watch((values) => {
+      pending.current = { ...EMPTY_PAPER_FORM, ...(values as PaperFormValues) };
+      window.clearTimeout(timer.current);
+      timer.current = window.setTimeout(flush, SAVE_AFTER_MS);
     });
+    const onHidden = () => document.visibilityState === 'hidden' && flush();
+    document.addEventListener('visibilitychange', onHidden);
+    window.addEventListener('pagehide', flush);
     return () => {
       sub.unsubscribe();
+      document.removeEventListener('visibilitychange', onHidden);
+      window.removeEventListener('pagehide', flush);
+      // Unmounted without the page going away (sign-out, submission): a late save must not bring the draft back.
       window.clearTimeout(timer.current);
+      pending.current = null;
     };
   }, [db, form, userId, loaded]);
 
@@ -60,18 +75,17 @@ export function usePaperDraft(db: KioskDatabase, userId: string, form: UseFormRe
 
   const discard = useCallback(async () => {
     window.clearTimeout(timer.current);
-    await db.transaction('rw', db.meta, db.photos, async () => {
-      await db.meta.delete('paperDraft');
-      await db.photos.delete(photoKey);
-    });
+    pending.current = null;
+    await db.transaction('rw', db.meta, db.photos, () => deletePaperDraft(db, userId));
     setPhotoState(null);
     setRestored(null);
     form.reset(EMPTY_PAPER_FORM);
-  }, [db, form, photoKey]);
+  }, [db, form, userId]);
 
   /** After a submission: the next form starts clean but keeps what a batch of forms usually shares. */
   const startNext = useCallback(() => {
     window.clearTimeout(timer.current);
+    pending.current = null;
     const keep = form.getValues();
     form.reset({ ...EMPTY_PAPER_FORM, windowId: keep.windowId, staffId: keep.staffId, serviceItemId: keep.serviceItemId, serviceDate: keep.serviceDate, checkedBy: keep.checkedBy });
     setPhotoState(null);

@@ -1,24 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import type { KioskDatabase } from '../data/db';
 import { forgetEnrolment } from '../data/device-enrolment';
-import { getMeta } from '../data/meta';
-import { exportUnsent, useOutboxStatus } from '../data/outbox-status';
-import { downloadFile } from '../device/download-file';
+import { useOutboxStatus } from '../data/outbox-status';
+import { DEVICE_STATUS_PATH } from '../routes';
 import './enrol.css';
 
 /**
  * Shown instead of the rating buttons when the server refuses this device: it says why, keeps every waiting
- * rating, offers them as a file, and lets staff enrol the tablet again with a new code.
+ * rating, points staff to /device (PIN or session) for the file of them, and lets staff enrol the tablet again.
  */
 export default function DeviceRefusedScreen({ db, reason, onReenrol }: { db: KioskDatabase; reason: 'DEVICE_REVOKED' | 'DEVICE_UNKNOWN'; onReenrol: () => void }) {
   const { t } = useTranslation();
   const status = useOutboxStatus(db);
   const waiting = (status?.pending ?? 0) + (status?.conflicts ?? 0) + (status?.dead ?? 0);
   const revoked = reason === 'DEVICE_REVOKED';
-  const exportNow = async () => {
-    const deviceId = await getMeta(db, 'deviceId');
-    downloadFile(`unsent-ratings-${deviceId ?? 'device'}-${Date.now()}.json`, await exportUnsent(db));
-  };
   const reenrol = async () => {
     await forgetEnrolment(db);
     onReenrol();
@@ -32,9 +27,9 @@ export default function DeviceRefusedScreen({ db, reason, onReenrol }: { db: Kio
       </p>
       {waiting > 0 && (
         <>
-          <button type="button" className="primary" onClick={() => void exportNow()}>
+          <a className="button-like primary" href={DEVICE_STATUS_PATH}>
             {t('refused.export')}
-          </button>
+          </a>
           <p className="hint">{t('refused.exportHint')}</p>
         </>
       )}

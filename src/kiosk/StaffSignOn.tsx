@@ -1,10 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { verifyPin } from '../domain/pin';
 import type { StaffCard } from '../domain/sync-api';
 import type { KioskDatabase } from '../data/db';
-import { getMeta, setMeta } from '../data/meta';
-import { MAX_PIN_FAILURES, PIN_LOCK_MS } from './on-duty';
+import { checkStaffPin } from './pin-attempts';
 import { PinPad } from './PinPad';
 import { StaffPhoto } from './StaffPhoto';
 import './sign-on.css';
@@ -22,7 +20,7 @@ type Step = { kind: 'pick' } | { kind: 'pin'; staff: StaffCard; action: 'on' | '
 
 /**
  * Staff go on duty with their 工号 card and PIN, checked here against the roster the kiosk holds, so it works
- * offline. Signing off needs the PIN of the person on duty. Too many wrong PINs lock sign-on for a while.
+ * offline. Signing off needs the PIN of the person on duty. Too many wrong PINs lock that staff member's sign-on for a while.
  */
 export default function StaffSignOn({ db, roster, signedOnId, onSignOn, onSignOff, onClose }: Props) {
   const { t } = useTranslation();
@@ -42,21 +40,13 @@ export default function StaffSignOn({ db, roster, signedOnId, onSignOn, onSignOf
     if (step.kind !== 'pin' || !step.staff.pinHash) return;
     setBusy(true);
     try {
-      const failures = (await getMeta(db, 'pinFailures')) ?? { count: 0, lockedUntil: 0 };
-      const now = Date.now();
-      if (failures.lockedUntil > now) {
-        setMessage(t('duty.locked', { minutes: Math.ceil((failures.lockedUntil - now) / 60_000) }));
-        return;
-      }
-      if (!(await verifyPin(pin, step.staff.pinHash))) {
-        const count = failures.count + 1;
-        const locked = count >= MAX_PIN_FAILURES;
-        await setMeta(db, 'pinFailures', { count: locked ? 0 : count, lockedUntil: locked ? now + PIN_LOCK_MS : 0 });
+      const check = await checkStaffPin(db, step.staff, pin);
+      if (check.kind !== 'ok') {
         setPin('');
-        setMessage(locked ? t('duty.locked', { minutes: PIN_LOCK_MS / 60_000 }) : t('duty.wrongPin', { left: MAX_PIN_FAILURES - count }));
+        if (check.kind === 'locked') setMessage(t('duty.locked', { minutes: check.minutes }));
+        else if (check.kind === 'wrong') setMessage(t('duty.wrongPin', { left: check.left }));
         return;
       }
-      await setMeta(db, 'pinFailures', { count: 0, lockedUntil: 0 });
       if (step.action === 'on') await onSignOn(step.staff.id);
       else await onSignOff();
       onClose();

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEVICE_STATUS_PATH } from '../routes';
 import type { KioskDatabase } from '../data/db';
 import { useOutboxStatus } from '../data/outbox-status';
 import { currentLocale } from '../i18n';
@@ -24,7 +23,8 @@ export function formatCstTime(ms: number, locale: string): string {
 }
 
 /**
- * Small print for staff: online or offline, ratings waiting, last sync. Online means the server answered the
+ * Small print for staff: online or offline, ratings waiting, last sync. Status only: the kiosk is in citizens'
+ * hands, so it offers no way into /device (staff open it by address; it asks for a PIN or a session). Online means the server answered the
  * latest try, not merely that the browser believes it has a network.
  */
 export function StatusStrip({ db, updateReady }: { db: KioskDatabase; updateReady: boolean }) {
@@ -44,7 +44,6 @@ export function StatusStrip({ db, updateReady }: { db: KioskDatabase; updateRead
       <span>{sync?.lastSuccessAt ? t('status.lastSync', { time: formatCstTime(sync.lastSuccessAt, currentLocale()) }) : t('status.neverSynced')}</span>
       {problems > 0 && <span className="status-problem">{t('status.problems', { count: problems })}</span>}
       {updateReady && <span>{t('status.updateReady')}</span>}
-      <a href={DEVICE_STATUS_PATH}>{t('status.deviceStatus')}</a>
     </footer>
   );
 }

@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { CatalogIdSchema } from '../../src/domain/base-schemas';
 import type { CatalogStaff, CatalogWindow } from '../../src/domain/catalog';
 import type { KioskConfig, KioskSettings, StaffCard } from '../../src/domain/sync-api';
+import type { ExportPublicKey } from '../../src/domain/unsent-export';
 import { ERROR_CODES, KIOSK_CONFIG_PATH } from '../../src/domain/sync-constants';
 import { ClientError } from '../errors';
 import type { Store } from '../store/store';
@@ -13,6 +14,7 @@ const QuerySchema = z.object({ window: z.optional(CatalogIdSchema) });
 export interface KioskConfigOptions {
   demo: boolean;
   settings: KioskSettings;
+  unsentExportKey?: ExportPublicKey;
 }
 
 const card = (s: CatalogStaff, pinHash?: string | null): StaffCard => ({
@@ -43,6 +45,7 @@ export async function buildKioskConfig(store: Store, window: CatalogWindow, opts
     settings: opts.settings,
     fetchedAt: Date.now(),
     version,
+    ...(opts.unsentExportKey ? { unsentExportKey: opts.unsentExportKey } : {}),
   };
 }
 

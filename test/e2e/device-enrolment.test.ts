@@ -108,7 +108,14 @@ describe('a kiosk in production mode', () => {
     await page.getByRole('heading', { name: '本设备已被停用' }).waitFor({ timeout: 30_000 });
     await page.locator('[data-testid="refused-waiting"][data-count="2"]').waitFor();
     expect(await outboxCount(page)).toBe(2); // nothing deleted
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出未上传的评价到文件' }).click()]);
+    // The file is for staff: the refused screen sends them to /device, which asks for a PIN (kept offline in the roster).
+    await page.getByRole('link', { name: '工作人员：在设备状态页导出未上传的评价' }).click();
+    await page.getByTestId('device-locked').waitFor();
+    await page.getByRole('button', { name: /李明/ }).click();
+    await page.keyboard.type(DEMO_PIN);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('device-unlocked-by').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出未上传记录到文件' }).click()]);
     const file = JSON.parse(fs.readFileSync((await download.path())!, 'utf8'));
     expect(file.items).toHaveLength(2);
     expect(file.items.map((i: { record: { level: string } }) => i.record.level).sort()).toEqual(['BASICALLY_SATISFIED', 'VERY_SATISFIED']);

@@ -3,7 +3,8 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AppServicesContext } from '../../src/app-context';
 import type { KioskDatabase } from '../../src/data/db';
-import { getMeta, setMeta } from '../../src/data/meta';
+import { setMeta } from '../../src/data/meta';
+import { readPaperDraft } from '../../src/data/paper-draft';
 import type { Me } from '../../src/domain/account-api';
 import type { PaperFormConfig } from '../../src/domain/paper-api';
 import { DEFAULT_REASONS } from '../../src/domain/reasons';
@@ -85,7 +86,7 @@ describe('the paper form', () => {
   it('keeps a half-filled form as a draft across a reload, until thrown away on purpose', async () => {
     const first = renderForm();
     fill(await screen.findByLabelText('办件编号'), 'QH-DRAFT');
-    await waitFor(async () => expect((await getMeta(db, 'paperDraft'))?.values.caseNumber).toBe('QH-DRAFT'), { timeout: 10_000 });
+    await waitFor(async () => expect((await readPaperDraft(db, me.id))?.values.caseNumber).toBe('QH-DRAFT'), { timeout: 10_000 });
     first.unmount();
     renderForm();
     await waitFor(() => expect((screen.getByLabelText('办件编号') as HTMLInputElement).value).toBe('QH-DRAFT'), { timeout: 4000 });
@@ -93,7 +94,7 @@ describe('the paper form', () => {
     fireEvent.click(screen.getByRole('button', { name: '放弃本次录入' }));
     fireEvent.click(screen.getByRole('button', { name: '确定放弃' }));
     await waitFor(() => expect((screen.getByLabelText('办件编号') as HTMLInputElement).value).toBe(''), { timeout: 4000 });
-    expect(await getMeta(db, 'paperDraft')).toBeUndefined();
+    expect(await readPaperDraft(db, me.id)).toBeUndefined();
   });
 
   it('warns about the same form entered twice and lets the user decide', async () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { PushRequest, PushResponse, Health } from '../../src/domain/sync-api';
 import type { KioskDatabase } from '../../src/data/db';
 import { getMeta, setMeta } from '../../src/data/meta';
-import { exportUnsent, readOutboxStatus } from '../../src/data/outbox-status';
+import { readOutboxStatus } from '../../src/data/outbox-status';
+import { exportUnsent } from '../../src/data/unsent-export';
 import { SyncEngine } from '../../src/data/sync-engine';
 import type { TransportResult } from '../../src/data/sync-transport';
 import { localCaseActions, queueCaseAction } from '../../src/data/case-actions';
@@ -243,7 +244,7 @@ describe('SyncEngine', () => {
     const [ratingId] = await queueRatings(db, [badDraft]);
     const step = { id: uuidv7(), caseId: uuidv7(), baseVersion: 0, action: { type: 'CLOSE' as const }, by: 'demo-s1', at: Date.now() };
     await queueCaseAction(db, step);
-    const file = JSON.parse(await exportUnsent(db)) as { items: { outbox: { id: string }; record: { id: string } | null }[] };
+    const file = JSON.parse((await exportUnsent(db)).json) as { items: { outbox: { id: string }; record: { id: string } | null }[] };
     expect(file.items.map((i) => [i.outbox.id, i.record?.id])).toEqual([
       [ratingId, ratingId],
       [step.id, step.id],

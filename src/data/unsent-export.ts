@@ -1,0 +1,83 @@
+import type { Contact } from '../domain/base-schemas';
+import {
+  UNSENT_CONTACT_ALG,
+  UNSENT_FILE_FORMAT,
+  UNSENT_FILE_VERSION,
+  type EncryptedContact,
+  type ExportPublicKey,
+  type UnsentContactMode,
+} from '../domain/unsent-export';
+import type { KioskDatabase } from './db';
+import { getMeta } from './meta';
+
+const base64 = (bytes: ArrayBuffer | Uint8Array) => {
+  let bin = '';
+  for (const b of new Uint8Array(bytes)) bin += String.fromCharCode(b);
+  return btoa(bin);
+};
+
+/**
+ * Hybrid encryption with WebCrypto: the contact section under a fresh AES-256-GCM key, that key wrapped with the
+ * server's RSA-OAEP-256 public key. Null where WebCrypto is missing (plain HTTP on the hall network): the caller
+ * then leaves contact out.
+ */
+export async function encryptContactSection(section: Record<string, Contact>, key: ExportPublicKey): Promise<EncryptedContact | null> {
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) return null;
+  const rsa = await subtle.importKey('jwk', { kty: 'RSA', n: key.jwk.n, e: key.jwk.e }, { name: 'RSA-OAEP', hash: 'SHA-256' }, false, ['wrapKey']);
+  const aes = await subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt']);
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const ciphertext = await subtle.encrypt({ name: 'AES-GCM', iv }, aes, new TextEncoder().encode(JSON.stringify(section)));
+  const wrappedKey = await subtle.wrapKey('raw', aes, rsa, { name: 'RSA-OAEP' });
+  return { alg: UNSENT_CONTACT_ALG, kid: key.kid, wrappedKey: base64(wrappedKey), iv: base64(iv), ciphertext: base64(ciphertext) };
+}
+
+export interface UnsentExport {
+  json: string;
+  contact: UnsentContactMode;
+  count: number;
+}
+
+/**
+ * Every record not yet on the server, as one JSON document: the last resort when a device can no longer sync.
+ * Evaluators' names and phones never appear in it readable (a file leaves the staff member's control once
+ * downloaded): they go encrypted to the server's export key from the kiosk configuration, or not at all.
+ * `npm run import-unsent` on the server reads it.
+ */
+export async function exportUnsent(db: KioskDatabase, now = Date.now()): Promise<UnsentExport> {
+  const items = await db.outbox.toArray();
+  const ids = items.map((i) => i.id);
+  // Ratings and paper forms wait in `ratings`, steps on bad-review cases in `caseActions`: the file holds both.
+  const [ratings, caseActions, deviceId, clockOffsetMs, config, paperConfig] = await Promise.all([
+    db.ratings.bulkGet(ids),
+    db.caseActions.bulkGet(ids),
+    getMeta(db, 'deviceId'),
+    getMeta(db, 'clockOffsetMs'),
+    getMeta(db, 'kioskConfig'),
+    getMeta(db, 'paperFormConfig'),
+  ]);
+  const key = config?.unsentExportKey ?? paperConfig?.unsentExportKey;
+  const section: Record<string, Contact> = {};
+  const records = items.map((item, i) => {
+    if (item.stream === 'case') return caseActions[i]?.record ?? null;
+    const record = ratings[i]?.record;
+    if (!record) return null;
+    const { contact, ...rest } = record;
+    if (contact) section[record.id] = contact;
+    return rest;
+  });
+  const hasContact = Object.keys(section).length > 0;
+  const encrypted = hasContact && key ? await encryptContactSection(section, key) : null;
+  const contact: UnsentContactMode = !hasContact ? 'none' : encrypted ? 'encrypted' : 'omitted';
+  const file = {
+    format: UNSENT_FILE_FORMAT,
+    version: UNSENT_FILE_VERSION,
+    deviceId,
+    exportedAt: new Date(now).toISOString(),
+    clockOffsetMs,
+    contact,
+    ...(encrypted ? { encryptedContact: encrypted } : {}),
+    items: items.map((item, i) => ({ outbox: item, record: records[i] })),
+  };
+  return { json: JSON.stringify(file, null, 2), contact, count: items.length };
+}
