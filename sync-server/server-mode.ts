@@ -14,7 +14,8 @@ export interface ModeOutcome extends ModeDecision {
   notes: ModeNote[];
 }
 
-const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && new Set([...a, ...b]).size === b.length;
+// Only demo accounts (a demo hall seeded before an account was added to it holds fewer): any other account is real.
+const onlyDemoAccounts = (ids: readonly string[]) => ids.length > 0 && ids.every((id) => DEMO_ACCOUNT_IDS.includes(id));
 
 const IGNORED_DEMO: ModeNote = {
   level: 'warn',
@@ -30,7 +31,7 @@ const IGNORED_DEMO: ModeNote = {
  * - Production is for good: DEMO=1 is then ignored, with a warning.
  * - A demo database started with DEMO=0 (or given a real administrator by create-admin) becomes production for
  *   good: that direction only closes doors. The demo accounts keep their published password: a warning says so.
- * - A database from before the mode was stored is the demo hall only if it holds exactly the demo hall's accounts
+ * - A database from before the mode was stored is the demo hall only if it holds only demo hall accounts
  *   and no others (and DEMO is not 0); anything else is a real hall.
  *
  * `demoHall` is the seed for a new demo database (hashing its password is slow, so the caller makes it only when
@@ -38,7 +39,7 @@ const IGNORED_DEMO: ModeNote = {
  */
 export function decideServerMode(state: ModeState, wanted: WantedMode, demoHall: Seed | null): ModeOutcome {
   if (state.stored === 'production') return { mode: 'production', notes: wanted === 'demo' ? [IGNORED_DEMO] : [] };
-  const demoAccountsOnly = state.accountIds.length > 0 && sameSet(state.accountIds, DEMO_ACCOUNT_IDS);
+  const demoAccountsOnly = onlyDemoAccounts(state.accountIds);
   if (state.stored === 'demo' || (state.stored === null && !state.fresh && demoAccountsOnly)) {
     if (wanted !== 'production') return { mode: 'demo', notes: [] };
     return {

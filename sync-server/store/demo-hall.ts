@@ -60,6 +60,9 @@ export function demoHall(secrets: DemoSecrets): Seed {
     staff: [
       person('demo-s1', '李明（演示）', 'D1001', 'demo-w1', ['STAFF'], secrets),
       person('demo-s2', '王芳（演示）', 'D1002', 'demo-w1', ['STAFF', 'LEAD'], secrets),
+      // A second clerk at window 1: a paper form counts once another person of its window checks it, and the lead's
+      // forms about 李明 need someone who is neither.
+      person('demo-s4', '卓玛（演示）', 'D1004', 'demo-w1', ['STAFF'], secrets),
       person('demo-s3', '才让（演示）', 'D2001', 'demo-w2', ['STAFF'], secrets),
       person('demo-office', '赵敏（演示·办公室）', 'D9001', null, ['OFFICE'], secrets),
       person('demo-supervision', '孙伟（演示·纪检）', 'D9002', null, ['SUPERVISION'], secrets),
@@ -75,5 +78,5 @@ export function demoHall(secrets: DemoSecrets): Seed {
   };
 }
 
-/** The demo hall's accounts: an older database holding exactly these (and no others) is the demo hall. */
+/** The demo hall's accounts: an older database holding only these (and no others) is the demo hall. */
 export const DEMO_ACCOUNT_IDS: readonly string[] = demoHall({ passwordHash: null, pinHash: null }).staff.map((s) => s.id);

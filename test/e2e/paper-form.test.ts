@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../sync-server/crypto/passwords';
 import { openStore } from '../../sync-server/store/open-store';
 import { DEMO_PASSWORD } from '../../sync-server/store/demo-hall';
 import { DEMO_ACCOUNTS } from '../support/api';
@@ -30,19 +29,6 @@ async function serverPaper() {
     const photo = rows[0] ? await store.getRatingPhoto(rows[0].id) : null;
     const cases = await store.listCases({ kind: 'all' });
     return { waiting, counted, rows, photo, cases };
-  } finally {
-    await store.close();
-  }
-}
-
-/** A third person at window 1 (the demo hall has two), who may check what the lead typed about 李明. */
-async function addChecker() {
-  const { store } = openStore(dataDir, {});
-  try {
-    await store.insertAccount({
-      id: 'demo-s4', name: '卓玛', employeeNo: 'D1004', unitId: 'demo-unit', windowId: 'demo-w1', roles: ['STAFF'], active: true, photoUpdatedAt: null,
-      passwordHash: await hashPassword(DEMO_PASSWORD), pinHash: null, mustChangePassword: false, failedSignIns: 0, lockedUntil: null,
-    });
   } finally {
     await store.close();
   }
@@ -109,7 +95,6 @@ describe('Attachment 1 typed in at the window', () => {
     await context.close();
 
     // Another clerk of window 1 confirms it from their own session: now it counts and its case opens.
-    await addChecker();
     const checker = await openProfile(tempDir('e2e-paper-checker'));
     await checker.page.goto(server.baseUrl + '/form');
     await checker.page.getByLabel('工号').fill('D1004');

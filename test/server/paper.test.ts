@@ -1,7 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { paperRecordFromForm, EMPTY_PAPER_FORM, type PaperFormValues } from '../../src/domain/paper-form';
-import { hashPassword } from '../../sync-server/crypto/passwords';
-import { DEMO_PASSWORD } from '../../sync-server/store/demo-hall';
 import { api, DEMO_ACCOUNTS, signIn } from '../support/api';
 import { DEMO_DEVICE } from '../support/ratings';
 import { startInProcessServer, type InProcessServer } from '../support/server';
@@ -36,14 +34,8 @@ afterEach(async () => {
   await srv.close();
 });
 
-/** A third person at window 1 (the demo hall has two): the one who may check what the lead typed about 李明. */
-async function addClerk(id = 'demo-s4', employeeNo = 'D1004', windowId = 'demo-w1') {
-  await srv.store.insertAccount({
-    id, name: '卓玛', employeeNo, unitId: 'demo-unit', windowId, roles: ['STAFF'], active: true, photoUpdatedAt: null,
-    passwordHash: await hashPassword(DEMO_PASSWORD), pinHash: null, mustChangePassword: false, failedSignIns: 0, lockedUntil: null,
-  });
-  return signIn(srv.baseUrl, employeeNo);
-}
+/** The second clerk of window 1 (卓玛, D1004): the one who may check what the lead typed about 李明. */
+const clerk4 = () => signIn(srv.baseUrl, 'D1004');
 const confirmCheck = (id: string, cookie: string) => api(srv.baseUrl, 'POST', `/api/v1/forms/checks/${id}/confirm`, { cookie });
 const checks = (cookie: string) => api(srv.baseUrl, 'GET', '/api/v1/forms/checks', { cookie });
 
@@ -58,7 +50,7 @@ describe('paper forms', () => {
     expect((await putPhoto(r.id, PNG)).status).toBe(404); // the photo waits for its record
     const res = await push([r]);
     expect(res.body.results[0].status).toBe('accepted');
-    expect((await confirmCheck(r.id, await addClerk())).status).toBe(200);
+    expect((await confirmCheck(r.id, await clerk4())).status).toBe(200);
     const [stored] = await srv.store.listRatings(0, 5);
     expect(stored).toMatchObject({ channel: 'PAPER', caseNumber: 'QH-2026-000123', staffId: 'demo-s1', paper: { serviceItemId: 'demo-item-1', serviceDate: '2026-11-20', enteredBy: 'demo-s2', hasPhoto: true } });
     expect((await putPhoto(r.id, PNG)).body.status).toBe('stored');
@@ -72,7 +64,7 @@ describe('paper forms', () => {
     const anonymous = paper({ evaluatorName: '', evaluatorPhone: '' });
     const good = paper({ level: 'SATISFIED', reasons: [] });
     await push([named, anonymous, good]);
-    const checker = await addClerk();
+    const checker = await clerk4();
     for (const r of [named, anonymous, good]) expect((await confirmCheck(r.id, checker)).status).toBe(200);
     const res = await api(srv.baseUrl, 'GET', '/api/v1/cases', { cookie: await signIn(srv.baseUrl, DEMO_ACCOUNTS.STAFF) });
     const cases = res.body.cases as { facts: { id: string; anonymous: boolean; staffId: string }; rating: { channel: string } }[];
@@ -85,7 +77,7 @@ describe('paper forms', () => {
     const r = paper();
     await push([r]);
     await putPhoto(r.id, PNG);
-    await confirmCheck(r.id, await addClerk());
+    await confirmCheck(r.id, await clerk4());
     const asStaff = await api(srv.baseUrl, 'POST', `/api/v1/ratings/${r.id}/photo`, { cookie: await signIn(srv.baseUrl, DEMO_ACCOUNTS.STAFF) });
     expect(asStaff.status).toBe(200);
     expect(asStaff.headers.get('content-type')).toBe('image/png');
@@ -175,7 +167,7 @@ describe('paper forms', () => {
     expect((await confirmCheck(bad.id, w2)).status).toBe(404);
 
     // Another clerk of window 1 checks one: from then on it counts, and its case opens for the person rated.
-    const checker = await addClerk();
+    const checker = await clerk4();
     const waiting = (await checks(checker)).body;
     expect(waiting.toCheck.map((i: { id: string }) => i.id)).toEqual([bad.id, claimed.id]);
     expect(waiting.toCheck[0]).toMatchObject({ caseNumber: 'QH-2026-000123', staffId: 'demo-s1', enteredBy: 'demo-s2', level: 'DISSATISFIED', contact: { phone: '137****1111' } });
