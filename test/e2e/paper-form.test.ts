@@ -59,7 +59,14 @@ describe('Attachment 1 typed in at the window', () => {
     await page.getByLabel('联系电话').fill('13700001111');
     await page.getByTestId('paper-photo-input').setInputFiles(PHOTO);
     await page.getByTestId('paper-photo-size').waitFor();
-    await page.waitForTimeout(600); // the draft is saved a moment after the last keystroke
+    // The draft is saved a moment after the last keystroke: wait until the tablet holds it, photo included.
+    await waitUntil(
+      'the draft with the last field typed and its photo on the tablet',
+      () => dumpIndexedDb(page),
+      (idb) =>
+        (idb.meta as { key: string; value: unknown }[]).some((m) => m.key === 'paperDraft:demo-s2' && JSON.stringify(m.value).includes('13700001111')) &&
+        (idb.photos as { id: string }[]).some((p) => p.id === 'draft:demo-s2'),
+    );
 
     // Offline reload: the page comes from the service worker, the session and the draft from the tablet.
     await page.reload();
