@@ -1,10 +1,11 @@
-import type { Contact } from '../domain/base-schemas';
+import { scrubText } from '../domain/scrub';
 import {
   UNSENT_CONTACT_ALG,
   UNSENT_FILE_FORMAT,
   UNSENT_FILE_VERSION,
   type EncryptedContact,
   type ExportPublicKey,
+  type PrivatePart,
   type UnsentContactMode,
 } from '../domain/unsent-export';
 import type { KioskDatabase } from './db';
@@ -21,7 +22,7 @@ const base64 = (bytes: ArrayBuffer | Uint8Array) => {
  * server's RSA-OAEP-256 public key. Null where WebCrypto is missing (plain HTTP on the hall network): the caller
  * then leaves contact out.
  */
-export async function encryptContactSection(section: Record<string, Contact>, key: ExportPublicKey): Promise<EncryptedContact | null> {
+export async function encryptContactSection(section: Record<string, PrivatePart>, key: ExportPublicKey): Promise<EncryptedContact | null> {
   const subtle = globalThis.crypto?.subtle;
   if (!subtle) return null;
   const rsa = await subtle.importKey('jwk', { kty: 'RSA', n: key.jwk.n, e: key.jwk.e }, { name: 'RSA-OAEP', hash: 'SHA-256' }, false, ['wrapKey']);
@@ -57,13 +58,21 @@ export async function exportUnsent(db: KioskDatabase, now = Date.now()): Promise
     getMeta(db, 'paperFormConfig'),
   ]);
   const key = config?.unsentExportKey ?? paperConfig?.unsentExportKey;
-  const section: Record<string, Contact> = {};
+  const section: Record<string, PrivatePart> = {};
   const records = items.map((item, i) => {
     if (item.stream === 'case') return caseActions[i]?.record ?? null;
     const record = ratings[i]?.record;
     if (!record) return null;
     const { contact, ...rest } = record;
-    if (contact) section[record.id] = contact;
+    const part: PrivatePart = contact ? { contact } : {};
+    // Free text goes readable only with its phone and ID numbers masked; the full text travels with the contact.
+    for (const field of ['comment', 'otherReason'] as const) {
+      const text = rest[field];
+      if (text === undefined || scrubText(text) === text) continue;
+      part[field] = text;
+      rest[field] = scrubText(text);
+    }
+    if (Object.keys(part).length > 0) section[record.id] = part;
     return rest;
   });
   const hasContact = Object.keys(section).length > 0;

@@ -29,11 +29,21 @@ export const EncryptedContactSchema = z.object({
 });
 export type EncryptedContact = z.infer<typeof EncryptedContactSchema>;
 
-/** What the encrypted section holds: each record's contact by record id. */
-export const ContactSectionSchema = z.record(z.string(), ContactSchema);
+/**
+ * What the encrypted section holds, by record id: the evaluator's contact, and the free texts whose phone or ID
+ * numbers the readable record shows masked (a citizen may type their number into a comment).
+ */
+export const PrivatePartSchema = z.object({
+  contact: z.optional(ContactSchema),
+  comment: z.optional(z.string()),
+  otherReason: z.optional(z.string()),
+});
+export type PrivatePart = z.infer<typeof PrivatePartSchema>;
+export const ContactSectionSchema = z.record(z.string(), PrivatePartSchema);
 
 /**
- * encrypted: contact is in `encryptedContact`; omitted: records had contact and it was left out (no key on the
+ * encrypted: contact (and unmasked free text) is in `encryptedContact`; omitted: records had contact or numbers in
+ * free text and they were left out (the texts masked) (no key on the
  * tablet, or no WebCrypto outside a secure context); none: no record had any.
  */
 export const UNSENT_CONTACT_MODES = ['encrypted', 'omitted', 'none'] as const;

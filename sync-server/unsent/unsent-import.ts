@@ -1,8 +1,7 @@
 import { constants, createDecipheriv, privateDecrypt } from 'node:crypto';
 import { MAX_PUSH_BATCH } from '../../src/domain/sync-constants';
 import type { ApiError } from '../../src/domain/sync-api';
-import { ContactSectionSchema, UnsentFileSchema, UnsentFileV1Schema, type EncryptedContact, type UnsentContactMode, type UnsentFile } from '../../src/domain/unsent-export';
-import type { Contact } from '../../src/domain/base-schemas';
+import { ContactSectionSchema, UnsentFileSchema, UnsentFileV1Schema, type EncryptedContact, type PrivatePart, type UnsentContactMode, type UnsentFile } from '../../src/domain/unsent-export';
 import type { UnsentExportKey } from '../crypto/unsent-export-key';
 import { ingestRatings } from '../ingest';
 import type { Store } from '../store/store';
@@ -23,7 +22,7 @@ export interface ImportSummary {
 }
 
 /** Undoes the tablet's WebCrypto hybrid encryption (src/data/unsent-export.ts). */
-export function decryptContactSection(enc: EncryptedContact, key: UnsentExportKey): Record<string, Contact> {
+export function decryptContactSection(enc: EncryptedContact, key: UnsentExportKey): Record<string, PrivatePart> {
   if (enc.kid !== key.publicKey.kid) {
     throw new UnsentImportError(`the file's contact is encrypted to key ${enc.kid}, this server's key is ${key.publicKey.kid}: use the DATA_DIR of the server the tablet was configured by`);
   }
@@ -34,7 +33,7 @@ export function decryptContactSection(enc: EncryptedContact, key: UnsentExportKe
     decipher.setAuthTag(sealed.subarray(sealed.length - 16));
     const plain = Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - 16)), decipher.final()]).toString('utf8');
     const section = ContactSectionSchema.safeParse(JSON.parse(plain));
-    if (!section.success) throw new Error('the contact section is not a map of contacts');
+    if (!section.success) throw new Error('the contact section is not a map of contacts and texts');
     return section.data;
   } catch (err) {
     throw new UnsentImportError(`the file's contact cannot be decrypted (damaged or altered file?): ${err instanceof Error ? err.message : err}`);
@@ -77,7 +76,7 @@ const streamCheck = (stream: string) => (record: { channel: string }) =>
  */
 export async function importUnsentFile(store: Store, text: string, key: UnsentExportKey | null, now = Date.now()): Promise<ImportSummary> {
   const file = parseFile(text);
-  let contacts: Record<string, Contact> = {};
+  let contacts: Record<string, PrivatePart> = {};
   if (file.contact === 'encrypted') {
     if (!file.encryptedContact) throw new UnsentImportError('the file says its contact is encrypted but carries none');
     if (!key) throw new UnsentImportError('this server has no unsent-export.key in DATA_DIR: the contact cannot be decrypted');
@@ -98,9 +97,10 @@ export async function importUnsentFile(store: Store, text: string, key: UnsentEx
       continue;
     }
     const id = (record as { id?: unknown }).id;
-    const contact = typeof id === 'string' ? contacts[id] : undefined;
+    // The private part puts back the contact and the unmasked texts the readable record shows masked.
+    const part = typeof id === 'string' ? contacts[id] : undefined;
     const list = byStream.get(outbox.stream) ?? [];
-    list.push(contact ? { ...record, contact } : record);
+    list.push(part ? { ...record, ...part } : record);
     byStream.set(outbox.stream, list);
   }
   // The device's clock offset when it last synced corrects rating times, as a push does with its own.

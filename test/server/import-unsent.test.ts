@@ -24,6 +24,8 @@ function importCli(file: string, dataDir: string) {
 let dataDir: string;
 let ids: string[];
 let fileName: string;
+/** A citizen's own number in the comment: the file shows it masked, the import restores it from the encrypted part. */
+const TYPED_COMMENT = '态度差，请回电 139 1234 5678';
 
 beforeAll(async () => {
   dataDir = tempDir('import-unsent');
@@ -33,10 +35,11 @@ beforeAll(async () => {
   expect(fs.statSync(key.file).mode & 0o777).toBe(0o600);
   const db = await freshDb();
   await setMeta(db, 'kioskConfig', { ...demoConfig, unsentExportKey: key.publicKey });
-  ids = await queueRatings(db, [badDraft, { level: 'VERY_SATISFIED', reasons: [] }]);
+  ids = await queueRatings(db, [{ ...badDraft, comment: TYPED_COMMENT }, { level: 'VERY_SATISFIED', reasons: [] }]);
   const file = await exportUnsent(db);
   expect(file.contact).toBe('encrypted');
   fileName = path.join(tempDir('import-unsent-file'), 'unsent.json');
+  expect(file.json).not.toContain('1234 5678');
   fs.writeFileSync(fileName, file.json);
 }, 60_000);
 
@@ -52,6 +55,7 @@ describe('npm run import-unsent', () => {
     const store = await openDemoStore(dataDir);
     try {
       expect(await store.revealContact(ids[0])).toEqual(badDraft.contact);
+      expect(await store.revealComment(ids[0])).toBe(TYPED_COMMENT);
       expect((await store.getRating(ids[1]))?.level).toBe('VERY_SATISFIED');
       expect((await store.listRatings(0, 100)).filter((r) => ids.includes(r.id))).toHaveLength(2);
       const audit = (await store.listAudit({ limit: 50 })).filter((a) => a.action === 'unsent.import');

@@ -52,6 +52,29 @@ describe('the unsent-records file', () => {
     expect(JSON.parse(file.json)).toMatchObject({ contact: 'omitted', items: [{ record: { level: 'DISSATISFIED' } }, { record: { level: 'SATISFIED' } }] });
   });
 
+  it('masks phone numbers a citizen typed into the comment, and carries the full text only encrypted', async () => {
+    const db = await freshDb();
+    const pair = (await crypto.subtle.generateKey({ name: 'RSA-OAEP', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' }, true, ['wrapKey', 'unwrapKey'])) as CryptoKeyPair;
+    const jwk = await crypto.subtle.exportKey('jwk', pair.publicKey);
+    const comment = '请回电 139 1234 5678';
+    const [id] = await queueRatings(db, [{ ...badDraft, contact: undefined, comment }]);
+    await setMeta(db, 'kioskConfig', demoConfig);
+    const omitted = await exportUnsent(db);
+    expect(omitted.contact).toBe('omitted');
+    expect(omitted.json).not.toContain('1234 5678');
+    expect(JSON.parse(omitted.json).items[0].record.comment).toBe('请回电 139****5678');
+
+    await setMeta(db, 'kioskConfig', { ...demoConfig, unsentExportKey: { kid: 'test-key-3', alg: 'RSA-OAEP-256', jwk: { kty: 'RSA', n: jwk.n!, e: jwk.e! } } });
+    const file = await exportUnsent(db);
+    expect(file.contact).toBe('encrypted');
+    expect(file.json).not.toContain('1234 5678');
+    const enc = JSON.parse(file.json).encryptedContact;
+    const b = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
+    const aes = await crypto.subtle.unwrapKey('raw', b(enc.wrappedKey), pair.privateKey, { name: 'RSA-OAEP' }, { name: 'AES-GCM' }, false, ['decrypt']);
+    const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: b(enc.iv) }, aes, b(enc.ciphertext));
+    expect(JSON.parse(new TextDecoder().decode(plain))).toEqual({ [id]: { comment } });
+  });
+
   it('carries contact only encrypted to the server key, which alone opens it', async () => {
     const db = await freshDb();
     const pair = (await crypto.subtle.generateKey({ name: 'RSA-OAEP', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' }, true, ['wrapKey', 'unwrapKey'])) as CryptoKeyPair;
@@ -70,7 +93,7 @@ describe('the unsent-records file', () => {
     expect(enc.kid).toBe('test-key-1');
     const aes = await crypto.subtle.unwrapKey('raw', b(enc.wrappedKey), pair.privateKey, { name: 'RSA-OAEP' }, { name: 'AES-GCM' }, false, ['decrypt']);
     const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: b(enc.iv) }, aes, b(enc.ciphertext));
-    expect(JSON.parse(new TextDecoder().decode(plain))).toEqual({ [id]: badDraft.contact });
+    expect(JSON.parse(new TextDecoder().decode(plain))).toEqual({ [id]: { contact: badDraft.contact } });
   });
 
   it('is encrypted on a staff tablet too, with the key from the paper-form configuration', async () => {
