@@ -2,13 +2,16 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FailureDelays } from '../../sync-server/auth/failure-delays';
 import { DEMO_PASSWORD } from '../../sync-server/store/demo-hall';
 import { api, DEMO_ACCOUNTS, signIn } from '../support/api';
 import { startInProcessServer, tempDir, type InProcessServer } from '../support/server';
 
 let srv: InProcessServer;
 beforeEach(async () => {
-  srv = await startInProcessServer();
+  // A stopped clock: a delay never runs out while a busy machine is slow to send the next request.
+  const stopped = Date.now();
+  srv = await startInProcessServer({ app: { signInLimiter: new FailureDelays(() => stopped) } });
 });
 afterEach(async () => {
   await srv.close();
