@@ -89,11 +89,11 @@ describe('the paper form', () => {
     await waitFor(async () => expect((await readPaperDraft(db, me.id))?.values.caseNumber).toBe('QH-DRAFT'), { timeout: 10_000 });
     first.unmount();
     renderForm();
-    await waitFor(() => expect((screen.getByLabelText('办件编号') as HTMLInputElement).value).toBe('QH-DRAFT'), { timeout: 4000 });
+    await waitFor(() => expect((screen.getByLabelText('办件编号') as HTMLInputElement).value).toBe('QH-DRAFT'));
     expect(screen.getByText(/已恢复/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '放弃本次录入' }));
     fireEvent.click(screen.getByRole('button', { name: '确定放弃' }));
-    await waitFor(() => expect((screen.getByLabelText('办件编号') as HTMLInputElement).value).toBe(''), { timeout: 4000 });
+    await waitFor(() => expect((screen.getByLabelText('办件编号') as HTMLInputElement).value).toBe(''));
     expect(await readPaperDraft(db, me.id)).toBeUndefined();
   });
 
@@ -115,6 +115,6 @@ describe('the paper form', () => {
     await screen.findByText(/似乎已录入过同一评价人、同一等级的评价表/);
     expect(await db.outbox.count()).toBe(1);
     fireEvent.click(screen.getByRole('button', { name: '确认不是重复，仍然保存' }));
-    await waitFor(async () => expect(await db.outbox.count()).toBe(2), { timeout: 4000 });
+    await waitFor(async () => expect(await db.outbox.count()).toBe(2));
   });
 });
