@@ -35,7 +35,7 @@ export default defineConfig({
       },
       workbox: {
         // Every chunk, locale included, is precached so a cold start with no network works.
-        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,woff2}'],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,

@@ -4,6 +4,7 @@ import { DEFAULT_LOCALE, LOCALES, type Locale } from '../domain/locales';
 import zhKiosk from './locales/zh-CN/kiosk.json';
 
 import type { Namespace } from './namespaces';
+import { ensureTibetanFont } from './tibetan-font';
 
 // One message file per screen family and language: the kiosk's Chinese ships in the first paint, the rest load
 // with their screens (every file is its own chunk, precached for offline use).
@@ -48,6 +49,7 @@ export async function loadNamespace(ns: Namespace) {
 
 /** Loads the language's messages for every screen family in use, then switches; <html lang> follows. */
 export async function setLanguage(locale: Locale) {
+  if (locale === 'bo') void ensureTibetanFont(); // not awaited: the text shows in a fallback until it swaps in
   await Promise.all([...loadedNamespaces].map((ns) => ensureBundle(locale, ns)));
   await i18next.changeLanguage(locale);
   if (typeof document !== 'undefined') document.documentElement.lang = locale;

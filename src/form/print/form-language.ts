@@ -1,5 +1,6 @@
 import i18next, { type TFunction } from 'i18next';
 import { DEFAULT_LOCALE, type Locale } from '../../domain/locales';
+import { ensureTibetanFont } from '../../i18n/tibetan-font';
 
 // The printed form is in Chinese, optionally with a second language under each label, whatever language the
 // screen is in. Its messages (print:form.*, kiosk:level.*, kiosk:reasons.consent) are loaded here for that second
@@ -15,14 +16,16 @@ const bundles = import.meta.glob<{ default: Record<string, unknown> }>([
 /** Loads what the form needs in a language. Chinese is always there: kiosk at boot, print with the page's shell. */
 export async function ensureFormLanguage(locale: Locale): Promise<void> {
   if (locale === DEFAULT_LOCALE) return;
-  await Promise.all(
-    FORM_NAMESPACES.map(async (ns) => {
+  await Promise.all([
+    // A sheet is printed as it is drawn: the Tibetan lines wait for the shipped font (a failed load does not block).
+    locale === 'bo' ? ensureTibetanFont() : undefined,
+    ...FORM_NAMESPACES.map(async (ns) => {
       if (i18next.hasResourceBundle(locale, ns)) return;
       const load = bundles[`../../i18n/locales/${locale}/${ns}.json`];
       if (!load) throw new Error(`no ${ns} messages for ${locale}`);
       i18next.addResourceBundle(locale, ns, (await load()).default);
     }),
-  );
+  ]);
 }
 
 /** A translator fixed to one language, for the printed sheet (keys carry their namespace: `print:form.title`). */
