@@ -30,7 +30,14 @@ export function PinPad({ value, onChange, onSubmit, disabled }: { value: string;
       </output>
       <div className="pin-keys">
         {KEYS.map((key) => (
-          <button key={key} type="button" disabled={disabled} onClick={() => press(key)} aria-label={key.length === 1 ? key : t(`duty.${key === 'back' ? 'back_key' : key}`)}>
+          <button
+            key={key}
+            type="button"
+            className={key === 'clear' ? 'pin-key-word' : undefined}
+            disabled={disabled}
+            onClick={() => press(key)}
+            aria-label={key.length === 1 ? key : t(`duty.${key === 'back' ? 'back_key' : key}`)}
+          >
             {key.length === 1 ? key : key === 'back' ? '⌫' : t('duty.clear')}
           </button>
         ))}

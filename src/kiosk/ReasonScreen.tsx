@@ -76,7 +76,7 @@ export default function ReasonScreen({ level, reasons, saving, onSubmit, onBack 
         <FieldError id={`${uid}-reasons-error`} message={errors.reasons?.message} />
       </fieldset>
       {otherChosen && (
-        <div className="text-field">
+        <div className="text-field reason-other">
           <label htmlFor={`${uid}-other`}>{t('reasons.otherText')}</label>
           <input
             id={`${uid}-other`}
@@ -91,7 +91,7 @@ export default function ReasonScreen({ level, reasons, saving, onSubmit, onBack 
           <FieldError id={`${uid}-otherReason-error`} message={errors.otherReason?.message} />
         </div>
       )}
-      <div className="text-field">
+      <div className="text-field reason-comment">
         <label htmlFor={`${uid}-comment`}>{t('reasons.comment')}</label>
         <textarea id={`${uid}-comment`} rows={2} {...describe('comment')} {...register('comment', { maxLength: tooLong(MAX_COMMENT_LENGTH) })} />
         <FieldError id={`${uid}-comment-error`} message={errors.comment?.message} />
