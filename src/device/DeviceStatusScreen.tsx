@@ -9,10 +9,10 @@ import { readHeldItems, useOutboxStatus } from '../data/outbox-status';
 import { exportUnsent, type UnsentExport } from '../data/unsent-export';
 import { useIdleTimeout } from '../kiosk/useIdleTimeout';
 import { pickLabel } from '../domain/locales';
-import { formatCstIso, formatCstMinute } from '../domain/time';
 import { currentLocale } from '../i18n';
 import { LanguageSwitch } from '../kiosk/LanguageSwitch';
 import { KIOSK_PATH } from '../routes';
+import { describeClockOffset, formatCstFull } from './device-format';
 import { downloadFile } from './download-file';
 import { HeldItemsTable } from './HeldItemsTable';
 import { RosterList } from './RosterList';
@@ -20,31 +20,44 @@ import { StaffUnlock, type Unlocked } from './StaffUnlock';
 import { useStorageInfo } from './useStorageInfo';
 import './device.css';
 
-/** How long /device stays open without a touch when the kiosk configuration names no idle time. */
+/** How long /device stays open without a touch on a tablet that is not a kiosk and whose configuration names no idle time. */
 const LOCK_AFTER_MS = 120_000;
+/** On a kiosk, /device gives the tablet back to citizens after a minute without a touch. */
+export const RETURN_TO_KIOSK_MS = 60_000;
 
 /**
- * /device opens only for staff (PIN or session): it lists held records and offers the unsent-records file. It locks
- * again after the kiosk's idle time; a session signed in here for it is signed out then, so a citizen finds none.
+ * /device opens only for staff (PIN or session): it lists held records and offers the unsent-records file. On a
+ * kiosk (a tablet holding a kiosk configuration) a minute without a touch locks it and goes back to the rating
+ * screen, whether or not it was opened, so the next citizen finds the kiosk; elsewhere it locks after the idle time.
+ * A session signed in here for it is signed out then, so a citizen finds none.
  */
 export default function DeviceStatusRoute() {
   const { db } = useAppServices();
   const session = useSession(db);
   const [unlocked, setUnlocked] = useState<Unlocked | null>(null);
-  const idleMs = useLiveQuery(async () => (await getMeta(db, 'kioskConfig'))?.settings.idleTimeoutMs ?? LOCK_AFTER_MS, [db]);
+  // null: no kiosk configuration on this device; undefined: not read yet.
+  const kioskSettings = useLiveQuery(async () => (await getMeta(db, 'kioskConfig'))?.settings ?? null, [db]);
+  const onKiosk = !!kioskSettings;
+  const idleMs = kioskSettings?.idleTimeoutMs ?? LOCK_AFTER_MS;
   const { signOut } = session;
   // Stable between renders, so the idle timer is not restarted by every live-query update.
   const lock = useCallback(() => {
     if (unlocked?.signedInHere) void signOut();
     setUnlocked(null);
   }, [unlocked, signOut]);
-  useIdleTimeout(unlocked !== null, Math.max(idleMs ?? LOCK_AFTER_MS, 30_000), lock);
+  const backToKiosk = useCallback(async () => {
+    if (unlocked?.signedInHere) await signOut();
+    setUnlocked(null);
+    window.location.assign(KIOSK_PATH);
+  }, [unlocked, signOut]);
+  useIdleTimeout(onKiosk, RETURN_TO_KIOSK_MS, backToKiosk);
+  useIdleTimeout(kioskSettings === null && unlocked !== null, Math.max(idleMs, 30_000), lock);
   if (!unlocked || (unlocked.by === 'session' && session.state.status === 'signed-out')) return <StaffUnlock db={db} session={session} onUnlock={setUnlocked} />;
-  return <DeviceStatusScreen who={unlocked.name} onLock={lock} />;
+  return <DeviceStatusScreen who={unlocked.name} onLock={lock} returnsToKiosk={onKiosk} />;
 }
 
 /** For staff and administrators: the queue, what is held back and why, storage, and the last-resort export. */
-function DeviceStatusScreen({ who, onLock }: { who: string; onLock: () => void }) {
+function DeviceStatusScreen({ who, onLock, returnsToKiosk }: { who: string; onLock: () => void; returnsToKiosk: boolean }) {
   const { t } = useTranslation();
   const { db, sync } = useAppServices();
   const retentionDays = useLiveQuery(() => contactRetentionDays(db), [db]);
@@ -86,11 +99,12 @@ function DeviceStatusScreen({ who, onLock }: { who: string; onLock: () => void }
         <a href={KIOSK_PATH}>{t('device.back')}</a>
         <LanguageSwitch />
       </header>
+      {returnsToKiosk && <p className="hint">{t('device.returnsToKiosk')}</p>}
       <dl className="device-facts">
         <dt>{t('device.window')}</dt>
         <dd>{config ? `${config.window.number} · ${pickLabel(config.window.name, currentLocale())}` : t('device.unknown')}</dd>
         <dt>{t('device.enrolment')}</dt>
-        <dd data-testid="device-enrolment">{enrolment ? t('device.enrolledAt', { time: formatCstMinute(enrolment.enrolledAt) }) : t('device.notEnrolled')}</dd>
+        <dd data-testid="device-enrolment">{enrolment ? t('device.enrolledAt', { time: formatCstFull(enrolment.enrolledAt, t) }) : t('device.notEnrolled')}</dd>
         <dt>{t('device.deviceId')}</dt>
         <dd>
           <code>{deviceId ?? t('device.unknown')}</code>
@@ -98,11 +112,11 @@ function DeviceStatusScreen({ who, onLock }: { who: string; onLock: () => void }
         <dt>{t('device.queue')}</dt>
         <dd data-testid="device-queue">{status?.pending ?? 0}</dd>
         <dt>{t('device.lastSuccess')}</dt>
-        <dd>{status?.sync?.lastSuccessAt ? formatCstIso(status.sync.lastSuccessAt) : t('status.neverSynced')}</dd>
+        <dd data-testid="device-last-success">{status?.sync?.lastSuccessAt ? formatCstFull(status.sync.lastSuccessAt, t) : t('status.neverSynced')}</dd>
         <dt>{t('device.lastError')}</dt>
         <dd>{lastError ? `${lastError.code}: ${lastError.message}` : t('device.none')}</dd>
         <dt>{t('device.clockOffset')}</dt>
-        <dd>{offset === undefined ? t('device.unknown') : t('device.clockOffsetValue', { seconds: (offset / 1000).toFixed(1) })}</dd>
+        <dd data-testid="device-clock-offset">{offset === undefined ? t('device.unknown') : describeClockOffset(offset, t)}</dd>
         <dt>{t('device.persisted')}</dt>
         <dd>
           {storage.persisted ? t('device.persistedYes') : t('device.persistedNo')}{' '}

@@ -12,6 +12,7 @@ import { LevelButtons } from './LevelButtons';
 import { StaffCard } from './StaffCard';
 import { StatusStrip } from './StatusStrip';
 import { ThankYou } from './ThankYou';
+import { KioskAnnouncer } from './KioskAnnouncer';
 import { useIdleTimeout } from './useIdleTimeout';
 import { useKioskFlow } from './useKioskFlow';
 import { useOnDuty } from './useOnDuty';
@@ -96,13 +97,14 @@ export const ReadyKiosk = memo(function ReadyKiosk({ config }: { config: KioskCo
             <ReasonScreen level={flow.screen.level} reasons={config.reasons} saving={flow.saving} onSubmit={flow.submit} onBack={flow.back} />
           </Suspense>
         )}
-        {flow.screen.name === 'thanks' && <ThankYou tapTime={flow.screen.tapTime} />}
+        {flow.screen.name === 'thanks' && <ThankYou tapTime={flow.screen.tapTime} level={flow.screen.level} />}
         {flow.saveFailed && (
           <p className="save-failed" role="alert">
             {t('kiosk.saveFailed')}
           </p>
         )}
       </div>
+      <KioskAnnouncer message={flow.screen.name === 'thanks' ? t('thanks.announce', { level: t(`level.${flow.screen.level}`) }) : ''} />
       <StatusStrip db={db} updateReady={updateReady} />
       {signingOn && (
         <Suspense fallback={null}>

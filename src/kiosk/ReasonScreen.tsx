@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { normalizePhone } from '../domain/contact';
@@ -38,6 +38,9 @@ export default function ReasonScreen({ level, reasons, saving, onSubmit, onBack 
   const otherChosen = (watch('reasons') ?? []).includes(OTHER_REASON);
   const tooLong = (max: number) => ({ value: max, message: t('errors.tooLong', { max }) });
   const uid = useId();
+  // The tapped level button is gone: without this, focus falls to <body> and a screen reader says nothing.
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus(), []);
   const describe = (field: keyof FormValues) =>
     errors[field] ? { 'aria-invalid': true, 'aria-describedby': `${uid}-${field}-error` } : { 'aria-invalid': false };
 
@@ -58,7 +61,7 @@ export default function ReasonScreen({ level, reasons, saving, onSubmit, onBack 
 
   return (
     <form className="reason-screen" onSubmit={submit} noValidate>
-      <h1>{t('reasons.yourRating', { level: t(`level.${level}`) })}</h1>
+      <h1 ref={headingRef} tabIndex={-1}>{t('reasons.yourRating', { level: t(`level.${level}`) })}</h1>
       <fieldset className="reason-list" {...describe('reasons')}>
         <legend>{t('reasons.title')}</legend>
         {reasons

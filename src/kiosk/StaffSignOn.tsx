@@ -1,10 +1,12 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { StaffCard } from '../domain/sync-api';
 import type { KioskDatabase } from '../data/db';
 import { checkStaffPin } from './pin-attempts';
 import { PinPad } from './PinPad';
 import { StaffPhoto } from './StaffPhoto';
+import { useModal } from './useModal';
 import './sign-on.css';
 
 interface Props {
@@ -29,6 +31,9 @@ export default function StaffSignOn({ db, roster, signedOnId, onSignOn, onSignOf
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const onDuty = roster.find((s) => s.id === signedOnId) ?? null;
+  // Modal in fact, not only in name: the level buttons behind it must not take Tab, taps or a screen reader.
+  const dialogRef = useRef<HTMLElement>(null);
+  const trapTab = useModal(dialogRef, onClose, step);
 
   const choose = (staff: StaffCard, action: 'on' | 'off') => {
     setPin('');
@@ -55,9 +60,10 @@ export default function StaffSignOn({ db, roster, signedOnId, onSignOn, onSignOf
     }
   };
 
-  return (
+  // Rendered beside the app, not in it, so the whole kiosk can be made inert while the dialog stays live.
+  return createPortal(
     <div className="sign-on-backdrop">
-      <section className="sign-on" role="dialog" aria-modal="true" aria-labelledby="sign-on-title">
+      <section className="sign-on" role="dialog" aria-modal="true" aria-labelledby="sign-on-title" ref={dialogRef} tabIndex={-1} onKeyDown={trapTab}>
         <header>
           <h2 id="sign-on-title">{step.kind === 'pick' ? t('duty.title') : t(step.action === 'on' ? 'duty.pinFor' : 'duty.pinToSignOff', { name: step.staff.name })}</h2>
           <button type="button" onClick={onClose}>
@@ -102,6 +108,7 @@ export default function StaffSignOn({ db, roster, signedOnId, onSignOn, onSignOf
           </>
         )}
       </section>
-    </div>
+    </div>,
+    document.body,
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskDatabase } from '../data/db';
 import { useOutboxStatus } from '../data/outbox-status';
-import { currentLocale } from '../i18n';
+import './status-strip.css';
 
 function useNavigatorOnline(): boolean {
   const [online, setOnline] = useState(() => navigator.onLine);
@@ -18,14 +18,17 @@ function useNavigatorOnline(): boolean {
   return online;
 }
 
-export function formatCstTime(ms: number, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false }).format(ms);
+/** Which calm sentence the citizen reads; counts, times, errors and held records are staff detail for /device. */
+export function statusLineKey(online: boolean, pending: number): string {
+  if (online) return pending > 0 ? 'status.sending' : 'status.allSent';
+  return pending > 0 ? 'status.savedOffline' : 'status.offlineReady';
 }
 
 /**
- * Small print for staff: online or offline, ratings waiting, last sync. Status only: the kiosk is in citizens'
- * hands, so it offers no way into /device (staff open it by address; it asks for a PIN or a session). Online means the server answered the
- * latest try, not merely that the browser believes it has a network.
+ * One line for the citizen: their rating is safe, whatever the network does. Status only: the kiosk is in
+ * citizens' hands, so it offers no way into /device (staff open it by address; it asks for a PIN or a session).
+ * Online means the server answered the latest try, not merely that the browser believes it has a network.
+ * `updateReady` stays an attribute: an update is applied on the idle screen by itself, nothing for a citizen to do.
  */
 export function StatusStrip({ db, updateReady }: { db: KioskDatabase; updateReady: boolean }) {
   const { t } = useTranslation();
@@ -33,17 +36,13 @@ export function StatusStrip({ db, updateReady }: { db: KioskDatabase; updateRead
   const browserOnline = useNavigatorOnline();
   const sync = status?.sync;
   const online = browserOnline && !!sync?.lastSuccessAt && !sync.lastError;
-  const problems = (status?.conflicts ?? 0) + (status?.dead ?? 0);
+  const pending = status?.pending ?? 0;
   return (
-    <footer className="status-strip" data-online={online}>
+    <footer className="status-strip" data-online={online} data-update-ready={updateReady}>
       <span className="status-dot" aria-hidden="true" />
-      <span data-testid="net-state">{online ? t('status.online') : t('status.offline')}</span>
-      <span data-testid="queue-depth" data-count={status?.pending ?? 0}>
-        {t('status.waiting', { count: status?.pending ?? 0 })}
+      <span className="status-line" data-testid="status-line" data-online={online} data-pending={pending}>
+        {status ? t(statusLineKey(online, pending)) : null}
       </span>
-      <span>{sync?.lastSuccessAt ? t('status.lastSync', { time: formatCstTime(sync.lastSuccessAt, currentLocale()) }) : t('status.neverSynced')}</span>
-      {problems > 0 && <span className="status-problem">{t('status.problems', { count: problems })}</span>}
-      {updateReady && <span>{t('status.updateReady')}</span>}
     </footer>
   );
 }

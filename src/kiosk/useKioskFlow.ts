@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { isBadLevel, type LevelKey } from '../domain/levels';
 import type { RatingDraft } from '../data/submit-rating';
 
-export type KioskScreenState = { name: 'idle' } | { name: 'reasons'; level: LevelKey } | { name: 'thanks'; tapTime: number };
+export type KioskScreenState = { name: 'idle' } | { name: 'reasons'; level: LevelKey } | { name: 'thanks'; tapTime: number; level: LevelKey };
 
 interface FlowOptions {
   /** Resolves once the rating is committed to disk. */
@@ -29,7 +29,7 @@ export function useKioskFlow({ save, thankYouMs, onIdle }: FlowOptions) {
       setSaveFailed(false);
       try {
         await save(draft);
-        setScreen({ name: 'thanks', tapTime });
+        setScreen({ name: 'thanks', tapTime, level: draft.level });
       } catch (err) {
         console.error('rating not saved', err);
         busy.current = false;

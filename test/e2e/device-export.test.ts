@@ -45,7 +45,7 @@ describe('/device at a kiosk', () => {
       (meta) => meta.includes('unsentExportKey'),
     );
     // The footer shows status only: no way into /device from the kiosk.
-    await page.getByTestId('queue-depth').waitFor();
+    await page.getByTestId('status-line').waitFor();
     expect(await page.locator('a[href*="/device"]').count()).toBe(0);
 
     // A citizen leaves a bad review with name and phone while the hall network is down.
@@ -57,7 +57,7 @@ describe('/device at a kiosk', () => {
     await page.getByLabel('电话').fill(PHONE);
     await page.getByRole('button', { name: '提交' }).click();
     await page.getByText('感谢您的评价！').waitFor();
-    await page.locator('[data-testid="queue-depth"][data-count="1"]').waitFor();
+    await page.locator('[data-testid="status-line"][data-pending="1"]').waitFor();
 
     // The next person at the tablet types /device: it asks for a staff PIN or a sign-in, and offers no file.
     await page.goto(server.baseUrl + '/device');

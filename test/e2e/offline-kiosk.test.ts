@@ -34,7 +34,7 @@ describe('the kiosk offline, across a browser restart', () => {
     await context.setOffline(true);
     await page.reload(); // served by the service worker
     await page.getByRole('button', { name: '非常满意' }).waitFor();
-    await page.getByTestId('net-state').filter({ hasText: '离线' }).waitFor();
+    await page.locator('[data-testid="status-line"][data-online="false"]').waitFor();
 
     await rateGood(page, '满意', 'dblclick'); // a double tap is one rating
     await rateGood(page, '非常满意');
@@ -44,7 +44,7 @@ describe('the kiosk offline, across a browser restart', () => {
     await page.getByLabel('电话').fill(PHONE);
     await page.getByRole('button', { name: '提交' }).click();
     await page.getByText('感谢您的评价！').waitFor();
-    await page.locator('[data-testid="queue-depth"][data-count="4"]').waitFor();
+    await page.locator('[data-testid="status-line"][data-pending="4"]').waitFor();
     expect(await outboxCount(page)).toBe(4);
     expect(await violations()).toEqual([]); // the kiosk runs under the Content-Security-Policy
     await context.close();
@@ -53,7 +53,7 @@ describe('the kiosk offline, across a browser restart', () => {
     await context.setOffline(true);
     await page.goto(url);
     await page.getByRole('button', { name: '非常满意' }).waitFor();
-    await page.locator('[data-testid="queue-depth"][data-count="4"]').waitFor();
+    await page.locator('[data-testid="status-line"][data-pending="4"]').waitFor();
     expect(await outboxCount(page)).toBe(4);
     expect(JSON.stringify(await dumpIndexedDb(page))).toContain(PHONE);
     expect(serverRatings(dataDir)).toHaveLength(0);
@@ -66,7 +66,7 @@ describe('the kiosk offline, across a browser restart', () => {
     expect(stored.find((r) => r.level === 'DISSATISFIED')).toMatchObject({ contact_phone_masked: '139****1111', reasons_json: '["EFFICIENCY"]' });
     expect(JSON.stringify(stored)).not.toContain(PHONE); // encrypted at rest
     expect(JSON.stringify(await dumpIndexedDb(page))).not.toContain(PHONE);
-    await page.getByTestId('net-state').filter({ hasText: '在线' }).waitFor();
+    await page.getByTestId('status-line').filter({ hasText: '评价已全部上传' }).waitFor();
     await context.close();
   });
 });

@@ -137,10 +137,11 @@ describe('the kiosk', () => {
     }
   });
 
-  it('shows the queue depth in the status strip', async () => {
+  it('tells the citizen in the status strip that the rating is kept until the network returns', async () => {
     renderKiosk();
     fireEvent.click(await screen.findByRole('button', { name: '基本满意' }));
     const strip = await screen.findByRole('contentinfo');
-    await waitFor(() => expect(within(strip).getByText('待上传 1 条')).toBeTruthy());
+    await waitFor(() => expect(within(strip).getByText('已保存，网络恢复后自动上传')).toBeTruthy());
+    expect(within(strip).getByTestId('status-line').getAttribute('data-pending')).toBe('1');
   });
 });
