@@ -86,6 +86,8 @@ export function SignedInShell({ namespaces, titleKey, className, children }: Pro
         onChangePassword={() => setChangingPassword(true)}
         onSetPin={me.windowId ? () => setSettingPin(true) : undefined}
       />
+      {/* The one main landmark of every signed-in page (axe: landmark-one-main, region): the pages inside use a div. */}
+      <main className="signed-in-main">
       {waitingAtSignOut > 0 && (
         <div className="sign-out-waiting" role="alertdialog" aria-labelledby="sign-out-waiting-text">
           <p id="sign-out-waiting-text">{t('staff:bar.waitingAtSignOut', { count: waitingAtSignOut })}</p>
@@ -98,6 +100,7 @@ export function SignedInShell({ namespaces, titleKey, className, children }: Pro
         </div>
       )}
       {children({ me, offline, session })}
+      </main>
     </div>
   );
 }

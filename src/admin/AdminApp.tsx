@@ -8,13 +8,13 @@ import './admin-forms.css';
 function NotAdmin() {
   const { t } = useTranslation('admin');
   return (
-    <main className="admin-main">
+    <div className="admin-main">
       <h1 className="admin-title">{t('title')}</h1>
       <p className="note" data-testid="not-admin">
         {t('notAdmin')}
       </p>
       <a href={STAFF_PATH}>{t('toStaff')}</a>
-    </main>
+    </div>
   );
 }
 

@@ -73,7 +73,7 @@ export function AdminTabs({ selfId, onSignedOut }: { selfId: string; onSignedOut
   };
 
   return (
-    <main className="admin-main">
+    <div className="admin-main">
       <h1 className="admin-title">{t('title')}</h1>
       <div className="admin-tabs" role="tablist" aria-label={t('tabs.label')} onKeyDown={onKeyDown}>
         {TABS.map((id) => (
@@ -113,6 +113,6 @@ export function AdminTabs({ selfId, onSignedOut }: { selfId: string; onSignedOut
         {!catalog && error === null && tab !== 'calendar' && <p className="hint">{t('loading')}</p>}
         {panel()}
       </div>
-    </main>
+    </div>
   );
 }

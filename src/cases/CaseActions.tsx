@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../domain/account-api';
 import type { CaseListResponse } from '../domain/case-api';
@@ -28,6 +28,11 @@ export function CaseActions({ me, facts, state, approvers, rules = DEFAULT_CASE_
   const [fields, setFields] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  // 办结 takes the case off the open list at once: it is asked first, and the question takes focus (safe answer first).
+  const cancelClose = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (open === 'CLOSE') cancelClose.current?.focus();
+  }, [open]);
   // Approving is offered only to whom the server lets approve this very decision (the named approver of 不予采纳).
   const mayApproveThis = !!state.decision && mayTakeApproval(me, facts, state.decision.action);
   const available = allowedActions(facts, state).filter(
@@ -139,13 +144,26 @@ export function CaseActions({ me, facts, state, approvers, rules = DEFAULT_CASE_
           key={kind}
           type="button"
           className={kind === 'CLOSE' || kind === 'APPROVE' ? 'primary' : undefined}
-          aria-expanded={open === kind}
-          onClick={() => (kind === 'CLOSE' || kind === 'APPROVE' ? void submit(kind) : setOpen(open === kind ? null : kind))}
+          aria-expanded={kind === 'APPROVE' ? undefined : open === kind}
+          onClick={() => (kind === 'APPROVE' ? void submit(kind) : setOpen(open === kind ? null : kind))}
           disabled={busy}
         >
           {t(`actions.${kind}`)}
         </button>
       ))}
+      {open === 'CLOSE' && (
+        <div className="case-close-confirm" role="group" aria-labelledby={`${uid}-close-question`}>
+          <p id={`${uid}-close-question`}>{t('closeConfirm.question')}</p>
+          <div className="form-actions">
+            <button ref={cancelClose} type="button" className="secondary" onClick={() => setOpen(null)}>
+              {t('cancel')}
+            </button>
+            <button type="button" className="primary" disabled={busy} onClick={() => void submit('CLOSE')}>
+              {t('closeConfirm.yes')}
+            </button>
+          </div>
+        </div>
+      )}
       {open && open !== 'CLOSE' && open !== 'APPROVE' && (
         <form
           className="case-action-form"

@@ -5,6 +5,7 @@ import type { CaseAction } from '../domain/case-machine';
 import { formatCstMinute } from '../domain/time';
 import { RatingCard } from '../staff/RatingCard';
 import { CaseActions } from './CaseActions';
+import { stageLabelKey } from './stage-label';
 import type { CaseEntry } from './useCases';
 
 const minutes = formatCstMinute;
@@ -29,7 +30,7 @@ export function CaseCard({ entry, response, me, offline, onAct, onDiscard }: Pro
   return (
     <section className={`case-card${status.overdue.length ? ' case-overdue' : ''}`} data-case-id={view.facts.id} data-stage={state.stage} aria-label={t('caseOf', { time: minutes(view.facts.receivedAt) })}>
       <header className="case-head">
-        <strong className="case-stage">{t(`stages.${state.stage === 'RECEIVED' && view.facts.anonymous ? 'RECEIVED_ANONYMOUS' : state.stage}`)}</strong>
+        <strong className="case-stage">{t(`stages.${stageLabelKey(view.facts, state)}`)}</strong>
         {status.overdue.map((o) => (
           <span key={o} className="overdue-badge">
             {t(`overdue.${o}`)}

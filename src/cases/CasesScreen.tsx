@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Me } from '../domain/account-api';
 import type { CaseAction } from '../domain/case-machine';
 import { uuidv7 } from '../domain/ids';
-import { formatCstIso } from '../domain/time';
+import { formatCstIso, formatCstMinute } from '../domain/time';
 import { useAppServices } from '../app-context';
 import { discardCaseAction, queueCaseAction } from '../data/case-actions';
 import { getMeta } from '../data/meta';
@@ -27,6 +27,8 @@ export function CasesScreen({ me, arrivals }: { me: Me; arrivals: number }) {
   }, []);
   const cases = useCases(db, me, now);
   const [showClosed, setShowClosed] = useState(false);
+  // A closed case leaves the open list at once: this says so, and where to find it, until the clerk dismisses it.
+  const [closedNote, setClosedNote] = useState<string | null>(null);
   const { reload } = cases;
   // A new bad review arrived (the poll in the view bar saw it): show it without waiting for a tap on 刷新.
   useEffect(() => {
@@ -37,6 +39,7 @@ export function CasesScreen({ me, arrivals }: { me: Me; arrivals: number }) {
     // Stamped on the server's clock as last measured: the server refuses a step dated before the case or ahead of it.
     const offset = (await getMeta(db, 'clockOffsetMs')) ?? 0;
     await queueCaseAction(db, { id: uuidv7(), caseId: entry.view.facts.id, baseVersion: entry.state.version, action, by: me.id, at: Date.now() + offset });
+    setClosedNote(action.type === 'CLOSE' ? formatCstMinute(entry.view.facts.receivedAt) : null);
     await sync.trigger('submit');
     await cases.reload();
   };
@@ -71,6 +74,17 @@ export function CasesScreen({ me, arrivals }: { me: Me; arrivals: number }) {
         {t('figures', { open: open.length, overdue })}{' '}
         {realName.length > 0 && t('callBackRate', { rate: Math.round((100 * calledBack) / realName.length), done: calledBack, all: realName.length })}
       </p>
+      {/* Always in the page, so a screen reader hears the message put into it. */}
+      <div role="status" className="case-closed-status">
+        {closedNote && (
+          <p className="case-closed-note" data-testid="case-closed-note">
+            {t('closedNote.text', { time: closedNote })}{' '}
+            <button type="button" className="secondary" onClick={() => setClosedNote(null)}>
+              {t('closedNote.seen')}
+            </button>
+          </p>
+        )}
+      </div>
       {uncertain && <p className="note">{t('uncertainNote')}</p>}
       {cases.fromCache && cases.fetchedAt && <p className="offline-note">{t('offlineCopy', { time: formatCstIso(cases.fetchedAt).slice(11, 16) })}</p>}
       {cases.error !== undefined && (

@@ -21,9 +21,12 @@ export function CaseSection({ form, config, uid, today, me }: { form: UseFormRet
     const q = query.trim().toLowerCase();
     return config.serviceItems.filter((i) => !q || i.id === chosenItem || i.code.toLowerCase().includes(q) || Object.values(i.name).some((n) => n.toLowerCase().includes(q)));
   }, [config.serviceItems, query, chosenItem]);
-  // Only the person's own window, and never themselves: the server refuses the rest (paperEntryRefusal).
+  // Only the person's own window, and never themselves: the server refuses the rest (paperEntryRefusal). A form
+  // rates someone who serves at a window: the accounts at none (administrator, office, supervision, personnel) are
+  // never offered, nor, before a window is chosen, the staff of a window the typist may not type for.
   const windows = config.windows.filter((w) => w.id === me.windowId);
-  const staff = config.staff.filter((s) => (!windowId || s.windowId === windowId) && s.id !== me.id);
+  const offered = new Set(windows.map((w) => w.id));
+  const staff = config.staff.filter((s) => s.windowId !== null && (windowId ? s.windowId === windowId : offered.has(s.windowId)) && s.id !== me.id);
   const staffId = watch('staffId');
   // A staff member chosen for another window (or before the window, or kept by a draft whose window has since
   // changed) would stay selected though no longer listed, and be saved with a window they do not work at.

@@ -18,13 +18,13 @@ export default function PaperFormApp() {
     <SignedInShell namespaces={['staff', 'form']} titleKey="form:title" className="form-app">
       {({ me }) =>
         hasPermission(me, 'paper.enter') ? (
-          <main className="form-main">
+          <div className="form-main">
             <a className="print-link" href={`${FORM_PRINT_PATH}${me.windowId ? `?window=${me.windowId}` : ''}`}>
               {t('printBlank')}
             </a>
             <PaperFormScreen me={me} />
             {me.windowId && <PaperChecks me={me} />}
-          </main>
+          </div>
         ) : (
           <NotAllowed />
         )

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../domain/account-api';
@@ -28,12 +28,19 @@ export function PaperFormScreen({ me }: { me: Me }) {
   const { db, sync } = useAppServices();
   const uid = useId();
   const { config, failed } = useFormConfig(db, me.unitId);
-  // A form is typed in for the person's own window only: it starts there.
-  const form = useForm<PaperFormValues>({ defaultValues: { ...EMPTY_PAPER_FORM, windowId: me.windowId ?? '' }, resolver: paperResolver(t, me.id, me.windowId), reValidateMode: 'onChange' });
-  const draft = usePaperDraft(db, me.id, form);
+  // A form is typed in for the person's own window only: it starts there, and so does the next one and a draft
+  // thrown away. The staff member is left to choose: the typist may not rate themselves (paper-check.ts).
+  const blank = useMemo(() => ({ ...EMPTY_PAPER_FORM, windowId: me.windowId ?? '' }), [me.windowId]);
+  const form = useForm<PaperFormValues>({ defaultValues: blank, resolver: paperResolver(t, me.id, me.windowId), reValidateMode: 'onChange' });
+  const draft = usePaperDraft(db, me.id, form, blank);
   const [pending, setPending] = useState<Pending | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [confirmDiscard, setConfirmDiscard] = useState(false);
+  // The question takes focus on its safe answer: a second tap in the same place never throws the draft away.
+  const keepDraft = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirmDiscard) keepDraft.current?.focus();
+  }, [confirmDiscard]);
   // A ref, not state, guards submitting (as in the kiosk): a second tap that arrives before React re-renders, or
   // while the duplicate check waits for the network, must not write the form twice.
   const submitting = useRef(false);
@@ -133,8 +140,11 @@ export function PaperFormScreen({ me }: { me: Me }) {
       )}
       <div className="form-actions">
         {confirmDiscard ? (
-          <span className="discard-confirm">
-            {t('draft.confirm')}{' '}
+          <span className="discard-confirm" role="group" aria-labelledby={`${uid}-discard-question`}>
+            <span id={`${uid}-discard-question`}>{t('draft.confirm')}</span>{' '}
+            <button ref={keepDraft} type="button" onClick={() => setConfirmDiscard(false)}>
+              {t('draft.keep')}
+            </button>{' '}
             <button
               type="button"
               className="secondary"
@@ -145,9 +155,6 @@ export function PaperFormScreen({ me }: { me: Me }) {
               }}
             >
               {t('draft.discardYes')}
-            </button>{' '}
-            <button type="button" onClick={() => setConfirmDiscard(false)}>
-              {t('draft.keep')}
             </button>
           </span>
         ) : (

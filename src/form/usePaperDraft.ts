@@ -12,7 +12,7 @@ const SAVE_AFTER_MS = 400;
  * at once: a tablet put to sleep may never run the timer. Drafts go when the form is submitted, when the user
  * throws the draft away, and at sign-out (src/account/session.ts).
  */
-export function usePaperDraft(db: KioskDatabase, userId: string, form: UseFormReturn<PaperFormValues>) {
+export function usePaperDraft(db: KioskDatabase, userId: string, form: UseFormReturn<PaperFormValues>, blank: PaperFormValues = EMPTY_PAPER_FORM) {
   const [photo, setPhotoState] = useState<Blob | null>(null);
   const [restored, setRestored] = useState<number | null>(null);
   const [loaded, setLoaded] = useState(false);
@@ -25,7 +25,8 @@ export function usePaperDraft(db: KioskDatabase, userId: string, form: UseFormRe
       const draft = await readPaperDraft(db, userId);
       const draftPhoto = await db.photos.get(photoKey);
       if (draft) {
-        form.reset({ ...EMPTY_PAPER_FORM, ...draft.values });
+        // A draft saved without a window (before it was filled in for the clerk) starts at the clerk's own.
+        form.reset({ ...blank, ...draft.values, windowId: draft.values.windowId || blank.windowId });
         setRestored(draft.savedAt);
       }
       if (draftPhoto) setPhotoState(draftPhoto.blob);
@@ -79,18 +80,18 @@ export function usePaperDraft(db: KioskDatabase, userId: string, form: UseFormRe
     await db.transaction('rw', db.meta, db.photos, () => deletePaperDraft(db, userId));
     setPhotoState(null);
     setRestored(null);
-    form.reset(EMPTY_PAPER_FORM);
-  }, [db, form, userId]);
+    form.reset(blank);
+  }, [db, form, userId, blank]);
 
   /** After a submission: the next form starts clean but keeps what a batch of forms usually shares. */
   const startNext = useCallback(() => {
     window.clearTimeout(timer.current);
     pending.current = null;
     const keep = form.getValues();
-    form.reset({ ...EMPTY_PAPER_FORM, windowId: keep.windowId, staffId: keep.staffId, serviceItemId: keep.serviceItemId, serviceDate: keep.serviceDate, checkedBy: keep.checkedBy });
+    form.reset({ ...blank, windowId: keep.windowId || blank.windowId, staffId: keep.staffId, serviceItemId: keep.serviceItemId, serviceDate: keep.serviceDate, checkedBy: keep.checkedBy });
     setPhotoState(null);
     setRestored(null);
-  }, [form]);
+  }, [form, blank]);
 
   return { loaded, photo, setPhoto, restored, discard, startNext };
 }

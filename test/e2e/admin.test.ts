@@ -27,13 +27,13 @@ describe('the administrator', () => {
     await page.getByTestId('add-staff').click();
     const form = page.getByTestId('add-staff-form');
     await form.getByLabel('工号').fill('D1009');
-    await form.getByLabel('姓名').fill('卓玛（演示）');
+    await form.getByLabel('姓名').fill('才让（演示）');
     await form.getByLabel('窗口', { exact: true }).selectOption({ index: 1 });
     await form.getByLabel('初始密码').fill('first-password-1');
     await form.getByTestId('staff-photo-input').setInputFiles(PHOTO);
     await form.getByText(/已处理：/).waitFor();
     await form.getByRole('button', { name: '创建账号' }).click();
-    await page.getByText('已创建 卓玛（演示）（工号 D1009）的账号。').waitFor();
+    await page.getByText('已创建 才让（演示）（工号 D1009）的账号。').waitFor();
     await page.locator('tr[data-employee-no="D1009"] img').waitFor();
 
     // The photo arrived resized: at most 480×600, as a JPEG.
@@ -66,7 +66,7 @@ describe('the administrator', () => {
       (text) => text.includes('D1009'),
     );
     await page.goto(server.baseUrl + '/device');
-    const entry = page.locator('[data-testid="roster"] li', { hasText: '卓玛（演示）' });
+    const entry = page.locator('[data-testid="roster"] li', { hasText: '才让（演示）' });
     await entry.waitFor();
     await expect(entry.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).resolves.toBe(true);
     expect(await violations()).toEqual([]);

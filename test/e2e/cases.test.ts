@@ -109,8 +109,11 @@ describe('the bad-review loop in a real browser', () => {
     await card.getByLabel('答复内容').fill('已电话答复整改结果，群众表示认可');
     await card.getByRole('form', { name: '记录答复' }).getByRole('button', { name: '保存' }).click();
     await page.locator(`[data-case-id="${caseId}"][data-stage="REPLIED"]`).waitFor();
+    // 办结 asks first; once closed, the case leaves the open list and a message that stays says where it went.
     await card.getByRole('button', { name: '办结', exact: true }).click();
+    await card.getByRole('group', { name: /确定办结/ }).getByRole('button', { name: '确定办结' }).click();
     await page.getByText('暂无差评。').waitFor(); // closed cases leave the open list
+    await expect(page.getByTestId('case-closed-note').textContent()).resolves.toMatch(/已办结 .* 收到的差评，它已移出待办列表/);
 
     const [stored] = await casesOnServer(DEMO_ACCOUNTS.STAFF);
     expect(stored.facts.id).toBe(caseId);

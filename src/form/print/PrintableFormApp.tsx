@@ -58,7 +58,7 @@ function PrintPage({ me }: { me: Me }) {
   if (!chosen) return <p className="print-message">{t('controls.noWindows')}</p>;
 
   return (
-    <main className="print-page">
+    <div className="print-page">
       <section className="print-controls" aria-label={t('controls.label')}>
         <h1>{t('title')}</h1>
         <div className="print-fields">
@@ -97,6 +97,6 @@ function PrintPage({ me }: { me: Me }) {
       <div className="print-preview">
         {texts && <PrintableForm unit={state.config.unit} serviceWindow={chosen} reasons={state.config.reasons} {...texts} />}
       </div>
-    </main>
+    </div>
   );
 }
