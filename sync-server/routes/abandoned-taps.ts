@@ -55,9 +55,8 @@ export function abandonedTapRoutes(app: FastifyInstance, store: Store) {
     },
   });
 
-  // 'cases.read' lets staff in too: the scope below then refuses them (a count of their own window's citizens
-  // walking away is for those who oversee the window).
-  app.get(ABANDONED_TAP_PATHS.counts, { config: { access: 'cases.read' } }, async (request, reply): Promise<AbandonedTapCountsResponse> => {
+  // Leads and supervision only: a count of their own window's citizens walking away is for those who oversee it.
+  app.get(ABANDONED_TAP_PATHS.counts, { config: { access: 'abandoned.read' } }, async (request, reply): Promise<AbandonedTapCountsResponse> => {
     const scope = abandonedTapScope(request.actor!);
     if (!scope) throw new ClientError(403, 'FORBIDDEN', 'these counts are for window leads and supervision');
     const counts = await store.abandonedTapCounts(scope);
