@@ -9,6 +9,7 @@ import { discardCaseAction, queueCaseAction } from '../data/case-actions';
 import { getMeta } from '../data/meta';
 import { mayTakeApproval } from '../domain/roles';
 import { errorText } from '../account/error-text';
+import { AbandonedTapsLine } from './AbandonedTapsLine';
 import { CaseCard } from './CaseCard';
 import { useCases, type CaseEntry } from './useCases';
 import './cases.css';
@@ -71,6 +72,7 @@ export function CasesScreen({ me, arrivals }: { me: Me; arrivals: number }) {
         {t('figures', { open: open.length, overdue })}{' '}
         {realName.length > 0 && t('callBackRate', { rate: Math.round((100 * calledBack) / realName.length), done: calledBack, all: realName.length })}
       </p>
+      <AbandonedTapsLine me={me} refresh={arrivals} />
       {uncertain && <p className="note">{t('uncertainNote')}</p>}
       {cases.fromCache && cases.fetchedAt && <p className="offline-note">{t('offlineCopy', { time: formatCstIso(cases.fetchedAt).slice(11, 16) })}</p>}
       {cases.error !== undefined && (
