@@ -2,6 +2,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, dumpIndexedDb, openProfile, serverRatings, waitUntil } from '../support/browser';
+import { DEMO_ACCOUNTS } from '../support/api';
 import { spawnServer, tempDir, type ServerProcess } from '../support/server';
 
 const COMMENT = '排队两个小时没人管';
@@ -57,6 +58,32 @@ describe('a bad tap left at the reason screen', () => {
       const local = await waitUntil('the acknowledged count gone from the tablet', () => dumpIndexedDb(page), (d) => (d.outbox ?? []).length === 0);
       expect(JSON.stringify(local)).not.toContain(COMMENT);
       expect(local.ratings).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('is shown as a count to the lead of the window, not to window staff', async () => {
+    const { context, page } = await openProfile(tempDir('e2e-idle-staff'));
+    try {
+      const signInAt = async (employeeNo: string) => {
+        await page.goto(server.baseUrl + '/staff');
+        await page.getByLabel('工号').fill(employeeNo);
+        await page.getByLabel('密码').fill('demo1234');
+        await page.getByRole('button', { name: '登录', exact: true }).click();
+      };
+      await signInAt(DEMO_ACCOUNTS.LEAD);
+      const line = page.getByTestId('abandoned-taps');
+      await page.getByRole('heading', { name: '待处理的差评' }).waitFor();
+      await line.waitFor();
+      expect(await line.getAttribute('data-count')).toBe('1');
+      expect(await line.textContent()).toMatch(/差评点击后未填原因即离开：1 次/);
+
+      await context.clearCookies();
+      await signInAt(DEMO_ACCOUNTS.STAFF);
+      await page.getByRole('heading', { name: '我的差评' }).waitFor(); // the clerk's own view, signed in
+      await page.getByTestId('case-figures').first().waitFor();
+      expect(await page.getByTestId('abandoned-taps').count()).toBe(0);
     } finally {
       await context.close();
     }
