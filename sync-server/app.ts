@@ -6,6 +6,7 @@ import type { ExportPublicKey } from '../src/domain/unsent-export';
 import { DEFAULT_KIOSK_SETTINGS, ERROR_CODES } from '../src/domain/sync-constants';
 import { enforceAccess } from './auth/access';
 import { handleError, sendError } from './errors';
+import { abandonedTapRoutes } from './routes/abandoned-taps';
 import { adminCalendarRoutes } from './routes/admin-calendar';
 import { adminCatalogRoutes } from './routes/admin-catalog';
 import { adminDeviceRoutes } from './routes/admin-devices';
@@ -88,6 +89,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   paperConfigRoute(app, opts.store, opts.unsentExportKey);
   paperRoutes(app, opts.store);
   caseRoutes(app, opts.store, opts.caseRules);
+  abandonedTapRoutes(app, opts.store);
   adminCalendarRoutes(app, opts.store);
   pushRatingsRoute(app, opts.store, opts.push);
   authRoutes(app, opts.store, opts.signInLimiter ?? new FailureDelays());

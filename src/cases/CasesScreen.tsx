@@ -9,6 +9,7 @@ import { discardCaseAction, queueCaseAction } from '../data/case-actions';
 import { getMeta } from '../data/meta';
 import { mayTakeApproval } from '../domain/roles';
 import { errorText } from '../account/error-text';
+import { AbandonedTapsLine } from './AbandonedTapsLine';
 import { CaseCard } from './CaseCard';
 import { useCases, type CaseEntry } from './useCases';
 import './cases.css';
@@ -85,6 +86,7 @@ export function CasesScreen({ me, arrivals }: { me: Me; arrivals: number }) {
           </p>
         )}
       </div>
+      <AbandonedTapsLine me={me} refresh={arrivals} />
       {uncertain && <p className="note">{t('uncertainNote')}</p>}
       {cases.fromCache && cases.fetchedAt && <p className="offline-note">{t('offlineCopy', { time: formatCstIso(cases.fetchedAt).slice(11, 16) })}</p>}
       {cases.error !== undefined && (

@@ -19,7 +19,8 @@ export interface LocalRating {
  * the state and keeps the row, so nothing is ever silently dropped.
  */
 /** Kiosk ratings go with the device's credential; typed-in paper forms with the signed-in person's session. */
-export type OutboxStream = 'kiosk' | 'paper' | 'case';
+/** 'abandon': contentless counts of bad taps left at the reason screen (src/data/abandoned-taps.ts). */
+export type OutboxStream = 'kiosk' | 'paper' | 'case' | 'abandon';
 
 export interface OutboxItem {
   id: string;
@@ -60,6 +61,8 @@ export class KioskDatabase extends Dexie {
   photos!: Table<StoredPhoto, string>;
   /** Actions on bad-review cases taken on this tablet, waiting in the outbox's 'case' stream like ratings. */
   caseActions!: Table<{ id: string; record: import('../domain/case-api').CaseActionRecord; createdAt: number }, string>;
+  /** Bad taps left at the reason screen, waiting in the outbox's 'abandon' stream: id, window, month, nothing else. */
+  abandonedTaps!: Table<{ id: string; record: import('../domain/abandoned-taps').AbandonedTap; createdAt: number }, string>;
 
   constructor(name: string = DB_NAME) {
     // Strict durability: the commit that lets the thank-you screen show has reached the disk.
@@ -83,6 +86,8 @@ export class KioskDatabase extends Dexie {
       );
     // Version 3 (bad-review cases): actions taken offline wait here until the server has them.
     this.version(3).stores({ caseActions: 'id, createdAt' });
+    // Version 4 (issue 11): counts of bad taps abandoned at the reason screen wait here like ratings.
+    this.version(4).stores({ abandonedTaps: 'id, createdAt' });
     // iOS and Chromium close connections under memory pressure; reopen instead of failing the next tap.
     this.on('close', () => {
       void this.open().catch(() => undefined);

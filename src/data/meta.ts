@@ -14,6 +14,8 @@ export interface MetaValues {
   paperBackoff: { failures: number; nextAttemptAt: number };
   caseSyncStatus: SyncStatus;
   caseBackoff: { failures: number; nextAttemptAt: number };
+  abandonSyncStatus: SyncStatus;
+  abandonBackoff: { failures: number; nextAttemptAt: number };
   /** The last case list the signed-in person saw, for offline use; contact masked only. */
   casesCache: { userId: string; fetchedAt: number; response: import('../domain/case-api').CaseListResponse };
   /** The newest case arrival this person has seen: a later one is announced as new. */

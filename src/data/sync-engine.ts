@@ -38,6 +38,7 @@ const STREAM_KEYS = {
   kiosk: { status: 'syncStatus', backoff: 'backoff' },
   paper: { status: 'paperSyncStatus', backoff: 'paperBackoff' },
   case: { status: 'caseSyncStatus', backoff: 'caseBackoff' },
+  abandon: { status: 'abandonSyncStatus', backoff: 'abandonBackoff' },
 } as const;
 
 const idRange = <T>(table: Table<T, string>, lo: string, hi: string) => table.where(':id').between(lo, hi, true, true);
@@ -71,8 +72,9 @@ export class SyncEngine {
     this.stream = deps.stream ?? 'kiosk';
     this.statusKey = STREAM_KEYS[this.stream].status;
     this.backoffKey = STREAM_KEYS[this.stream].backoff;
-    // Ratings and paper forms wait in `ratings`; case actions in their own table.
-    this.payloads = (this.stream === 'case' ? this.db.caseActions : this.db.ratings) as unknown as Table<{ id: string; record: unknown; createdAt: number }, string>;
+    // Ratings and paper forms wait in `ratings`; case actions and abandoned-tap counts in their own tables.
+    const table = this.stream === 'case' ? this.db.caseActions : this.stream === 'abandon' ? this.db.abandonedTaps : this.db.ratings;
+    this.payloads = table as unknown as Table<{ id: string; record: unknown; createdAt: number }, string>;
   }
 
   sync(trigger: SyncTrigger): Promise<SyncRunSummary> {

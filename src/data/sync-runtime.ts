@@ -1,3 +1,5 @@
+import Dexie from 'dexie';
+import { ABANDONED_TAP_PATHS } from '../domain/abandoned-taps';
 import { CASE_PATHS } from '../domain/case-api';
 import { PAPER_PATHS } from '../domain/paper-api';
 import { contactRetentionDays, dropExpiredContact } from './contact-retention';
@@ -33,8 +35,19 @@ export function startSyncRuntime(db: KioskDatabase): SyncRuntime {
   // tablet shared across shifts, what another person left waits for them (without a session, an auth stop).
   const paper = new SyncEngine({ db, stream: 'paper', push: pushOwnOnly(db, 'paper', (req) => pushRatings(req, { path: PAPER_PATHS.push })), health: () => fetchHealth() });
   const cases = new SyncEngine({ db, stream: 'case', push: pushOwnOnly(db, 'case', (req) => pushRatings(req, { path: CASE_PATHS.push })), health: () => fetchHealth() });
+  // Counts of bad taps left at the reason screen go with the device credential too, to their own route.
+  const abandoned = new SyncEngine({
+    db,
+    stream: 'abandon',
+    push: async (req) => pushRatings(req, { credential: await credential(), path: ABANDONED_TAP_PATHS.push }),
+    health: () => fetchHealth(),
+  });
+  const abandonedWaiting = () =>
+    db.outbox.where('[state+stream+id]').between(['pending', 'abandon', Dexie.minKey], ['pending', 'abandon', Dexie.maxKey]).count();
   const runAll = async (reason: SyncTrigger) => {
     await engine.sync(reason);
+    // Only when some wait: an empty run would add a health check to every tick.
+    if ((await abandonedWaiting()) > 0) await abandoned.sync(reason);
     // Held and refused records do not keep an evaluator's contact on the tablet forever.
     await dropExpiredContact(db, await contactRetentionDays(db));
     const me = await getMeta(db, 'me');

@@ -46,7 +46,8 @@ export interface UnsentExport {
  * `npm run import-unsent` on the server reads it.
  */
 export async function exportUnsent(db: KioskDatabase, now = Date.now()): Promise<UnsentExport> {
-  const items = await db.outbox.toArray();
+  // Abandoned-tap counts stay out: the file rescues ratings and case steps, and a count carries nothing to rescue.
+  const items = (await db.outbox.toArray()).filter((item) => item.stream !== 'abandon');
   const ids = items.map((i) => i.id);
   // Ratings and paper forms wait in `ratings`, steps on bad-review cases in `caseActions`: the file holds both.
   const [ratings, caseActions, deviceId, clockOffsetMs, config, paperConfig] = await Promise.all([

@@ -14,15 +14,16 @@ export const PERMISSIONS = [
   'paper.enter', // type in Attachment 1, the written evaluation form, at the window
   'cases.read', // bad-review cases in the rating scope
   'cases.act', // act on them: staff and leads handle, supervision reopens
+  'abandoned.read', // counts of bad taps abandoned at the kiosk's reason screen, scoped by abandonedTapScope()
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** The one table the server enforces and the tests enumerate. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   STAFF: ['ratings.read', 'contact.reveal', 'paper.enter', 'cases.read', 'cases.act'],
-  LEAD: ['ratings.read', 'contact.reveal', 'paper.enter', 'cases.read', 'cases.act'],
+  LEAD: ['ratings.read', 'contact.reveal', 'paper.enter', 'cases.read', 'cases.act', 'abandoned.read'],
   OFFICE: ['ratings.read'],
-  SUPERVISION: ['ratings.read', 'contact.reveal', 'audit.read', 'cases.read', 'cases.act'],
+  SUPERVISION: ['ratings.read', 'contact.reveal', 'audit.read', 'cases.read', 'cases.act', 'abandoned.read'],
   PERSONNEL: ['ratings.read'],
   ADMIN: ['audit.read', 'catalog.manage', 'devices.manage'],
 };

@@ -11,6 +11,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { LevelButtons } from './LevelButtons';
 import { StaffCard } from './StaffCard';
 import { StatusStrip } from './StatusStrip';
+import { StillThereDialog } from './StillThereDialog';
 import { ThankYou } from './ThankYou';
 import { KioskAnnouncer } from './KioskAnnouncer';
 import { useIdleTimeout } from './useIdleTimeout';
@@ -20,6 +21,8 @@ import { useOnDuty } from './useOnDuty';
 const loadReasonScreen = () => import('./ReasonScreen');
 // The record validator is not needed to paint the kiosk; it is fetched while idle, well before a tap.
 const loadRatingWriter = () => import('../data/submit-rating');
+// Its schema stays out of the first paint too: it is needed only once a bad rating is left.
+const loadAbandonWriter = () => import('../data/abandoned-taps');
 const ReasonScreen = lazy(loadReasonScreen);
 const StaffSignOn = lazy(() => import('./StaffSignOn'));
 
@@ -57,18 +60,37 @@ export const ReadyKiosk = memo(function ReadyKiosk({ config }: { config: KioskCo
     },
     [db, sync, config, duty.serving?.id],
   );
-  // Each citizen starts in the hall's language; one who switched does not leave it switched for the next.
+  // Each citizen starts in the hall's language; one who switched does not leave it switched for the next. The
+  // reset comes when a rating ends or a non-idle screen was left: never on the idle screen itself, where a
+  // citizen who chose Tibetan may still be reading (issue 11, item 6).
   const onIdle = useCallback(() => {
     if (currentLocale() !== DEFAULT_LOCALE) void setLanguage(DEFAULT_LOCALE);
   }, []);
-  const flow = useKioskFlow({ save, thankYouMs: settings.thankYouMs, onIdle });
+  const windowId = config.window.id;
+  const onAbandon = useCallback(() => {
+    void loadAbandonWriter()
+      .then(({ queueAbandonedTap }) => queueAbandonedTap(db, windowId))
+      .then(() => sync.trigger('submit'))
+      .catch((err) => console.warn('abandoned tap not counted', err));
+  }, [db, sync, windowId]);
+  const flow = useKioskFlow({ save, thankYouMs: settings.thankYouMs, onIdle, onAbandon });
   const [idleResets, setIdleResets] = useState(0);
+  const [askingStillThere, setAskingStillThere] = useState(false);
+  const onReasons = flow.screen.name === 'reasons';
   const timeout = useCallback(() => {
+    // An unfinished bad rating is not dropped silently: 还在吗？ first, with its countdown.
+    if (onReasons) return setAskingStillThere(true);
     flow.goIdle();
     setSigningOn(false);
     setIdleResets((n) => n + 1);
-  }, [flow.goIdle]);
-  useIdleTimeout(flow.screen.name !== 'idle' || signingOn || currentLocale() !== DEFAULT_LOCALE, settings.idleTimeoutMs, timeout);
+  }, [flow.goIdle, onReasons]);
+  const stillThereTimeout = useCallback(() => {
+    setAskingStillThere(false);
+    flow.drop();
+    setIdleResets((n) => n + 1);
+  }, [flow.drop]);
+  const stillThere = useCallback(() => setAskingStillThere(false), []);
+  useIdleTimeout((flow.screen.name !== 'idle' || signingOn) && !askingStillThere, settings.idleTimeoutMs, timeout);
   const { updateReady } = useApplyUpdateWhenIdle(flow.screen.name === 'idle');
 
   return (
@@ -105,6 +127,7 @@ export const ReadyKiosk = memo(function ReadyKiosk({ config }: { config: KioskCo
         )}
       </div>
       <KioskAnnouncer message={flow.screen.name === 'thanks' ? t('thanks.announce', { level: t(`level.${flow.screen.level}`) }) : ''} />
+      {askingStillThere && onReasons && <StillThereDialog onContinue={stillThere} onTimeout={stillThereTimeout} />}
       <StatusStrip db={db} updateReady={updateReady} />
       {signingOn && (
         <Suspense fallback={null}>

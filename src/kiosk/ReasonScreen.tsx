@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { normalizePhone } from '../domain/contact';
@@ -8,6 +8,7 @@ import { MAX_COMMENT_LENGTH, MAX_OTHER_REASON_LENGTH } from '../domain/rating-li
 import { OTHER_REASON, type Reason } from '../domain/reasons';
 import type { RatingDraft } from '../data/submit-rating';
 import { currentLocale } from '../i18n';
+import { DiscardDialog } from './DiscardDialog';
 import { FieldError } from './FieldError';
 
 interface FormValues {
@@ -43,6 +44,11 @@ export default function ReasonScreen({ level, reasons, saving, onSubmit, onBack 
   useEffect(() => headingRef.current?.focus(), []);
   const describe = (field: keyof FormValues) =>
     errors[field] ? { 'aria-invalid': true, 'aria-describedby': `${uid}-${field}-error` } : { 'aria-invalid': false };
+
+  // 返回 asks before throwing away what was chosen or typed; with nothing yet, it goes straight back.
+  const [confirmingDiscard, setConfirmingDiscard] = useState(false);
+  const formDirty = formState.isDirty;
+  const back = () => (formDirty ? setConfirmingDiscard(true) : onBack());
 
   const submit = handleSubmit((v, event) => {
     const chosen = v.reasons ?? [];
@@ -121,13 +127,14 @@ export default function ReasonScreen({ level, reasons, saving, onSubmit, onBack 
         </div>
       </fieldset>
       <div className="form-actions">
-        <button type="button" className="secondary" onClick={onBack} disabled={saving}>
+        <button type="button" className="secondary" onClick={back} disabled={saving}>
           {t('reasons.back')}
         </button>
         <button type="submit" className="primary" disabled={saving}>
           {saving ? t('reasons.saving') : t('reasons.submit')}
         </button>
       </div>
+      {confirmingDiscard && <DiscardDialog onKeep={() => setConfirmingDiscard(false)} onDiscard={onBack} />}
     </form>
   );
 }

@@ -9,13 +9,15 @@ interface FlowOptions {
   save: (draft: RatingDraft) => Promise<void>;
   thankYouMs: number;
   onIdle: () => void;
+  /** A bad level tapped and then left at the reason screen (返回, or dropped after 还在吗？): counted, never kept. */
+  onAbandon?: () => void;
 }
 
 /**
  * The kiosk's one-rating-per-visit state machine. A ref, not state, guards saving: a second tap that arrives
  * before React re-renders must still be refused.
  */
-export function useKioskFlow({ save, thankYouMs, onIdle }: FlowOptions) {
+export function useKioskFlow({ save, thankYouMs, onIdle, onAbandon }: FlowOptions) {
   const [screen, setScreen] = useState<KioskScreenState>({ name: 'idle' });
   const [saving, setSaving] = useState(false);
   const [saveFailed, setSaveFailed] = useState(false);
@@ -62,8 +64,16 @@ export function useKioskFlow({ save, thankYouMs, onIdle }: FlowOptions) {
   }, [onIdle]);
 
   const back = useCallback(() => {
-    if (!busy.current) setScreen({ name: 'idle' });
-  }, []);
+    if (busy.current) return;
+    setScreen({ name: 'idle' });
+    onAbandon?.();
+  }, [onAbandon]);
+
+  /** The reason screen was left unanswered: the rating is dropped (and counted) and the next citizen starts afresh. */
+  const drop = useCallback(() => {
+    if (!busy.current) onAbandon?.();
+    goIdle();
+  }, [onAbandon, goIdle]);
 
   useEffect(() => {
     if (screen.name !== 'thanks') return;
@@ -71,5 +81,5 @@ export function useKioskFlow({ save, thankYouMs, onIdle }: FlowOptions) {
     return () => window.clearTimeout(timer);
   }, [screen, thankYouMs, goIdle]);
 
-  return { screen, saving, saveFailed, chooseLevel, submit: finish, back, goIdle };
+  return { screen, saving, saveFailed, chooseLevel, submit: finish, back, drop, goIdle };
 }

@@ -270,10 +270,18 @@ export interface RoleGrantStore {
   refuseRoleGrant(id: string, by: string, at: number): Promise<StoredRoleGrant | null>;
 }
 
+/** Bad taps left at the kiosk's reason screen (issue 11): counted per window and month, nothing else kept. */
+export interface AbandonedTapStore {
+  /** Stores a batch in one transaction; per item: new, the same id already stored alike, or stored otherwise. */
+  recordAbandonedTaps(taps: { id: string; windowId: string; month: string }[]): Promise<('accepted' | 'duplicate' | 'conflict')[]>;
+  /** Newest month first. */
+  abandonedTapCounts(scope: { kind: 'all' } | { kind: 'window'; windowId: string }): Promise<{ windowId: string; month: string; count: number }[]>;
+}
+
 /**
  * What the server keeps. SQLite is the default; a PostgreSQL implementation follows the same contract.
  */
-export interface Store extends CatalogStore, AccountStore, RatingStore, AuditStore, DeviceStore, CaseStore, PaperCheckStore, SettingsStore, RoleGrantStore {
+export interface Store extends CatalogStore, AccountStore, RatingStore, AuditStore, DeviceStore, CaseStore, PaperCheckStore, SettingsStore, RoleGrantStore, AbandonedTapStore {
   readonly kind: 'sqlite' | 'postgres';
   close(): Promise<void>;
 }

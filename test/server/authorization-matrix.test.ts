@@ -25,6 +25,9 @@ const EXPECTED: Record<string, Access> = {
   'GET /api/v1/cases': 'cases.read',
   'GET /api/v1/cases/summary': 'cases.read',
   'POST /api/v1/sync/case-actions': 'cases.act',
+  // Counts of bad taps abandoned at the reason screen (issue 11): the handler narrows to leads and supervision.
+  'POST /api/v1/sync/abandoned-taps': 'device-or-demo',
+  'GET /api/v1/cases/abandoned-taps': 'abandoned.read',
   'GET /api/v1/admin/calendar': 'catalog.manage',
   'PUT /api/v1/admin/calendar/:year': 'catalog.manage',
   'POST /api/v1/admin/enrolment-codes': 'devices.manage',

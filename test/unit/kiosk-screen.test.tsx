@@ -103,15 +103,16 @@ describe('the kiosk', () => {
     fireEvent.click(await screen.findByRole('button', { name: '非常不满意' }));
     fireEvent.click(await screen.findByLabelText('业务不熟练'));
     fireEvent.click(screen.getByRole('button', { name: '返回' }));
+    fireEvent.click(await screen.findByRole('button', { name: '放弃评价' }));
     expect(await screen.findByRole('button', { name: '非常满意' })).toBeTruthy();
     expect(await db.ratings.count()).toBe(0);
   });
 
-  it('returns to idle after the idle time and drops the unfinished rating', async () => {
+  it('asks 还在吗？ after the idle time before dropping the unfinished rating (the drop: kiosk-idle.test.tsx)', async () => {
     renderKiosk('?idleMs=300');
     fireEvent.click(await screen.findByRole('button', { name: '不满意' }));
     fireEvent.click(await screen.findByLabelText('业务不熟练'));
-    await waitFor(() => expect(screen.getByRole('button', { name: '非常满意' })).toBeTruthy());
+    expect(await screen.findByRole('alertdialog', { name: '还在吗？' })).toBeTruthy();
     expect(await db.ratings.count()).toBe(0);
   });
 

@@ -12,6 +12,7 @@ import { MIGRATION_9_SQL } from './migration-009';
 import { MIGRATION_10_SQL } from './migration-010';
 import { keyDigestsAndEncryptComments, MIGRATION_7_SQL_AFTER, MIGRATION_7_SQL_BEFORE } from './migration-007';
 import { MIGRATION_11_SQL } from './migration-011';
+import { MIGRATION_12_SQL } from './migration-012';
 
 export interface MigrationContext {
   cipher: ContactCipher;
@@ -76,4 +77,5 @@ export const SQLITE_MIGRATIONS: Migration[] = [
   { version: 9, name: 'role grants waiting for a second administrator', up: (db) => db.exec(MIGRATION_9_SQL) },
   { version: 10, name: 'paper forms count once a second person of the window has checked them', up: (db) => db.exec(MIGRATION_10_SQL) },
   { version: 11, name: 'cases closed on an unapproved 不予采纳 or special deadline are open again', up: (db) => db.exec(MIGRATION_11_SQL) },
+  { version: 12, name: 'counts of bad taps abandoned at the kiosk reason screen', up: (db) => db.exec(MIGRATION_12_SQL) },
 ];

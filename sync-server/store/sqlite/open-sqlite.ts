@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import type { ContactCipher } from '../../crypto/contact-cipher';
 import type { Store } from '../store';
 import { SQLITE_MIGRATIONS, type Migration, type MigrationContext } from './migrations';
+import { sqliteAbandonedTaps } from './sqlite-abandoned-taps';
 import { sqliteAccounts } from './sqlite-accounts';
 import { sqliteAudit } from './sqlite-audit';
 import { sqliteRoleGrants } from './sqlite-role-grants';
@@ -84,6 +85,7 @@ export function openSqliteStore(dataDir: string, cipher: ContactCipher): Store {
     ...sqlitePaperChecks(db),
     ...sqliteSettings(db),
     ...sqliteRoleGrants(db),
+    ...sqliteAbandonedTaps(db),
     async close() {
       db.close();
     },
