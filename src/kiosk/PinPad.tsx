@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'clear', '0', 'back'] as const;
@@ -11,8 +11,16 @@ export function PinPad({ value, onChange, onSubmit, disabled }: { value: string;
     else if (key === 'back') onChange(value.slice(0, -1));
     else if (value.length < 6) onChange(value + key);
   };
+  // The key listener reads the props of the last commit, not of the render it was registered in: a listener
+  // re-registered by a passive effect is stale for a moment after each commit, and a key typed in that moment
+  // (right after a 'wrong PIN' message) was dropped.
+  const latest = useRef({ value, onChange, onSubmit, disabled });
+  useLayoutEffect(() => {
+    latest.current = { value, onChange, onSubmit, disabled };
+  });
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      const { value, onChange, onSubmit, disabled } = latest.current;
       if (disabled) return;
       if (/^\d$/.test(e.key) && value.length < 6) onChange(value + e.key);
       else if (e.key === 'Backspace') onChange(value.slice(0, -1));
@@ -20,7 +28,7 @@ export function PinPad({ value, onChange, onSubmit, disabled }: { value: string;
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [value, onChange, onSubmit, disabled]);
+  }, []);
   return (
     <div className="pin-pad">
       <output className="pin-dots" aria-label={t('duty.pinEntered', { count: value.length })}>
