@@ -4,6 +4,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { precompressDir } from '../../scripts/precompress';
+import { KIOSK_CONFIG_PATH } from '../../src/domain/sync-constants';
 import { startInProcessServer, tempDir, type InProcessServer } from '../support/server';
 
 /**
@@ -134,5 +135,21 @@ describe('cache headers', () => {
     expect(again.status).toBe(304);
     const raw = await get(srv.baseUrl + '/sw.js');
     expect(raw.headers.etag).not.toBe(first.headers.etag);
+  });
+});
+
+describe('the API answer the kiosk waits for before its first paint', () => {
+  it('sends the kiosk configuration gzipped to a client that takes it, as is to one that does not', async () => {
+    const zipped = await get(srv.baseUrl + KIOSK_CONFIG_PATH, { 'accept-encoding': 'gzip, deflate, br' });
+    expect(zipped.status).toBe(200);
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toMatch(/accept-encoding/i);
+    expect(zipped.headers['cache-control']).toBe('no-store');
+    const plain = await get(srv.baseUrl + KIOSK_CONFIG_PATH);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const { fetchedAt: _a, ...fromZipped } = JSON.parse(zlib.gunzipSync(zipped.body).toString());
+    const { fetchedAt: _b, ...fromPlain } = JSON.parse(plain.body.toString());
+    expect(fromZipped).toEqual(fromPlain);
+    expect(fromPlain.window.id).toBe('demo-w1');
   });
 });
