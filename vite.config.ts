@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { precompress } from './scripts/precompress';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -49,6 +50,8 @@ export default defineConfig({
         ],
       },
     }),
+    // Brotli and gzip copies of the text files, served by the sync server (sync-server/routes/static-app.ts).
+    precompress(),
   ],
   build: {
     target: 'es2022',

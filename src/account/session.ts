@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { AUTH_PATHS, type Me } from '../domain/account-api';
+import { AUTH_PATHS, type Me, type SessionAnswer } from '../domain/account-api';
 import type { KioskDatabase } from '../data/db';
 import { getMeta, setMeta } from '../data/meta';
 import { deletePaperDraft } from '../data/paper-draft';
@@ -34,16 +34,20 @@ export function useSession(db: KioskDatabase): Session {
 
   const refresh = useCallback(async () => {
     try {
-      const me = await apiRequest<Me>('GET', AUTH_PATHS.me);
-      await setMeta(db, 'me', me);
-      setState({ status: 'signed-in', me, offline: false });
+      // Not /auth/me: its 401 for "nobody signed in" would be logged by the browser as an error on every visit.
+      const answer = await apiRequest<SessionAnswer>('GET', AUTH_PATHS.session);
+      if (!isSessionAnswer(answer)) throw new ApiRequestError(0, 'NETWORK', 'not the server’s answer');
+      if (answer.signedIn) {
+        await setMeta(db, 'me', answer.me);
+        setState({ status: 'signed-in', me: answer.me, offline: false });
+      } else {
+        await clearPersonalData(db);
+        setState({ status: 'signed-out' });
+      }
     } catch (err) {
       const cached = await getMeta(db, 'me');
       if (err instanceof ApiRequestError && err.isNetwork && cached) setState({ status: 'signed-in', me: cached, offline: true });
-      else {
-        if (err instanceof ApiRequestError && err.status === 401) await clearPersonalData(db);
-        setState({ status: 'signed-out' });
-      }
+      else setState({ status: 'signed-out' });
     }
   }, [db]);
 
@@ -66,6 +70,13 @@ export function useSession(db: KioskDatabase): Session {
   }, [db]);
 
   return { state, signedIn, signOut, refresh };
+}
+
+/** A JSON 200 from something else (a captive portal, a proxy) is treated like no network: the cache stays. */
+function isSessionAnswer(value: unknown): value is SessionAnswer {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as { signedIn?: unknown; me?: unknown };
+  return v.signedIn === false || (v.signedIn === true && typeof v.me === 'object' && v.me !== null);
 }
 
 /** The cached lists and the person's paper-form draft (values and photo: they hold an evaluator's name and phone). */

@@ -7,6 +7,8 @@ export const AUTH_PATHS = {
   signIn: '/api/v1/auth/sign-in',
   signOut: '/api/v1/auth/sign-out',
   me: '/api/v1/auth/me',
+  /** Who is signed in, answered 200 to anyone: "nobody" is an expected answer, not a 401 the browser logs as an error. */
+  session: '/api/v1/auth/session',
   password: '/api/v1/auth/password',
   pin: '/api/v1/auth/pin',
 } as const;
@@ -49,3 +51,6 @@ export const MeSchema = z.object({
   hasPin: z.optional(z.boolean()),
 });
 export type Me = z.infer<typeof MeSchema>;
+
+/** The answer of AUTH_PATHS.session. */
+export type SessionAnswer = { signedIn: false } | { signedIn: true; me: Me };

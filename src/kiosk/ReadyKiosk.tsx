@@ -45,9 +45,19 @@ export const ReadyKiosk = memo(function ReadyKiosk({ config }: { config: KioskCo
   const [signingOn, setSigningOn] = useState(false);
 
   useEffect(() => {
-    // Fetch the reason screen while the kiosk is idle, so a bad rating never waits for it.
-    const id = window.setTimeout(() => void Promise.all([loadReasonScreen(), loadRatingWriter()]), 500);
-    return () => window.clearTimeout(id);
+    // Every tap writes a rating: the writer is fetched while idle. The reason screen and its form library serve
+    // only a bad rating: not loaded by an idle kiosk (a slower first paint for nothing), but at the first touch or
+    // key, which comes before the tap's click; the service worker has it precached, so it is there in time.
+    const id = window.setTimeout(() => void loadRatingWriter(), 500);
+    const early = () => void loadReasonScreen();
+    const opts = { once: true, capture: true, passive: true } as const;
+    window.addEventListener('pointerdown', early, opts);
+    window.addEventListener('keydown', early, opts);
+    return () => {
+      window.clearTimeout(id);
+      window.removeEventListener('pointerdown', early, opts);
+      window.removeEventListener('keydown', early, opts);
+    };
   }, []);
 
   const save = useCallback(

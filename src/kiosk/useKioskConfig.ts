@@ -49,12 +49,13 @@ export function useKioskConfig(db: KioskDatabase): KioskConfigState {
             throw err;
           });
         } else {
-          const health = await (await loadHealth())();
+          // The demo refresher is fetched beside the health check, not after it: one round trip less to a first paint.
+          const [health, demoRefresh] = await Promise.all([loadHealth().then((fetchHealth) => fetchHealth()), loadDemoRefresh()]);
           if (health.kind === 'ok' && health.body.mode === 'production') {
             if (live) setNeedsEnrol(true);
             return;
           }
-          await (await loadDemoRefresh())(db);
+          await demoRefresh(db);
         }
         if (live) setFailed(false);
       } catch {

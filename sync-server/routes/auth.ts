@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { MIN_PASSWORD_LENGTH, PASSWORD_PROBLEM_CODES, passwordProblem, type PasswordProblem } from '../../src/domain/password-rules';
-import { AUTH_PATHS, ChangePasswordRequestSchema, SetPinRequestSchema, SignInRequestSchema, type Me } from '../../src/domain/account-api';
+import { AUTH_PATHS, ChangePasswordRequestSchema, SetPinRequestSchema, SignInRequestSchema, type Me, type SessionAnswer } from '../../src/domain/account-api';
 import { hashPin, isWeakPin } from '../../src/domain/pin';
 import { audit } from '../auth/audit';
 import { resolveActor, SESSION_IDLE_MS, setSessionCookie } from '../auth/session';
@@ -82,6 +82,12 @@ export function authRoutes(app: FastifyInstance, store: Store, limiter = new Fai
   app.get(AUTH_PATHS.me, { config: { access: 'signed-in' } }, async (request, reply) => {
     reply.header('cache-control', 'no-store');
     return toMe(request.actor!.account);
+  });
+
+  // What the app asks at start: a page opened by nobody is normal, so it is a 200, not a 401 logged as an error.
+  app.get(AUTH_PATHS.session, { config: { access: 'public' } }, async (request, reply): Promise<SessionAnswer> => {
+    reply.header('cache-control', 'no-store');
+    return request.actor ? { signedIn: true, me: toMe(request.actor.account) } : { signedIn: false };
   });
 
   /**

@@ -7,6 +7,7 @@ import type { ExportPublicKey } from '../../src/domain/unsent-export';
 import { ERROR_CODES, KIOSK_CONFIG_PATH } from '../../src/domain/sync-constants';
 import { ClientError } from '../errors';
 import type { Store } from '../store/store';
+import { sendMaybeGzipped } from './push-ratings';
 import { staffPhotoUrl } from './staff-photo';
 
 const QuerySchema = z.object({ window: z.optional(CatalogIdSchema) });
@@ -57,7 +58,7 @@ export async function windowOr404(store: Store, windowId: string | undefined): P
 }
 
 export function kioskConfigRoute(app: FastifyInstance, store: Store, opts: KioskConfigOptions) {
-  app.get(KIOSK_CONFIG_PATH, { config: { access: 'device-or-demo' } }, async (req, reply): Promise<KioskConfig> => {
+  app.get(KIOSK_CONFIG_PATH, { config: { access: 'device-or-demo' } }, async (req, reply) => {
     const query = QuerySchema.safeParse(req.query);
     if (!query.success) throw new ClientError(400, ERROR_CODES.validation, 'window must be a window identifier');
     const wanted = query.data.window;
@@ -66,7 +67,7 @@ export function kioskConfigRoute(app: FastifyInstance, store: Store, opts: Kiosk
       throw new ClientError(403, ERROR_CODES.wrongWindow, 'this device is enrolled for another window');
     }
     const window = await windowOr404(store, req.device?.windowId ?? wanted);
-    reply.header('cache-control', 'no-store');
-    return buildKioskConfig(store, window, opts);
+    // The kiosk paints only once it has this (roster, reasons): gzipped, it arrives sooner (no-store is set there).
+    return sendMaybeGzipped(req, reply, await buildKioskConfig(store, window, opts));
   });
 }

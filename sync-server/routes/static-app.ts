@@ -5,10 +5,25 @@ import type { FastifyInstance } from 'fastify';
 import { API_PREFIX, ERROR_CODES } from '../../src/domain/sync-constants';
 import { sendError } from '../errors';
 
-// Files the browser must revalidate every time: a stale sw.js or index.html would pin an old version.
-const ALWAYS_REVALIDATE = new Set(['/sw.js', '/index.html', '/manifest.webmanifest', '/registerSW.js']);
+// Names that carry a hash of their content (Vite's assets, the Workbox runtime): a new build gives a new name.
+const HASHED = /^\/(assets\/.+|workbox-[0-9a-f]{8}\.js)$/;
+// The build writes these beside each text file (scripts/precompress.ts); headers follow the file they encode.
+const ENCODED_SUFFIX = /\.(br|gz)$/;
 
-/** Serves the built PWA; any other GET outside the API answers with index.html so client routes load. */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/**
+ * Cache-Control for a file of the build, by its path under the build folder ('/assets/x.js'). Everything without a
+ * hash in its name (index.html, sw.js, registerSW.js, the manifest, icons) is revalidated by its ETag every time.
+ */
+export function cacheControlFor(rel: string): string {
+  return HASHED.test(rel) ? IMMUTABLE : 'no-cache';
+}
+
+/**
+ * Serves the built PWA; any other GET outside the API answers with index.html so client routes load. Text goes
+ * out as the brotli or gzip file made at build time when the client accepts it (`preCompressed`), else as is.
+ */
 export async function staticAppRoutes(app: FastifyInstance, staticDir: string) {
   const hasBuild = fs.existsSync(path.join(staticDir, 'index.html'));
   if (hasBuild) {
@@ -16,10 +31,15 @@ export async function staticAppRoutes(app: FastifyInstance, staticDir: string) {
       root: staticDir,
       wildcard: true,
       index: ['index.html'],
+      preCompressed: true,
+      // Off, or send's own "max-age=0" would overwrite the header set below (it is applied after setHeaders).
+      cacheControl: false,
       setHeaders(res, filePath) {
-        const rel = '/' + path.relative(staticDir, filePath).split(path.sep).join('/');
-        if (rel.startsWith('/assets/')) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
-        else if (ALWAYS_REVALIDATE.has(rel)) res.setHeader('cache-control', 'no-cache');
+        const rel = '/' + path.relative(staticDir, filePath).split(path.sep).join('/').replace(ENCODED_SUFFIX, '');
+        // A stale sw.js or index.html would pin an old version; a hashed file never changes under its name.
+        res.setHeader('cache-control', cacheControlFor(rel));
+        // The same URL answers differently by Accept-Encoding: a shared cache must key on it.
+        res.setHeader('vary', 'Accept-Encoding');
       },
     });
   }

@@ -37,6 +37,7 @@ const EXPECTED: Record<string, Access> = {
   'POST /api/v1/auth/sign-in': 'public',
   'POST /api/v1/auth/sign-out': 'public',
   'GET /api/v1/auth/me': 'signed-in',
+  'GET /api/v1/auth/session': 'public',
   'POST /api/v1/auth/password': 'signed-in',
   'GET /api/v1/ratings': 'ratings.read',
   'POST /api/v1/ratings/:id/contact': 'contact.reveal',
