@@ -96,7 +96,7 @@ function DeviceStatusScreen({ who, onLock, returnsToKiosk }: { who: string; onLo
         <button type="button" onClick={onLock}>
           {t('device.lock')}
         </button>
-        <a href={KIOSK_PATH}>{t('device.back')}</a>
+        <a className="device-back" href={KIOSK_PATH}>{t('device.back')}</a>
         <LanguageSwitch />
       </header>
       {returnsToKiosk && <p className="hint">{t('device.returnsToKiosk')}</p>}

@@ -66,7 +66,7 @@ export function StaffUnlock({ db, session, onUnlock }: { db: KioskDatabase; sess
     <main className="device-status device-unlock">
       <header>
         <h1>{t('device.title')}</h1>
-        <a href={KIOSK_PATH}>{t('device.back')}</a>
+        <a className="device-back" href={KIOSK_PATH}>{t('device.back')}</a>
         <LanguageSwitch />
       </header>
       <p data-testid="device-locked">{t('device.unlockText')}</p>

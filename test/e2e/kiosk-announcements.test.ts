@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PIN } from '../../sync-server/store/demo-hall';
 import { assertBuilt, loadControlledKiosk, openProfile } from '../support/browser';
 import { spawnServer, tempDir, type ServerProcess } from '../support/server';
+import type { Locator } from 'playwright-core';
 
 let server: ServerProcess;
 
@@ -12,6 +13,12 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop();
 });
+
+/** A finger-sized target: 44 × 44 CSS px at least. */
+async function expectTouchTarget(target: Locator) {
+  const box = await target.boundingBox();
+  expect(box && Math.min(box.width, box.height)).toBeGreaterThanOrEqual(44);
+}
 
 describe('screen changes at the kiosk, in Chromium', () => {
   it('focuses the reason heading, keeps Tab inside the modal sign-on dialog and closes it with Escape', async () => {
@@ -53,6 +60,7 @@ describe('screen changes at the kiosk, in Chromium', () => {
     // Left on the locked /device page: back to the kiosk after a minute.
     await page.goto(server.baseUrl + '/device');
     await page.getByTestId('device-locked').waitFor();
+    await expectTouchTarget(page.getByRole('link', { name: '返回评价页' }));
     await page.clock.fastForward(61_000);
     await page.waitForURL(server.baseUrl + '/');
     await page.getByRole('button', { name: '非常满意' }).waitFor();
@@ -63,6 +71,7 @@ describe('screen changes at the kiosk, in Chromium', () => {
     await page.keyboard.type(DEMO_PIN);
     await page.keyboard.press('Enter');
     await page.getByTestId('device-unlocked-by').waitFor();
+    await expectTouchTarget(page.getByRole('link', { name: '返回评价页' }));
     await page.clock.fastForward(30_000);
     expect(new URL(page.url()).pathname).toBe('/device');
     await page.getByTestId('device-unlocked-by').waitFor();
