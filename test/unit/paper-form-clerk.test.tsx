@@ -1,7 +1,6 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AppServicesContext } from '../../src/app-context';
 import type { KioskDatabase } from '../../src/data/db';
 import { setMeta } from '../../src/data/meta';
 import { savePaperDraft } from '../../src/data/paper-draft';
@@ -9,11 +8,10 @@ import type { Me } from '../../src/domain/account-api';
 import type { PaperFormConfig } from '../../src/domain/paper-api';
 import { EMPTY_PAPER_FORM } from '../../src/domain/paper-form';
 import { DEFAULT_REASONS } from '../../src/domain/reasons';
-import { PaperFormScreen } from '../../src/form/PaperFormScreen';
 import { initI18n, loadNamespace } from '../../src/i18n';
 import { freshDb } from '../support/kiosk-fixtures';
+import { label, renderPaperForm } from '../support/paper-fixtures';
 
-const label = (zh: string) => ({ 'zh-CN': zh, en: zh, bo: zh });
 // The unit's whole catalogue, as the server sends it: window staff and the accounts that serve at no window.
 const config: PaperFormConfig = {
   unit: { id: 'demo-unit', name: label('演示单位') },
@@ -39,12 +37,7 @@ const config: PaperFormConfig = {
 const me: Me = { id: 'demo-s2', name: '王芳', employeeNo: 'D1002', unitId: 'demo-unit', windowId: 'demo-w1', roles: ['STAFF', 'LEAD'], photoUrl: null, mustChangePassword: false };
 
 let db: KioskDatabase;
-const renderForm = () =>
-  render(
-    <AppServicesContext.Provider value={{ db, sync: { trigger: async () => undefined } }}>
-      <PaperFormScreen me={me} />
-    </AppServicesContext.Provider>,
-  );
+const renderForm = () => renderPaperForm(db, me);
 const select = (name: string) => screen.getByLabelText(name) as HTMLSelectElement;
 const options = (name: string) => [...select(name).options].map((o) => o.value);
 

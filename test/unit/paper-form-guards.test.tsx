@@ -1,21 +1,19 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AppServicesContext } from '../../src/app-context';
 import type { KioskDatabase } from '../../src/data/db';
 import { setMeta } from '../../src/data/meta';
 import type { Me } from '../../src/domain/account-api';
 import type { PaperFormConfig } from '../../src/domain/paper-api';
 import { DEFAULT_REASONS } from '../../src/domain/reasons';
-import { PaperFormScreen } from '../../src/form/PaperFormScreen';
 import { initI18n, loadNamespace } from '../../src/i18n';
 import { resizePhoto } from '../../src/media/photo-resize';
 import { freshDb } from '../support/kiosk-fixtures';
+import { label, renderPaperForm } from '../support/paper-fixtures';
 
 // The photo is resized by the browser's canvas, which jsdom lacks: each test decides when the resizing ends.
 vi.mock('../../src/media/photo-resize', async (original) => ({ ...(await original<typeof import('../../src/media/photo-resize')>()), resizePhoto: vi.fn() }));
 
-const label = (zh: string) => ({ 'zh-CN': zh, en: zh, bo: zh });
 const config: PaperFormConfig = {
   unit: { id: 'demo-unit', name: label('演示单位') },
   windows: [
@@ -46,12 +44,7 @@ const deferred = <T,>() => {
 let db: KioskDatabase;
 /** The duplicate check's requests, held until the test lets them fail (offline); everything else fails at once. */
 let duplicateChecks: ReturnType<typeof deferred<Response>>[];
-const renderForm = (who: Me = me) =>
-  render(
-    <AppServicesContext.Provider value={{ db, sync: { trigger: async () => undefined } }}>
-      <PaperFormScreen me={who} />
-    </AppServicesContext.Provider>,
-  );
+const renderForm = (who: Me = me) => renderPaperForm(db, who);
 
 beforeAll(async () => {
   await initI18n();

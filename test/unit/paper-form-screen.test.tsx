@@ -1,38 +1,18 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AppServicesContext } from '../../src/app-context';
 import type { KioskDatabase } from '../../src/data/db';
 import { setMeta } from '../../src/data/meta';
 import { readPaperDraft } from '../../src/data/paper-draft';
-import type { Me } from '../../src/domain/account-api';
-import type { PaperFormConfig } from '../../src/domain/paper-api';
-import { DEFAULT_REASONS } from '../../src/domain/reasons';
-import { PaperFormScreen } from '../../src/form/PaperFormScreen';
 import { initI18n, loadNamespace } from '../../src/i18n';
 import { freshDb } from '../support/kiosk-fixtures';
+import { paperConfig, renderPaperForm, typist } from '../support/paper-fixtures';
 
-const label = (zh: string) => ({ 'zh-CN': zh, en: zh, bo: zh });
-const config: PaperFormConfig = {
-  unit: { id: 'demo-unit', name: label('演示单位') },
-  windows: [{ id: 'demo-w1', number: '1', name: label('1号窗口') }],
-  staff: [
-    { id: 'demo-s1', name: '李明', employeeNo: 'D1001', windowId: 'demo-w1' },
-    { id: 'demo-s2', name: '王芳', employeeNo: 'D1002', windowId: 'demo-w1' },
-  ],
-  serviceItems: [{ id: 'demo-item-1', code: 'DEMO-001', name: label('企业投资项目备案') }],
-  reasons: [...DEFAULT_REASONS],
-  fetchedAt: 1,
-};
-const me: Me = { id: 'demo-s2', name: '王芳', employeeNo: 'D1002', unitId: 'demo-unit', windowId: 'demo-w1', roles: ['STAFF', 'LEAD'], photoUrl: null, mustChangePassword: false };
+const config = paperConfig;
+const me = typist;
 
 let db: KioskDatabase;
-const renderForm = () =>
-  render(
-    <AppServicesContext.Provider value={{ db, sync: { trigger: async () => undefined } }}>
-      <PaperFormScreen me={me} />
-    </AppServicesContext.Provider>,
-  );
+const renderForm = () => renderPaperForm(db, me);
 
 beforeAll(async () => {
   await initI18n();
