@@ -10,7 +10,7 @@ import type { StaffCard } from '../domain/sync-api';
 import { LanguageSwitch } from '../kiosk/LanguageSwitch';
 import { PinPad } from '../kiosk/PinPad';
 import { checkStaffPin } from '../kiosk/pin-attempts';
-import { StaffPhoto } from '../kiosk/StaffPhoto';
+import { RosterButtons } from '../kiosk/RosterButtons';
 import { KIOSK_PATH } from '../routes';
 import '../kiosk/sign-on.css';
 
@@ -91,25 +91,15 @@ export function StaffUnlock({ db, session, onUnlock }: { db: KioskDatabase; sess
           </button>
         </section>
       ) : (
-        <ul className="sign-on-roster">
-          {(roster ?? []).map((s) => (
-            <li key={s.id}>
-              <button
-                type="button"
-                onClick={() => {
-                  setPin('');
-                  setMessage(s.pinHash ? null : t('duty.noPin'));
-                  setStaff(s);
-                }}
-                aria-label={t('device.unlockAs', { name: s.name, no: s.employeeNo })}
-              >
-                <StaffPhoto staff={s} className="roster-photo" />
-                <span>{s.name}</span>
-                <span className="hint">{s.employeeNo}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
+        <RosterButtons
+          roster={roster ?? []}
+          onPick={(s) => {
+            setPin('');
+            setMessage(s.pinHash ? null : t('duty.noPin'));
+            setStaff(s);
+          }}
+          labelFor={(s) => t('device.unlockAs', { name: s.name, no: s.employeeNo })}
+        />
       )}
       <button type="button" onClick={() => setWithAccount(true)}>
         {t('device.unlockWithAccount')}

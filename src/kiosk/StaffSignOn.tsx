@@ -5,7 +5,7 @@ import type { StaffCard } from '../domain/sync-api';
 import type { KioskDatabase } from '../data/db';
 import { checkStaffPin } from './pin-attempts';
 import { PinPad } from './PinPad';
-import { StaffPhoto } from './StaffPhoto';
+import { RosterButtons } from './RosterButtons';
 import { useModal } from './useModal';
 import './sign-on.css';
 
@@ -81,17 +81,7 @@ export default function StaffSignOn({ db, roster, signedOnId, onSignOn, onSignOf
               </p>
             )}
             <p className="hint">{t('duty.pick')}</p>
-            <ul className="sign-on-roster">
-              {roster.map((s) => (
-                <li key={s.id}>
-                  <button type="button" onClick={() => choose(s, 'on')} aria-label={t('duty.signOnAs', { name: s.name, no: s.employeeNo })}>
-                    <StaffPhoto staff={s} className="roster-photo" />
-                    <span>{s.name}</span>
-                    <span className="hint">{s.employeeNo}</span>
-                  </button>
-                </li>
-              ))}
-            </ul>
+            <RosterButtons roster={roster} onPick={(s) => choose(s, 'on')} labelFor={(s) => t('duty.signOnAs', { name: s.name, no: s.employeeNo })} />
             {roster.length === 0 && <p>{t('duty.emptyRoster')}</p>}
           </>
         ) : (
