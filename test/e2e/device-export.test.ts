@@ -73,7 +73,8 @@ describe('/device at a kiosk', () => {
     await page.keyboard.type(DEMO_PIN);
     await page.keyboard.press('Enter');
     await page.getByTestId('device-unlocked-by').waitFor();
-    expect(await page.getByTestId('contact-retention').textContent()).toContain('30 天');
+    // The retention period is read from the device's database after the screen opens: wait for it, not for a moment.
+    await page.getByTestId('contact-retention').filter({ hasText: '30 天' }).waitFor();
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出未上传记录到文件' }).click()]);
     const file = path.join(tempDir('e2e-device-export-file'), download.suggestedFilename());
