@@ -17,10 +17,14 @@ import { KioskAnnouncer } from './KioskAnnouncer';
 import { useIdleTimeout } from './useIdleTimeout';
 import { useKioskFlow } from './useKioskFlow';
 import { useOnDuty } from './useOnDuty';
+import { afterNextFrame } from './tap-timing';
 
 const loadReasonScreen = () => import('./ReasonScreen');
-// The record validator is not needed to paint the kiosk; it is fetched while idle, well before a tap.
-const loadRatingWriter = () => import('../data/submit-rating');
+// The record validator is not needed to paint the kiosk; it is fetched while idle, well before a tap, and kept:
+// awaiting import() again at the tap, even of a module already loaded, waits for the next frame (~12 ms measured).
+type RatingWriter = typeof import('../data/submit-rating');
+let ratingWriter: RatingWriter | undefined;
+const loadRatingWriter = async () => (ratingWriter ??= await import('../data/submit-rating'));
 // Its schema stays out of the first paint too: it is needed only once a bad rating is left.
 const loadAbandonWriter = () => import('../data/abandoned-taps');
 const ReasonScreen = lazy(loadReasonScreen);
@@ -62,11 +66,12 @@ export const ReadyKiosk = memo(function ReadyKiosk({ config }: { config: KioskCo
 
   const save = useCallback(
     async (draft: RatingDraft) => {
-      const { buildRatingRecord, submitRating } = await loadRatingWriter();
+      const { buildRatingRecord, submitRating } = ratingWriter ?? (await loadRatingWriter());
       const deviceId = await ensureDeviceId(db);
       const record = buildRatingRecord(draft, { config, deviceId, locale: currentLocale(), staffId: duty.serving?.id });
       await submitRating(db, record);
-      void sync.trigger('submit');
+      // The upload starts after the thank-you frame, so its reads and request do not compete with that frame.
+      afterNextFrame(() => void sync.trigger('submit'));
     },
     [db, sync, config, duty.serving?.id],
   );

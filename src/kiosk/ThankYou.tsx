@@ -1,8 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LevelKey } from '../domain/levels';
-
-export const TAP_TO_THANKS_MEASURE = 'hcp:tap-to-thanks';
+import { measureTap, TAP_MEASURES } from './tap-timing';
 
 /**
  * Shown only after the rating is on disk; it records how long the tap took to reach this screen. Screen readers
@@ -11,9 +10,8 @@ export const TAP_TO_THANKS_MEASURE = 'hcp:tap-to-thanks';
 export function ThankYou({ tapTime, level }: { tapTime: number; level: LevelKey }) {
   const { t } = useTranslation();
   useEffect(() => {
-    const frame = requestAnimationFrame(() => {
-      performance.measure(TAP_TO_THANKS_MEASURE, { start: tapTime, end: performance.now() });
-    });
+    measureTap(TAP_MEASURES.rendered, tapTime);
+    const frame = requestAnimationFrame(() => measureTap(TAP_MEASURES.painted, tapTime));
     return () => cancelAnimationFrame(frame);
   }, [tapTime]);
   return (

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { isBadLevel, type LevelKey } from '../domain/levels';
 import type { RatingDraft } from '../data/submit-rating';
+import { measureTap, TAP_MEASURES } from './tap-timing';
 
 export type KioskScreenState = { name: 'idle' } | { name: 'reasons'; level: LevelKey } | { name: 'thanks'; tapTime: number; level: LevelKey };
 
@@ -31,6 +32,7 @@ export function useKioskFlow({ save, thankYouMs, onIdle, onAbandon }: FlowOption
       setSaveFailed(false);
       try {
         await save(draft);
+        measureTap(TAP_MEASURES.committed, tapTime);
         setScreen({ name: 'thanks', tapTime, level: draft.level });
       } catch (err) {
         console.error('rating not saved', err);

@@ -9,6 +9,7 @@ import i18n from 'i18next';
 import { initI18n, setLanguage } from '../../src/i18n';
 import { KioskScreen } from '../../src/kiosk/KioskScreen';
 import { demoConfig, freshDb } from '../support/kiosk-fixtures';
+import { chooseKioskLanguage } from '../support/kiosk-language';
 
 let db: KioskDatabase;
 
@@ -66,14 +67,14 @@ describe('screen changes are announced', () => {
 
   it('says the recorded level in English and Tibetan too', async () => {
     renderKiosk();
-    fireEvent.click(await screen.findByRole('button', { name: 'English' }));
+    await chooseKioskLanguage('en');
     fireEvent.click(await screen.findByRole('button', { name: 'Basically satisfied' }));
     await waitFor(() => expect(screen.getByTestId('kiosk-announcer').textContent).toContain('Basically satisfied'));
     cleanup();
     db = await freshDb();
     await setMeta(db, 'kioskConfig', { ...demoConfig, roster });
     renderKiosk();
-    fireEvent.click(await screen.findByRole('button', { name: 'བོད་ཡིག' }));
+    await chooseKioskLanguage('bo');
     fireEvent.click(await screen.findByRole('button', { name: 'ཧ་ཅང་ཡིད་ཚིམ།' }));
     await waitFor(() => expect(screen.getByTestId('kiosk-announcer').textContent).toContain('ཧ་ཅང་ཡིད་ཚིམ།'));
   });

@@ -7,6 +7,7 @@ import { setMeta } from '../../src/data/meta';
 import { initI18n, setLanguage } from '../../src/i18n';
 import { KioskScreen } from '../../src/kiosk/KioskScreen';
 import { demoConfig, freshDb } from '../support/kiosk-fixtures';
+import { chooseKioskLanguage } from '../support/kiosk-language';
 
 let db: KioskDatabase;
 let syncTriggers: string[];
@@ -54,7 +55,7 @@ describe('the kiosk', () => {
     expect(ratings).toHaveLength(1);
     expect(ratings[0].record).toMatchObject({ level: 'SATISFIED', staffId: 'demo-s1', windowId: 'demo-w1', channel: 'HALL_TABLET' });
     expect(await db.outbox.count()).toBe(1);
-    expect(syncTriggers).toContain('submit');
+    await waitFor(() => expect(syncTriggers).toContain('submit')); // after the thank-you frame
     expect(screen.queryByRole('button', { name: '满意' })).toBeNull();
   });
 
@@ -118,7 +119,7 @@ describe('the kiosk', () => {
 
   it('returns to idle after the thank-you screen, in the hall language again', async () => {
     renderKiosk('?thanksMs=200');
-    fireEvent.click(await screen.findByRole('button', { name: 'English' }));
+    await chooseKioskLanguage('en');
     fireEvent.click(await screen.findByRole('button', { name: 'Very satisfied' }));
     expect(await screen.findByText('Thank you for your rating!')).toBeTruthy();
     expect(await screen.findByRole('button', { name: '非常满意' })).toBeTruthy();
@@ -127,12 +128,12 @@ describe('the kiosk', () => {
 
   it('switches every level name to Tibetan and English', async () => {
     renderKiosk();
-    fireEvent.click(await screen.findByRole('button', { name: 'བོད་ཡིག' }));
+    await chooseKioskLanguage('bo');
     for (const name of ['ཧ་ཅང་ཡིད་ཚིམ།', 'ཡིད་ཚིམ།', 'གཞི་ནས་ཡིད་ཚིམ།', 'ཡིད་མི་ཚིམ།', 'ཧ་ཅང་ཡིད་མི་ཚིམ།']) {
       expect(await screen.findByRole('button', { name })).toBeTruthy();
     }
     expect(document.documentElement.lang).toBe('bo');
-    fireEvent.click(screen.getByRole('button', { name: 'English' }));
+    await chooseKioskLanguage('en');
     for (const name of ['Very satisfied', 'Satisfied', 'Basically satisfied', 'Dissatisfied', 'Very dissatisfied']) {
       expect(await screen.findByRole('button', { name })).toBeTruthy();
     }
