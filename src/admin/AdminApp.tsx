@@ -2,8 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { SignedInShell } from '../account/SignedInShell';
 import { STAFF_PATH } from '../routes';
 import { AdminTabs } from './AdminTabs';
-import './admin.css';
-import './admin-forms.css';
+import './shared/admin.css';
+import './shared/admin-forms.css';
 
 function NotAdmin() {
   const { t } = useTranslation('admin');

@@ -1,16 +1,16 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { adminErrorText } from './admin-errors';
-import { FormFailure } from './AdminForm';
-import { AuditLog } from './AuditLog';
-import { CalendarAdmin } from './CalendarAdmin';
-import { DevicesAdmin } from './DevicesAdmin';
-import { ReasonsAdmin } from './ReasonsAdmin';
-import { ServiceItemsAdmin } from './ServiceItemsAdmin';
-import { StaffAdmin } from './StaffAdmin';
-import { UnitsWindowsAdmin } from './UnitsWindowsAdmin';
-import { useCalendar } from './useCalendar';
-import { useCatalog } from './useCatalog';
+import { adminErrorText } from './shared/admin-errors';
+import { FormFailure } from './shared/AdminForm';
+import { AuditLog } from './audit/AuditLog';
+import { CalendarAdmin } from './calendar/CalendarAdmin';
+import { DevicesAdmin } from './devices/DevicesAdmin';
+import { ReasonsAdmin } from './catalog/ReasonsAdmin';
+import { ServiceItemsAdmin } from './catalog/ServiceItemsAdmin';
+import { StaffAdmin } from './staff/StaffAdmin';
+import { UnitsWindowsAdmin } from './catalog/UnitsWindowsAdmin';
+import { useCalendar } from './calendar/useCalendar';
+import { useCatalog } from './catalog/useCatalog';
 
 export const TABS = ['staff', 'units', 'items', 'reasons', 'devices', 'calendar', 'audit'] as const;
 export type Tab = (typeof TABS)[number];

@@ -10,7 +10,7 @@ import { RatingsScreen } from './RatingsScreen';
 import './staff.css';
 
 // Supervision reads the audit log here; the administrator has it among the admin screens.
-const AuditLog = lazy(() => import('../admin/AuditLog').then((m) => ({ default: m.AuditLog })));
+const AuditLog = lazy(() => import('../admin/audit/AuditLog').then((m) => ({ default: m.AuditLog })));
 const CasesScreen = lazy(() => import('../cases/CasesScreen').then((m) => ({ default: m.CasesScreen })));
 
 type View = 'ratings' | 'cases' | 'audit';

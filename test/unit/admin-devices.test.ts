@@ -1,6 +1,6 @@
 import { encode } from 'uqr';
 import { describe, expect, it } from 'vitest';
-import { cstClock, cstMinute, enrolmentUrl, isStale, qrMatrix, QR_QUIET_ZONE, seenAgo, sortDevices, STALE_AFTER_MS } from '../../src/admin/device-view';
+import { cstClock, cstMinute, enrolmentUrl, isStale, qrMatrix, QR_QUIET_ZONE, seenAgo, sortDevices, STALE_AFTER_MS } from '../../src/admin/devices/device-view';
 import type { DeviceListItem } from '../../src/domain/device-api';
 
 const MIN = 60_000;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EmployeeNoSchema } from '../../src/domain/account-api';
 import { MAX_PHOTO_BYTES } from '../../src/domain/admin-api';
 import { ReasonKeySchema } from '../../src/domain/base-schemas';
-import { changedFields, EMPLOYEE_NO, isValidSortOrder, parseSortOrder, REASON_KEY, trimLabel } from '../../src/admin/form-values';
+import { changedFields, EMPLOYEE_NO, isValidSortOrder, parseSortOrder, REASON_KEY, trimLabel } from '../../src/admin/shared/form-values';
 import { encodeUnder, fitWithin, PhotoError } from '../../src/media/photo-resize';
 
 describe('staff photo size', () => {

@@ -1,7 +1,7 @@
 import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CALENDAR_PROBLEM_CODES, checkDraft, parseYear, problemText, serverProblems, type CalendarDraft } from '../../src/admin/calendar-draft';
-import { dateRuns, formatDateLines, LINE_PROBLEM_CODES, MAX_RANGE_DAYS, parseDateLines } from '../../src/admin/calendar-lines';
+import { CALENDAR_PROBLEM_CODES, checkDraft, parseYear, problemText, serverProblems, type CalendarDraft } from '../../src/admin/calendar/calendar-draft';
+import { dateRuns, formatDateLines, LINE_PROBLEM_CODES, MAX_RANGE_DAYS, parseDateLines } from '../../src/admin/calendar/calendar-lines';
 import {
   calendarOf,
   isEmptyDiff,
@@ -12,7 +12,7 @@ import {
   tableDiff,
   WEEK_COLUMNS,
   yearGrid,
-} from '../../src/admin/calendar-view';
+} from '../../src/admin/calendar/calendar-view';
 import { PUBLISHED_CALENDAR_YEARS } from '../../src/domain/calendar-data';
 import { dateSpan, validateCalendarYear, type CalendarYear } from '../../src/domain/workdays';
 import { flatten, readMessages } from '../../scripts/tibetan-review';

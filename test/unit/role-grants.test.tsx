@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { RoleGrants } from '../../src/admin/RoleGrants';
+import { RoleGrants } from '../../src/admin/staff/RoleGrants';
 import type { PendingRoleGrant } from '../../src/domain/admin-api';
 import { initI18n, loadNamespace } from '../../src/i18n';
 
