@@ -3,14 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { adminErrorText } from './shared/admin-errors';
 import { FormFailure } from './shared/AdminForm';
 import { AuditLog } from './audit/AuditLog';
-import { CalendarAdmin } from './calendar/CalendarAdmin';
+import { CalendarAdmin, loadCalendar } from './calendar/CalendarAdmin';
 import { DevicesAdmin } from './devices/DevicesAdmin';
 import { ReasonsAdmin } from './catalog/ReasonsAdmin';
 import { ServiceItemsAdmin } from './catalog/ServiceItemsAdmin';
 import { StaffAdmin } from './staff/StaffAdmin';
 import { UnitsWindowsAdmin } from './catalog/UnitsWindowsAdmin';
-import { useCalendar } from './calendar/useCalendar';
-import { useCatalog } from './catalog/useCatalog';
+import { loadCatalog } from './shared/catalog-types';
+import { useAdminResource } from './shared/useAdminResource';
 
 export const TABS = ['staff', 'units', 'items', 'reasons', 'devices', 'calendar', 'audit'] as const;
 export type Tab = (typeof TABS)[number];
@@ -24,10 +24,10 @@ function tabFromHash(): Tab {
 /** The administration tabs over one catalogue, reloaded after every change. */
 export function AdminTabs({ selfId, onSignedOut }: { selfId: string; onSignedOut: () => void }) {
   const { t } = useTranslation('admin');
-  const { catalog, error, reload } = useCatalog(onSignedOut);
+  const { data: catalog, error, reload } = useAdminResource(loadCatalog, onSignedOut);
   // Loaded with the tabs, not with its tab, so the tab can warn of a missing year wherever the administrator is.
-  const calendar = useCalendar(onSignedOut);
-  const missingYears = calendar.calendar?.missingYears ?? [];
+  const calendar = useAdminResource(loadCalendar, onSignedOut);
+  const missingYears = calendar.data?.missingYears ?? [];
   const missingText = missingYears.length > 0 ? t('calendar.missingBadge', { years: missingYears.join(t('calendar.yearSeparator')) }) : null;
   const [tab, setTab] = useState<Tab>(tabFromHash);
   const tabRefs = useRef<Partial<Record<Tab, HTMLButtonElement | null>>>({});
@@ -102,7 +102,7 @@ export function AdminTabs({ selfId, onSignedOut }: { selfId: string; onSignedOut
         ))}
       </div>
       <div className="admin-panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-        {error !== null && (
+        {error !== undefined && (
           <div className="catalog-failure">
             <FormFailure message={t('catalogFailed', { message: adminErrorText(t, error) })} />
             <button type="button" className="secondary small" onClick={() => void reload()}>
@@ -110,7 +110,7 @@ export function AdminTabs({ selfId, onSignedOut }: { selfId: string; onSignedOut
             </button>
           </div>
         )}
-        {!catalog && error === null && tab !== 'calendar' && <p className="hint">{t('loading')}</p>}
+        {!catalog && error === undefined && tab !== 'calendar' && <p className="hint">{t('loading')}</p>}
         {panel()}
       </div>
     </div>

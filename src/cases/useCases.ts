@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { Me } from '../domain/account-api';
 import { CASE_PATHS, type CaseListResponse, type CaseView } from '../domain/case-api';
 import { caseStatus, type CaseStatus } from '../domain/case-deadlines';
@@ -7,8 +7,9 @@ import { replay, type CaseEvent, type CaseState } from '../domain/case-machine';
 import { makeCalendar } from '../domain/workdays';
 import type { KioskDatabase } from '../data/db';
 import { localCaseActions, type LocalCaseAction } from '../data/case-actions';
-import { getMeta, setMeta } from '../data/meta';
-import { apiRequest, ApiRequestError } from '../account/api-client';
+import { apiRequest } from '../account/api-client';
+import { personCache } from '../account/person-cache';
+import { useResource } from '../account/useResource';
 
 export interface CaseEntry {
   view: CaseView;
@@ -32,34 +33,9 @@ export interface CasesState {
  * person (contact masked only) so the list works offline; actions taken offline show at once, marked as waiting.
  */
 export function useCases(db: KioskDatabase, me: Me, now: number): CasesState {
-  const [response, setResponse] = useState<CaseListResponse>();
-  const [fetchedAt, setFetchedAt] = useState<number>();
-  const [fromCache, setFromCache] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const list = useResource(() => apiRequest<CaseListResponse>('GET', CASE_PATHS.list), [db, me.id], { cache: personCache(db, 'casesCache', me.id) });
+  const response = list.data;
   const local = useLiveQuery(() => localCaseActions(db), [db]) ?? [];
-
-  const reload = useCallback(async () => {
-    try {
-      const fresh = await apiRequest<CaseListResponse>('GET', CASE_PATHS.list);
-      const at = Date.now();
-      await setMeta(db, 'casesCache', { userId: me.id, fetchedAt: at, response: fresh });
-      setResponse(fresh);
-      setFetchedAt(at);
-      setFromCache(false);
-      setError(undefined);
-    } catch (err) {
-      const cached = await getMeta(db, 'casesCache');
-      if (err instanceof ApiRequestError && err.isNetwork && cached?.userId === me.id) {
-        setResponse(cached.response);
-        setFetchedAt(cached.fetchedAt);
-        setFromCache(true);
-      } else setError(err);
-    }
-  }, [db, me.id]);
-
-  useEffect(() => {
-    void reload();
-  }, [reload]);
 
   const entries = useMemo(() => {
     if (!response) return [];
@@ -72,5 +48,5 @@ export function useCases(db: KioskDatabase, me: Me, now: number): CasesState {
     });
   }, [response, local, now]);
 
-  return { entries, response, fetchedAt, fromCache, error, reload };
+  return { entries, response, fetchedAt: list.loadedAt, fromCache: list.fromCache, error: list.error, reload: list.reload };
 }

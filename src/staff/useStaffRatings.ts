@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Me } from '../domain/account-api';
 import { RATINGS_PATH, type RatingListResponse } from '../domain/ratings-api';
 import type { KioskDatabase } from '../data/db';
-import { getMeta, setMeta } from '../data/meta';
-import { apiRequest, ApiRequestError } from '../account/api-client';
+import { apiRequest } from '../account/api-client';
+import { personCache } from '../account/person-cache';
+import { useResource } from '../account/useResource';
 
 export interface StaffRatingsState {
   response?: RatingListResponse;
@@ -23,55 +24,44 @@ const PAGE = 100;
  * only), so a tablet that loses the network keeps showing the last list.
  */
 export function useStaffRatings(db: KioskDatabase, me: Me): StaffRatingsState {
-  const [response, setResponse] = useState<RatingListResponse>();
-  const [fetchedAt, setFetchedAt] = useState<number>();
-  const [fromCache, setFromCache] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const [loading, setLoading] = useState(true);
-
-  const reload = useCallback(async () => {
-    setLoading(true);
-    setError(undefined);
-    try {
-      const fresh = await apiRequest<RatingListResponse>('GET', `${RATINGS_PATH}?limit=${PAGE}`);
-      const at = Date.now();
-      await setMeta(db, 'staffRatings', { userId: me.id, fetchedAt: at, response: fresh });
-      setResponse(fresh);
-      setFetchedAt(at);
-      setFromCache(false);
-    } catch (err) {
-      const cached = await getMeta(db, 'staffRatings');
-      if (err instanceof ApiRequestError && err.isNetwork && cached?.userId === me.id) {
-        setResponse(cached.response);
-        setFetchedAt(cached.fetchedAt);
-        setFromCache(true);
-      } else setError(err);
-    } finally {
-      setLoading(false);
-    }
-  }, [db, me.id]);
+  const list = useResource(() => apiRequest<RatingListResponse>('GET', `${RATINGS_PATH}?limit=${PAGE}`), [db, me.id], {
+    cache: personCache(db, 'staffRatings', me.id),
+  });
+  const [more, setMore] = useState<{ loading: boolean; error?: unknown }>({ loading: false });
+  const { data: response, update, reload } = list;
 
   const loadMore = useCallback(async () => {
     if (!response?.nextBefore) return;
-    setLoading(true);
+    setMore({ loading: true });
     try {
       const older = await apiRequest<RatingListResponse>('GET', `${RATINGS_PATH}?limit=${PAGE}&before=${response.nextBefore}`);
       const merge = <T extends { id: string }>(a: T[], b: T[]) => [...a, ...b.filter((x) => !a.some((y) => y.id === x.id))];
-      setResponse({
-        items: [...response.items, ...older.items],
-        refs: { reasons: older.refs.reasons, windows: merge(response.refs.windows, older.refs.windows), staff: merge(response.refs.staff, older.refs.staff) },
-        nextBefore: older.nextBefore,
-      });
+      // Appended only to the list it continues: a reload that answered meanwhile has started the list afresh.
+      update((shown) =>
+        shown !== response
+          ? shown
+          : {
+              items: [...response.items, ...older.items],
+              refs: { reasons: older.refs.reasons, windows: merge(response.refs.windows, older.refs.windows), staff: merge(response.refs.staff, older.refs.staff) },
+              nextBefore: older.nextBefore,
+            },
+      );
+      setMore({ loading: false });
     } catch (err) {
-      setError(err);
-    } finally {
-      setLoading(false);
+      setMore({ loading: false, error: err });
     }
-  }, [response]);
+  }, [response, update]);
 
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-
-  return { response, fetchedAt, fromCache, error, loading, reload: () => void reload(), loadMore: () => void loadMore() };
+  return {
+    response,
+    fetchedAt: list.loadedAt,
+    fromCache: list.fromCache,
+    error: more.error ?? list.error,
+    loading: list.loading || more.loading,
+    reload: () => {
+      setMore({ loading: false });
+      void reload();
+    },
+    loadMore: () => void loadMore(),
+  };
 }

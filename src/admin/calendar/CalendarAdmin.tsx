@@ -2,12 +2,23 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cstDate } from '../../domain/time';
 import type { CalendarYear } from '../../domain/workdays';
+import { apiRequest } from '../../account/api-client';
+import type { Resource } from '../../account/useResource';
+import { adminErrorText } from '../shared/admin-errors';
 import { FormDone, FormFailure } from '../shared/AdminForm';
 import { CalendarEditor } from './CalendarEditor';
 import { CalendarMonths } from './CalendarMonths';
-import { calendarOf, shownYearOf, sourceParts, suggestedYear, tableCounts } from './calendar-view';
-import type { CalendarState } from './useCalendar';
+import { ADMIN_CALENDAR_PATH, calendarOf, shownYearOf, sourceParts, suggestedYear, tableCounts, type CalendarAnswer } from './calendar-view';
 import './calendar.css';
+
+/**
+ * The working-day tables and the years missing one, oldest first. Loaded with the tabs (not only with the calendar
+ * tab), so the tab itself can carry a warning badge while this year's or next year's list has not been entered.
+ */
+export async function loadCalendar(): Promise<CalendarAnswer> {
+  const answer = await apiRequest<CalendarAnswer>('GET', ADMIN_CALENDAR_PATH);
+  return { years: [...answer.years].sort((a, b) => a.year - b.year), missingYears: [...answer.missingYears].sort((a, b) => a - b) };
+}
 
 type Editing = { mode: 'new'; year: number } | { mode: 'edit'; year: number } | null;
 
@@ -16,9 +27,11 @@ type Editing = { mode: 'new'; year: number } | { mode: 'edit'; year: number } | 
  * and its months), and the editor to enter a new year or correct one. The tables are loaded by AdminTabs, whose
  * tab button carries the warning too.
  */
-export function CalendarAdmin({ state }: { state: CalendarState }) {
+export function CalendarAdmin({ state }: { state: Resource<CalendarAnswer> }) {
   const { t } = useTranslation('admin');
-  const { calendar, failure, loading, reload } = state;
+  const { data: calendar, error, loading, reload } = state;
+  // The previous tables stay shown under the last load's refusal.
+  const failure = error === undefined ? null : adminErrorText(t, error);
   const today = cstDate(Date.now());
   const [selected, setSelected] = useState<number | null>(null);
   const [editing, setEditing] = useState<Editing>(null);

@@ -1,13 +1,18 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { apiRequest } from '../../account/api-client';
+import { ADMIN_DEVICE_PATHS, type DeviceListItem } from '../../domain/device-api';
+import { adminErrorText } from '../shared/admin-errors';
 import { AdminTable } from '../shared/AdminTable';
 import { FormDone, FormFailure } from '../shared/AdminForm';
+import { useAdminResource } from '../shared/useAdminResource';
 import { windowsOf, type AdminCatalog } from '../shared/catalog-types';
 import { DeviceRow } from './DeviceRow';
-import { cstClock, sortDevices } from './device-view';
+import { cstClock, DEVICE_REFRESH_MS, sortDevices } from './device-view';
 import { EnrolmentCodeForm, useWindowName } from './EnrolmentCodeForm';
-import { useDevices } from './useDevices';
 import './devices.css';
+
+const loadDevices = async () => (await apiRequest<{ devices: DeviceListItem[] }>('GET', ADMIN_DEVICE_PATHS.devices)).devices;
 
 /**
  * The hall's tablets: a one-time enrolment code (and QR code) to set one up for a window, the list of enrolled
@@ -16,7 +21,10 @@ import './devices.css';
 export function DevicesAdmin({ catalog, onSignedOut }: { catalog: AdminCatalog; onSignedOut: () => void }) {
   const { t } = useTranslation('admin');
   const windowName = useWindowName(catalog);
-  const { devices, loadedAt, loading, failure, reload } = useDevices(onSignedOut);
+  // Fetched now and every 30 s while the tab is shown (and the browser tab visible), so the last-seen times and
+  // queues follow the tablets' check-ins; the previous list stays shown under a refusal.
+  const { data: devices, loadedAt = 0, loading, error, reload } = useAdminResource(loadDevices, onSignedOut, DEVICE_REFRESH_MS);
+  const failure = error === undefined ? null : adminErrorText(t, error);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const listHeading = useRef<HTMLHeadingElement>(null);

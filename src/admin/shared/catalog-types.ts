@@ -1,3 +1,5 @@
+import { apiRequest } from '../../account/api-client';
+import { ADMIN_PREFIX } from '../../domain/admin-api';
 import type { AdminCatalog, CatalogUnit, CatalogWindow, ServiceItem } from '../../domain/catalog';
 
 // What GET /api/v1/admin/catalog answers (sync-server/routes/admin-catalog.ts), as the admin screens read it.
@@ -13,3 +15,11 @@ export function windowsOf(catalog: AdminCatalog, unitId: string): AdminWindow[] 
     .filter((w) => w.unitId === unitId)
     .sort((a, b) => a.sortOrder - b.sortOrder || a.number.localeCompare(b.number, undefined, { numeric: true }));
 }
+
+export const ADMIN_CATALOG_PATH = `${ADMIN_PREFIX}/catalog`;
+
+/**
+ * The whole catalogue (units, windows, staff, reasons, service items), fetched fresh: the admin screens work
+ * online only, and every change reloads it so each table shows what the server now holds.
+ */
+export const loadCatalog = () => apiRequest<AdminCatalog>('GET', ADMIN_CATALOG_PATH);
