@@ -13,42 +13,45 @@ interface TextFieldProps {
   input?: InputHTMLAttributes<HTMLInputElement> & { 'data-testid'?: string };
 }
 
-/** One labelled input of the surrounding form, with its hint and its error linked by aria-describedby. */
-export function TextField({ name, label, rules, hint, input }: TextFieldProps) {
+/** The wiring TextField and TextAreaField share: ids, the field's error, and aria-describedby naming hint and error. */
+function useFieldWiring(name: string, rules: RegisterOptions | undefined, hint: string | undefined) {
   const uid = useId();
   const { register, formState } = useFormContext();
   const message = errorAt(formState.errors, name);
   const described = [hint ? `${uid}-hint` : '', message ? `${uid}-error` : ''].filter(Boolean).join(' ');
+  // Spread around the caller's own attributes: they may replace the id or test id, never the error wiring.
+  const ids = { id: uid, 'data-testid': name };
+  const aria = { 'aria-invalid': !!message, 'aria-describedby': described || undefined };
+  const hintLine = hint && (
+    <span id={`${uid}-hint`} className="hint">
+      {hint}
+    </span>
+  );
+  return { uid, ids, aria, field: register(name, rules), hintLine, error: <FieldError id={`${uid}-error`} message={message} /> };
+}
+
+/** One labelled input of the surrounding form, with its hint and its error linked by aria-describedby. */
+export function TextField({ name, label, rules, hint, input }: TextFieldProps) {
+  const { uid, ids, aria, field, hintLine, error } = useFieldWiring(name, rules, hint);
   return (
     <div className="text-field">
       <label htmlFor={uid}>{label}</label>
-      <input id={uid} data-testid={name} {...input} aria-invalid={!!message} aria-describedby={described || undefined} {...register(name, rules)} />
-      {hint && (
-        <span id={`${uid}-hint`} className="hint">
-          {hint}
-        </span>
-      )}
-      <FieldError id={`${uid}-error`} message={message} />
+      <input {...ids} {...input} {...aria} {...field} />
+      {hintLine}
+      {error}
     </div>
   );
 }
 
-/** A labelled multi-line field of the surrounding form, wired like TextField (hint and error by aria-describedby). */
+/** A labelled multi-line field of the surrounding form, wired like TextField; its hint (the expected format) comes first. */
 export function TextAreaField({ name, label, rules, hint, textarea }: Omit<TextFieldProps, 'input'> & { textarea?: TextareaHTMLAttributes<HTMLTextAreaElement> }) {
-  const uid = useId();
-  const { register, formState } = useFormContext();
-  const message = errorAt(formState.errors, name);
-  const described = [hint ? `${uid}-hint` : '', message ? `${uid}-error` : ''].filter(Boolean).join(' ');
+  const { uid, ids, aria, field, hintLine, error } = useFieldWiring(name, rules, hint);
   return (
     <div className="text-field">
       <label htmlFor={uid}>{label}</label>
-      {hint && (
-        <span id={`${uid}-hint`} className="hint">
-          {hint}
-        </span>
-      )}
-      <textarea id={uid} data-testid={name} {...textarea} aria-invalid={!!message} aria-describedby={described || undefined} {...register(name, rules)} />
-      <FieldError id={`${uid}-error`} message={message} />
+      {hintLine}
+      <textarea {...ids} {...textarea} {...aria} {...field} />
+      {error}
     </div>
   );
 }
