@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { adminErrorText } from './shared/admin-errors';
-import { FormFailure } from './shared/AdminForm';
+import { LoadFailure } from './shared/AdminForm';
 import { AuditLog } from './audit/AuditLog';
 import { CalendarAdmin, loadCalendar } from './calendar/CalendarAdmin';
 import { DevicesAdmin } from './devices/DevicesAdmin';
@@ -102,14 +102,7 @@ export function AdminTabs({ selfId, onSignedOut }: { selfId: string; onSignedOut
         ))}
       </div>
       <div className="admin-panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-        {error !== undefined && (
-          <div className="catalog-failure">
-            <FormFailure message={t('catalogFailed', { message: adminErrorText(t, error) })} />
-            <button type="button" className="secondary small" onClick={() => void reload()}>
-              {t('retry')}
-            </button>
-          </div>
-        )}
+        {error !== undefined && <LoadFailure message={t('catalogFailed', { message: adminErrorText(t, error) })} retry={reload} />}
         {!catalog && error === undefined && tab !== 'calendar' && <p className="hint">{t('loading')}</p>}
         {panel()}
       </div>

@@ -5,7 +5,7 @@ import type { CalendarYear } from '../../domain/workdays';
 import { apiRequest } from '../../account/api-client';
 import type { Resource } from '../../account/useResource';
 import { adminErrorText } from '../shared/admin-errors';
-import { FormDone, FormFailure } from '../shared/AdminForm';
+import { FormDone, LoadFailure } from '../shared/AdminForm';
 import { CalendarEditor } from './CalendarEditor';
 import { CalendarMonths } from './CalendarMonths';
 import { ADMIN_CALENDAR_PATH, calendarOf, shownYearOf, sourceParts, suggestedYear, tableCounts, type CalendarAnswer } from './calendar-view';
@@ -66,14 +66,7 @@ export function CalendarAdmin({ state }: { state: Resource<CalendarAnswer> }) {
         <MissingYears years={calendar.missingYears} onEnter={(year) => open({ mode: 'new', year })} />
       )}
       <p className="hint">{t('calendar.intro')}</p>
-      {failure !== null && (
-        <div className="catalog-failure">
-          <FormFailure message={t('calendar.loadFailed', { message: failure })} />
-          <button type="button" className="secondary small" onClick={() => void reload()}>
-            {t('retry')}
-          </button>
-        </div>
-      )}
+      {failure !== null && <LoadFailure message={t('calendar.loadFailed', { message: failure })} retry={reload} />}
       {!calendar && failure === null && loading && <p className="hint">{t('loading')}</p>}
       <FormDone message={done} />
       {editing && (

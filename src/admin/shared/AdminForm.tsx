@@ -13,6 +13,19 @@ export function FormFailure({ message }: { message: string | null }) {
   );
 }
 
+/** A table that could not be loaded: the refusal and a way to try again (the previous table stays shown below). */
+export function LoadFailure({ message, retry }: { message: string; retry: () => Promise<void> }) {
+  const { t } = useTranslation('admin');
+  return (
+    <div className="catalog-failure">
+      <FormFailure message={message} />
+      <button type="button" className="secondary small" onClick={() => void retry()}>
+        {t('retry')}
+      </button>
+    </div>
+  );
+}
+
 /** A quiet confirmation that a change went through. */
 export function FormDone({ message }: { message: string | null }) {
   return (
