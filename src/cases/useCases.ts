@@ -7,7 +7,7 @@ import { replay, type CaseEvent, type CaseState } from '../domain/case-machine';
 import { makeCalendar } from '../domain/workdays';
 import type { KioskDatabase } from '../data/db';
 import { localCaseActions, type LocalCaseAction } from '../data/case-actions';
-import { getMeta, setMeta } from '../data/meta';
+import { cacheCases, readCachedCases } from '../data/session-cache';
 import { apiRequest, ApiRequestError } from '../account/api-client';
 
 export interface CaseEntry {
@@ -42,14 +42,14 @@ export function useCases(db: KioskDatabase, me: Me, now: number): CasesState {
     try {
       const fresh = await apiRequest<CaseListResponse>('GET', CASE_PATHS.list);
       const at = Date.now();
-      await setMeta(db, 'casesCache', { userId: me.id, fetchedAt: at, response: fresh });
+      await cacheCases(db, me.id, fresh, at);
       setResponse(fresh);
       setFetchedAt(at);
       setFromCache(false);
       setError(undefined);
     } catch (err) {
-      const cached = await getMeta(db, 'casesCache');
-      if (err instanceof ApiRequestError && err.isNetwork && cached?.userId === me.id) {
+      const cached = await readCachedCases(db, me.id);
+      if (err instanceof ApiRequestError && err.isNetwork && cached) {
         setResponse(cached.response);
         setFetchedAt(cached.fetchedAt);
         setFromCache(true);

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Me } from '../domain/account-api';
 import { RATINGS_PATH, type RatingListResponse } from '../domain/ratings-api';
 import type { KioskDatabase } from '../data/db';
-import { getMeta, setMeta } from '../data/meta';
+import { cacheRatings, readCachedRatings } from '../data/session-cache';
 import { apiRequest, ApiRequestError } from '../account/api-client';
 
 export interface StaffRatingsState {
@@ -35,13 +35,13 @@ export function useStaffRatings(db: KioskDatabase, me: Me): StaffRatingsState {
     try {
       const fresh = await apiRequest<RatingListResponse>('GET', `${RATINGS_PATH}?limit=${PAGE}`);
       const at = Date.now();
-      await setMeta(db, 'staffRatings', { userId: me.id, fetchedAt: at, response: fresh });
+      await cacheRatings(db, me.id, fresh, at);
       setResponse(fresh);
       setFetchedAt(at);
       setFromCache(false);
     } catch (err) {
-      const cached = await getMeta(db, 'staffRatings');
-      if (err instanceof ApiRequestError && err.isNetwork && cached?.userId === me.id) {
+      const cached = await readCachedRatings(db, me.id);
+      if (err instanceof ApiRequestError && err.isNetwork && cached) {
         setResponse(cached.response);
         setFetchedAt(cached.fetchedAt);
         setFromCache(true);
