@@ -1,7 +1,9 @@
 import { RatingRecordSchema, type RatingRecord } from '../src/domain/rating';
-import type { ApiError, PushItemResult, PushRequest } from '../src/domain/sync-api';
+import type { ItemRefusal } from '../src/domain/error-codes';
+import type { PushItemResult, PushRequest } from '../src/domain/sync-api';
 import { ERROR_CODES } from '../src/domain/sync-constants';
 import { payloadHash } from './canonical';
+import { invalidItem } from './validate';
 import type { Catalog, CatalogStaff, IngestBatch, PreparedRating, Store } from './store/store';
 
 /** The catalogue facts an item is checked against, loaded once per request. */
@@ -22,14 +24,8 @@ export function indexCatalog(catalog: Catalog): CatalogIndex {
   };
 }
 
-function describeIssues(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
-  return error.issues
-    .slice(0, 5)
-    .map((i) => `${i.path.map(String).join('.') || '(record)'}: ${i.message}`)
-    .join('; ');
-}
 
-function checkCatalog(r: RatingRecord, deviceId: string, idx: CatalogIndex, deviceWindowIds?: readonly string[]): ApiError | null {
+function checkCatalog(r: RatingRecord, deviceId: string, idx: CatalogIndex, deviceWindowIds?: readonly string[]): ItemRefusal | null {
   if (r.deviceId !== deviceId) return { code: ERROR_CODES.validation, message: 'deviceId differs from the pushing device' };
   if (deviceWindowIds !== undefined && !deviceWindowIds.includes(r.windowId)) {
     return { code: ERROR_CODES.wrongWindow, message: `this device was never enrolled for window ${r.windowId}` };
@@ -52,7 +48,7 @@ function checkCatalog(r: RatingRecord, deviceId: string, idx: CatalogIndex, devi
  * evaluator. The roster is the rating's own window, not the device's current one: a tablet moved to another
  * window still sends what it took at the old one (the device check above allows that window).
  */
-function checkRatedStaff(staff: CatalogStaff, windowId: string): ApiError | null {
+function checkRatedStaff(staff: CatalogStaff, windowId: string): ItemRefusal | null {
   if (!staff.active) return { code: ERROR_CODES.staffInactive, message: `staff ${staff.id} is disabled` };
   if (!staff.roles.some((role) => role === 'STAFF' || role === 'LEAD')) return { code: ERROR_CODES.notWindowStaff, message: `${staff.id} is not window staff` };
   if (staff.windowId !== windowId) return { code: ERROR_CODES.staffNotOnWindow, message: `staff ${staff.id} is not on the roster of window ${windowId}` };
@@ -75,7 +71,7 @@ export interface IngestOptions {
    */
   deviceWindowIds?: readonly string[];
   /** What the route adds (who may send which channel). */
-  check?: (record: RatingRecord, catalog: Catalog) => ApiError | null;
+  check?: (record: RatingRecord, catalog: Catalog) => ItemRefusal | null;
   /** What the route drops from a valid record before it is hashed and stored (claims only the server may make). */
   prepare?: (record: RatingRecord) => RatingRecord;
 }
@@ -89,7 +85,7 @@ export async function ingestRatings(store: Store, request: PushRequest, received
   request.ratings.forEach((raw, index) => {
     const parsed = RatingRecordSchema.safeParse(raw);
     if (!parsed.success) {
-      results[index] = { index, id: idOf(raw), status: 'invalid', error: { code: ERROR_CODES.validation, message: describeIssues(parsed.error) } };
+      results[index] = { index, id: idOf(raw), status: 'invalid', error: invalidItem(parsed.error) };
       return;
     }
     const problem = checkCatalog(parsed.data, request.deviceId, idx, opts.deviceWindowIds) ?? opts.check?.(parsed.data, catalog) ?? null;

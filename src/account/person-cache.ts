@@ -1,20 +1,22 @@
+import type { CaseListResponse } from '../domain/case-api';
+import type { RatingListResponse } from '../domain/ratings-api';
 import type { KioskDatabase } from '../data/db';
-import { getMeta, setMeta, type MetaValues } from '../data/meta';
+import { cacheCases, cacheRatings, readCachedCases, readCachedRatings, type CachedAnswer } from '../data/session-cache';
 import type { ResourceCache } from './useResource';
 
-/** The meta keys holding one person's last list, saved with who fetched it and when. */
-type PersonCacheKey = 'casesCache' | 'staffRatings';
-
-/**
- * The offline copy of a list read by one signed-in person (contact data masked only): another person signing in
- * on the same tablet never sees it.
+/*
+ * The offline copies of the lists one signed-in person read (contact data masked only): another person signing
+ * in on the same tablet never sees them. IndexedDB is reached through src/data/session-cache.ts.
  */
-export function personCache<K extends PersonCacheKey>(db: KioskDatabase, key: K, userId: string): ResourceCache<MetaValues[K]['response']> {
-  return {
-    async read() {
-      const saved = await getMeta(db, key);
-      return saved?.userId === userId ? { value: saved.response, at: saved.fetchedAt } : undefined;
-    },
-    write: (response, fetchedAt) => setMeta(db, key, { userId, fetchedAt, response } as MetaValues[K]),
-  };
-}
+
+const entry = <T>(saved: CachedAnswer<T> | undefined) => (saved ? { value: saved.response, at: saved.fetchedAt } : undefined);
+
+export const casesCache = (db: KioskDatabase, userId: string): ResourceCache<CaseListResponse> => ({
+  read: async () => entry(await readCachedCases(db, userId)),
+  write: (response, fetchedAt) => cacheCases(db, userId, response, fetchedAt),
+});
+
+export const staffRatingsCache = (db: KioskDatabase, userId: string): ResourceCache<RatingListResponse> => ({
+  read: async () => entry(await readCachedRatings(db, userId)),
+  write: (response, fetchedAt) => cacheRatings(db, userId, response, fetchedAt),
+});

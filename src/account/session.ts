@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { AUTH_PATHS, type Me, type SessionAnswer } from '../domain/account-api';
 import type { KioskDatabase } from '../data/db';
-import { getMeta, setMeta } from '../data/meta';
-import { deletePaperDraft } from '../data/paper-draft';
+import { cacheMe, clearPersonalData, readCachedMe } from '../data/session-cache';
 import { apiRequest, ApiRequestError } from './api-client';
 
 export type SessionState =
@@ -22,8 +21,8 @@ export const signIn = (employeeNo: string, password: string) => apiRequest<Me>('
 export const changePassword = (currentPassword: string, newPassword: string) =>
   apiRequest<Me>('POST', AUTH_PATHS.password, { json: { currentPassword, newPassword } });
 
-/** Everything cached for a signed-in person; cleared at sign-out so the next user of the tablet sees none of it. */
-export const PERSONAL_META_KEYS = ['me', 'staffRatings', 'casesCache'] as const;
+// The cache kept for the signed-in person lives in src/data/session-cache.ts; these stay importable from here.
+export { clearPersonalData, PERSONAL_META_KEYS } from '../data/session-cache';
 
 /**
  * Who is signed in on this tablet. The server decides; its last answer is cached, so a person who signed in
@@ -38,14 +37,14 @@ export function useSession(db: KioskDatabase): Session {
       const answer = await apiRequest<SessionAnswer>('GET', AUTH_PATHS.session);
       if (!isSessionAnswer(answer)) throw new ApiRequestError(0, 'NETWORK', 'not the server’s answer');
       if (answer.signedIn) {
-        await setMeta(db, 'me', answer.me);
+        await cacheMe(db, answer.me);
         setState({ status: 'signed-in', me: answer.me, offline: false });
       } else {
         await clearPersonalData(db);
         setState({ status: 'signed-out' });
       }
     } catch (err) {
-      const cached = await getMeta(db, 'me');
+      const cached = await readCachedMe(db);
       if (err instanceof ApiRequestError && err.isNetwork && cached) setState({ status: 'signed-in', me: cached, offline: true });
       else setState({ status: 'signed-out' });
     }
@@ -57,7 +56,7 @@ export function useSession(db: KioskDatabase): Session {
 
   const signedIn = useCallback(
     async (me: Me) => {
-      await setMeta(db, 'me', me);
+      await cacheMe(db, me);
       setState({ status: 'signed-in', me, offline: false });
     },
     [db],
@@ -77,13 +76,4 @@ function isSessionAnswer(value: unknown): value is SessionAnswer {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as { signedIn?: unknown; me?: unknown };
   return v.signedIn === false || (v.signedIn === true && typeof v.me === 'object' && v.me !== null);
-}
-
-/** The cached lists and the person's paper-form draft (values and photo: they hold an evaluator's name and phone). */
-export async function clearPersonalData(db: KioskDatabase) {
-  await db.transaction('rw', db.meta, db.photos, async () => {
-    const me = await getMeta(db, 'me');
-    if (me) await deletePaperDraft(db, me.id);
-    await db.meta.bulkDelete([...PERSONAL_META_KEYS]);
-  });
 }

@@ -6,7 +6,7 @@ import { uuidv7 } from '../domain/ids';
 import { formatCstIso, formatCstMinute } from '../domain/time';
 import { useAppServices } from '../app-context';
 import { discardCaseAction, queueCaseAction } from '../data/case-actions';
-import { getMeta } from '../data/meta';
+import { readClockOffset } from '../data/kiosk-store';
 import { mayTakeApproval } from '../domain/roles';
 import { errorText } from '../account/error-text';
 import { AbandonedTapsLine } from './AbandonedTapsLine';
@@ -38,7 +38,7 @@ export function CasesScreen({ me, arrivals }: { me: Me; arrivals: number }) {
 
   const act = async (action: CaseAction, entry: CaseEntry) => {
     // Stamped on the server's clock as last measured: the server refuses a step dated before the case or ahead of it.
-    const offset = (await getMeta(db, 'clockOffsetMs')) ?? 0;
+    const offset = await readClockOffset(db);
     await queueCaseAction(db, { id: uuidv7(), caseId: entry.view.facts.id, baseVersion: entry.state.version, action, by: me.id, at: Date.now() + offset });
     setClosedNote(action.type === 'CLOSE' ? formatCstMinute(entry.view.facts.receivedAt) : null);
     await sync.trigger('submit');

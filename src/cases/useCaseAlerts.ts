@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Me } from '../domain/account-api';
 import { CASE_PATHS, type CaseSummary } from '../domain/case-api';
 import type { KioskDatabase } from '../data/db';
-import { getMeta, setMeta } from '../data/meta';
+import { readCasesSeen, saveCasesSeen } from '../data/session-cache';
 import { apiRequest } from '../account/api-client';
 
 export const CASE_POLL_MS = 8_000;
@@ -34,7 +34,7 @@ export function useCaseAlerts(db: KioskDatabase, me: Me, enabled: boolean): Case
   useEffect(() => {
     if (!enabled) return;
     let live = true;
-    void getMeta(db, 'casesSeen').then((s) => live && setSeen(s?.userId === me.id ? s.latestReceivedAt : 0));
+    void readCasesSeen(db, me.id).then((s) => live && setSeen(s));
     const poll = async () => {
       try {
         const summary = await apiRequest<CaseSummary>('GET', CASE_PATHS.summary);
@@ -67,7 +67,7 @@ export function useCaseAlerts(db: KioskDatabase, me: Me, enabled: boolean): Case
   const markSeen = () => {
     if (latest === null) return;
     setSeen(latest);
-    void setMeta(db, 'casesSeen', { userId: me.id, latestReceivedAt: latest });
+    void saveCasesSeen(db, me.id, latest);
   };
   return { open, overdue, fresh, arrivals, markSeen };
 }

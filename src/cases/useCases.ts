@@ -8,7 +8,7 @@ import { makeCalendar } from '../domain/workdays';
 import type { KioskDatabase } from '../data/db';
 import { localCaseActions, type LocalCaseAction } from '../data/case-actions';
 import { apiRequest } from '../account/api-client';
-import { personCache } from '../account/person-cache';
+import { casesCache } from '../account/person-cache';
 import { useResource } from '../account/useResource';
 
 export interface CaseEntry {
@@ -33,7 +33,7 @@ export interface CasesState {
  * person (contact masked only) so the list works offline; actions taken offline show at once, marked as waiting.
  */
 export function useCases(db: KioskDatabase, me: Me, now: number): CasesState {
-  const list = useResource(() => apiRequest<CaseListResponse>('GET', CASE_PATHS.list), [db, me.id], { cache: personCache(db, 'casesCache', me.id) });
+  const list = useResource(() => apiRequest<CaseListResponse>('GET', CASE_PATHS.list), [db, me.id], { cache: casesCache(db, me.id) });
   const response = list.data;
   const local = useLiveQuery(() => localCaseActions(db), [db]) ?? [];
 

@@ -7,6 +7,8 @@ export interface MetaValues {
   /** The window this kiosk serves, when set on the device; without it the server names the demo window. */
   windowId: string;
   syncStatus: SyncStatus;
+  /** The server refused this tablet itself (src/data/device-refusal.ts); older versions kept it in syncStatus. */
+  deviceRefusal: import('./device-refusal').DeviceRefusal;
   clockOffsetMs: number;
   backoff: { failures: number; nextAttemptAt: number };
   /** The same two for the paper-form stream, which has its own server and its own failures. */

@@ -34,3 +34,19 @@ export async function deletePaperDraft(db: KioskDatabase, userId: string): Promi
   if (legacy?.userId === userId) await db.meta.delete(LEGACY_KEY);
   await db.photos.delete(draftPhotoId(userId));
 }
+
+/** The photo of the person's draft, if they chose one. */
+export async function readDraftPhoto(db: KioskDatabase, userId: string): Promise<Blob | undefined> {
+  return (await db.photos.get(draftPhotoId(userId)))?.blob;
+}
+
+/** Keeps (or, with null, drops) the draft's photo; it becomes the form's photo when the form is submitted. */
+export async function saveDraftPhoto(db: KioskDatabase, userId: string, blob: Blob | null, now = Date.now()): Promise<void> {
+  if (blob) await db.photos.put({ id: draftPhotoId(userId), blob, state: 'waiting', createdAt: now });
+  else await db.photos.delete(draftPhotoId(userId));
+}
+
+/** Throws the person's draft away, values and photo together. */
+export async function discardPaperDraft(db: KioskDatabase, userId: string): Promise<void> {
+  await db.transaction('rw', db.meta, db.photos, () => deletePaperDraft(db, userId));
+}

@@ -2,7 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppServices } from '../app-context';
-import { getMeta } from '../data/meta';
+import { syncStatusWithRefusal, useDeviceRefusal } from '../data/device-refusal';
+import { readDeviceId, readEnrolment, readKioskConfig } from '../data/kiosk-store';
 import { useSession } from '../account/session';
 import { contactRetentionDays } from '../data/contact-retention';
 import { readHeldItems, useOutboxStatus } from '../data/outbox-status';
@@ -36,7 +37,7 @@ export default function DeviceStatusRoute() {
   const session = useSession(db);
   const [unlocked, setUnlocked] = useState<Unlocked | null>(null);
   // null: no kiosk configuration on this device; undefined: not read yet.
-  const kioskSettings = useLiveQuery(async () => (await getMeta(db, 'kioskConfig'))?.settings ?? null, [db]);
+  const kioskSettings = useLiveQuery(async () => (await readKioskConfig(db))?.settings ?? null, [db]);
   const onKiosk = !!kioskSettings;
   const idleMs = kioskSettings?.idleTimeoutMs ?? LOCK_AFTER_MS;
   const { signOut } = session;
@@ -65,9 +66,10 @@ function DeviceStatusScreen({ who, onLock, returnsToKiosk }: { who: string; onLo
   const status = useOutboxStatus(db);
   const conflicts = useLiveQuery(() => readHeldItems(db, 'conflict'), [db]);
   const dead = useLiveQuery(() => readHeldItems(db, 'dead'), [db]);
-  const deviceId = useLiveQuery(() => getMeta(db, 'deviceId'), [db]);
-  const config = useLiveQuery(() => getMeta(db, 'kioskConfig'), [db]);
-  const enrolment = useLiveQuery(() => getMeta(db, 'device'), [db]);
+  const deviceId = useLiveQuery(() => readDeviceId(db), [db]);
+  const config = useLiveQuery(() => readKioskConfig(db), [db]);
+  const enrolment = useLiveQuery(() => readEnrolment(db), [db]);
+  const refusal = useDeviceRefusal(db);
   const storage = useStorageInfo();
   const [syncing, setSyncing] = useState(false);
 
@@ -86,7 +88,8 @@ function DeviceStatusScreen({ who, onLock, returnsToKiosk }: { who: string; onLo
     setExported(file);
   };
   const offset = status?.clockOffsetMs;
-  const lastError = status?.sync?.lastError;
+  // The server's refusal of the tablet itself is kept apart from the engine's status; said here as before.
+  const lastError = syncStatusWithRefusal(status?.sync, refusal)?.lastError;
 
   return (
     <main className="device-status">

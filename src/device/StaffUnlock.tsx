@@ -5,7 +5,7 @@ import type { Session } from '../account/session';
 import { SignInScreen } from '../account/SignInScreen';
 import { useNamespaces } from '../account/useNamespace';
 import type { KioskDatabase } from '../data/db';
-import { getMeta } from '../data/meta';
+import { readKioskConfig } from '../data/kiosk-store';
 import type { StaffCard } from '../domain/sync-api';
 import { LanguageSwitch } from '../kiosk/LanguageSwitch';
 import { PinPad } from '../kiosk/PinPad';
@@ -22,7 +22,7 @@ export type Unlocked = { by: 'pin' | 'session'; name: string; signedInHere: bool
  */
 export function StaffUnlock({ db, session, onUnlock }: { db: KioskDatabase; session: Session; onUnlock: (u: Unlocked) => void }) {
   const { t } = useTranslation();
-  const roster = useLiveQuery(async () => (await getMeta(db, 'kioskConfig'))?.roster ?? [], [db]);
+  const roster = useLiveQuery(async () => (await readKioskConfig(db))?.roster ?? [], [db]);
   const [staff, setStaff] = useState<StaffCard | null>(null);
   const [pin, setPin] = useState('');
   const [message, setMessage] = useState<string | null>(null);

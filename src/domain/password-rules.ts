@@ -7,6 +7,8 @@
  * that generate many more (one character repeated, a run along the digits, the alphabet or the keyboard).
  * Demo accounts seeded by the server keep `demo1234` (their hash is written directly); a person may not choose it.
  */
+import type { ErrorCode } from './error-codes';
+
 export const MIN_PASSWORD_LENGTH = 8;
 export const MAX_PASSWORD_LENGTH = 128;
 
@@ -54,7 +56,7 @@ export function passwordProblem(password: string, opts: { employeeNo?: string } 
 }
 
 /** The server's error code for each problem (too short and too long are already refused by the request schema). */
-export const PASSWORD_PROBLEM_CODES: Readonly<Record<PasswordProblem, string>> = {
+export const PASSWORD_PROBLEM_CODES: Readonly<Record<PasswordProblem, ErrorCode>> = {
   TOO_SHORT: 'VALIDATION_FAILED',
   TOO_LONG: 'VALIDATION_FAILED',
   BLANK: 'PASSWORD_BLANK',

@@ -1,3 +1,4 @@
+import type { ErrorCode } from './error-codes';
 import type { KioskSettings } from './sync-api';
 
 export const API_PREFIX = '/api/v1';
@@ -36,4 +37,4 @@ export const ERROR_CODES = {
   deviceRevoked: 'DEVICE_REVOKED',
   wrongWindow: 'WRONG_WINDOW',
   internal: 'INTERNAL',
-} as const;
+} as const satisfies Readonly<Record<string, ErrorCode>>;

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiRequestError, apiRequest } from '../account/api-client';
 import { useAppServices } from '../app-context';
-import { getMeta } from '../data/meta';
+import { readPaperFormConfig, readPaperLastUploadAt } from '../data/paper-queue';
 import type { Me } from '../domain/account-api';
 import { pickLabel } from '../domain/locales';
 import { PAPER_CHECK_PATHS, paperCheckConfirmPath, type PaperCheckConfirmation, type PaperCheckItem, type PaperChecksResponse } from '../domain/paper-check';
@@ -31,17 +31,14 @@ export function PaperChecks({ me, api = serverPaperChecks }: { me: Me; api?: Pap
   const { t } = useTranslation('form');
   const { db } = useAppServices();
   // The unit catalogue the form saved (useFormConfig), for the names of items and reasons; ids until it is there.
-  const config = useLiveQuery(async () => {
-    const saved = await getMeta(db, 'paperFormConfig');
-    return saved?.unit.id === me.unitId ? saved : undefined;
-  }, [db, me.unitId]);
+  const config = useLiveQuery(() => readPaperFormConfig(db, me.unitId), [db, me.unitId]);
   const uid = useId();
   const locale = currentLocale();
   const [data, setData] = useState<PaperChecksResponse | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   // Reloaded whenever the paper stream has uploaded: what was typed in here then shows as waiting for a check.
-  const lastUpload = useLiveQuery(async () => (await getMeta(db, 'paperSyncStatus'))?.lastSuccessAt ?? 0, [db]);
+  const lastUpload = useLiveQuery(() => readPaperLastUploadAt(db), [db]);
 
   const load = useCallback(async () => {
     try {

@@ -1,22 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import Dexie from 'dexie';
 import { useTranslation } from 'react-i18next';
 import type { KioskDatabase } from '../data/db';
-import { getMeta } from '../data/meta';
+import { readPaperQueue } from '../data/paper-queue';
 import { formatCstIso } from '../domain/time';
 
 /** How many typed-in forms and photos wait for the server, and when the last ones went. */
 export function PaperQueueStatus({ db }: { db: KioskDatabase }) {
   const { t } = useTranslation('form');
-  const status = useLiveQuery(async () => {
-    const [forms, held, photos, sync] = await Promise.all([
-      db.outbox.where('[state+stream+id]').between(['pending', 'paper', Dexie.minKey], ['pending', 'paper', Dexie.maxKey]).count(),
-      db.outbox.filter((i) => i.stream === 'paper' && i.state !== 'pending').count(),
-      db.photos.filter((p) => !p.id.startsWith('draft:')).count(),
-      getMeta(db, 'paperSyncStatus'),
-    ]);
-    return { forms, held, photos, sync };
-  }, [db]);
+  const status = useLiveQuery(() => readPaperQueue(db), [db]);
   if (!status) return null;
   return (
     <p className="paper-queue" data-testid="paper-queue" data-forms={status.forms} data-photos={status.photos}>

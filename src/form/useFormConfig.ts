@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { PAPER_PATHS, type PaperFormConfig } from '../domain/paper-api';
 import type { KioskDatabase } from '../data/db';
-import { getMeta, setMeta } from '../data/meta';
+import { readPaperFormConfig, savePaperFormConfig } from '../data/paper-queue';
 import { apiRequest } from '../account/api-client';
 
 /**
@@ -16,12 +16,12 @@ export function useFormConfig(db: KioskDatabase, unitId: string): { config?: Pap
     void (async () => {
       try {
         const fresh = await apiRequest<PaperFormConfig>('GET', PAPER_PATHS.config);
-        await setMeta(db, 'paperFormConfig', fresh);
+        await savePaperFormConfig(db, fresh);
         if (live) setConfig(fresh);
       } catch {
-        const cached = await getMeta(db, 'paperFormConfig');
+        const cached = await readPaperFormConfig(db, unitId);
         if (!live) return;
-        if (cached?.unit.id === unitId) setConfig(cached);
+        if (cached) setConfig(cached);
         else setFailed(true);
       }
     })();

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import type { UseFormReturn } from 'react-hook-form';
 import { EMPTY_PAPER_FORM, type PaperFormValues } from '../domain/paper-form';
 import type { KioskDatabase } from '../data/db';
-import { deletePaperDraft, draftPhotoId, readPaperDraft, savePaperDraft } from '../data/paper-draft';
+import { discardPaperDraft, readDraftPhoto, readPaperDraft, saveDraftPhoto, savePaperDraft } from '../data/paper-draft';
 
 const SAVE_AFTER_MS = 400;
 
@@ -17,19 +17,18 @@ export function usePaperDraft(db: KioskDatabase, userId: string, form: UseFormRe
   const [restored, setRestored] = useState<number | null>(null);
   const [loaded, setLoaded] = useState(false);
   const timer = useRef<number>(undefined);
-  const photoKey = draftPhotoId(userId);
   const pending = useRef<PaperFormValues | null>(null);
 
   useEffect(() => {
     void (async () => {
       const draft = await readPaperDraft(db, userId);
-      const draftPhoto = await db.photos.get(photoKey);
+      const draftPhoto = await readDraftPhoto(db, userId);
       if (draft) {
         // A draft saved without a window (before it was filled in for the clerk) starts at the clerk's own.
         form.reset({ ...blank, ...draft.values, windowId: draft.values.windowId || blank.windowId });
         setRestored(draft.savedAt);
       }
-      if (draftPhoto) setPhotoState(draftPhoto.blob);
+      if (draftPhoto) setPhotoState(draftPhoto);
       setLoaded(true);
     })();
     // Restore once, when the form opens.
@@ -68,16 +67,15 @@ export function usePaperDraft(db: KioskDatabase, userId: string, form: UseFormRe
     async (blob: Blob | null) => {
       setPhotoState(blob);
       form.setValue('hasPhoto', blob !== null, { shouldDirty: true });
-      if (blob) await db.photos.put({ id: photoKey, blob, state: 'waiting', createdAt: Date.now() });
-      else await db.photos.delete(photoKey);
+      await saveDraftPhoto(db, userId, blob);
     },
-    [db, form, photoKey],
+    [db, form, userId],
   );
 
   const discard = useCallback(async () => {
     window.clearTimeout(timer.current);
     pending.current = null;
-    await db.transaction('rw', db.meta, db.photos, () => deletePaperDraft(db, userId));
+    await discardPaperDraft(db, userId);
     setPhotoState(null);
     setRestored(null);
     form.reset(blank);

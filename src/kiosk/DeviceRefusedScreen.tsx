@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { KioskDatabase } from '../data/db';
 import { forgetEnrolment } from '../data/device-enrolment';
+import { clearDeviceRefusal, type DeviceRefusalCode } from '../data/device-refusal';
 import { useOutboxStatus } from '../data/outbox-status';
 import { DEVICE_STATUS_PATH } from '../routes';
 import './enrol.css';
@@ -9,13 +10,14 @@ import './enrol.css';
  * Shown instead of the rating buttons when the server refuses this device: it says why, keeps every waiting
  * rating, points staff to /device (PIN or session) for the file of them, and lets staff enrol the tablet again.
  */
-export default function DeviceRefusedScreen({ db, reason, onReenrol }: { db: KioskDatabase; reason: 'DEVICE_REVOKED' | 'DEVICE_UNKNOWN'; onReenrol: () => void }) {
+export default function DeviceRefusedScreen({ db, reason, onReenrol }: { db: KioskDatabase; reason: DeviceRefusalCode; onReenrol: () => void }) {
   const { t } = useTranslation();
   const status = useOutboxStatus(db);
   const waiting = (status?.pending ?? 0) + (status?.conflicts ?? 0) + (status?.dead ?? 0);
   const revoked = reason === 'DEVICE_REVOKED';
   const reenrol = async () => {
     await forgetEnrolment(db);
+    await clearDeviceRefusal(db);
     onReenrol();
   };
   return (

@@ -4,7 +4,8 @@ import { normalizeEnrolmentCode } from '../domain/device-api';
 import { pickLabel } from '../domain/locales';
 import type { KioskDatabase } from '../data/db';
 import { DeviceRequestError, enrolThisDevice } from '../data/device-enrolment';
-import { getMeta } from '../data/meta';
+import { clearDeviceRefusal } from '../data/device-refusal';
+import { readKioskConfig } from '../data/kiosk-store';
 import { currentLocale } from '../i18n';
 import { FieldError } from './FieldError';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -31,8 +32,9 @@ export default function EnrolScreen({ db, initialCode, onEnrolled }: { db: Kiosk
     setError(null);
     try {
       await enrolThisDevice(db, code);
+      await clearDeviceRefusal(db);
       const persisted = (await navigator.storage?.persist?.().catch(() => false)) ?? false;
-      const config = await getMeta(db, 'kioskConfig');
+      const config = await readKioskConfig(db);
       setPhase({ kind: 'done', windowName: config ? pickLabel(config.window.name, currentLocale()) : '', persisted });
     } catch (err) {
       const codeOf = err instanceof DeviceRequestError ? err.code : 'other';

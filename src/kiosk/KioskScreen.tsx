@@ -1,8 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppServices } from '../app-context';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { getMeta } from '../data/meta';
+import { useDeviceRefusal } from '../data/device-refusal';
 import { LanguageSwitch } from './LanguageSwitch';
 import { ReadyKiosk } from './ReadyKiosk';
 import { useKioskConfig } from './useKioskConfig';
@@ -10,9 +9,6 @@ import './kiosk.css';
 
 const EnrolScreen = lazy(() => import('./EnrolScreen'));
 const DeviceRefusedScreen = lazy(() => import('./DeviceRefusedScreen'));
-
-const DEVICE_REFUSALS = ['DEVICE_REVOKED', 'DEVICE_UNKNOWN'] as const;
-type DeviceRefusal = (typeof DEVICE_REFUSALS)[number];
 
 /** A `?enrol=` code in the address (from the administrator's QR code) fills the set-up form. */
 function enrolCodeFromUrl(): string {
@@ -27,17 +23,14 @@ export function KioskScreen() {
   const { t } = useTranslation();
   const { db } = useAppServices();
   const state = useKioskConfig(db);
-  // Only the sync status: watching the outbox here would re-render the kiosk on every tap.
-  const syncStatus = useLiveQuery(() => getMeta(db, 'syncStatus'), [db]);
+  // Only the refusal: watching the outbox here would re-render the kiosk on every tap.
+  const deviceRefusal = useDeviceRefusal(db);
   const [enrolling, setEnrolling] = useState(false);
   useEffect(() => {
     if (state.status === 'enrol') setEnrolling(true);
   }, [state.status]);
 
-  const lastError = syncStatus?.lastError;
-  const refusal = state.status === 'ready' && state.enrolled && lastError?.kind === 'auth' && (DEVICE_REFUSALS as readonly string[]).includes(lastError.code)
-    ? (lastError.code as DeviceRefusal)
-    : null;
+  const refusal = state.status === 'ready' && state.enrolled && deviceRefusal ? deviceRefusal.code : null;
 
   if (enrolling) {
     return (

@@ -2,7 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import type { KioskConfig } from '../domain/sync-api';
 import type { KioskDatabase } from '../data/db';
-import { getMeta, setMeta } from '../data/meta';
+import { isDeviceRefusalCode, recordDeviceRefusal } from '../data/device-refusal';
+import { readEnrolment, readKioskConfig } from '../data/kiosk-store';
 
 // The validators come with these chunks, not with the first paint.
 const loadDemoRefresh = () => import('../data/kiosk-config').then((m) => m.refreshKioskConfig);
@@ -19,20 +20,14 @@ export type KioskConfigState =
   | { status: 'enrol' }
   | { status: 'ready'; config: KioskConfig; enrolled: boolean };
 
-/** Remembers a device refusal where the status strip and the kiosk read sync failures. */
-async function recordRefusal(db: KioskDatabase, code: string, message: string) {
-  const previous = await getMeta(db, 'syncStatus');
-  await setMeta(db, 'syncStatus', { lastAttemptAt: Date.now(), lastSuccessAt: previous?.lastSuccessAt, lastError: { kind: 'auth', code, message } });
-}
-
 /**
  * The kiosk's configuration: the cached copy at once, then the server's. An enrolled tablet checks in with its
  * credential (status out, configuration back when it changed); an unenrolled one asks whether the server is in
  * demo mode (public configuration) or production (enrol first). Offline, the last copy stays.
  */
 export function useKioskConfig(db: KioskDatabase): KioskConfigState {
-  const device = useLiveQuery(async () => (await getMeta(db, 'device')) ?? null, [db]);
-  const config = useLiveQuery(() => getMeta(db, 'kioskConfig'), [db]);
+  const device = useLiveQuery(async () => (await readEnrolment(db)) ?? null, [db]);
+  const config = useLiveQuery(() => readKioskConfig(db), [db]);
   const [failed, setFailed] = useState(false);
   const [needsEnrol, setNeedsEnrol] = useState(false);
   const [attempt, setAttempt] = useState(0);
@@ -45,7 +40,8 @@ export function useKioskConfig(db: KioskDatabase): KioskConfigState {
         if (device) {
           const { checkIn, DeviceRequestError } = await loadDevice();
           await checkIn(db).catch(async (err) => {
-            if (err instanceof DeviceRequestError && (err.code === 'DEVICE_REVOKED' || err.code === 'DEVICE_UNKNOWN')) await recordRefusal(db, err.code, err.message);
+            // Kept under the kiosk's own key (src/data/device-refusal.ts), never in the push engine's status.
+            if (err instanceof DeviceRequestError && isDeviceRefusalCode(err.code)) await recordDeviceRefusal(db, err.code, err.message);
             throw err;
           });
         } else {

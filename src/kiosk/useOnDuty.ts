@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useState } from 'react';
 import type { KioskConfig, StaffCard } from '../domain/sync-api';
 import type { KioskDatabase } from '../data/db';
-import { getMeta, setMeta } from '../data/meta';
+import { clearOnDuty, readOnDuty, saveOnDuty } from '../data/on-duty-store';
 import { activeOnDuty, nextShiftEnd } from './on-duty';
 
 export interface OnDuty {
@@ -15,7 +15,7 @@ export interface OnDuty {
 
 /** Staff on duty at this kiosk, kept in IndexedDB so a reload or restart keeps them on duty until the shift ends. */
 export function useOnDuty(db: KioskDatabase, config: KioskConfig): OnDuty {
-  const record = useLiveQuery(() => getMeta(db, 'onDuty'), [db]);
+  const record = useLiveQuery(() => readOnDuty(db), [db]);
   const [now, setNow] = useState(Date.now);
   useEffect(() => {
     const timer = window.setInterval(() => setNow(Date.now()), 30_000);
@@ -25,13 +25,13 @@ export function useOnDuty(db: KioskDatabase, config: KioskConfig): OnDuty {
   const signOn = useCallback(
     async (staffId: string) => {
       const at = Date.now();
-      await setMeta(db, 'onDuty', { staffId, since: at, until: nextShiftEnd(at, config.settings.shiftEndsAt) });
+      await saveOnDuty(db, { staffId, since: at, until: nextShiftEnd(at, config.settings.shiftEndsAt) });
       setNow(at);
     },
     [db, config.settings.shiftEndsAt],
   );
   const signOff = useCallback(async () => {
-    await db.meta.delete('onDuty');
+    await clearOnDuty(db);
   }, [db]);
   return { serving: active ?? config.staffOnDuty, signedOnId: active?.id ?? null, signOn, signOff };
 }

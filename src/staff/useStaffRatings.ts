@@ -3,7 +3,7 @@ import type { Me } from '../domain/account-api';
 import { RATINGS_PATH, type RatingListResponse } from '../domain/ratings-api';
 import type { KioskDatabase } from '../data/db';
 import { apiRequest } from '../account/api-client';
-import { personCache } from '../account/person-cache';
+import { staffRatingsCache } from '../account/person-cache';
 import { useResource } from '../account/useResource';
 
 export interface StaffRatingsState {
@@ -25,7 +25,7 @@ const PAGE = 100;
  */
 export function useStaffRatings(db: KioskDatabase, me: Me): StaffRatingsState {
   const list = useResource(() => apiRequest<RatingListResponse>('GET', `${RATINGS_PATH}?limit=${PAGE}`), [db, me.id], {
-    cache: personCache(db, 'staffRatings', me.id),
+    cache: staffRatingsCache(db, me.id),
   });
   const [more, setMore] = useState<{ loading: boolean; error?: unknown }>({ loading: false });
   const { data: response, update, reload } = list;

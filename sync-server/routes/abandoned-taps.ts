@@ -5,6 +5,7 @@ import { ERROR_CODES } from '../../src/domain/sync-constants';
 import { ClientError } from '../errors';
 import type { Store } from '../store/store';
 import { inflateGzip } from './push-ratings';
+import { invalidItem, validationError } from '../validate';
 
 /**
  * Bad levels tapped at a kiosk and left at the reason screen: pushed like ratings (the shared envelope, one
@@ -17,10 +18,7 @@ export function abandonedTapRoutes(app: FastifyInstance, store: Store) {
     preParsing: async (request, _reply, payload) => inflateGzip(request, payload),
     handler: async (request): Promise<PushResponse> => {
       const envelope = PushRequestSchema.safeParse(request.body);
-      if (!envelope.success) {
-        const first = envelope.error.issues[0];
-        throw new ClientError(400, ERROR_CODES.validation, `${first.path.map(String).join('.') || 'body'}: ${first.message}`);
-      }
+      if (!envelope.success) throw validationError(envelope.error);
       const device = request.device;
       if (device && envelope.data.deviceId !== device.id) throw new ClientError(403, 'DEVICE_MISMATCH', 'the batch names another device than its credential');
       const windows = new Set((await store.loadCatalog()).windows.map((w) => w.id));
@@ -33,7 +31,7 @@ export function abandonedTapRoutes(app: FastifyInstance, store: Store) {
         const rawId = (item as { id?: unknown } | null)?.id;
         const id = typeof rawId === 'string' ? rawId : null;
         if (!parsed.success) {
-          results.push({ index, id, status: 'invalid', error: { code: ERROR_CODES.validation, message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') } });
+          results.push({ index, id, status: 'invalid', error: invalidItem(parsed.error) });
         } else if (!windows.has(parsed.data.windowId)) {
           results.push({ index, id, status: 'invalid', error: { code: ERROR_CODES.unknownWindow, message: `window ${parsed.data.windowId} is unknown` } });
         } else if (!allowed.has(parsed.data.windowId)) {

@@ -7,12 +7,14 @@ import { makeCalendar } from '../../src/domain/workdays';
 import { inScope, mayApproveCase, mayTakeCaseAction, ratingScope, type Actor } from '../../src/domain/roles';
 import { scrubCaseAction } from '../../src/domain/scrub';
 import { PushRequestSchema, type PushItemResult } from '../../src/domain/sync-api';
+import type { ItemRefusal } from '../../src/domain/error-codes';
 import { ERROR_CODES } from '../../src/domain/sync-constants';
 import { payloadHash } from '../canonical';
 import { ClientError } from '../errors';
 import type { CaseEventAppend, Catalog, StoredCase, Store } from '../store/store';
 import { inflateGzip, sendMaybeGzipped } from './push-ratings';
 import { toListItem } from './ratings';
+import { invalidItem, validationError } from '../validate';
 
 const MAX_ATTEMPTS = 3;
 
@@ -41,13 +43,13 @@ async function applyBatch(store: Store, request: FastifyRequest, items: unknown[
   const seenInBatch = new Map<string, string>();
   const results: PushItemResult[] = [];
   const planned: Planned[] = [];
-  const invalid = (index: number, id: string | null, code: string, message: string): PushItemResult => ({ index, id, status: 'invalid', error: { code, message } });
+  const invalid = (index: number, id: string | null, error: ItemRefusal): PushItemResult => ({ index, id, status: 'invalid', error });
 
   for (let index = 0; index < items.length; index++) {
     const parsed = CaseActionRecordSchema.safeParse(items[index]);
     const rawId = (items[index] as { id?: unknown } | null)?.id;
     if (!parsed.success) {
-      results.push(invalid(index, typeof rawId === 'string' ? rawId : null, ERROR_CODES.validation, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')));
+      results.push(invalid(index, typeof rawId === 'string' ? rawId : null, invalidItem(parsed.error)));
       continue;
     }
     const item = parsed.data;
@@ -58,7 +60,7 @@ async function applyBatch(store: Store, request: FastifyRequest, items: unknown[
       continue;
     }
     if (item.by !== actor.id) {
-      results.push(invalid(index, item.id, 'BY_MISMATCH', 'an action is sent by the person who took it'));
+      results.push(invalid(index, item.id, { code: 'BY_MISMATCH', message: 'an action is sent by the person who took it' }));
       continue;
     }
     if (!cases.has(item.caseId)) {
@@ -67,28 +69,28 @@ async function applyBatch(store: Store, request: FastifyRequest, items: unknown[
     }
     const entry = cases.get(item.caseId);
     if (!entry) {
-      results.push(invalid(index, item.id, 'NOT_FOUND', 'no such case in your scope'));
+      results.push(invalid(index, item.id, { code: 'NOT_FOUND', message: 'no such case in your scope' }));
       continue;
     }
     if (!mayTakeCaseAction(actor, item.action.type)) {
-      results.push(invalid(index, item.id, 'FORBIDDEN', `your roles do not allow ${item.action.type}`));
+      results.push(invalid(index, item.id, { code: 'FORBIDDEN', message: `your roles do not allow ${item.action.type}` }));
       continue;
     }
     const { facts } = entry.stored;
     if (item.action.type === 'DECIDE' && item.action.path === 'NOT_ADOPTED' && !mayApprove(catalog, item.action.approverId, facts)) {
-      results.push(invalid(index, item.id, 'APPROVER_NOT_ALLOWED', "the approver must be this window's lead or supervision"));
+      results.push(invalid(index, item.id, { code: 'APPROVER_NOT_ALLOWED', message: "the approver must be this window's lead or supervision" }));
       continue;
     }
     // Approving is the approver's own step: the lead of the case's window or supervision (the machine then
     // checks a "not adopted" decision is approved by the very person it names).
     if ((item.action.type === 'APPROVE' || item.action.type === 'REFUSE_APPROVAL') && !mayApproveCase(actor, facts)) {
-      results.push(invalid(index, item.id, 'APPROVER_NOT_ALLOWED', "only this window's lead or supervision approves, never the person rated"));
+      results.push(invalid(index, item.id, { code: 'APPROVER_NOT_ALLOWED', message: "only this window's lead or supervision approves, never the person rated" }));
       continue;
     }
     // The step's time is the tablet's word: it must lie between the case's arrival and the server's clock.
     const late = intakeRefusal(facts, { id: item.id, action: item.action, by: item.by, at: item.at }, now, rules);
     if (late) {
-      results.push(invalid(index, item.id, late, `not accepted: ${late}`));
+      results.push(invalid(index, item.id, { code: late, message: `not accepted: ${late}` }));
       continue;
     }
     const state = replay(facts, [...entry.stored.events, ...entry.pending]);
@@ -99,7 +101,7 @@ async function applyBatch(store: Store, request: FastifyRequest, items: unknown[
       results.push(
         item.baseVersion < state.version
           ? { index, id: item.id, status: 'conflict', error: { code: 'CASE_CHANGED', message: `the case changed meanwhile (${outcome.refusal})` } }
-          : invalid(index, item.id, outcome.refusal, `not allowed now: ${outcome.refusal}`),
+          : invalid(index, item.id, { code: outcome.refusal, message: `not allowed now: ${outcome.refusal}` }),
       );
       continue;
     }
@@ -169,7 +171,7 @@ export function caseRoutes(app: FastifyInstance, store: Store, caseRules: Partia
   // Tablets gzip batches over 1 KiB (two steps, or one long reply): inflated like the rating routes' bodies.
   app.post(CASE_PATHS.push, { config: { access: 'cases.act' }, preParsing: async (request, _reply, payload) => inflateGzip(request, payload) }, async (request) => {
     const envelope = PushRequestSchema.safeParse(request.body);
-    if (!envelope.success) throw new ClientError(400, ERROR_CODES.validation, envelope.error.issues[0].message);
+    if (!envelope.success) throw validationError(envelope.error);
     // The envelope is the one kiosks use; its "ratings" here are case actions.
     for (let attempt = 1; ; attempt++) {
       const receivedAt = Date.now();

@@ -4,7 +4,7 @@ import { ContactSchema, LevelKeySchema, UuidV7Schema } from '../../src/domain/ba
 import { MAX_PAPER_PHOTO_BYTES, PAPER_PATHS, type DuplicateMatch } from '../../src/domain/paper-api';
 import { paperEntryRefusal, PAPER_REFUSALS } from '../../src/domain/paper-check';
 import type { RatingRecord } from '../../src/domain/rating';
-import type { ApiError } from '../../src/domain/sync-api';
+import type { ItemRefusal } from '../../src/domain/error-codes';
 import { audit } from '../auth/audit';
 import { SignInLimiter } from '../auth/sign-in-limiter';
 import { ClientError } from '../errors';
@@ -24,7 +24,7 @@ const DuplicateCheckSchema = z.strictObject({
  * A paper item must be PAPER, typed in by the person sending it, for their own window (never rating themselves),
  * naming what the unit has.
  */
-function paperCheck(record: RatingRecord, request: FastifyRequest, catalog: Catalog): ApiError | null {
+function paperCheck(record: RatingRecord, request: FastifyRequest, catalog: Catalog): ItemRefusal | null {
   const actor = request.actor!;
   if (record.channel !== 'PAPER' || !record.paper) return { code: 'NOT_PAPER', message: 'this route takes paper forms only' };
   if (record.paper.enteredBy !== actor.id) return { code: 'ENTERED_BY_MISMATCH', message: 'a paper form is sent by the person who typed it in' };

@@ -3,12 +3,13 @@ import zlib from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { PushRequestSchema, type PushResponse } from '../../src/domain/sync-api';
 import type { RatingRecord } from '../../src/domain/rating';
-import type { ApiError } from '../../src/domain/sync-api';
+import type { ItemRefusal } from '../../src/domain/error-codes';
 import { ERROR_CODES, PUSH_RATINGS_PATH } from '../../src/domain/sync-constants';
 import type { Access } from '../auth/access';
 import { ClientError } from '../errors';
 import { ingestRatings } from '../ingest';
 import type { Catalog, Store } from '../store/store';
+import { validationError } from '../validate';
 
 export interface PushRouteOptions {
   /** Called after the batch is committed and before the answer leaves: the test hook's window. */
@@ -47,7 +48,7 @@ export function sendMaybeGzipped(request: FastifyRequest, reply: FastifyReply, b
   return reply.send(json);
 }
 
-export type ItemCheck = (record: RatingRecord, request: FastifyRequest, catalog: Catalog) => ApiError | null;
+export type ItemCheck = (record: RatingRecord, request: FastifyRequest, catalog: Catalog) => ItemRefusal | null;
 
 /**
  * A batch-push route: gzip bodies, the shared envelope, every item validated alone and answered in order.
@@ -68,10 +69,7 @@ export function registerPushRoute(
         throw new ClientError(415, ERROR_CODES.unsupportedMedia, 'send the batch as application/json');
       }
       const parsed = PushRequestSchema.safeParse(request.body);
-      if (!parsed.success) {
-        const first = parsed.error.issues[0];
-        throw new ClientError(400, ERROR_CODES.validation, `${first.path.map(String).join('.') || 'body'}: ${first.message}`);
-      }
+      if (!parsed.success) throw validationError(parsed.error);
       const device = request.device;
       if (device && parsed.data.deviceId !== device.id) {
         throw new ClientError(403, 'DEVICE_MISMATCH', 'the batch names another device than its credential');

@@ -1,5 +1,6 @@
 import { constants, createDecipheriv, privateDecrypt } from 'node:crypto';
 import { MAX_PUSH_BATCH } from '../../src/domain/sync-constants';
+import type { ItemRefusal } from '../../src/domain/error-codes';
 import type { ApiError } from '../../src/domain/sync-api';
 import { ContactSectionSchema, UnsentFileSchema, UnsentFileV1Schema, type EncryptedContact, type PrivatePart, type UnsentContactMode, type UnsentFile } from '../../src/domain/unsent-export';
 import type { UnsentExportKey } from '../crypto/unsent-export-key';
@@ -60,7 +61,7 @@ function parseFile(text: string): UnsentFile | (Omit<UnsentFile, 'contact' | 've
 }
 
 // Which channel each outbox stream may carry, as the two push routes insist.
-const streamCheck = (stream: string) => (record: { channel: string }) =>
+const streamCheck = (stream: string) => (record: { channel: string }): ItemRefusal | null =>
   stream === 'paper'
     ? record.channel === 'PAPER'
       ? null

@@ -1,0 +1,52 @@
+import type { Me } from '../domain/account-api';
+import type { CaseListResponse } from '../domain/case-api';
+import type { RatingListResponse } from '../domain/ratings-api';
+import type { KioskDatabase } from './db';
+import { getMeta, setMeta } from './meta';
+import { deletePaperDraft } from './paper-draft';
+
+/**
+ * What is kept on the tablet for the signed-in person, so they keep working offline: who they are, their last
+ * ratings and case lists (contact masked only), the newest case they have seen. All of it goes at sign-out.
+ */
+export const PERSONAL_META_KEYS = ['me', 'staffRatings', 'casesCache'] as const;
+
+/** A server answer kept for one person, with when it was fetched. */
+export interface CachedAnswer<T> {
+  fetchedAt: number;
+  response: T;
+}
+
+export const readCachedMe = (db: KioskDatabase): Promise<Me | undefined> => getMeta(db, 'me');
+export const cacheMe = (db: KioskDatabase, me: Me): Promise<void> => setMeta(db, 'me', me);
+
+/** The cached list, only for the person it was fetched for: a tablet is shared across shifts. */
+export async function readCachedRatings(db: KioskDatabase, userId: string): Promise<CachedAnswer<RatingListResponse> | undefined> {
+  const cached = await getMeta(db, 'staffRatings');
+  return cached?.userId === userId ? cached : undefined;
+}
+export const cacheRatings = (db: KioskDatabase, userId: string, response: RatingListResponse, fetchedAt = Date.now()): Promise<void> =>
+  setMeta(db, 'staffRatings', { userId, fetchedAt, response });
+
+export async function readCachedCases(db: KioskDatabase, userId: string): Promise<CachedAnswer<CaseListResponse> | undefined> {
+  const cached = await getMeta(db, 'casesCache');
+  return cached?.userId === userId ? cached : undefined;
+}
+export const cacheCases = (db: KioskDatabase, userId: string, response: CaseListResponse, fetchedAt = Date.now()): Promise<void> =>
+  setMeta(db, 'casesCache', { userId, fetchedAt, response });
+
+/** The newest case arrival this person has seen (0 when none, or when another person saw the last one here). */
+export async function readCasesSeen(db: KioskDatabase, userId: string): Promise<number> {
+  const seen = await getMeta(db, 'casesSeen');
+  return seen?.userId === userId ? seen.latestReceivedAt : 0;
+}
+export const saveCasesSeen = (db: KioskDatabase, userId: string, latestReceivedAt: number): Promise<void> => setMeta(db, 'casesSeen', { userId, latestReceivedAt });
+
+/** The cached lists and the person's paper-form draft (values and photo: they hold an evaluator's name and phone). */
+export async function clearPersonalData(db: KioskDatabase): Promise<void> {
+  await db.transaction('rw', db.meta, db.photos, async () => {
+    const me = await getMeta(db, 'me');
+    if (me) await deletePaperDraft(db, me.id);
+    await db.meta.bulkDelete([...PERSONAL_META_KEYS]);
+  });
+}
