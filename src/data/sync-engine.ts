@@ -125,7 +125,7 @@ export class SyncEngine {
         return summary;
       }
       const sentAt = this.now();
-      const pushing = this.deps.push({ deviceId, sentAt, ratings: records });
+      const pushing = this.deps.push({ deviceId, sentAt, items: records });
       // Read the following batch while the server works. Only this engine changes or removes outbox entries, and
       // the read starts after this batch's last id, so it cannot overlap what the answer will change.
       const following = this.nextBatch(batchSize, items[items.length - 1].id);
