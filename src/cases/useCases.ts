@@ -30,6 +30,8 @@ export interface CasesState {
 /**
  * The cases in this person's scope, with deadlines counted by the shared calendar. Each load is saved for this
  * person (contact masked only) so the list works offline; actions taken offline show at once, marked as waiting.
+ * The list shown is that saved copy as it changes: a case push's answer updates it (applyCaseChanges) without a
+ * download.
  */
 export function useCases(db: KioskDatabase, me: Me, now: number): CasesState {
   const [response, setResponse] = useState<CaseListResponse>();
@@ -37,6 +39,9 @@ export function useCases(db: KioskDatabase, me: Me, now: number): CasesState {
   const [fromCache, setFromCache] = useState(false);
   const [error, setError] = useState<unknown>();
   const local = useLiveQuery(() => localCaseActions(db), [db]) ?? [];
+  const saved = useLiveQuery(() => getMeta(db, 'casesCache'), [db]);
+  // The saved copy once it is the one loaded (same download): until the query catches up, what was loaded.
+  const shown = saved && saved.userId === me.id && saved.fetchedAt === fetchedAt ? saved.response : response;
 
   const reload = useCallback(async () => {
     try {
@@ -62,15 +67,15 @@ export function useCases(db: KioskDatabase, me: Me, now: number): CasesState {
   }, [reload]);
 
   const entries = useMemo(() => {
-    if (!response) return [];
-    const calendar = makeCalendar(response.calendar);
-    return response.cases.map((view) => {
+    if (!shown) return [];
+    const calendar = makeCalendar(shown.calendar);
+    return shown.cases.map((view) => {
       const mine = local.filter((l) => l.record.caseId === view.facts.id && !view.events.some((e) => e.id === l.record.id));
       const events: CaseEvent[] = [...view.events, ...mine.filter((l) => l.state === 'pending').map((l) => ({ id: l.record.id, action: l.record.action, by: l.record.by, at: l.record.at }))];
       const state = replay(view.facts, events);
       return { view, local: mine, state, status: caseStatus(view.facts, state, calendar, now) };
     });
-  }, [response, local, now]);
+  }, [shown, local, now]);
 
-  return { entries, response, fetchedAt, fromCache, error, reload };
+  return { entries, response: shown, fetchedAt, fromCache, error, reload };
 }
