@@ -22,7 +22,7 @@ export async function measureCaseLists(total: number): Promise<CaseListFigures> 
   const srv = await startInProcessServer();
   for (let i = 0; i < total; i += 500) {
     const ratings = Array.from({ length: Math.min(500, total - i) }, () => badRating());
-    const res = await fetch(srv.baseUrl + PUSH_RATINGS_PATH, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ deviceId: DEMO_DEVICE, sentAt: Date.now(), ratings }) });
+    const res = await fetch(srv.baseUrl + PUSH_RATINGS_PATH, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ deviceId: DEMO_DEVICE, sentAt: Date.now(), items: ratings }) });
     if (res.status !== 200) throw new Error(`push failed: ${res.status}`);
   }
   const cookie = await signIn(srv.baseUrl, 'D9002');

@@ -22,7 +22,7 @@ async function storeThroughput(total: number): Promise<number> {
   const store = await openDemoStore(tempDir('bench-ingest'));
   const batches = makeBatches(total, 500);
   const t0 = performance.now();
-  for (const ratings of batches) await ingestRatings(store, { deviceId: DEMO_DEVICE, sentAt: Date.now(), ratings }, Date.now());
+  for (const ratings of batches) await ingestRatings(store, { deviceId: DEMO_DEVICE, sentAt: Date.now(), items: ratings }, Date.now());
   const seconds = (performance.now() - t0) / 1000;
   if ((await store.countRatings()) !== total) throw new Error('ingest lost ratings');
   await store.close();
@@ -32,7 +32,7 @@ async function storeThroughput(total: number): Promise<number> {
 /** The same through real HTTP on loopback, JSON parsing included, one batch at a time as one kiosk sends. */
 async function httpThroughput(total: number): Promise<number> {
   const srv = await startInProcessServer();
-  const batches = makeBatches(total, 500).map((ratings) => JSON.stringify({ deviceId: DEMO_DEVICE, sentAt: Date.now(), ratings }));
+  const batches = makeBatches(total, 500).map((ratings) => JSON.stringify({ deviceId: DEMO_DEVICE, sentAt: Date.now(), items: ratings }));
   const t0 = performance.now();
   for (const body of batches) {
     const res = await fetch(srv.baseUrl + PUSH_RATINGS_PATH, { method: 'POST', headers: { 'content-type': 'application/json' }, body });

@@ -2,8 +2,8 @@ import { RatingRecordSchema, type RatingRecord } from '../src/domain/rating';
 import type { ItemRefusal } from '../src/domain/error-codes';
 import type { PushItemResult, PushRequest } from '../src/domain/sync-api';
 import { ERROR_CODES } from '../src/domain/sync-constants';
+import { answerItems, type ItemOutcome } from './batch-route';
 import { payloadHash } from './canonical';
-import { invalidItem } from './validate';
 import type { Catalog, CatalogStaff, IngestBatch, PreparedRating, Store } from './store/store';
 
 /** The catalogue facts an item is checked against, loaded once per request. */
@@ -55,15 +55,6 @@ function checkRatedStaff(staff: CatalogStaff, windowId: string): ItemRefusal | n
   return null;
 }
 
-function idOf(raw: unknown): string | null {
-  const id = (raw as { id?: unknown } | null)?.id;
-  return typeof id === 'string' && id.length <= 64 ? id : null;
-}
-
-/**
- * Validates every item on its own, writes the valid ones in one transaction and answers each in request order:
- * accepted, duplicate (an identical replay), conflict (same id, other content) or invalid (with its reason).
- */
 export interface IngestOptions {
   /**
    * The windows an enrolled kiosk has served: its ratings must be for one of them. Not only the current one: a
@@ -76,38 +67,46 @@ export interface IngestOptions {
   prepare?: (record: RatingRecord) => RatingRecord;
 }
 
-export async function ingestRatings(store: Store, request: PushRequest, receivedAt: number, opts: IngestOptions = {}): Promise<PushItemResult[]> {
+/** The batch a set of records came in: who sent it, and both clocks. */
+export interface IngestBatchInfo {
+  deviceId: string;
+  sentAt: number;
+  receivedAt: number;
+}
+
+/**
+ * Checks records that passed the schema against the catalogue, writes the valid ones in one transaction and
+ * answers each in order: accepted, duplicate (an identical replay), conflict (same id, other content) or invalid.
+ */
+export async function ingestRecords(store: Store, records: readonly RatingRecord[], info: IngestBatchInfo, opts: IngestOptions = {}): Promise<ItemOutcome[]> {
   const catalog = await store.loadCatalog();
   const idx = indexCatalog(catalog);
-  const results: PushItemResult[] = new Array(request.ratings.length);
+  const outcomes: ItemOutcome[] = new Array(records.length);
   const prepared: PreparedRating[] = [];
   const preparedIndex: number[] = [];
-  request.ratings.forEach((raw, index) => {
-    const parsed = RatingRecordSchema.safeParse(raw);
-    if (!parsed.success) {
-      results[index] = { index, id: idOf(raw), status: 'invalid', error: invalidItem(parsed.error) };
-      return;
-    }
-    const problem = checkCatalog(parsed.data, request.deviceId, idx, opts.deviceWindowIds) ?? opts.check?.(parsed.data, catalog) ?? null;
+  records.forEach((record, index) => {
+    const problem = checkCatalog(record, info.deviceId, idx, opts.deviceWindowIds) ?? opts.check?.(record, catalog) ?? null;
     if (problem) {
-      results[index] = { index, id: parsed.data.id, status: 'invalid', error: problem };
+      outcomes[index] = { status: 'invalid', error: problem };
       return;
     }
-    const record = opts.prepare ? opts.prepare(parsed.data) : parsed.data;
-    prepared.push({ record, hash: payloadHash(record) });
+    const kept = opts.prepare ? opts.prepare(record) : record;
+    prepared.push({ record: kept, hash: payloadHash(kept) });
     preparedIndex.push(index);
   });
   if (prepared.length > 0) {
-    const batch: IngestBatch = { deviceId: request.deviceId, receivedAt, clockOffsetMs: receivedAt - request.sentAt, items: prepared };
-    const outcomes = await store.insertRatings(batch);
-    outcomes.forEach((status, i) => {
-      const index = preparedIndex[i];
-      const id = prepared[i].record.id;
-      results[index] =
-        status === 'conflict'
-          ? { index, id, status, error: { code: ERROR_CODES.idConflict, message: 'this id is stored with different content' } }
-          : { index, id, status };
+    const batch: IngestBatch = { deviceId: info.deviceId, receivedAt: info.receivedAt, clockOffsetMs: info.receivedAt - info.sentAt, items: prepared };
+    const stored = await store.insertRatings(batch);
+    stored.forEach((status, i) => {
+      outcomes[preparedIndex[i]] = status === 'conflict' ? { status, error: { code: ERROR_CODES.idConflict, message: 'this id is stored with different content' } } : { status };
     });
   }
+  return outcomes;
+}
+
+/** A whole envelope outside HTTP (the unsent-records import, the bench): the batch route's steps without HTTP. */
+export async function ingestRatings(store: Store, request: PushRequest, receivedAt: number, opts: IngestOptions = {}): Promise<PushItemResult[]> {
+  const info = { deviceId: request.deviceId, sentAt: request.sentAt, receivedAt };
+  const { results } = await answerItems(request.items, RatingRecordSchema, async (valid) => ({ outcomes: await ingestRecords(store, valid.map((v) => v.value), info, opts) }));
   return results;
 }

@@ -5,7 +5,7 @@ import type { CaseAction } from '../domain/case-machine';
 import { uuidv7 } from '../domain/ids';
 import { formatCstIso, formatCstMinute } from '../domain/time';
 import { useAppServices } from '../app-context';
-import { discardCaseAction, queueCaseAction } from '../data/case-actions';
+import { caseListNeedsReload, discardCaseAction, queueCaseAction } from '../data/case-actions';
 import { readClockOffset } from '../data/kiosk-store';
 import { mayTakeApproval } from '../domain/roles';
 import { errorText } from '../account/error-text';
@@ -39,10 +39,12 @@ export function CasesScreen({ me, arrivals }: { me: Me; arrivals: number }) {
   const act = async (action: CaseAction, entry: CaseEntry) => {
     // Stamped on the server's clock as last measured: the server refuses a step dated before the case or ahead of it.
     const offset = await readClockOffset(db);
-    await queueCaseAction(db, { id: uuidv7(), caseId: entry.view.facts.id, baseVersion: entry.state.version, action, by: me.id, at: Date.now() + offset });
+    const id = uuidv7();
+    await queueCaseAction(db, { id, caseId: entry.view.facts.id, baseVersion: entry.state.version, action, by: me.id, at: Date.now() + offset });
     setClosedNote(action.type === 'CLOSE' ? formatCstMinute(entry.view.facts.receivedAt) : null);
     await sync.trigger('submit');
-    await cases.reload();
+    // The push's answer has brought the list up to date (one round trip); downloaded only when it could not.
+    if (await caseListNeedsReload(db, id, me.id)) await cases.reload();
   };
 
   const staffOnly = !me.roles.some((r) => r === 'LEAD' || r === 'SUPERVISION');

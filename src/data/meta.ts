@@ -18,8 +18,11 @@ export interface MetaValues {
   caseBackoff: { failures: number; nextAttemptAt: number };
   abandonSyncStatus: SyncStatus;
   abandonBackoff: { failures: number; nextAttemptAt: number };
-  /** The last case list the signed-in person saw, for offline use; contact masked only. */
-  casesCache: { userId: string; fetchedAt: number; response: import('../domain/case-api').CaseListResponse };
+  /**
+   * The last case list the signed-in person saw, for offline use; contact masked only. Case pushes bring it up to
+   * date (src/data/case-actions.ts); `stale` when one could not, so that the list is downloaded again.
+   */
+  casesCache: { userId: string; fetchedAt: number; response: import('../domain/case-api').CaseListResponse; stale?: boolean };
   /** The newest case arrival this person has seen: a later one is announced as new. */
   casesSeen: { userId: string; latestReceivedAt: number };
   /** The unit catalogue the paper form works from, offline included. */

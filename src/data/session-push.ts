@@ -34,10 +34,10 @@ export function pushOwnOnly(
 ): (req: PushRequest) => Promise<TransportResult<PushResponse>> {
   return async (req) => {
     const me = await getMeta(db, 'me');
-    const positions = req.ratings.flatMap((r, i) => (me && authorOf(stream, r) === me.id ? [i] : []));
-    if (positions.length === req.ratings.length) return push(req);
+    const positions = req.items.flatMap((r, i) => (me && authorOf(stream, r) === me.id ? [i] : []));
+    if (positions.length === req.items.length) return push(req);
     if (positions.length === 0) return { kind: 'auth', status: 401, error: { code: 'NOT_THE_AUTHOR', message: 'these items wait for the person who wrote them' } };
-    const answer = await push({ ...req, ratings: positions.map((i) => req.ratings[i]) });
+    const answer = await push({ ...req, items: positions.map((i) => req.items[i]) });
     if (answer.kind !== 'ok') return answer;
     return { ...answer, body: { ...answer.body, results: answer.body.results.map((r) => ({ ...r, index: positions[r.index] ?? -1 })) } };
   };

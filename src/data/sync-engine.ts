@@ -21,6 +21,11 @@ export interface SyncEngineDeps {
   random?: () => number;
   batchSize?: number;
   backoff?: BackoffPolicy;
+  /**
+   * Given each answer of the server before its items are acknowledged here: a stream whose answer carries more
+   * than the per-item results (a case push: what changed) applies it, so what the person sees never goes back.
+   */
+  onAnswer?: (answer: PushResponse) => Promise<void>;
 }
 
 export interface SyncRunSummary {
@@ -125,7 +130,7 @@ export class SyncEngine {
         return summary;
       }
       const sentAt = this.now();
-      const pushing = this.deps.push({ deviceId, sentAt, ratings: records });
+      const pushing = this.deps.push({ deviceId, sentAt, items: records });
       // Read the following batch while the server works. Only this engine changes or removes outbox entries, and
       // the read starts after this batch's last id, so it cannot overlap what the answer will change.
       const following = this.nextBatch(batchSize, items[items.length - 1].id);
@@ -135,6 +140,7 @@ export class SyncEngine {
       summary.sent += items.length;
       if (result.kind === 'ok') {
         prefetched = following;
+        await this.deps.onAnswer?.(result.body);
         const applied = await this.applyAnswer(items, result.body, sentAt, answeredAt);
         summary.acknowledged += applied.acknowledged;
         summary.conflicts += applied.conflicts;

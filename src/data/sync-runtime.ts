@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { ABANDONED_TAP_PATHS } from '../domain/abandoned-taps';
 import { CASE_PATHS } from '../domain/case-api';
 import { PAPER_PATHS } from '../domain/paper-api';
+import { applyCaseChanges } from './case-actions';
 import { contactRetentionDays, dropExpiredContact } from './contact-retention';
 import type { KioskDatabase } from './db';
 import { countOwnWaitingPhotos, uploadPhotos } from './photo-upload';
@@ -34,7 +35,7 @@ export function startSyncRuntime(db: KioskDatabase): SyncRuntime {
   // Paper forms and case steps go with the signed-in person's session cookie, each only with its author's: on a
   // tablet shared across shifts, what another person left waits for them (without a session, an auth stop).
   const paper = new SyncEngine({ db, stream: 'paper', push: pushOwnOnly(db, 'paper', (req) => pushRatings(req, { path: PAPER_PATHS.push })), health: () => fetchHealth() });
-  const cases = new SyncEngine({ db, stream: 'case', push: pushOwnOnly(db, 'case', (req) => pushRatings(req, { path: CASE_PATHS.push })), health: () => fetchHealth() });
+  const cases = new SyncEngine({ db, stream: 'case', push: pushOwnOnly(db, 'case', (req) => pushRatings(req, { path: CASE_PATHS.push })), health: () => fetchHealth(), onAnswer: (answer) => applyCaseChanges(db, answer) });
   // Counts of bad taps left at the reason screen go with the device credential too, to their own route.
   const abandoned = new SyncEngine({
     db,

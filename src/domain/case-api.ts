@@ -4,6 +4,7 @@ import { CONTACT_CHANNELS, NOT_ADOPTED_REASONS, type CaseEvent, type CaseFacts }
 import type { CaseRules } from './case-intake';
 import type { RatingListItem, RatingListRefs } from './ratings-api';
 import type { Role } from './roles';
+import { PushResponseSchema } from './sync-api';
 import type { CalendarYear } from './workdays';
 
 export const CASE_PATHS = {
@@ -39,6 +40,34 @@ export const CaseActionRecordSchema = z.strictObject({
   at: z.int().check(z.positive()),
 });
 export type CaseActionRecord = z.infer<typeof CaseActionRecordSchema>;
+
+/** An event as lists and push answers show it: its texts masked, with its place and arrival on the server. */
+export const CaseEventViewSchema = z.object({
+  id: UuidV7Schema,
+  action: CaseActionSchema,
+  by: CatalogIdSchema,
+  at: z.int(),
+  seq: z.int(),
+  receivedAt: z.optional(z.int()),
+});
+
+/**
+ * What a case push changed, carried by its answer beside the per-item results, so the tablet updates the list it
+ * holds instead of downloading it again. For each case a step of the batch touched (accepted, an identical
+ * replay, or refused because the case had moved on): its events from position `from` on, `from` being the
+ * fewest events a step of the batch was taken on. A copy holding fewer than `from` events cannot be brought up
+ * to date this way and is downloaded again.
+ */
+export const CaseChangesSchema = z.object({
+  cases: z.array(z.object({ caseId: UuidV7Schema, from: z.int().check(z.minimum(0)), events: z.array(CaseEventViewSchema) })),
+  /** Who wrote those events, for names a list fetched before may lack (a lead acting on a case the first time). */
+  staff: z.array(z.object({ id: CatalogIdSchema, name: z.string(), employeeNo: z.string() })),
+});
+export type CaseChanges = z.infer<typeof CaseChangesSchema>;
+
+/** The answer of CASE_PATHS.push: the batch answer every push route gives, and what changed. */
+export const CasePushResponseSchema = z.extend(PushResponseSchema, { changes: CaseChangesSchema });
+export type CasePushResponse = z.infer<typeof CasePushResponseSchema>;
 
 export interface CaseView {
   facts: CaseFacts;

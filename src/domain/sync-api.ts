@@ -3,12 +3,18 @@ import { CatalogIdSchema, LocalizedTextSchema, ReasonSchema } from './base-schem
 import { CONTACT_RETENTION_DAYS, ExportPublicKeySchema } from './unsent-export';
 import { MAX_PUSH_BATCH, PUSH_ITEM_STATUSES } from './sync-constants';
 
-/** Items are validated one by one so one bad record never blocks the others. */
+/** A batch's items: each stream's own records (ratings, paper forms, case steps, abandoned taps). */
+export const PushItemsSchema = z.array(z.unknown()).check(z.minLength(1), z.maxLength(MAX_PUSH_BATCH));
+
+/**
+ * The envelope every push route takes. Items are validated one by one so one bad record never blocks the others.
+ * (Until 0.2.0 the items were called `ratings`; the server still reads that name, see sync-server/batch-route.ts.)
+ */
 export const PushRequestSchema = z.strictObject({
   deviceId: CatalogIdSchema,
   /** Device clock when the request left, Unix ms: lets the server estimate the device's clock offset. */
   sentAt: z.int().check(z.positive()),
-  ratings: z.array(z.unknown()).check(z.minLength(1), z.maxLength(MAX_PUSH_BATCH)),
+  items: PushItemsSchema,
 });
 export type PushRequest = z.infer<typeof PushRequestSchema>;
 
@@ -25,7 +31,8 @@ export const PushItemResultSchema = z.object({
 });
 export type PushItemResult = z.infer<typeof PushItemResultSchema>;
 
-export const PushResponseSchema = z.object({
+/** Loose: a route adds what its stream needs (a case push: what changed), read by that stream's client. */
+export const PushResponseSchema = z.looseObject({
   serverTime: z.int(),
   results: z.array(PushItemResultSchema),
 });

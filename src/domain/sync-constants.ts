@@ -37,4 +37,9 @@ export const ERROR_CODES = {
   deviceRevoked: 'DEVICE_REVOKED',
   wrongWindow: 'WRONG_WINDOW',
   internal: 'INTERNAL',
+  /** A push envelope without its items (neither `items` nor the older `ratings`). */
+  batchItemsMissing: 'BATCH_ITEMS_MISSING',
+  /** A push envelope naming its items twice (`items` and the older `ratings`): which one is meant is unclear. */
+  batchItemsTwice: 'BATCH_ITEMS_TWICE',
+  deviceMismatch: 'DEVICE_MISMATCH',
 } as const satisfies Readonly<Record<string, ErrorCode>>;

@@ -1,11 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { ABANDONED_TAP_PATHS, abandonedTapScope, AbandonedTapSchema, type AbandonedTap, type AbandonedTapCountsResponse } from '../../src/domain/abandoned-taps';
-import { PushRequestSchema, type PushItemResult, type PushResponse } from '../../src/domain/sync-api';
+import { ABANDONED_TAP_PATHS, abandonedTapScope, AbandonedTapSchema, type AbandonedTapCountsResponse } from '../../src/domain/abandoned-taps';
 import { ERROR_CODES } from '../../src/domain/sync-constants';
+import { registerBatchRoute, type ItemOutcome } from '../batch-route';
 import { ClientError } from '../errors';
 import type { Store } from '../store/store';
-import { inflateGzip } from './push-ratings';
-import { invalidItem, validationError } from '../validate';
 
 /**
  * Bad levels tapped at a kiosk and left at the reason screen: pushed like ratings (the shared envelope, one
@@ -13,43 +11,29 @@ import { invalidItem, validationError } from '../validate';
  * leads (their window) and supervision (all windows).
  */
 export function abandonedTapRoutes(app: FastifyInstance, store: Store) {
-  app.post(ABANDONED_TAP_PATHS.push, {
-    config: { access: 'device-or-demo' },
-    preParsing: async (request, _reply, payload) => inflateGzip(request, payload),
-    handler: async (request): Promise<PushResponse> => {
-      const envelope = PushRequestSchema.safeParse(request.body);
-      if (!envelope.success) throw validationError(envelope.error);
+  registerBatchRoute(app, {
+    path: ABANDONED_TAP_PATHS.push,
+    access: 'device-or-demo',
+    itemSchema: AbandonedTapSchema,
+    apply: async (items, { request }) => {
       const device = request.device;
-      if (device && envelope.data.deviceId !== device.id) throw new ClientError(403, 'DEVICE_MISMATCH', 'the batch names another device than its credential');
       const windows = new Set((await store.loadCatalog()).windows.map((w) => w.id));
       // A kiosk counts only for a window it was enrolled for (in demo mode without a credential: any known window).
       const allowed = device ? new Set(await store.deviceWindowIds(device.id)) : windows;
-      const results: (PushItemResult | null)[] = [];
-      const valid: { index: number; tap: AbandonedTap }[] = [];
-      envelope.data.ratings.forEach((item, index) => {
-        const parsed = AbandonedTapSchema.safeParse(item);
-        const rawId = (item as { id?: unknown } | null)?.id;
-        const id = typeof rawId === 'string' ? rawId : null;
-        if (!parsed.success) {
-          results.push({ index, id, status: 'invalid', error: invalidItem(parsed.error) });
-        } else if (!windows.has(parsed.data.windowId)) {
-          results.push({ index, id, status: 'invalid', error: { code: ERROR_CODES.unknownWindow, message: `window ${parsed.data.windowId} is unknown` } });
-        } else if (!allowed.has(parsed.data.windowId)) {
-          results.push({ index, id, status: 'invalid', error: { code: ERROR_CODES.wrongWindow, message: `this device was never enrolled for window ${parsed.data.windowId}` } });
-        } else {
-          results.push(null);
-          valid.push({ index, tap: parsed.data });
-        }
-      });
+      const outcomes: (ItemOutcome | null)[] = items.map(({ value }) =>
+        !windows.has(value.windowId)
+          ? { status: 'invalid', error: { code: ERROR_CODES.unknownWindow, message: `window ${value.windowId} is unknown` } }
+          : !allowed.has(value.windowId)
+            ? { status: 'invalid', error: { code: ERROR_CODES.wrongWindow, message: `this device was never enrolled for window ${value.windowId}` } }
+            : null,
+      );
+      const valid = items.flatMap(({ value }, i) => (outcomes[i] === null ? [{ i, tap: value }] : []));
       const stored = await store.recordAbandonedTaps(valid.map((v) => v.tap));
-      valid.forEach(({ index, tap }, i) => {
-        const status = stored[i];
-        results[index] =
-          status === 'conflict'
-            ? { index, id: tap.id, status, error: { code: ERROR_CODES.idConflict, message: 'this id is stored with another window or month' } }
-            : { index, id: tap.id, status };
+      valid.forEach(({ i }, k) => {
+        const status = stored[k];
+        outcomes[i] = status === 'conflict' ? { status, error: { code: ERROR_CODES.idConflict, message: 'this id is stored with another window or month' } } : { status };
       });
-      return { serverTime: Date.now(), results: results as PushItemResult[] };
+      return { outcomes: outcomes as ItemOutcome[] };
     },
   });
 

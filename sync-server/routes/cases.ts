@@ -1,20 +1,19 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { CASE_PATHS, CaseActionRecordSchema, type CaseListResponse, type CaseSummary } from '../../src/domain/case-api';
+import { CASE_PATHS, CaseActionRecordSchema, type CaseActionRecord, type CaseChanges, type CaseListResponse, type CaseSummary, type CaseView } from '../../src/domain/case-api';
 import { caseStatus } from '../../src/domain/case-deadlines';
 import { DEFAULT_CASE_RULES, intakeRefusal, type CaseRules } from '../../src/domain/case-intake';
 import { applyAction, replay, type CaseEvent } from '../../src/domain/case-machine';
 import { makeCalendar } from '../../src/domain/workdays';
 import { inScope, mayApproveCase, mayTakeCaseAction, ratingScope, type Actor } from '../../src/domain/roles';
 import { scrubCaseAction } from '../../src/domain/scrub';
-import { PushRequestSchema, type PushItemResult } from '../../src/domain/sync-api';
-import type { ItemRefusal } from '../../src/domain/error-codes';
+import type { ErrorCode } from '../../src/domain/error-codes';
 import { ERROR_CODES } from '../../src/domain/sync-constants';
 import { payloadHash } from '../canonical';
 import { ClientError } from '../errors';
-import type { CaseEventAppend, Catalog, StoredCase, Store } from '../store/store';
-import { inflateGzip, sendMaybeGzipped } from './push-ratings';
+import { registerBatchRoute, type ItemOutcome, type ValidItem } from '../batch-route';
+import { sendMaybeGzipped } from '../http-gzip';
+import type { CaseEventAppend, Catalog, StoredCase, StoredCaseEvent, Store } from '../store/store';
 import { toListItem } from './ratings';
-import { invalidItem, validationError } from '../validate';
 
 const MAX_ATTEMPTS = 3;
 
@@ -35,62 +34,68 @@ type Planned = CaseEventAppend;
 /** Closed cases stay on the tablets' lists this long, for reference and for supervision to reopen. */
 export const CLOSED_CASES_LISTED_MS = 30 * 86_400_000;
 
-async function applyBatch(store: Store, request: FastifyRequest, items: unknown[], rules: CaseRules, now: number): Promise<{ results: PushItemResult[]; planned: Planned[] }> {
+/** Where a step of the batch touched a case the person may see: from which position its events are answered. */
+type Touched = Map<string, number>;
+
+function touch(touched: Touched, item: CaseActionRecord) {
+  touched.set(item.caseId, Math.min(touched.get(item.caseId) ?? item.baseVersion, item.baseVersion));
+}
+
+async function applyBatch(store: Store, request: FastifyRequest, items: ValidItem<CaseActionRecord>[], rules: CaseRules, now: number): Promise<{ outcomes: ItemOutcome[]; planned: Planned[]; touched: Touched }> {
   const actor = request.actor!;
   const scope = scopeOf(actor);
   const catalog = await store.loadCatalog();
   const cases = new Map<string, { stored: StoredCase; pending: CaseEvent[] } | null>();
-  const seenInBatch = new Map<string, string>();
-  const results: PushItemResult[] = [];
-  const planned: Planned[] = [];
-  const invalid = (index: number, id: string | null, error: ItemRefusal): PushItemResult => ({ index, id, status: 'invalid', error });
-
-  for (let index = 0; index < items.length; index++) {
-    const parsed = CaseActionRecordSchema.safeParse(items[index]);
-    const rawId = (items[index] as { id?: unknown } | null)?.id;
-    if (!parsed.success) {
-      results.push(invalid(index, typeof rawId === 'string' ? rawId : null, invalidItem(parsed.error)));
-      continue;
+  const caseInScope = async (caseId: string) => {
+    if (!cases.has(caseId)) {
+      const found = await store.getCase(caseId);
+      cases.set(caseId, found && inScope(scope, found.facts) ? { stored: found, pending: [] } : null);
     }
-    const item = parsed.data;
+    return cases.get(caseId)!;
+  };
+  const seenInBatch = new Map<string, string>();
+  const outcomes: ItemOutcome[] = [];
+  const planned: Planned[] = [];
+  const touched: Touched = new Map();
+  const invalid = (code: ErrorCode, message: string): ItemOutcome => ({ status: 'invalid', error: { code, message } });
+
+  for (const { value: item } of items) {
     const hash = payloadHash(item as never);
     const stored = seenInBatch.get(item.id) ?? (await store.findCaseEvent(item.id))?.payloadHash;
     if (stored !== undefined) {
-      results.push(stored === hash ? { index, id: item.id, status: 'duplicate' } : { index, id: item.id, status: 'conflict', error: { code: ERROR_CODES.idConflict, message: 'this action id is stored with different content' } });
+      // A replay (its first answer lost): the tablet still needs what changed, if the case is its to see.
+      if (stored === hash && (await caseInScope(item.caseId))) touch(touched, item);
+      outcomes.push(stored === hash ? { status: 'duplicate' } : { status: 'conflict', error: { code: ERROR_CODES.idConflict, message: 'this action id is stored with different content' } });
       continue;
     }
     if (item.by !== actor.id) {
-      results.push(invalid(index, item.id, { code: 'BY_MISMATCH', message: 'an action is sent by the person who took it' }));
+      outcomes.push(invalid('BY_MISMATCH', 'an action is sent by the person who took it'));
       continue;
     }
-    if (!cases.has(item.caseId)) {
-      const found = await store.getCase(item.caseId);
-      cases.set(item.caseId, found && inScope(scope, found.facts) ? { stored: found, pending: [] } : null);
-    }
-    const entry = cases.get(item.caseId);
+    const entry = await caseInScope(item.caseId);
     if (!entry) {
-      results.push(invalid(index, item.id, { code: 'NOT_FOUND', message: 'no such case in your scope' }));
+      outcomes.push(invalid('NOT_FOUND', 'no such case in your scope'));
       continue;
     }
     if (!mayTakeCaseAction(actor, item.action.type)) {
-      results.push(invalid(index, item.id, { code: 'FORBIDDEN', message: `your roles do not allow ${item.action.type}` }));
+      outcomes.push(invalid('FORBIDDEN', `your roles do not allow ${item.action.type}`));
       continue;
     }
     const { facts } = entry.stored;
     if (item.action.type === 'DECIDE' && item.action.path === 'NOT_ADOPTED' && !mayApprove(catalog, item.action.approverId, facts)) {
-      results.push(invalid(index, item.id, { code: 'APPROVER_NOT_ALLOWED', message: "the approver must be this window's lead or supervision" }));
+      outcomes.push(invalid('APPROVER_NOT_ALLOWED', "the approver must be this window's lead or supervision"));
       continue;
     }
     // Approving is the approver's own step: the lead of the case's window or supervision (the machine then
     // checks a "not adopted" decision is approved by the very person it names).
     if ((item.action.type === 'APPROVE' || item.action.type === 'REFUSE_APPROVAL') && !mayApproveCase(actor, facts)) {
-      results.push(invalid(index, item.id, { code: 'APPROVER_NOT_ALLOWED', message: "only this window's lead or supervision approves, never the person rated" }));
+      outcomes.push(invalid('APPROVER_NOT_ALLOWED', "only this window's lead or supervision approves, never the person rated"));
       continue;
     }
     // The step's time is the tablet's word: it must lie between the case's arrival and the server's clock.
     const late = intakeRefusal(facts, { id: item.id, action: item.action, by: item.by, at: item.at }, now, rules);
     if (late) {
-      results.push(invalid(index, item.id, { code: late, message: `not accepted: ${late}` }));
+      outcomes.push(invalid(late, `not accepted: ${late}`));
       continue;
     }
     const state = replay(facts, [...entry.stored.events, ...entry.pending]);
@@ -98,10 +103,12 @@ async function applyBatch(store: Store, request: FastifyRequest, items: unknown[
     const outcome = applyAction(facts, state, event);
     if (!outcome.ok) {
       // Refused on a case that moved on since the tablet saw it: someone else acted first; kept aside, not lost.
-      results.push(
+      // The answer then brings the case as it stands, so the person sees what moved it on.
+      if (item.baseVersion < state.version) touch(touched, item);
+      outcomes.push(
         item.baseVersion < state.version
-          ? { index, id: item.id, status: 'conflict', error: { code: 'CASE_CHANGED', message: `the case changed meanwhile (${outcome.refusal})` } }
-          : invalid(index, item.id, { code: outcome.refusal, message: `not allowed now: ${outcome.refusal}` }),
+          ? { status: 'conflict', error: { code: 'CASE_CHANGED', message: `the case changed meanwhile (${outcome.refusal})` } }
+          : invalid(outcome.refusal, `not allowed now: ${outcome.refusal}`),
       );
       continue;
     }
@@ -109,9 +116,27 @@ async function applyBatch(store: Store, request: FastifyRequest, items: unknown[
     planned.push({ caseId: item.caseId, expectedEvents: entry.stored.events.length + entry.pending.length, event, payloadHash: hash, closedAt });
     entry.pending.push(event);
     seenInBatch.set(item.id, hash);
-    results.push({ index, id: item.id, status: 'accepted' });
+    touch(touched, item);
+    outcomes.push({ status: 'accepted' });
   }
-  return { results, planned };
+  return { outcomes, planned, touched };
+}
+
+/** Events as lists show them: without the stored hash, their texts masked like a comment. */
+const eventView = ({ payloadHash: _h, ...e }: StoredCaseEvent): CaseView['events'][number] => ({ ...e, action: scrubCaseAction(e.action) });
+
+/** After the batch is committed: the touched cases' events from where the tablet's steps were taken on. */
+async function changesOf(store: Store, touched: Touched): Promise<CaseChanges> {
+  const cases: CaseChanges['cases'] = [];
+  for (const [caseId, from] of touched) {
+    const found = await store.getCase(caseId);
+    // A step counts the events the tablet held plus its own still waiting: never past the case's end.
+    const start = Math.min(from, found?.events.length ?? 0);
+    if (found) cases.push({ caseId, from: start, events: found.events.slice(start).map(eventView) });
+  }
+  const authors = new Set(cases.flatMap((c) => c.events.map((e) => e.by)));
+  const staff = (await store.loadCatalog()).staff.filter((s) => authors.has(s.id)).map((s) => ({ id: s.id, name: s.name, employeeNo: s.employeeNo }));
+  return { cases, staff };
 }
 
 /** How long an overdue count is reused: deadlines fall at the end of a day, and every tablet polls every 8 s. */
@@ -143,7 +168,7 @@ export function caseRoutes(app: FastifyInstance, store: Store, caseRules: Partia
     const body: CaseListResponse = {
       // A case is opened in the transaction that stores its rating: every case has one.
       // Step texts are free text like a comment: phone and ID numbers masked in the list.
-      cases: cases.map((c) => ({ facts: c.facts, events: c.events.map(({ payloadHash: _h, ...e }) => ({ ...e, action: scrubCaseAction(e.action) })), rating: toListItem(ratings.get(c.facts.id)!, actor) })),
+      cases: cases.map((c) => ({ facts: c.facts, events: c.events.map(eventView), rating: toListItem(ratings.get(c.facts.id)!, actor) })),
       refs: {
         reasons: catalog.reasons,
         windows: catalog.windows.filter((w) => windowIds.has(w.id)).map((w) => ({ id: w.id, number: w.number, name: w.name })),
@@ -168,17 +193,19 @@ export function caseRoutes(app: FastifyInstance, store: Store, caseRules: Partia
     return { ...counts, overdue: await overdueCount(scope) };
   });
 
-  // Tablets gzip batches over 1 KiB (two steps, or one long reply): inflated like the rating routes' bodies.
-  app.post(CASE_PATHS.push, { config: { access: 'cases.act' }, preParsing: async (request, _reply, payload) => inflateGzip(request, payload) }, async (request) => {
-    const envelope = PushRequestSchema.safeParse(request.body);
-    if (!envelope.success) throw validationError(envelope.error);
-    // The envelope is the one kiosks use; its "ratings" here are case actions.
-    for (let attempt = 1; ; attempt++) {
-      const receivedAt = Date.now();
-      const { results, planned } = await applyBatch(store, request, envelope.data.ratings, rules, receivedAt);
-      // The receive time is stored with each event: reports go by the server's clock, not the tablet's.
-      if (planned.length === 0 || (await store.appendCaseEvents(planned, receivedAt))) return { serverTime: Date.now(), results };
-      if (attempt === MAX_ATTEMPTS) throw new ClientError(503, 'BUSY', 'the cases changed while this batch was applied; try again');
-    }
+  // Tablets gzip batches over 1 KiB (two steps, or one long reply): the batch route inflates them like any push.
+  registerBatchRoute<CaseActionRecord, { changes: CaseChanges }>(app, {
+    path: CASE_PATHS.push,
+    access: 'cases.act',
+    itemSchema: CaseActionRecordSchema,
+    apply: async (items, { request }) => {
+      for (let attempt = 1; ; attempt++) {
+        const receivedAt = Date.now();
+        const { outcomes, planned, touched } = await applyBatch(store, request, items, rules, receivedAt);
+        // The receive time is stored with each event: reports go by the server's clock, not the tablet's.
+        if (planned.length === 0 || (await store.appendCaseEvents(planned, receivedAt))) return { outcomes, answer: { changes: await changesOf(store, touched) } };
+        if (attempt === MAX_ATTEMPTS) throw new ClientError(503, 'BUSY', 'the cases changed while this batch was applied; try again');
+      }
+    },
   });
 }

@@ -7,7 +7,7 @@ import type { ExportPublicKey } from '../../src/domain/unsent-export';
 import { ERROR_CODES, KIOSK_CONFIG_PATH } from '../../src/domain/sync-constants';
 import { ClientError } from '../errors';
 import type { Store } from '../store/store';
-import { sendMaybeGzipped } from './push-ratings';
+import { sendMaybeGzipped } from '../http-gzip';
 import { staffPhotoUrl } from './staff-photo';
 
 const QuerySchema = z.object({ window: z.optional(CatalogIdSchema) });

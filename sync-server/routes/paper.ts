@@ -12,7 +12,7 @@ import { contentTypeOf, isImageOfType, isPhotoType, PHOTO_TYPES } from '../image
 import type { Catalog, Store } from '../store/store';
 import { parseOr400 } from '../validate';
 import { paperCheckRoutes } from './paper-checks';
-import { registerPushRoute } from './push-ratings';
+import { registerRatingsRoute } from './push-ratings';
 
 const DuplicateCheckSchema = z.strictObject({
   caseNumber: z.string().check(z.trim(), z.minLength(1), z.maxLength(64)),
@@ -55,7 +55,7 @@ export const DUPLICATE_CHECK_LIMIT = { max: 30, windowMs: 10 * 60_000 };
 
 /** Attachment 1 typed in at the window: the records, their photos apart, the duplicate check and the check (复核). */
 export function paperRoutes(app: FastifyInstance, store: Store) {
-  registerPushRoute(app, store, { path: PAPER_PATHS.push, access: 'paper.enter', check: paperCheck, prepare: dropCheckerClaim });
+  registerRatingsRoute(app, store, { path: PAPER_PATHS.push, access: 'paper.enter', check: paperCheck, prepare: dropCheckerClaim });
   paperCheckRoutes(app, store);
 
   // PUT: the photo of one rating, idempotent; it may only follow the record, so a 404 means "send it later".

@@ -109,7 +109,7 @@ export async function importUnsentFile(store: Store, text: string, key: UnsentEx
   for (const [stream, records] of byStream) {
     for (let i = 0; i < records.length; i += MAX_PUSH_BATCH) {
       const ratings = records.slice(i, i + MAX_PUSH_BATCH);
-      const results = await ingestRatings(store, { deviceId, sentAt, ratings }, now, {
+      const results = await ingestRatings(store, { deviceId, sentAt, items: ratings }, now, {
         // An unenrolled (demo) tablet has no windows on record; an enrolled one's ratings must be for its windows.
         deviceWindowIds: windows.length > 0 ? windows : undefined,
         check: streamCheck(stream),

@@ -132,7 +132,7 @@ describe('the bad-review loop in a real browser', () => {
 
   it('an action taken offline waits on the tablet; when a lead acted first, the refusal is shown, not lost; sign-out waits for it', async () => {
     const rating = badRating({ staffId: 'demo-s1', contact: { phone: '13900003333' } });
-    expect((await postJson(server.baseUrl + PUSH_RATINGS_PATH, { deviceId: DEMO_DEVICE, sentAt: Date.now(), ratings: [rating] })).status).toBe(200);
+    expect((await postJson(server.baseUrl + PUSH_RATINGS_PATH, { deviceId: DEMO_DEVICE, sentAt: Date.now(), items: [rating] })).status).toBe(200);
     const { context, page } = await openProfile(tempDir('e2e-cases-offline'));
     await signInAt(page, DEMO_ACCOUNTS.STAFF);
     const card = page.locator(`[data-rating-id="${rating.id}"]`);
@@ -181,7 +181,7 @@ describe('the bad-review loop in a real browser', () => {
 
   it('with the clock past the due dates, the lead sees the case overdue, overdue first', async () => {
     const rating = badRating({ staffId: 'demo-s1', contact: { phone: '13900004444' } });
-    expect((await postJson(server.baseUrl + PUSH_RATINGS_PATH, { deviceId: DEMO_DEVICE, sentAt: Date.now(), ratings: [rating] })).status).toBe(200);
+    expect((await postJson(server.baseUrl + PUSH_RATINGS_PATH, { deviceId: DEMO_DEVICE, sentAt: Date.now(), items: [rating] })).status).toBe(200);
     const { context, page } = await openProfile(tempDir('e2e-cases-lead'));
     // Two weeks on: past the call-back (next working day) and the fix (5 working days), whatever the holidays.
     await page.clock.setFixedTime(new Date(Date.now() + 14 * DAY));
@@ -201,7 +201,7 @@ describe('the bad-review loop in a real browser', () => {
 
   it('escalates: supervision is told how many cases are overdue, and finds them first', async () => {
     const rating = badRating({ staffId: 'demo-s3', windowId: 'demo-w2', contact: { phone: '13900005555' } });
-    expect((await postJson(server.baseUrl + PUSH_RATINGS_PATH, { deviceId: DEMO_DEVICE, sentAt: Date.now(), ratings: [rating] })).status).toBe(200);
+    expect((await postJson(server.baseUrl + PUSH_RATINGS_PATH, { deviceId: DEMO_DEVICE, sentAt: Date.now(), items: [rating] })).status).toBe(200);
     backdateCase(rating.id, 14);
     const { context, page } = await openProfile(tempDir('e2e-cases-supervision'));
     await signInAt(page, DEMO_ACCOUNTS.SUPERVISION);
@@ -217,7 +217,7 @@ describe('the bad-review loop in a real browser', () => {
 
   it('a 不予采纳 waits for the approver the staff member named: the lead approves it from their own tablet', async () => {
     const rating = badRating({ staffId: 'demo-s1', contact: { phone: '13900006666' } });
-    expect((await postJson(server.baseUrl + PUSH_RATINGS_PATH, { deviceId: DEMO_DEVICE, sentAt: Date.now(), ratings: [rating] })).status).toBe(200);
+    expect((await postJson(server.baseUrl + PUSH_RATINGS_PATH, { deviceId: DEMO_DEVICE, sentAt: Date.now(), items: [rating] })).status).toBe(200);
     const staff = await openProfile(tempDir('e2e-cases-approval-staff'));
     const page = staff.page;
     await signInAt(page, DEMO_ACCOUNTS.STAFF);

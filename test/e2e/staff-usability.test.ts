@@ -25,7 +25,7 @@ beforeAll(async () => {
   const res = await postJson(server.baseUrl + PUSH_RATINGS_PATH, {
     deviceId: DEMO_DEVICE,
     sentAt: Date.now(),
-    ratings: [badRating({ staffId: 'demo-s1' }), demoRating({ staffId: 'demo-s1' })],
+    items: [badRating({ staffId: 'demo-s1' }), demoRating({ staffId: 'demo-s1' })],
   });
   expect(res.status).toBe(200);
 });

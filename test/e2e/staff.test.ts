@@ -15,7 +15,7 @@ const colleague = badRating({ staffId: 'demo-s2', contact: { phone: '13987654321
 beforeAll(async () => {
   assertBuilt();
   server = await spawnServer({ dataDir: tempDir('e2e-staff'), built: true });
-  const res = await postJson(server.baseUrl + PUSH_RATINGS_PATH, { deviceId: DEMO_DEVICE, sentAt: Date.now(), ratings: [own, ownGood, colleague] });
+  const res = await postJson(server.baseUrl + PUSH_RATINGS_PATH, { deviceId: DEMO_DEVICE, sentAt: Date.now(), items: [own, ownGood, colleague] });
   expect(res.status).toBe(200);
 });
 afterAll(async () => {

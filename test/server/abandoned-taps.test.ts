@@ -27,7 +27,7 @@ async function enrolAt(windowId: string, deviceId = DEVICE) {
 const tap = (windowId: string, month: string) => ({ id: uuidv7(), windowId, month });
 const push = (credential: string | null, items: unknown[], deviceId = DEVICE) =>
   api(srv.baseUrl, 'POST', ABANDONED_TAP_PATHS.push, {
-    body: { deviceId, sentAt: Date.now(), ratings: items },
+    body: { deviceId, sentAt: Date.now(), items },
     headers: credential ? { authorization: `Bearer ${credential}` } : {},
   });
 const counts = async (who: string) => api(srv.baseUrl, 'GET', ABANDONED_TAP_PATHS.counts, { cookie: await signIn(srv.baseUrl, who) });
@@ -70,7 +70,7 @@ describe('abandoned bad taps', () => {
     expect(res.body.results[2].error.code).toBe('WRONG_WINDOW');
     expect((await push(null, [tap('demo-w1', '2026-11')])).status).toBe(401);
     expect((await push(w1, [tap('demo-w1', '2026-11')], 'dev-someone-else')).status).toBe(403);
-    const bad = await api(srv.baseUrl, 'POST', ABANDONED_TAP_PATHS.push, { body: { deviceId: DEVICE, sentAt: Date.now(), ratings: [] }, headers: { authorization: `Bearer ${w1}` } });
+    const bad = await api(srv.baseUrl, 'POST', ABANDONED_TAP_PATHS.push, { body: { deviceId: DEVICE, sentAt: Date.now(), items: [] }, headers: { authorization: `Bearer ${w1}` } });
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('VALIDATION_FAILED');
     expect((await counts(DEMO_ACCOUNTS.SUPERVISION)).body.counts).toEqual([{ windowId: 'demo-w1', month: '2026-11', count: 1 }]);

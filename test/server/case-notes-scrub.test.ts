@@ -13,7 +13,7 @@ const bad = badRating({ staffId: 'demo-s1', comment: '请打 １３９ １２３
 
 beforeAll(async () => {
   srv = await startInProcessServer();
-  await postJson(srv.baseUrl + PUSH_RATINGS_PATH, { deviceId: DEMO_DEVICE, sentAt: Date.now(), ratings: [bad] });
+  await postJson(srv.baseUrl + PUSH_RATINGS_PATH, { deviceId: DEMO_DEVICE, sentAt: Date.now(), items: [bad] });
 });
 afterAll(async () => {
   await srv.close();

@@ -30,7 +30,7 @@ const good = demoRating({ staffId: 'demo-s1' });
 beforeEach(async () => {
   srv = await startInProcessServer();
   sessions.clear();
-  await postJson(srv.baseUrl + PUSH_RATINGS_PATH, { deviceId: DEMO_DEVICE, sentAt: Date.now(), ratings: [bad, anonymous, good] });
+  await postJson(srv.baseUrl + PUSH_RATINGS_PATH, { deviceId: DEMO_DEVICE, sentAt: Date.now(), items: [bad, anonymous, good] });
 });
 afterEach(async () => {
   await srv.close();
@@ -161,7 +161,7 @@ describe('decisions that need an approval, times and bodies', () => {
     try {
       const cookie = await as(DEMO_ACCOUNTS.STAFF);
       const inject = async (acts: unknown[]) =>
-        (await app.inject({ method: 'POST', url: CASE_PATHS.push, headers: { cookie, 'content-type': 'application/json' }, payload: { deviceId: DEMO_DEVICE, sentAt: Date.now(), ratings: acts } })).json();
+        (await app.inject({ method: 'POST', url: CASE_PATHS.push, headers: { cookie, 'content-type': 'application/json' }, payload: { deviceId: DEMO_DEVICE, sentAt: Date.now(), items: acts } })).json();
       expect((await inject([action(anonymous.id, 'demo-s1', special(11))])).results[0].error.code).toBe('DEADLINE_TOO_FAR');
       expect((await inject([action(anonymous.id, 'demo-s1', special(10))])).results[0].status).toBe('accepted');
     } finally {
@@ -185,7 +185,7 @@ describe('decisions that need an approval, times and bodies', () => {
 
   it('offer as approvers exactly those the check accepts: the lead of the case’s window and supervision, never the rated person', async () => {
     const w2 = badRating({ staffId: 'demo-s3', windowId: 'demo-w2' });
-    await postJson(srv.baseUrl + PUSH_RATINGS_PATH, { deviceId: DEMO_DEVICE, sentAt: Date.now(), ratings: [w2] });
+    await postJson(srv.baseUrl + PUSH_RATINGS_PATH, { deviceId: DEMO_DEVICE, sentAt: Date.now(), items: [w2] });
     const list: CaseListResponse = await listCases(DEMO_ACCOUNTS.STAFF_W2);
     expect(list.approvers.map((a) => a.id)).toEqual(['demo-supervision']); // not demo-s2, the lead of window 1
     const lead: CaseListResponse = await listCases(DEMO_ACCOUNTS.LEAD);
@@ -216,7 +216,7 @@ describe('decisions that need an approval, times and bodies', () => {
       action(bad.id, 'demo-s1', { type: 'CALL_BACK', channel: 'PHONE', outcome: 'UNREACHABLE', note: '无人接听，'.repeat(90) }),
       action(bad.id, 'demo-s1', { type: 'CALL_BACK', channel: 'SMS', outcome: 'REACHED', note: '已发短信并回电说明情况，'.repeat(40) }),
     ];
-    const body = { deviceId: DEMO_DEVICE, sentAt: Date.now(), ratings: steps };
+    const body = { deviceId: DEMO_DEVICE, sentAt: Date.now(), items: steps };
     expect(JSON.stringify(body).length).toBeGreaterThan(1024);
     const res = await pushRatings(body, { baseUrl: srv.baseUrl, path: CASE_PATHS.push, fetch: withSession });
     expect(encodings).toEqual(['gzip']);

@@ -14,7 +14,7 @@ describe('a server killed between its commit and its answer', () => {
   it('loses nothing and doubles nothing when the client retries after the restart', async () => {
     const dataDir = tempDir('crash');
     const batch = [demoRating(), badRating(), demoRating({ level: 'VERY_SATISFIED' })];
-    const body = { deviceId: DEMO_DEVICE, sentAt: Date.now(), ratings: batch };
+    const body = { deviceId: DEMO_DEVICE, sentAt: Date.now(), items: batch };
 
     server = await spawnServer({ dataDir, env: { HCP_TEST_HOOK: 'crash-after-commit' } });
     const port = server.port;

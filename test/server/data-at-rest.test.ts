@@ -31,7 +31,7 @@ afterEach(async () => {
   srv = undefined;
 });
 
-const push = (ratings: unknown[]) => postJson(srv!.baseUrl + PUSH_RATINGS_PATH, { deviceId: DEMO_DEVICE, sentAt: Date.now(), ratings });
+const push = (ratings: unknown[]) => postJson(srv!.baseUrl + PUSH_RATINGS_PATH, { deviceId: DEMO_DEVICE, sentAt: Date.now(), items: ratings });
 const statuses = (res: { body: { results: { status: string }[] } }) => res.body.results.map((r) => r.status);
 const raw = (dataDir: string) => new Database(path.join(dataDir, SQLITE_FILE_NAME), { readonly: true });
 const dbBytes = (dataDir: string) =>
@@ -141,7 +141,7 @@ describe('migration 7 from a version-6 database', () => {
     expect((await srv.store.listConflicts()).filter((c) => c.payload.level === 'VERY_DISSATISFIED')).toHaveLength(1);
 
     const lead = await signIn(srv.baseUrl, DEMO_ACCOUNTS.LEAD);
-    const paperPush = await api(srv.baseUrl, 'POST', PAPER_PATHS.push, { cookie: lead, body: { deviceId: DEMO_DEVICE, sentAt: Date.now(), ratings: [paper] } });
+    const paperPush = await api(srv.baseUrl, 'POST', PAPER_PATHS.push, { cookie: lead, body: { deviceId: DEMO_DEVICE, sentAt: Date.now(), items: [paper] } });
     expect(statuses(paperPush)).toEqual(['duplicate']);
     // The paper duplicate check finds the old form by its new fingerprint, same case, level and evaluator.
     const check = await api(srv.baseUrl, 'POST', PAPER_PATHS.duplicates, {

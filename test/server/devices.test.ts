@@ -27,7 +27,7 @@ async function newCode(windowId = 'demo-w1') {
 const enrol = (code: string, deviceId = DEVICE) => api(srv.baseUrl, 'POST', '/api/v1/devices/enrol', { body: { code, deviceId, report } });
 const asDevice = (credential: string) => ({ authorization: `Bearer ${credential}` });
 const push = (credential: string | null, ratings: unknown[], deviceId = DEVICE) =>
-  api(srv.baseUrl, 'POST', '/api/v1/sync/ratings', { body: { deviceId, sentAt: Date.now(), ratings }, headers: credential ? asDevice(credential) : {} });
+  api(srv.baseUrl, 'POST', '/api/v1/sync/ratings', { body: { deviceId, sentAt: Date.now(), items: ratings }, headers: credential ? asDevice(credential) : {} });
 
 describe('enrolment codes', () => {
   it('enrol a tablet once, for one window, and give it a credential and its configuration', async () => {

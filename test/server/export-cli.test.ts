@@ -26,7 +26,7 @@ function exportCli(args: string[], dataDir = srv.dataDir) {
 
 beforeAll(async () => {
   srv = await startInProcessServer();
-  const res = await postJson(srv.baseUrl + PUSH_RATINGS_PATH, { deviceId: DEMO_DEVICE, sentAt: Date.now(), ratings: [good, bad] });
+  const res = await postJson(srv.baseUrl + PUSH_RATINGS_PATH, { deviceId: DEMO_DEVICE, sentAt: Date.now(), items: [good, bad] });
   expect(res.body.results.map((r: { status: string }) => r.status)).toEqual(['accepted', 'accepted']);
 });
 afterAll(async () => {
@@ -71,7 +71,7 @@ describe('npm run export', () => {
     const dataDir = tempDir('export-head');
     const store = await openDemoStore(dataDir);
     const ratings = Array.from({ length: 3000 }, () => badRating());
-    await ingestRatings(store, { deviceId: DEMO_DEVICE, sentAt: Date.now(), ratings }, Date.now());
+    await ingestRatings(store, { deviceId: DEMO_DEVICE, sentAt: Date.now(), items: ratings }, Date.now());
     await store.close();
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'sync-server/export/export-cli.ts'), '--format', 'csv', '--reveal-contact'], {
       cwd: root,

@@ -39,7 +39,7 @@ const clerk4 = () => signIn(srv.baseUrl, 'D1004');
 const confirmCheck = (id: string, cookie: string) => api(srv.baseUrl, 'POST', `/api/v1/forms/checks/${id}/confirm`, { cookie });
 const checks = (cookie: string) => api(srv.baseUrl, 'GET', '/api/v1/forms/checks', { cookie });
 
-const push = (ratings: unknown[], cookie = lead) => api(srv.baseUrl, 'POST', '/api/v1/sync/paper', { cookie, body: { deviceId: DEMO_DEVICE, sentAt: Date.now(), ratings } });
+const push = (ratings: unknown[], cookie = lead) => api(srv.baseUrl, 'POST', '/api/v1/sync/paper', { cookie, body: { deviceId: DEMO_DEVICE, sentAt: Date.now(), items: ratings } });
 const putPhoto = (id: string, bytes: Buffer, cookie = lead, type = 'image/png') =>
   api(srv.baseUrl, 'PUT', `/api/v1/sync/paper/${id}/photo`, { cookie, raw: bytes, headers: { 'content-type': type } });
 
@@ -102,7 +102,7 @@ describe('paper forms', () => {
     expect(res.body.results.map((r: { error: { code: string } }) => r.error.code)).toEqual(['ENTERED_BY_MISMATCH', 'UNKNOWN_SERVICE_ITEM', 'VALIDATION_FAILED', 'NOT_PAPER']);
     expect(await srv.store.countRatings()).toBe(0);
     // and kiosks may not send paper forms through their route
-    const viaKiosk = await api(srv.baseUrl, 'POST', '/api/v1/sync/ratings', { body: { deviceId: DEMO_DEVICE, sentAt: Date.now(), ratings: [paper()] } });
+    const viaKiosk = await api(srv.baseUrl, 'POST', '/api/v1/sync/ratings', { body: { deviceId: DEMO_DEVICE, sentAt: Date.now(), items: [paper()] } });
     expect(viaKiosk.body.results[0].error.code).toBe('PAPER_NEEDS_SIGN_IN');
   });
 

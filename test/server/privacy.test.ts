@@ -23,7 +23,7 @@ const anonymousBad = badRating({ staffId: 'demo-s1', contact: undefined });
 
 beforeAll(async () => {
   srv = await startInProcessServer();
-  const res = await postJson(srv.baseUrl + PUSH_RATINGS_PATH, { deviceId: DEMO_DEVICE, sentAt: Date.now(), ratings: [s1Bad, s2Bad, s1Good, w2Bad, anonymousBad] });
+  const res = await postJson(srv.baseUrl + PUSH_RATINGS_PATH, { deviceId: DEMO_DEVICE, sentAt: Date.now(), items: [s1Bad, s2Bad, s1Good, w2Bad, anonymousBad] });
   expect(res.body.results.every((r: { status: string }) => r.status === 'accepted')).toBe(true);
 });
 afterAll(async () => {

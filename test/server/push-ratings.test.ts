@@ -6,7 +6,7 @@ import { postJson, startInProcessServer, type InProcessServer } from '../support
 
 let srv: InProcessServer;
 const push = (ratings: unknown[], extra: Record<string, unknown> = {}, init?: { gzip?: boolean; headers?: Record<string, string> }) =>
-  postJson(srv.baseUrl + PUSH_RATINGS_PATH, { deviceId: DEMO_DEVICE, sentAt: Date.now(), ratings, ...extra }, init);
+  postJson(srv.baseUrl + PUSH_RATINGS_PATH, { deviceId: DEMO_DEVICE, sentAt: Date.now(), items: ratings, ...extra }, init);
 
 beforeEach(async () => {
   srv = await startInProcessServer();
@@ -138,7 +138,7 @@ describe('POST /api/v1/sync/ratings', () => {
     const res = await fetch(srv.baseUrl + PUSH_RATINGS_PATH, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', 'accept-encoding': 'gzip' },
-      body: zlib.gzipSync(JSON.stringify({ deviceId: DEMO_DEVICE, sentAt: Date.now(), ratings: batch })),
+      body: zlib.gzipSync(JSON.stringify({ deviceId: DEMO_DEVICE, sentAt: Date.now(), items: batch })),
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-encoding')).toBe('gzip');
@@ -152,7 +152,7 @@ describe('bad requests get a clear error and change nothing', () => {
   const cases: [string, () => Promise<{ status: number; body: any }>, number, string][] = [
     ['malformed JSON', () => postJson(srv.baseUrl + PUSH_RATINGS_PATH, '{"deviceId": '), 400, 'BAD_JSON'],
     ['an empty batch', () => push([]), 400, 'VALIDATION_FAILED'],
-    ['a missing deviceId', () => postJson(srv.baseUrl + PUSH_RATINGS_PATH, { sentAt: Date.now(), ratings: [demoRating()] }), 400, 'VALIDATION_FAILED'],
+    ['a missing deviceId', () => postJson(srv.baseUrl + PUSH_RATINGS_PATH, { sentAt: Date.now(), items: [demoRating()] }), 400, 'VALIDATION_FAILED'],
     ['an unknown field', () => push([demoRating()], { extra: 1 }), 400, 'VALIDATION_FAILED'],
     ['too many items', () => push(Array.from({ length: MAX_PUSH_BATCH + 1 }, () => demoRating())), 400, 'VALIDATION_FAILED'],
     ['a text/plain body', () => postJson(srv.baseUrl + PUSH_RATINGS_PATH, 'hello', { headers: { 'content-type': 'text/plain' } }), 415, 'UNSUPPORTED_MEDIA_TYPE'],
@@ -193,7 +193,7 @@ describe('size limit', () => {
   });
 
   it('applies the limit after decompression, so a small gzip bomb is refused too', async () => {
-    const bomb = JSON.stringify({ deviceId: DEMO_DEVICE, sentAt: Date.now(), ratings: [{ padding: ' '.repeat(5_000_000) }] });
+    const bomb = JSON.stringify({ deviceId: DEMO_DEVICE, sentAt: Date.now(), items: [{ padding: ' '.repeat(5_000_000) }] });
     const compressed = zlib.gzipSync(bomb);
     expect(compressed.length).toBeLessThan(64 * 1024);
     const res = await fetch(srv.baseUrl + PUSH_RATINGS_PATH, {

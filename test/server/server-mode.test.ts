@@ -52,7 +52,7 @@ async function withStore<T>(dataDir: string, use: (store: ReturnType<typeof open
 
 /** What an anonymous caller gets from a kiosk's routes: open in demo mode, closed in a real hall. */
 async function anonymousKiosk(baseUrl: string) {
-  const push = await postJson(baseUrl + PUSH_RATINGS_PATH, { deviceId: 'dev-anyone', sentAt: Date.now(), ratings: [badRating({ deviceId: 'dev-anyone' })] });
+  const push = await postJson(baseUrl + PUSH_RATINGS_PATH, { deviceId: 'dev-anyone', sentAt: Date.now(), items: [badRating({ deviceId: 'dev-anyone' })] });
   const config = await api(baseUrl, 'GET', '/api/v1/kiosk/config');
   return { push: [push.status, push.body?.error?.code], config: [config.status, config.body?.error?.code] };
 }

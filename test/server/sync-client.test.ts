@@ -27,7 +27,7 @@ describe('the kiosk sync engine against the real server', () => {
     const engine = new SyncEngine({
       db,
       push: (req) => {
-        sizes.push(req.ratings.length);
+        sizes.push(req.items.length);
         return pushRatings(req, { baseUrl: srv.baseUrl });
       },
       health: () => fetchHealth({ baseUrl: srv.baseUrl }),
@@ -70,7 +70,7 @@ describe('the kiosk sync engine against the real server', () => {
     const [id] = await queueRatings(db, [{ level: 'SATISFIED' }]);
     const rating = (await db.ratings.get(id))!;
     const other = { ...rating.record, level: 'VERY_SATISFIED' as const };
-    await pushRatings({ deviceId: DEMO_DEVICE, sentAt: Date.now(), ratings: [other] }, { baseUrl: srv.baseUrl });
+    await pushRatings({ deviceId: DEMO_DEVICE, sentAt: Date.now(), items: [other] }, { baseUrl: srv.baseUrl });
     const engine = new SyncEngine({ db, push: (req) => pushRatings(req, { baseUrl: srv.baseUrl }), health: () => fetchHealth({ baseUrl: srv.baseUrl }) });
     expect((await engine.sync('startup')).conflicts).toBe(1);
     expect(await db.outbox.get(id)).toMatchObject({ state: 'conflict', lastError: { code: 'ID_CONFLICT' } });
@@ -92,7 +92,7 @@ describe('transport: each failure sorted by what the engine must do', () => {
   afterEach(async () => {
     await new Promise((r) => stub.close(r));
   });
-  const request: PushRequest = { deviceId: DEMO_DEVICE, sentAt: Date.now(), ratings: [{}] };
+  const request: PushRequest = { deviceId: DEMO_DEVICE, sentAt: Date.now(), items: [{}] };
   const json = (status: number, body: unknown, headers: Record<string, string> = {}) => (res: http.ServerResponse) => {
     res.writeHead(status, { 'content-type': 'application/json', ...headers });
     res.end(JSON.stringify(body));
@@ -142,7 +142,7 @@ describe('transport: each failure sorted by what the engine must do', () => {
       req.resume();
       req.on('end', () => json(200, { serverTime: Date.now(), results: [] })(res));
     });
-    const big = { ...request, ratings: Array.from({ length: 50 }, (_, i) => ({ i, text: 'x'.repeat(40) })) };
+    const big = { ...request, items: Array.from({ length: 50 }, (_, i) => ({ i, text: 'x'.repeat(40) })) };
     const result = await pushRatings(big, { baseUrl: url });
     expect(result.kind).toBe('ok');
     expect(encoding).toBe('gzip');

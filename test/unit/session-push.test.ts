@@ -14,7 +14,7 @@ const person = (id: string): Me => ({ id, name: id, employeeNo: id, unitId: 'dem
 const step = (by: string): CaseActionRecord => ({ id: uuidv7(), caseId: uuidv7(), baseVersion: 0, action: { type: 'CALL_BACK', channel: 'PHONE', outcome: 'REACHED' }, by, at: Date.now() });
 const acceptAll = (sent: PushRequest[]) => async (req: PushRequest): Promise<TransportResult<PushResponse>> => {
   sent.push(structuredClone(req));
-  return { kind: 'ok', body: { serverTime: Date.now(), results: req.ratings.map((r, index) => ({ index, id: (r as { id: string }).id, status: 'accepted' as const })) }, bytesSent: 0 };
+  return { kind: 'ok', body: { serverTime: Date.now(), results: req.items.map((r, index) => ({ index, id: (r as { id: string }).id, status: 'accepted' as const })) }, bytesSent: 0 };
 };
 const healthy = async () => ({ kind: 'ok' as const, body: { status: 'ok' as const, serverTime: Date.now(), version: 't' }, bytesSent: 0 });
 
@@ -30,7 +30,7 @@ describe('session streams on a tablet shared across shifts', () => {
     const sent: PushRequest[] = [];
     const engine = new SyncEngine({ db, stream: 'case', push: pushOwnOnly(db, 'case', acceptAll(sent)), health: healthy, random: () => 0.5 });
     await engine.sync('submit');
-    expect(sent.map((r) => r.ratings.map((x) => (x as CaseActionRecord).id))).toEqual([[afternoon.id]]);
+    expect(sent.map((r) => r.items.map((x) => (x as CaseActionRecord).id))).toEqual([[afternoon.id]]);
     expect((await localCaseActions(db)).map((a) => [a.record.id, a.state])).toEqual([
       [morning1.id, 'pending'],
       [morning2.id, 'pending'],
@@ -41,7 +41,7 @@ describe('session streams on a tablet shared across shifts', () => {
     expect(sent).toHaveLength(1);
     await setMeta(db, 'me', person('demo-s1'));
     await engine.sync('submit');
-    expect(sent[1].ratings.map((x) => (x as CaseActionRecord).id)).toEqual([morning1.id, morning2.id]);
+    expect(sent[1].items.map((x) => (x as CaseActionRecord).id)).toEqual([morning1.id, morning2.id]);
     expect(await localCaseActions(db)).toEqual([]);
   });
 });

@@ -13,7 +13,7 @@ import { badDraft, freshDb, queueRatings } from '../support/kiosk-fixtures';
 type Answer = (req: PushRequest) => TransportResult<PushResponse> | Promise<TransportResult<PushResponse>>;
 const ok = (req: PushRequest, status: (i: number) => PushResponse['results'][number]['status'] = () => 'accepted'): TransportResult<PushResponse> => ({
   kind: 'ok',
-  body: { serverTime: Date.now(), results: req.ratings.map((r, index) => ({ index, id: (r as { id: string }).id, status: status(index) })) },
+  body: { serverTime: Date.now(), results: req.items.map((r, index) => ({ index, id: (r as { id: string }).id, status: status(index) })) },
   bytesSent: 0,
 });
 const healthy = async (): Promise<TransportResult<Health>> => ({ kind: 'ok', body: { status: 'ok', serverTime: Date.now(), version: 't' }, bytesSent: 0 });
@@ -43,8 +43,8 @@ describe('SyncEngine', () => {
     const { engine, requests } = engineWith(db, [(req) => ok(req)]);
     const summary = await engine.sync('startup');
     expect(summary).toMatchObject({ sent: 2, acknowledged: 2 });
-    expect(requests[0].ratings.map((r) => (r as { id: string }).id)).toEqual([goodId, badId]);
-    expect((requests[0].ratings[1] as { contact: unknown }).contact).toEqual({ name: '张三', phone: '13812345678' });
+    expect(requests[0].items.map((r) => (r as { id: string }).id)).toEqual([goodId, badId]);
+    expect((requests[0].items[1] as { contact: unknown }).contact).toEqual({ name: '张三', phone: '13812345678' });
     expect(await db.outbox.count()).toBe(0);
     expect(await db.ratings.count()).toBe(0);
     expect(JSON.stringify(await Promise.all(db.tables.map((t) => t.toArray())))).not.toContain('13812345678');
@@ -77,7 +77,7 @@ describe('SyncEngine', () => {
     const ids = await queueRatings(db, [{ level: 'SATISFIED' }, { level: 'SATISFIED' }, { level: 'SATISFIED' }, { level: 'SATISFIED' }]);
     const { engine, requests } = engineWith(db, [(req) => ok(req, (i) => (i === 1 ? 'conflict' : 'accepted'))]);
     await engine.sync('startup');
-    expect(requests[0].ratings.map((r) => (r as { id: string }).id)).toEqual(ids);
+    expect(requests[0].items.map((r) => (r as { id: string }).id)).toEqual(ids);
     expect((await db.outbox.toArray()).map((i) => [i.id, i.state])).toEqual([[ids[1], 'conflict']]);
     expect((await db.ratings.toArray()).map((r) => r.id)).toEqual([ids[1]]);
   });
@@ -147,11 +147,11 @@ describe('SyncEngine', () => {
     await queueRatings(db, Array.from({ length: 8 }, () => ({ level: 'SATISFIED' as const })));
     const { engine, requests } = engineWith(
       db,
-      [(req) => (req.ratings.length > 2 ? { kind: 'tooLarge', error: { code: 'PAYLOAD_TOO_LARGE', message: '' } } : ok(req))],
+      [(req) => (req.items.length > 2 ? { kind: 'tooLarge', error: { code: 'PAYLOAD_TOO_LARGE', message: '' } } : ok(req))],
       { batchSize: 8 },
     );
     await engine.sync('startup');
-    expect(requests.map((r) => r.ratings.length)).toEqual([8, 4, 2, 2, 2, 2]);
+    expect(requests.map((r) => r.items.length)).toEqual([8, 4, 2, 2, 2, 2]);
     expect(await db.outbox.count()).toBe(0);
   });
 
@@ -192,7 +192,7 @@ describe('SyncEngine', () => {
     release();
     await Promise.all([first, second, third]);
     expect(maxInFlight).toBe(1);
-    expect(requests.map((r) => r.ratings.length)).toEqual([1, 1]);
+    expect(requests.map((r) => r.items.length)).toEqual([1, 1]);
     expect(await db.outbox.count()).toBe(0);
   });
 
@@ -224,7 +224,7 @@ describe('SyncEngine', () => {
     await queueCaseAction(db, second);
     const { engine, requests } = engineWith(db, [(req) => ok(req, (i) => (i === 0 ? 'accepted' : 'conflict'))], { stream: 'case' });
     expect(await engine.sync('submit')).toMatchObject({ sent: 2, acknowledged: 1, conflicts: 1 });
-    expect(requests[0].ratings).toEqual([first, second]);
+    expect(requests[0].items).toEqual([first, second]);
     expect((await localCaseActions(db)).map((a) => [a.record.id, a.state])).toEqual([[second.id, 'conflict']]);
     expect((await db.outbox.get(ratingId))?.state).toBe('pending'); // the kiosk's stream is not this engine's
     expect(await db.ratings.count()).toBe(1);
