@@ -1,21 +1,22 @@
 import type { KioskDatabase } from './db';
+import type { StreamBackoffKey, StreamStatusKey } from './streams';
+
+/** When a stream may try again after failures; one per stream (src/data/streams.ts names the key). */
+export interface Backoff {
+  failures: number;
+  nextAttemptAt: number;
+}
+
+/** Each stream's sync status and backoff, under the keys the registry declares (src/data/streams.ts). */
+type StreamMetaValues = { [K in StreamStatusKey]: SyncStatus } & { [K in StreamBackoffKey]: Backoff };
 
 /** Typed keys of the meta table, so a key and its value's type are named once. */
-export interface MetaValues {
+export interface MetaValues extends StreamMetaValues {
   deviceId: string;
   kioskConfig: import('../domain/sync-api').KioskConfig;
   /** The window this kiosk serves, when set on the device; without it the server names the demo window. */
   windowId: string;
-  syncStatus: SyncStatus;
   clockOffsetMs: number;
-  backoff: { failures: number; nextAttemptAt: number };
-  /** The same two for the paper-form stream, which has its own server and its own failures. */
-  paperSyncStatus: SyncStatus;
-  paperBackoff: { failures: number; nextAttemptAt: number };
-  caseSyncStatus: SyncStatus;
-  caseBackoff: { failures: number; nextAttemptAt: number };
-  abandonSyncStatus: SyncStatus;
-  abandonBackoff: { failures: number; nextAttemptAt: number };
   /** The last case list the signed-in person saw, for offline use; contact masked only. */
   casesCache: { userId: string; fetchedAt: number; response: import('../domain/case-api').CaseListResponse };
   /** The newest case arrival this person has seen: a later one is announced as new. */
