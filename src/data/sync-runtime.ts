@@ -97,9 +97,10 @@ export function startSyncRuntime(db: KioskDatabase): SyncRuntime {
   const runners = allStreams().map((s) => [s.name, streamRunner(db, s)] as const);
   const engines = Object.fromEntries(runners.map(([name, r]) => [name, r.engine])) as Record<OutboxStream, SyncEngine>;
   const trigger = async (reason: SyncTrigger) => {
-    // Held and refused records do not keep an evaluator's contact on the tablet forever.
-    const contact = (async () => dropExpiredContact(db, await contactRetentionDays(db)))().catch((err) => console.warn('contact retention failed', err));
-    await Promise.all([contact, ...runners.map(([, r]) => r.trigger(reason))]);
+    await Promise.all(runners.map(([, r]) => r.trigger(reason)));
+    // Held and refused records do not keep an evaluator's contact on the tablet forever. After the runs, so that
+    // its write transaction does not come between a stream's batches.
+    await dropExpiredContact(db, await contactRetentionDays(db)).catch((err) => console.warn('contact retention failed', err));
   };
   const onOnline = () => void trigger('online');
   const onVisible = () => document.visibilityState === 'visible' && void trigger('visible');
