@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { KioskDatabase, LocalRating, OutboxItem, OutboxStream } from './db';
 import { getMeta, type SyncStatus } from './meta';
-import { allStreams, entriesOf } from './stream-tables';
+import { allStreams, entriesOf, stream } from './stream-tables';
 
 export interface OutboxStatus {
   pending: number;
@@ -16,7 +16,8 @@ export async function readOutboxStatus(db: KioskDatabase): Promise<OutboxStatus>
     db.outbox.where('state').equals('pending').count(),
     db.outbox.where('state').equals('conflict').count(),
     db.outbox.where('state').equals('dead').count(),
-    getMeta(db, 'syncStatus'),
+    // The status strip's line is the kiosk stream's: the one that runs on every trigger (src/data/streams.ts).
+    getMeta(db, stream('kiosk').statusKey),
     getMeta(db, 'clockOffsetMs'),
   ]);
   return { pending, conflicts, dead, sync, clockOffsetMs };
