@@ -5,8 +5,7 @@ import { useAppServices } from '../app-context';
 import type { Namespace } from '../i18n/namespaces';
 import { AccountBar } from './AccountBar';
 import { ChangePasswordScreen } from './ChangePasswordScreen';
-import { countOwnPhotosAfterTheirForm } from '../data/photo-upload';
-import { countOwnWaiting } from '../data/session-push';
+import { countOwnWaitingEverywhere } from '../data/session-push';
 import { useSession, type Session } from './session';
 import { SetPinScreen } from './SetPinScreen';
 import { SignInScreen } from './SignInScreen';
@@ -41,12 +40,12 @@ export function SignedInShell({ namespaces, titleKey, className, children }: Pro
   if (!ready || session.state.status === 'loading') return <p className="page-loading">…</p>;
   if (session.state.status === 'signed-out') return <SignInScreen title={t(titleKey)} onSignedIn={(me) => void session.signedIn(me)} />;
   const { me, offline } = session.state;
-  // Paper forms and case steps go up with this person's session: they get their chance before it ends, and the
-  // person is told when some could not leave yet.
+  // The session streams (paper forms and their photos, case steps: src/data/streams.ts) go up with this person's
+  // session: they get their chance before it ends, and the person is told when some could not leave yet.
   const signOut = async (force = false) => {
     if (!force) {
       await Promise.race([sync.trigger('submit').catch(() => undefined), new Promise((r) => setTimeout(r, 3000))]);
-      const waiting = (await countOwnWaiting(db, 'paper', me.id)) + (await countOwnWaiting(db, 'case', me.id)) + (await countOwnPhotosAfterTheirForm(db, me.id));
+      const waiting = await countOwnWaitingEverywhere(db, me.id);
       if (waiting > 0) return setWaitingAtSignOut(waiting);
     }
     setWaitingAtSignOut(0);

@@ -1,6 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { RatingRecord } from '../domain/rating';
 import type { ApiError } from '../domain/sync-api';
+import type { OutboxStream } from './streams';
 
 /**
  * A rating the server does not have yet. It is deleted, contact data and all, once the server acknowledges it;
@@ -18,9 +19,8 @@ export interface LocalRating {
  * A rating waiting for the server. Rows leave only on the server's ack; a conflict or a permanent refusal changes
  * the state and keeps the row, so nothing is ever silently dropped.
  */
-/** Kiosk ratings go with the device's credential; typed-in paper forms with the signed-in person's session. */
-/** 'abandon': contentless counts of bad taps left at the reason screen (src/data/abandoned-taps.ts). */
-export type OutboxStream = 'kiosk' | 'paper' | 'case' | 'abandon';
+/** The streams are declared once, in src/data/streams.ts: payload table, route, authentication, meta keys. */
+export type { OutboxStream } from './streams';
 
 export interface OutboxItem {
   id: string;

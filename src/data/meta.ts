@@ -1,23 +1,24 @@
 import type { KioskDatabase } from './db';
+import type { StreamBackoffKey, StreamStatusKey } from './streams';
+
+/** When a stream may try again after failures; one per stream (src/data/streams.ts names the key). */
+export interface Backoff {
+  failures: number;
+  nextAttemptAt: number;
+}
+
+/** Each stream's sync status and backoff, under the keys the registry declares (src/data/streams.ts). */
+type StreamMetaValues = { [K in StreamStatusKey]: SyncStatus } & { [K in StreamBackoffKey]: Backoff };
 
 /** Typed keys of the meta table, so a key and its value's type are named once. */
-export interface MetaValues {
+export interface MetaValues extends StreamMetaValues {
   deviceId: string;
   kioskConfig: import('../domain/sync-api').KioskConfig;
   /** The window this kiosk serves, when set on the device; without it the server names the demo window. */
   windowId: string;
-  syncStatus: SyncStatus;
   /** The server refused this tablet itself (src/data/device-refusal.ts); older versions kept it in syncStatus. */
   deviceRefusal: import('./device-refusal').DeviceRefusal;
   clockOffsetMs: number;
-  backoff: { failures: number; nextAttemptAt: number };
-  /** The same two for the paper-form stream, which has its own server and its own failures. */
-  paperSyncStatus: SyncStatus;
-  paperBackoff: { failures: number; nextAttemptAt: number };
-  caseSyncStatus: SyncStatus;
-  caseBackoff: { failures: number; nextAttemptAt: number };
-  abandonSyncStatus: SyncStatus;
-  abandonBackoff: { failures: number; nextAttemptAt: number };
   /**
    * The last case list the signed-in person saw, for offline use; contact masked only. Case pushes bring it up to
    * date (src/data/case-actions.ts); `stale` when one could not, so that the list is downloaded again.

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { KioskDatabase, LocalRating, OutboxItem } from './db';
+import type { KioskDatabase, LocalRating, OutboxItem, OutboxStream } from './db';
 import { getMeta, type SyncStatus } from './meta';
+import { allStreams, entriesOf, stream } from './stream-tables';
 
 export interface OutboxStatus {
   pending: number;
@@ -15,7 +16,8 @@ export async function readOutboxStatus(db: KioskDatabase): Promise<OutboxStatus>
     db.outbox.where('state').equals('pending').count(),
     db.outbox.where('state').equals('conflict').count(),
     db.outbox.where('state').equals('dead').count(),
-    getMeta(db, 'syncStatus'),
+    // The status strip's line is the kiosk stream's: the one that runs on every trigger (src/data/streams.ts).
+    getMeta(db, stream('kiosk').statusKey),
     getMeta(db, 'clockOffsetMs'),
   ]);
   return { pending, conflicts, dead, sync, clockOffsetMs };
@@ -24,6 +26,35 @@ export async function readOutboxStatus(db: KioskDatabase): Promise<OutboxStatus>
 /** Live counts for the status strip: they change as ratings are written and acknowledged. */
 export function useOutboxStatus(db: KioskDatabase): OutboxStatus | undefined {
   return useLiveQuery(() => readOutboxStatus(db), [db]);
+}
+
+/** One stream's queue and its own sync status, as /device lists them. */
+export interface StreamStatus {
+  name: OutboxStream;
+  labelKey: string;
+  pending: number;
+  conflicts: number;
+  dead: number;
+  sync?: SyncStatus;
+}
+
+/** Every stream of the registry (src/data/streams.ts), in its order: each has its own queue, status and failures. */
+export async function readStreamStatuses(db: KioskDatabase): Promise<StreamStatus[]> {
+  return Promise.all(
+    allStreams().map(async (s) => {
+      const [pending, conflicts, dead, sync] = await Promise.all([
+        entriesOf(db, s.name, 'pending').count(),
+        entriesOf(db, s.name, 'conflict').count(),
+        entriesOf(db, s.name, 'dead').count(),
+        getMeta(db, s.statusKey),
+      ]);
+      return { name: s.name, labelKey: s.labelKey, pending, conflicts, dead, sync };
+    }),
+  );
+}
+
+export function useStreamStatuses(db: KioskDatabase): StreamStatus[] | undefined {
+  return useLiveQuery(() => readStreamStatuses(db), [db]);
 }
 
 export interface HeldItem {

@@ -4,6 +4,7 @@ import Dexie, { type Table } from 'dexie';
 import type { KioskDatabase, OutboxItem, OutboxStream } from './db';
 import { ensureDeviceId } from './device-id';
 import { getMeta, setMeta, type SyncStatus } from './meta';
+import { payloadTable, stream as streamOf, type Payload, type Stream } from './stream-tables';
 import type { TransportResult } from './sync-transport';
 
 export type SyncTrigger = 'startup' | 'online' | 'visible' | 'timer' | 'submit' | 'manual';
@@ -13,8 +14,13 @@ const FRESH_START: ReadonlySet<SyncTrigger> = new Set(['startup', 'online', 'vis
 
 export interface SyncEngineDeps {
   db: KioskDatabase;
-  /** Which outbox entries this engine moves; each stream keeps its own status and backoff. */
+  /** Which outbox entries this engine moves (src/data/streams.ts); each stream keeps its own status and backoff. */
   stream?: OutboxStream;
+  /**
+   * Session streams: whose items this run may send. By default the signed-in person's (meta 'me'); nobody signed
+   * in sends nothing. Others' items are not read, so they stay pending, untouched, for their author's session.
+   */
+  author?: () => Promise<string | undefined>;
   push: (request: PushRequest) => Promise<TransportResult<PushResponse>>;
   health: () => Promise<TransportResult<Health>>;
   now?: () => number;
@@ -38,14 +44,6 @@ export interface SyncRunSummary {
 
 type FailureKind = NonNullable<SyncStatus['lastError']>['kind'];
 
-/** Each stream keeps its own sync status and backoff in meta. */
-const STREAM_KEYS = {
-  kiosk: { status: 'syncStatus', backoff: 'backoff' },
-  paper: { status: 'paperSyncStatus', backoff: 'paperBackoff' },
-  case: { status: 'caseSyncStatus', backoff: 'caseBackoff' },
-  abandon: { status: 'abandonSyncStatus', backoff: 'abandonBackoff' },
-} as const;
-
 const idRange = <T>(table: Table<T, string>, lo: string, hi: string) => table.where(':id').between(lo, hi, true, true);
 
 const emptySummary = (): SyncRunSummary => ({ sent: 0, acknowledged: 0, conflicts: 0, dead: 0 });
@@ -60,10 +58,10 @@ export class SyncEngine {
   private readonly random: () => number;
   private readonly batchSize: number;
   private readonly policy: BackoffPolicy;
-  private readonly stream: OutboxStream;
-  private readonly statusKey: (typeof STREAM_KEYS)[OutboxStream]['status'];
-  private readonly backoffKey: (typeof STREAM_KEYS)[OutboxStream]['backoff'];
-  private readonly payloads: Table<{ id: string; record: unknown; createdAt: number }, string>;
+  private readonly stream: Stream;
+  private readonly statusKey: Stream['statusKey'];
+  private readonly backoffKey: Stream['backoffKey'];
+  private readonly payloads: Table<Payload, string>;
   private running: Promise<SyncRunSummary> | null = null;
   private again = false;
   private fresh = false;
@@ -74,12 +72,16 @@ export class SyncEngine {
     this.random = deps.random ?? Math.random;
     this.batchSize = deps.batchSize ?? 2000;
     this.policy = deps.backoff ?? DEFAULT_BACKOFF;
-    this.stream = deps.stream ?? 'kiosk';
-    this.statusKey = STREAM_KEYS[this.stream].status;
-    this.backoffKey = STREAM_KEYS[this.stream].backoff;
-    // Ratings and paper forms wait in `ratings`; case actions and abandoned-tap counts in their own tables.
-    const table = this.stream === 'case' ? this.db.caseActions : this.stream === 'abandon' ? this.db.abandonedTaps : this.db.ratings;
-    this.payloads = table as unknown as Table<{ id: string; record: unknown; createdAt: number }, string>;
+    this.stream = streamOf(deps.stream ?? 'kiosk');
+    this.statusKey = this.stream.statusKey;
+    this.backoffKey = this.stream.backoffKey;
+    this.payloads = payloadTable(this.db, this.stream);
+  }
+
+  /** Whose items this run sends: null for a device stream (everyone's), undefined when no one may send. */
+  private async runAuthor(): Promise<string | null | undefined> {
+    if (!this.stream.authorOf) return null;
+    return this.deps.author ? this.deps.author() : (await getMeta(this.db, 'me'))?.id;
   }
 
   sync(trigger: SyncTrigger): Promise<SyncRunSummary> {
@@ -114,11 +116,14 @@ export class SyncEngine {
     const summary = emptySummary();
     const backoff = (await getMeta(this.db, this.backoffKey)) ?? { failures: 0, nextAttemptAt: 0 };
     if (!fresh && this.now() < backoff.nextAttemptAt) return { ...summary, stoppedBy: 'backoff' };
+    const author = await this.runAuthor();
+    // A session stream with no one signed in: nothing of it may go, and nothing is wrong with the server.
+    if (author === undefined) return summary;
     const deviceId = await ensureDeviceId(this.db);
     let batchSize = this.batchSize;
     let prefetched: ReturnType<SyncEngine['nextBatch']> | undefined;
     for (;;) {
-      const { items, records, missing } = await (prefetched ?? this.nextBatch(batchSize));
+      const { items, records, missing, cursor } = await (prefetched ?? this.nextBatch(batchSize, author));
       prefetched = undefined;
       if (missing.length) {
         await this.hold(missing, 'dead', { code: 'LOCAL_RECORD_MISSING', message: 'the rating behind this outbox entry is gone' });
@@ -131,9 +136,10 @@ export class SyncEngine {
       }
       const sentAt = this.now();
       const pushing = this.deps.push({ deviceId, sentAt, items: records });
-      // Read the following batch while the server works. Only this engine changes or removes outbox entries, and
-      // the read starts after this batch's last id, so it cannot overlap what the answer will change.
-      const following = this.nextBatch(batchSize, items[items.length - 1].id);
+      // Read the following batch while the server works. Only this engine changes or removes this stream's outbox
+      // entries, and the read starts after the last id this batch looked at, so it cannot overlap what the answer
+      // will change.
+      const following = this.nextBatch(batchSize, author, cursor);
       following.catch(() => undefined);
       const result = await pushing;
       const answeredAt = this.now();
@@ -167,29 +173,42 @@ export class SyncEngine {
   }
 
   /**
-   * The oldest waiting items (ids are time-ordered) with their ratings, read in one transaction. The ratings come
-   * as one key range rather than a thousand single reads: in Chromium that is ten times faster.
+   * The oldest waiting items (ids are time-ordered) with their records, read in one transaction. The records come
+   * as one key range rather than a thousand single reads: in Chromium that is ten times faster. On a session
+   * stream only `author`'s items are taken (a tablet is shared across shifts): another person's stay pending,
+   * unsent and not counted as attempts, and the read goes on past them until the batch is full or the queue ends.
+   * `cursor` is the last id looked at, where the following read starts.
    */
-  private async nextBatch(limit: number, afterId?: string) {
+  private async nextBatch(limit: number, author: string | null, afterId?: string) {
     return this.db.transaction('r', this.db.outbox, this.payloads, async () => {
-      const pending = await this.db.outbox
-        .where('[state+stream+id]')
-        .between(['pending', this.stream, afterId ?? Dexie.minKey], ['pending', this.stream, Dexie.maxKey], afterId === undefined, true)
-        .limit(limit)
-        .toArray();
-      const inRange = pending.length ? await idRange(this.payloads, pending[0].id, pending[pending.length - 1].id).toArray() : [];
-      const byId = new Map(inRange.map((r) => [r.id, r]));
       const items: OutboxItem[] = [];
       const missing: OutboxItem[] = [];
-      const records = [];
-      for (const item of pending) {
-        const rating = byId.get(item.id);
-        if (rating) {
-          items.push(item);
-          records.push(rating.record);
-        } else missing.push(item);
+      const records: unknown[] = [];
+      let cursor = afterId;
+      for (;;) {
+        const page = await this.db.outbox
+          .where('[state+stream+id]')
+          .between(['pending', this.stream.name, cursor ?? Dexie.minKey], ['pending', this.stream.name, Dexie.maxKey], cursor === undefined, true)
+          .limit(limit)
+          .toArray();
+        if (page.length === 0) break;
+        const inRange = await idRange(this.payloads, page[0].id, page[page.length - 1].id).toArray();
+        const byId = new Map(inRange.map((r) => [r.id, r]));
+        let skipped = false;
+        for (const item of page) {
+          cursor = item.id;
+          const payload = byId.get(item.id);
+          if (!payload) missing.push(item);
+          else if (author !== null && this.stream.authorOf?.(payload.record) !== author) skipped = true;
+          else {
+            items.push(item);
+            records.push(payload.record);
+            if (items.length === limit) break;
+          }
+        }
+        if (!skipped || items.length === limit || page.length < limit) break;
       }
-      return { items, records, missing };
+      return { items, records, missing, cursor };
     });
   }
 

@@ -8,8 +8,28 @@ import {
   type PrivatePart,
   type UnsentContactMode,
 } from '../domain/unsent-export';
-import type { KioskDatabase } from './db';
+import type { RatingRecord } from '../domain/rating';
+import type { KioskDatabase, OutboxItem } from './db';
 import { getMeta } from './meta';
+import { payloadTable, stream, type Payload } from './stream-tables';
+import type { PayloadTable } from './streams';
+
+/** Each item's payload from its stream's table, in the items' order; one bulk read per table. */
+async function readPayloads(db: KioskDatabase, items: OutboxItem[]): Promise<(Payload | undefined)[]> {
+  const found: (Payload | undefined)[] = new Array(items.length);
+  const byTable = new Map<PayloadTable, number[]>();
+  items.forEach((item, i) => {
+    const { table } = stream(item.stream);
+    const positions = byTable.get(table) ?? [];
+    positions.push(i);
+    byTable.set(table, positions);
+  });
+  for (const [table, positions] of byTable) {
+    const rows = await payloadTable(db, { table }).bulkGet(positions.map((i) => items[i].id));
+    positions.forEach((i, k) => (found[i] = rows[k]));
+  }
+  return found;
+}
 
 const base64 = (bytes: ArrayBuffer | Uint8Array) => {
   let bin = '';
@@ -46,13 +66,11 @@ export interface UnsentExport {
  * `npm run import-unsent` on the server reads it.
  */
 export async function exportUnsent(db: KioskDatabase, now = Date.now()): Promise<UnsentExport> {
-  // Abandoned-tap counts stay out: the file rescues ratings and case steps, and a count carries nothing to rescue.
-  const items = (await db.outbox.toArray()).filter((item) => item.stream !== 'abandon');
-  const ids = items.map((i) => i.id);
-  // Ratings and paper forms wait in `ratings`, steps on bad-review cases in `caseActions`: the file holds both.
-  const [ratings, caseActions, deviceId, clockOffsetMs, config, paperConfig] = await Promise.all([
-    db.ratings.bulkGet(ids),
-    db.caseActions.bulkGet(ids),
+  // Each stream's entry in the registry says whether its items belong in the file (src/data/streams.ts): ratings and
+  // case steps do; abandoned-tap counts carry nothing to rescue.
+  const items = (await db.outbox.toArray()).filter((item) => stream(item.stream).exported !== 'skip');
+  const [payloads, deviceId, clockOffsetMs, config, paperConfig] = await Promise.all([
+    readPayloads(db, items),
     getMeta(db, 'deviceId'),
     getMeta(db, 'clockOffsetMs'),
     getMeta(db, 'kioskConfig'),
@@ -61,9 +79,10 @@ export async function exportUnsent(db: KioskDatabase, now = Date.now()): Promise
   const key = config?.unsentExportKey ?? paperConfig?.unsentExportKey;
   const section: Record<string, PrivatePart> = {};
   const records = items.map((item, i) => {
-    if (item.stream === 'case') return caseActions[i]?.record ?? null;
-    const record = ratings[i]?.record;
-    if (!record) return null;
+    const found = payloads[i]?.record;
+    if (found === undefined) return null;
+    if (stream(item.stream).exported === 'record') return found;
+    const record = found as RatingRecord;
     const { contact, ...rest } = record;
     const part: PrivatePart = contact ? { contact } : {};
     // Free text goes readable only with its phone and ID numbers masked; the full text travels with the contact.

@@ -6,7 +6,7 @@ import { syncStatusWithRefusal, useDeviceRefusal } from '../data/device-refusal'
 import { readDeviceId, readEnrolment, readKioskConfig } from '../data/kiosk-store';
 import { useSession } from '../account/session';
 import { contactRetentionDays } from '../data/contact-retention';
-import { readHeldItems, useOutboxStatus } from '../data/outbox-status';
+import { readHeldItems, useOutboxStatus, useStreamStatuses } from '../data/outbox-status';
 import { exportUnsent, type UnsentExport } from '../data/unsent-export';
 import { useIdleTimeout } from '../kiosk/useIdleTimeout';
 import { pickLabel } from '../domain/locales';
@@ -18,6 +18,7 @@ import { downloadFile } from './download-file';
 import { HeldItemsTable } from './HeldItemsTable';
 import { RosterList } from './RosterList';
 import { StaffUnlock, type Unlocked } from './StaffUnlock';
+import { StreamStatusTable } from './StreamStatusTable';
 import { useStorageInfo } from './useStorageInfo';
 import './device.css';
 
@@ -64,6 +65,7 @@ function DeviceStatusScreen({ who, onLock, returnsToKiosk }: { who: string; onLo
   const retentionDays = useLiveQuery(() => contactRetentionDays(db), [db]);
   const [exported, setExported] = useState<UnsentExport | null>(null);
   const status = useOutboxStatus(db);
+  const streams = useStreamStatuses(db);
   const conflicts = useLiveQuery(() => readHeldItems(db, 'conflict'), [db]);
   const dead = useLiveQuery(() => readHeldItems(db, 'dead'), [db]);
   const deviceId = useLiveQuery(() => readDeviceId(db), [db]);
@@ -149,6 +151,7 @@ function DeviceStatusScreen({ who, onLock, returnsToKiosk }: { who: string; onLo
       <p className="hint" data-testid="contact-retention">
         {retentionDays === undefined ? null : t('device.contactRetention', { days: retentionDays })}
       </p>
+      <StreamStatusTable streams={streams} />
       <RosterList roster={config?.roster ?? []} />
       <HeldItemsTable title={t('device.conflicts')} help={t('device.conflictHelp')} items={conflicts} testId="conflicts" />
       <HeldItemsTable title={t('device.deadLetters')} help={t('device.deadHelp')} items={dead} testId="dead-letters" />

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { localCaseActions, queueCaseAction } from '../../src/data/case-actions';
 import { setMeta } from '../../src/data/meta';
-import { countOwnWaiting, pushOwnOnly } from '../../src/data/session-push';
+import { countOwnWaiting } from '../../src/data/session-push';
 import { SyncEngine } from '../../src/data/sync-engine';
 import type { TransportResult } from '../../src/data/sync-transport';
 import type { Me } from '../../src/domain/account-api';
@@ -28,12 +28,17 @@ describe('session streams on a tablet shared across shifts', () => {
     expect(await countOwnWaiting(db, 'case', 'demo-s1')).toBe(2);
 
     const sent: PushRequest[] = [];
-    const engine = new SyncEngine({ db, stream: 'case', push: pushOwnOnly(db, 'case', acceptAll(sent)), health: healthy, random: () => 0.5 });
+    const engine = new SyncEngine({ db, stream: 'case', push: acceptAll(sent), health: healthy, random: () => 0.5 });
     await engine.sync('submit');
     expect(sent.map((r) => r.items.map((x) => (x as CaseActionRecord).id))).toEqual([[afternoon.id]]);
     expect((await localCaseActions(db)).map((a) => [a.record.id, a.state])).toEqual([
       [morning1.id, 'pending'],
       [morning2.id, 'pending'],
+    ]);
+    // Not read by the afternoon's run at all: no attempt counted, no error written on them.
+    expect((await db.outbox.bulkGet([morning1.id, morning2.id])).map((i) => [i?.attempts, i?.lastError])).toEqual([
+      [0, undefined],
+      [0, undefined],
     ]);
 
     // Only the morning's steps are left: nothing is sent under the afternoon's session; the morning's sign-in sends them.

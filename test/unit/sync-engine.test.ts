@@ -18,11 +18,13 @@ const ok = (req: PushRequest, status: (i: number) => PushResponse['results'][num
 });
 const healthy = async (): Promise<TransportResult<Health>> => ({ kind: 'ok', body: { status: 'ok', serverTime: Date.now(), version: 't' }, bytesSent: 0 });
 
-function engineWith(db: KioskDatabase, answers: Answer[], opts: { batchSize?: number; now?: () => number; stream?: 'kiosk' | 'case' } = {}) {
+function engineWith(db: KioskDatabase, answers: Answer[], opts: { batchSize?: number; now?: () => number; stream?: 'kiosk' | 'case'; author?: string } = {}) {
   const requests: PushRequest[] = [];
   const engine = new SyncEngine({
     db,
     stream: opts.stream,
+    // A session stream sends the signed-in person's items only: here, whoever the test names.
+    author: async () => opts.author,
     batchSize: opts.batchSize,
     now: opts.now,
     random: () => 0.5,
@@ -222,7 +224,7 @@ describe('SyncEngine', () => {
     const second = { ...first, id: uuidv7(), baseVersion: 1, action: { type: 'DECIDE' as const, path: 'FIX_NOW' as const } };
     await queueCaseAction(db, first);
     await queueCaseAction(db, second);
-    const { engine, requests } = engineWith(db, [(req) => ok(req, (i) => (i === 0 ? 'accepted' : 'conflict'))], { stream: 'case' });
+    const { engine, requests } = engineWith(db, [(req) => ok(req, (i) => (i === 0 ? 'accepted' : 'conflict'))], { stream: 'case', author: 'demo-s1' });
     expect(await engine.sync('submit')).toMatchObject({ sent: 2, acknowledged: 1, conflicts: 1 });
     expect(requests[0].items).toEqual([first, second]);
     expect((await localCaseActions(db)).map((a) => [a.record.id, a.state])).toEqual([[second.id, 'conflict']]);
