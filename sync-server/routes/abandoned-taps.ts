@@ -5,6 +5,8 @@ import { ERROR_CODES } from '../../src/domain/sync-constants';
 import { ClientError } from '../errors';
 import type { Store } from '../store/store';
 import { inflateGzip } from './push-ratings';
+import { API } from '../../src/domain/endpoints';
+import { route } from './endpoint';
 
 /**
  * Bad levels tapped at a kiosk and left at the reason screen: pushed like ratings (the shared envelope, one
@@ -56,7 +58,7 @@ export function abandonedTapRoutes(app: FastifyInstance, store: Store) {
   });
 
   // Leads and supervision only: a count of their own window's citizens walking away is for those who oversee it.
-  app.get(ABANDONED_TAP_PATHS.counts, { config: { access: 'abandoned.read' } }, async (request, reply): Promise<AbandonedTapCountsResponse> => {
+  route(app, API.abandonedTapCounts, { config: { access: 'abandoned.read' } }, async (request, reply): Promise<AbandonedTapCountsResponse> => {
     const scope = abandonedTapScope(request.actor!);
     if (!scope) throw new ClientError(403, 'FORBIDDEN', 'these counts are for window leads and supervision');
     const counts = await store.abandonedTapCounts(scope);

@@ -13,6 +13,8 @@ import { ClientError } from '../errors';
 import type { CaseEventAppend, Catalog, StoredCase, Store } from '../store/store';
 import { inflateGzip, sendMaybeGzipped } from './push-ratings';
 import { toListItem } from './ratings';
+import { API } from '../../src/domain/endpoints';
+import { route } from './endpoint';
 
 const MAX_ATTEMPTS = 3;
 
@@ -131,7 +133,7 @@ export function caseRoutes(app: FastifyInstance, store: Store, caseRules: Partia
     return overdue;
   };
 
-  app.get(CASE_PATHS.list, { config: { access: 'cases.read' } }, async (request, reply) => {
+  route(app, API.cases, { config: { access: 'cases.read' } }, async (request, reply) => {
     const actor = request.actor!;
     const cases = await store.listCases(scopeOf(actor), { closedSince: Date.now() - CLOSED_CASES_LISTED_MS });
     const catalog = await store.loadCatalog();
@@ -158,7 +160,7 @@ export function caseRoutes(app: FastifyInstance, store: Store, caseRules: Partia
     return sendMaybeGzipped(request, reply, body);
   });
 
-  app.get(CASE_PATHS.summary, { config: { access: 'cases.read' } }, async (request, reply): Promise<CaseSummary> => {
+  route(app, API.caseSummary, { config: { access: 'cases.read' } }, async (request, reply): Promise<CaseSummary> => {
     const scope = scopeOf(request.actor!);
     const counts = await store.caseCounts(scope);
     reply.header('cache-control', 'no-store');
