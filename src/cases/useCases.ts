@@ -7,7 +7,8 @@ import { replay, type CaseEvent, type CaseState } from '../domain/case-machine';
 import { makeCalendar } from '../domain/workdays';
 import type { KioskDatabase } from '../data/db';
 import { localCaseActions, type LocalCaseAction } from '../data/case-actions';
-import { getMeta, setMeta } from '../data/meta';
+import { setMeta } from '../data/meta';
+import { readCachedResponse } from '../data/cached-responses';
 import { apiRequest, ApiRequestError } from '../account/api-client';
 
 export interface CaseEntry {
@@ -48,7 +49,7 @@ export function useCases(db: KioskDatabase, me: Me, now: number): CasesState {
       setFromCache(false);
       setError(undefined);
     } catch (err) {
-      const cached = await getMeta(db, 'casesCache');
+      const cached = await readCachedResponse(db, 'casesCache');
       if (err instanceof ApiRequestError && err.isNetwork && cached?.userId === me.id) {
         setResponse(cached.response);
         setFetchedAt(cached.fetchedAt);

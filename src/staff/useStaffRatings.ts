@@ -2,7 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Me } from '../domain/account-api';
 import { RATINGS_PATH, type RatingListResponse } from '../domain/ratings-api';
 import type { KioskDatabase } from '../data/db';
-import { getMeta, setMeta } from '../data/meta';
+import { setMeta } from '../data/meta';
+import { readCachedResponse } from '../data/cached-responses';
 import { apiRequest, ApiRequestError } from '../account/api-client';
 
 export interface StaffRatingsState {
@@ -40,7 +41,7 @@ export function useStaffRatings(db: KioskDatabase, me: Me): StaffRatingsState {
       setFetchedAt(at);
       setFromCache(false);
     } catch (err) {
-      const cached = await getMeta(db, 'staffRatings');
+      const cached = await readCachedResponse(db, 'staffRatings');
       if (err instanceof ApiRequestError && err.isNetwork && cached?.userId === me.id) {
         setResponse(cached.response);
         setFetchedAt(cached.fetchedAt);
