@@ -7,7 +7,7 @@ import { ExportPublicKeySchema } from './unsent-export';
 // shape the app relies on, field by field, so a server answer that drifts fails its test (test/server/
 // endpoint-table.test.ts) and an answer cached by an older version is recognised as stale. Objects are loose: a
 // field the server adds is no drift, a field removed or retyped is. The interfaces stay the types the code uses;
-// `satisfies`-style checks in endpoints.ts keep the two in step.
+// the type checks at the end keep the two in step.
 
 const id = z.string().check(z.minLength(1));
 const ms = z.number();
@@ -183,3 +183,23 @@ export const AdminSchemas = {
   }),
   deviceRevoked: z.looseObject({ id, revoked: z.literal(true) }),
 };
+
+// What a schema accepts must be what the code's interface says: a field the interface requires and the schema does
+// not check, or a field typed differently, fails typecheck. (A case's steps are checked by their type only.)
+type Fits<T, S extends z.ZodMiniType> = z.infer<S> extends T ? true : false;
+type Check<T extends true> = T;
+export type InterfacesFitSchemas = [
+  Check<Fits<import('./ratings-api').RatingListResponse, typeof RatingListResponseSchema>>,
+  Check<Fits<import('./ratings-api').ContactReveal, typeof ContactRevealSchema>>,
+  Check<Fits<Omit<import('./case-api').CaseListResponse, 'cases'>, typeof CaseListResponseSchema>>,
+  Check<Fits<import('./case-api').CaseSummary, typeof CaseSummarySchema>>,
+  Check<Fits<import('./abandoned-taps').AbandonedTapCountsResponse, typeof AbandonedTapCountsSchema>>,
+  Check<Fits<import('./paper-api').PaperFormConfig, typeof PaperFormConfigSchema>>,
+  Check<Fits<{ matches: import('./paper-api').DuplicateMatch[] }, typeof DuplicateMatchesSchema>>,
+  Check<Fits<import('./paper-check').PaperChecksResponse, typeof PaperChecksResponseSchema>>,
+  Check<Fits<import('./paper-check').PaperCheckConfirmation, typeof PaperCheckConfirmationSchema>>,
+  Check<Fits<import('./catalog').AdminCatalog, typeof AdminSchemas.catalog>>,
+  Check<Fits<{ grants: import('./admin-api').PendingRoleGrant[] }, typeof AdminSchemas.roleGrants>>,
+  Check<Fits<{ devices: import('./device-api').DeviceListItem[] }, typeof AdminSchemas.devices>>,
+  Check<Fits<import('./device-api').EnrolmentCodeCreated, typeof AdminSchemas.enrolmentCode>>,
+];
