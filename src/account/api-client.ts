@@ -1,4 +1,4 @@
-import { BAD_RESPONSE, callPath, isUnknownAnswer } from '../api/client';
+import { callPath, isLikeNoNetwork, statusOf } from '../api/client';
 import { findEndpoint } from '../domain/endpoints';
 
 /** A refusal from the server ({error: {code, message}}) or a failure to reach it (status 0, code NETWORK). */
@@ -30,21 +30,10 @@ export async function apiRequest<T>(method: string, path: string, body?: Request
   if (!entry) throw new Error(`${method} ${path} is not in the endpoint table (src/domain/endpoints.ts)`);
   const sent = body === undefined ? undefined : 'json' in body ? body.json : body.blob.type === body.type ? body.blob : new Blob([body.blob], { type: body.type });
   const result = await callPath<T>(entry, path, sent, { timeoutMs: 20_000 });
-  switch (result.kind) {
-    case 'ok':
-      return result.body;
-    case 'retryable': {
-      // Not reached, or a 2xx page that is not our JSON (a captive portal, a proxy): as good as no network.
-      if (result.status === undefined || (result.error.code === BAD_RESPONSE && result.status < 300)) throw new ApiRequestError(0, 'NETWORK', result.error.message);
-      const seconds = result.retryAfterMs === undefined ? undefined : result.retryAfterMs / 1000;
-      throw new ApiRequestError(result.status, result.error.code, result.error.message, seconds !== undefined && seconds > 0 ? seconds : undefined);
-    }
-    case 'tooLarge':
-      throw new ApiRequestError(413, result.error.code, result.error.message);
-    default:
-      // A JSON 200 of another shape (a proxy's, or a server of another version) is not the server's answer either:
-      // screens keep their cached copy, as with no network.
-      if (isUnknownAnswer(result)) throw new ApiRequestError(0, 'NETWORK', result.error.message);
-      throw new ApiRequestError(result.status, result.error.code, result.error.message);
-  }
+  if (result.kind === 'ok') return result.body;
+  // Not reached, or a 200 that is not the server's answer (a captive portal, a proxy, a server of another version):
+  // as good as no network, so screens keep their cached copy.
+  if (isLikeNoNetwork(result)) throw new ApiRequestError(0, 'NETWORK', result.error.message);
+  const seconds = result.kind === 'retryable' && result.retryAfterMs !== undefined ? result.retryAfterMs / 1000 : undefined;
+  throw new ApiRequestError(statusOf(result), result.error.code, result.error.message, seconds !== undefined && seconds > 0 ? seconds : undefined);
 }

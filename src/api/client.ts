@@ -138,3 +138,16 @@ export async function callPath<T>(entry: Endpoint, path: string, body: unknown, 
 export function isUnknownAnswer(result: ApiResult<unknown>): boolean {
   return result.kind === 'permanent' && result.status >= 200 && result.status < 300 && result.error.code === BAD_RESPONSE;
 }
+
+/**
+ * Not reached, or a 2xx that is not the server's answer (a page, or JSON of another shape): what the screens and
+ * the photo and device calls treat like no network, keeping their work and their cached copies.
+ */
+export function isLikeNoNetwork(result: ApiResult<unknown>): boolean {
+  return (result.kind === 'retryable' && (result.status === undefined || result.status < 300)) || isUnknownAnswer(result);
+}
+
+/** The HTTP status of a refusal (0 when the server was not reached). */
+export function statusOf(result: Exclude<ApiResult<unknown>, { kind: 'ok' }>): number {
+  return result.kind === 'tooLarge' ? 413 : (result.status ?? 0);
+}

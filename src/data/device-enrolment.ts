@@ -1,4 +1,4 @@
-import { callApi, isUnknownAnswer, type CallInput } from '../api/client';
+import { callApi, isLikeNoNetwork, statusOf, type CallInput } from '../api/client';
 import type { CheckinResponse, DeviceReportInput } from '../domain/device-api';
 import { API, type RequestOf, type ResponseOf } from '../domain/endpoints';
 import type { KioskDatabase } from './db';
@@ -22,10 +22,8 @@ async function call<E extends typeof API.enrol | typeof API.checkin>(entry: E, b
   const result = await callApi(entry, { body } as CallInput<E>, { credential, timeoutMs: 15_000 });
   if (result.kind === 'ok') return result.body;
   // Not reached, or an answer that is not the server's (a captive portal): as good as no network.
-  if (result.kind === 'retryable' && result.status === undefined) throw new DeviceRequestError(0, 'NETWORK', result.error.message);
-  if (isUnknownAnswer(result) || (result.kind === 'retryable' && result.status! < 300)) throw new DeviceRequestError(0, 'NETWORK', 'the answer was not the server’s');
-  const status = result.kind === 'tooLarge' ? 413 : result.status!;
-  throw new DeviceRequestError(status, result.error.code, result.error.message);
+  if (isLikeNoNetwork(result)) throw new DeviceRequestError(0, 'NETWORK', result.error.message);
+  throw new DeviceRequestError(statusOf(result), result.error.code, result.error.message);
 }
 
 /** What the device list shows of this tablet: its queue, what is held back, and whether storage is persistent. */

@@ -1,4 +1,4 @@
-import { callApi, isUnknownAnswer } from '../api/client';
+import { callApi, isLikeNoNetwork } from '../api/client';
 import { API } from '../domain/endpoints';
 import type { KioskDatabase, StoredPhoto } from './db';
 import { getMeta } from './meta';
@@ -63,7 +63,7 @@ export async function uploadPhotos(db: KioskDatabase, fetchImpl: typeof fetch = 
       continue;
     }
     // Not reached, or a 200 that is not the server's answer (a captive portal, a proxy): keep the photo.
-    if ((result.kind === 'retryable' && (result.status === undefined || result.status < 300)) || isUnknownAnswer(result)) return { ...summary, stoppedBy: 'network' };
+    if (isLikeNoNetwork(result)) return { ...summary, stoppedBy: 'network' };
     if (result.kind === 'auth') return { ...summary, stoppedBy: 'auth' };
     // 404: the record is not there yet (another tablet's session, a replica lagging): try again next time.
     if (result.kind === 'retryable' || (result.kind === 'permanent' && result.status === 404)) {
