@@ -1,3 +1,6 @@
+import { callPath, isLikeNoNetwork, statusOf } from '../api/client';
+import { findEndpoint } from '../domain/endpoints';
+
 /** A refusal from the server ({error: {code, message}}) or a failure to reach it (status 0, code NETWORK). */
 export class ApiRequestError extends Error {
   constructor(
@@ -17,36 +20,20 @@ export class ApiRequestError extends Error {
 
 export type RequestBody = { json: unknown } | { blob: Blob; type: string };
 
-/** Calls the API with the session cookie; answers parsed JSON (or null for 204), or throws ApiRequestError. */
+/**
+ * Calls the API with the session cookie; answers parsed JSON (or null for 204), or throws ApiRequestError. The
+ * route is looked up in the endpoint table (src/domain/endpoints.ts) and its answer checked against the entry's
+ * schema by the one client (src/api/client.ts); this keeps the throwing form the screens were written for.
+ */
 export async function apiRequest<T>(method: string, path: string, body?: RequestBody): Promise<T> {
-  const headers: Record<string, string> = {};
-  let payload: BodyInit | undefined;
-  if (body && 'json' in body) {
-    headers['content-type'] = 'application/json';
-    payload = JSON.stringify(body.json);
-  } else if (body) {
-    headers['content-type'] = body.type;
-    payload = body.blob;
-  }
-  let res: Response;
-  try {
-    res = await fetch(path, { method, headers, body: payload, credentials: 'same-origin', cache: 'no-store', signal: AbortSignal.timeout(20_000) });
-  } catch (err) {
-    throw new ApiRequestError(0, 'NETWORK', err instanceof Error ? err.message : String(err));
-  }
-  if (res.status === 204) return null as T;
-  const text = await res.text();
-  let json: unknown = null;
-  try {
-    json = text ? JSON.parse(text) : null;
-  } catch {
-    // A page that is not our JSON (a captive portal, a proxy error) is as good as no network.
-    throw new ApiRequestError(res.ok ? 0 : res.status, res.ok ? 'NETWORK' : `HTTP_${res.status}`, text.slice(0, 200));
-  }
-  if (!res.ok) {
-    const error = (json as { error?: { code?: string; message?: string } } | null)?.error;
-    const retry = Number(res.headers.get('retry-after'));
-    throw new ApiRequestError(res.status, error?.code ?? `HTTP_${res.status}`, error?.message ?? res.statusText, Number.isFinite(retry) && retry > 0 ? retry : undefined);
-  }
-  return json as T;
+  const entry = findEndpoint(method, path);
+  if (!entry) throw new Error(`${method} ${path} is not in the endpoint table (src/domain/endpoints.ts)`);
+  const sent = body === undefined ? undefined : 'json' in body ? body.json : body.blob.type === body.type ? body.blob : new Blob([body.blob], { type: body.type });
+  const result = await callPath<T>(entry, path, sent, { timeoutMs: 20_000 });
+  if (result.kind === 'ok') return result.body;
+  // Not reached, or a 200 that is not the server's answer (a captive portal, a proxy, a server of another version):
+  // as good as no network, so screens keep their cached copy.
+  if (isLikeNoNetwork(result)) throw new ApiRequestError(0, 'NETWORK', result.error.message);
+  const seconds = result.kind === 'retryable' && result.retryAfterMs !== undefined ? result.retryAfterMs / 1000 : undefined;
+  throw new ApiRequestError(statusOf(result), result.error.code, result.error.message, seconds !== undefined && seconds > 0 ? seconds : undefined);
 }

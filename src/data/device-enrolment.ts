@@ -1,5 +1,6 @@
-import { DEVICE_PATHS, EnrolResponseSchema, CheckinResponseSchema, type CheckinResponse, type DeviceReportInput } from '../domain/device-api';
-import { ErrorEnvelopeSchema } from '../domain/sync-api';
+import { callApi, isLikeNoNetwork, statusOf, type CallInput } from '../api/client';
+import type { CheckinResponse, DeviceReportInput } from '../domain/device-api';
+import { API, type RequestOf, type ResponseOf } from '../domain/endpoints';
 import type { KioskDatabase } from './db';
 import { ensureDeviceId } from './device-id';
 import { getMeta, setMeta } from './meta';
@@ -16,29 +17,13 @@ export class DeviceRequestError extends Error {
   }
 }
 
-async function post<T>(path: string, body: unknown, parse: (json: unknown) => T, credential?: string): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(path, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(credential ? { authorization: `Bearer ${credential}` } : {}) },
-      body: JSON.stringify(body),
-      cache: 'no-store',
-      signal: AbortSignal.timeout(15_000),
-    });
-  } catch (err) {
-    throw new DeviceRequestError(0, 'NETWORK', err instanceof Error ? err.message : String(err));
-  }
-  const json = await res.json().catch(() => null);
-  if (!res.ok) {
-    const parsed = ErrorEnvelopeSchema.safeParse(json);
-    throw new DeviceRequestError(res.status, parsed.success ? parsed.data.error.code : `HTTP_${res.status}`, parsed.success ? parsed.data.error.message : res.statusText);
-  }
-  try {
-    return parse(json);
-  } catch {
-    throw new DeviceRequestError(0, 'NETWORK', 'the answer was not the server’s');
-  }
+/** One device call through the client; any failure is a DeviceRequestError (NETWORK when not reached). */
+async function call<E extends typeof API.enrol | typeof API.checkin>(entry: E, body: RequestOf<E, Blob>, credential?: string): Promise<ResponseOf<E, Blob>> {
+  const result = await callApi(entry, { body } as CallInput<E>, { credential, timeoutMs: 15_000 });
+  if (result.kind === 'ok') return result.body;
+  // Not reached, or an answer that is not the server's (a captive portal): as good as no network.
+  if (isLikeNoNetwork(result)) throw new DeviceRequestError(0, 'NETWORK', result.error.message);
+  throw new DeviceRequestError(statusOf(result), result.error.code, result.error.message);
 }
 
 /** What the device list shows of this tablet: its queue, what is held back, and whether storage is persistent. */
@@ -51,7 +36,7 @@ export async function deviceReport(db: KioskDatabase): Promise<DeviceReportInput
 /** Enrols this tablet with a one-time code; keeps the credential and the window's configuration on the device. */
 export async function enrolThisDevice(db: KioskDatabase, code: string): Promise<void> {
   const deviceId = await ensureDeviceId(db);
-  const answer = await post(DEVICE_PATHS.enrol, { code, deviceId, report: await deviceReport(db) }, (j) => EnrolResponseSchema.parse(j));
+  const answer = await call(API.enrol, { code, deviceId, report: await deviceReport(db) });
   await db.transaction('rw', db.meta, async () => {
     await setMeta(db, 'device', { id: answer.device.id, windowId: answer.device.windowId, credential: answer.credential, enrolledAt: Date.now() });
     await setMeta(db, 'kioskConfig', answer.config);
@@ -68,12 +53,11 @@ export async function checkIn(db: KioskDatabase): Promise<CheckinResponse> {
   const device = await getMeta(db, 'device');
   if (!device) throw new DeviceRequestError(0, 'NOT_ENROLLED', 'this tablet is not enrolled');
   const held = await getMeta(db, 'kioskConfig');
-  const answer = await post(
-    DEVICE_PATHS.checkin,
+  const answer = await call(
+    API.checkin,
     // A copy cached before the configuration carried the contact retention (and the export key with it) is asked
     // for again once, whatever its version: an upgraded tablet must not wait for a catalogue change to get them.
     { report: await deviceReport(db), configVersion: held?.settings.contactRetentionDays === undefined ? undefined : held.version },
-    (j) => CheckinResponseSchema.parse(j),
     device.credential,
   );
   if (answer.config) await setMeta(db, 'kioskConfig', answer.config);

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { KioskDatabase, LocalRating, OutboxItem, OutboxStream } from './db';
+import { readDeviceRefusal, syncStatusWithRefusal } from './device-refusal';
 import { getMeta, type SyncStatus } from './meta';
 import { allStreams, entriesOf, stream } from './stream-tables';
 
@@ -12,15 +13,17 @@ export interface OutboxStatus {
 }
 
 export async function readOutboxStatus(db: KioskDatabase): Promise<OutboxStatus> {
-  const [pending, conflicts, dead, sync, clockOffsetMs] = await Promise.all([
+  const [pending, conflicts, dead, kioskSync, refusal, clockOffsetMs] = await Promise.all([
     db.outbox.where('state').equals('pending').count(),
     db.outbox.where('state').equals('conflict').count(),
     db.outbox.where('state').equals('dead').count(),
     // The status strip's line is the kiosk stream's: the one that runs on every trigger (src/data/streams.ts).
     getMeta(db, stream('kiosk').statusKey),
+    // A check-in refusal is kept under its own key; the strip says it like a refused push.
+    readDeviceRefusal(db),
     getMeta(db, 'clockOffsetMs'),
   ]);
-  return { pending, conflicts, dead, sync, clockOffsetMs };
+  return { pending, conflicts, dead, sync: syncStatusWithRefusal(kioskSync, refusal), clockOffsetMs };
 }
 
 /** Live counts for the status strip: they change as ratings are written and acknowledged. */

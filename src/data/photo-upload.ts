@@ -1,5 +1,5 @@
-import { ErrorEnvelopeSchema } from '../domain/sync-api';
-import { paperPhotoPath } from '../domain/paper-api';
+import { callApi, isLikeNoNetwork } from '../api/client';
+import { API } from '../domain/endpoints';
 import type { KioskDatabase, StoredPhoto } from './db';
 import { getMeta } from './meta';
 
@@ -37,12 +37,6 @@ export async function countOwnPhotosAfterTheirForm(db: KioskDatabase, userId: st
   return queued.filter((entry) => entry === undefined).length;
 }
 
-/** The photo route's answer when it has the photo; anything else on a 200 (a captive portal's page) is not. */
-async function serverHasPhoto(res: Response, id: string): Promise<boolean> {
-  const body = (await res.json().catch(() => null)) as { id?: unknown; status?: unknown } | null;
-  return body?.id === id && (body.status === 'stored' || body.status === 'duplicate');
-}
-
 /**
  * Sends the signed-in person's photos of paper forms whose record the server has acknowledged (the photo may only
  * follow its record). A photo leaves the device only once the server says it has it; a refused one is kept aside
@@ -60,34 +54,23 @@ export async function uploadPhotos(db: KioskDatabase, fetchImpl: typeof fetch = 
       summary.waiting++;
       continue;
     }
-    let res: Response;
-    try {
-      res = await fetchImpl(paperPhotoPath(photo.id), {
-        method: 'PUT',
-        headers: { 'content-type': photo.blob.type || 'image/jpeg' },
-        body: photo.blob,
-        credentials: 'same-origin',
-        signal: AbortSignal.timeout(60_000),
-      });
-    } catch {
-      return { ...summary, stoppedBy: 'network' };
-    }
-    if (res.ok) {
-      // A 200 that is not the server's answer (a captive portal, a proxy) is as good as no network: keep the photo.
-      if (!(await serverHasPhoto(res, photo.id))) return { ...summary, stoppedBy: 'network' };
+    const result = await callApi(API.paperPhoto, { params: { id: photo.id }, body: photo.blob }, { fetch: fetchImpl, timeoutMs: 60_000 });
+    if (result.kind === 'ok') {
+      // The answer must name this photo: a 200 about another one (a proxy's cache) does not say it arrived.
+      if (result.body.id !== photo.id) return { ...summary, stoppedBy: 'network' };
       await db.photos.delete(photo.id);
       summary.uploaded++;
       continue;
     }
-    if (res.status === 401 || res.status === 403) return { ...summary, stoppedBy: 'auth' };
+    // Not reached, or a 200 that is not the server's answer (a captive portal, a proxy): keep the photo.
+    if (isLikeNoNetwork(result)) return { ...summary, stoppedBy: 'network' };
+    if (result.kind === 'auth') return { ...summary, stoppedBy: 'auth' };
     // 404: the record is not there yet (another tablet's session, a replica lagging): try again next time.
-    if (res.status === 404 || res.status === 408 || res.status === 429 || res.status >= 500) {
+    if (result.kind === 'retryable' || (result.kind === 'permanent' && result.status === 404)) {
       summary.waiting++;
       continue;
     }
-    const body = await res.json().catch(() => null);
-    const parsed = ErrorEnvelopeSchema.safeParse(body);
-    await db.photos.update(photo.id, { state: 'dead', lastError: parsed.success ? parsed.data.error : { code: `HTTP_${res.status}`, message: res.statusText } });
+    await db.photos.update(photo.id, { state: 'dead', lastError: result.error });
   }
   return summary;
 }

@@ -1,6 +1,7 @@
 import type { Me } from '../domain/account-api';
 import type { CaseListResponse } from '../domain/case-api';
 import type { RatingListResponse } from '../domain/ratings-api';
+import { readCachedResponse } from './cached-responses';
 import type { KioskDatabase } from './db';
 import { getMeta, setMeta } from './meta';
 import { deletePaperDraft } from './paper-draft';
@@ -22,14 +23,15 @@ export const cacheMe = (db: KioskDatabase, me: Me): Promise<void> => setMeta(db,
 
 /** The cached list, only for the person it was fetched for: a tablet is shared across shifts. */
 export async function readCachedRatings(db: KioskDatabase, userId: string): Promise<CachedAnswer<RatingListResponse> | undefined> {
-  const cached = await getMeta(db, 'staffRatings');
+  // Checked against its route's schema: a copy saved before an app update may no longer have the shape read now.
+  const cached = await readCachedResponse(db, 'staffRatings');
   return cached?.userId === userId ? cached : undefined;
 }
 export const cacheRatings = (db: KioskDatabase, userId: string, response: RatingListResponse, fetchedAt = Date.now()): Promise<void> =>
   setMeta(db, 'staffRatings', { userId, fetchedAt, response });
 
 export async function readCachedCases(db: KioskDatabase, userId: string): Promise<CachedAnswer<CaseListResponse> | undefined> {
-  const cached = await getMeta(db, 'casesCache');
+  const cached = await readCachedResponse(db, 'casesCache');
   return cached?.userId === userId ? cached : undefined;
 }
 export const cacheCases = (db: KioskDatabase, userId: string, response: CaseListResponse, fetchedAt = Date.now()): Promise<void> =>

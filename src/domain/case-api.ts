@@ -65,8 +65,11 @@ export const CaseChangesSchema = z.object({
 });
 export type CaseChanges = z.infer<typeof CaseChangesSchema>;
 
-/** The answer of CASE_PATHS.push: the batch answer every push route gives, and what changed. */
-export const CasePushResponseSchema = z.extend(PushResponseSchema, { changes: CaseChangesSchema });
+/**
+ * The answer of CASE_PATHS.push: the batch answer every push route gives, and what changed. A batch none of whose
+ * steps passed its schema touched no case and carries no `changes` (the tablet then downloads the list again).
+ */
+export const CasePushResponseSchema = z.extend(PushResponseSchema, { changes: z.optional(CaseChangesSchema) });
 export type CasePushResponse = z.infer<typeof CasePushResponseSchema>;
 
 export interface CaseView {

@@ -120,7 +120,7 @@ export type CaseStepErrorCode = (typeof CASE_STEP_ERROR_CODES)[number];
  * Codes the app makes itself for a failure that never reached the server's answer (ApiRequestError status 0).
  * They are shown like the server's, so they need a message too.
  */
-export const LOCAL_ERROR_CODE_LIST = ['NETWORK'] as const;
+export const LOCAL_ERROR_CODE_LIST = ['NETWORK', 'BAD_RESPONSE'] as const;
 export type LocalErrorCode = (typeof LOCAL_ERROR_CODE_LIST)[number];
 
 const KNOWN: ReadonlySet<string> = new Set<string>([...ERROR_CODE_LIST, ...LOCAL_ERROR_CODE_LIST]);

@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { ABANDONED_TAP_PATHS, abandonedTapScope, AbandonedTapSchema, type AbandonedTapCountsResponse } from '../../src/domain/abandoned-taps';
+import { abandonedTapScope, AbandonedTapSchema, type AbandonedTapCountsResponse } from '../../src/domain/abandoned-taps';
 import { ERROR_CODES } from '../../src/domain/sync-constants';
 import { registerBatchRoute, type ItemOutcome } from '../batch-route';
 import { ClientError } from '../errors';
 import type { Store } from '../store/store';
+import { API } from '../../src/domain/endpoints';
+import { route } from './endpoint';
 
 /**
  * Bad levels tapped at a kiosk and left at the reason screen: pushed like ratings (the shared envelope, one
@@ -12,7 +14,7 @@ import type { Store } from '../store/store';
  */
 export function abandonedTapRoutes(app: FastifyInstance, store: Store) {
   registerBatchRoute(app, {
-    path: ABANDONED_TAP_PATHS.push,
+    path: API.pushAbandonedTaps.path,
     access: 'device-or-demo',
     itemSchema: AbandonedTapSchema,
     apply: async (items, { request }) => {
@@ -38,7 +40,7 @@ export function abandonedTapRoutes(app: FastifyInstance, store: Store) {
   });
 
   // Leads and supervision only: a count of their own window's citizens walking away is for those who oversee it.
-  app.get(ABANDONED_TAP_PATHS.counts, { config: { access: 'abandoned.read' } }, async (request, reply): Promise<AbandonedTapCountsResponse> => {
+  route(app, API.abandonedTapCounts, { config: { access: 'abandoned.read' } }, async (request, reply): Promise<AbandonedTapCountsResponse> => {
     const scope = abandonedTapScope(request.actor!);
     if (!scope) throw new ClientError(403, 'FORBIDDEN', 'these counts are for window leads and supervision');
     const counts = await store.abandonedTapCounts(scope);

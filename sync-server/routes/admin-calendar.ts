@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import * as z from 'zod/mini';
-import { ADMIN_CALENDAR_PATH } from '../../src/domain/admin-api';
 import { cstDate } from '../../src/domain/time';
 import { validateCalendarYear, type CalendarYear } from '../../src/domain/workdays';
 import { audit } from '../auth/audit';
 import { ClientError } from '../errors';
 import type { Store } from '../store/store';
 import { parseOr400 } from '../validate';
+import { API } from '../../src/domain/endpoints';
+import { route } from './endpoint';
 
 const manage = { config: { access: 'catalog.manage' as const } };
 
@@ -15,7 +16,7 @@ const manage = { config: { access: 'catalog.manage' as const } };
  * published each November or December; until an administrator enters it, deadlines reaching it are uncertain.
  */
 export function adminCalendarRoutes(app: FastifyInstance, store: Store) {
-  app.get(ADMIN_CALENDAR_PATH, manage, async (_request, reply) => {
+  route(app, API.calendar, manage, async (_request, reply) => {
     const years = await store.listCalendarYears();
     const thisYear = Number(cstDate(Date.now()).slice(0, 4));
     const known = new Set(years.map((y) => y.year));
@@ -24,7 +25,7 @@ export function adminCalendarRoutes(app: FastifyInstance, store: Store) {
     return { years, missingYears: [thisYear, thisYear + 1].filter((y) => !known.has(y)) };
   });
 
-  app.put(`${ADMIN_CALENDAR_PATH}/:year`, manage, async (request) => {
+  route(app, API.putCalendarYear, manage, async (request) => {
     // Four digits only: "0x7EB" or " 2027" are not a year, whatever Number() makes of them.
     const year = Number(parseOr400(z.object({ year: z.string().check(z.regex(/^\d{4}$/)) }), request.params).year);
     const body = (request.body ?? {}) as Partial<CalendarYear>;

@@ -1,17 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import * as z from 'zod/mini';
-import {
-  ADMIN_PATHS,
-  ADMIN_PREFIX,
-  ReasonCreateSchema,
-  ReasonPatchSchema,
-  ServiceItemInputSchema,
-  ServiceItemPatchSchema,
-  UnitInputSchema,
-  UnitPatchSchema,
-  WindowInputSchema,
-  WindowPatchSchema,
-} from '../../src/domain/admin-api';
 import { CatalogIdSchema, ReasonKeySchema } from '../../src/domain/base-schemas';
 import { audit } from '../auth/audit';
 import { newId } from '../crypto/tokens';
@@ -19,12 +7,14 @@ import { ClientError } from '../errors';
 import type { Catalog, Store } from '../store/store';
 import { parseOr400 } from '../validate';
 import { staffPhotoUrl } from './staff-photo';
+import { API } from '../../src/domain/endpoints';
+import { route } from './endpoint';
 
 const IdParam = z.object({ id: CatalogIdSchema });
 const KeyParam = z.object({ key: ReasonKeySchema });
 const manage = { config: { access: 'catalog.manage' as const } };
 
-export const ADMIN_CATALOG_PATH = `${ADMIN_PREFIX}/catalog`;
+export const ADMIN_CATALOG_PATH = API.adminCatalog.path;
 
 export function requireUnit(catalog: Catalog, unitId: string | undefined) {
   if (unitId !== undefined && !catalog.units.some((u) => u.id === unitId)) throw new ClientError(400, 'UNKNOWN_UNIT', `unit ${unitId} does not exist`);
@@ -41,46 +31,46 @@ const notFound = (what: string, id: string) => new ClientError(404, 'NOT_FOUND',
 
 /** Units, windows, service items and reasons: the administrator's catalogue. Every change is audited. */
 export function adminCatalogRoutes(app: FastifyInstance, store: Store) {
-  app.get(ADMIN_CATALOG_PATH, manage, async (_request, reply) => {
+  route(app, API.adminCatalog, manage, async (_request, reply) => {
     const catalog = await store.loadCatalog();
     reply.header('cache-control', 'no-store');
     return { ...catalog, staff: catalog.staff.map((s) => ({ ...s, photoUrl: staffPhotoUrl(s) })) };
   });
 
-  app.post(ADMIN_PATHS.units, manage, async (request, reply) => {
-    const input = parseOr400(UnitInputSchema, request.body);
+  route(app, API.createUnit, manage, async (request, reply) => {
+    const input = parseOr400(API.createUnit.request, request.body);
     const unit = { id: newId('unit'), name: input.name, active: input.active ?? true };
     await store.insertUnit(unit);
     await audit(store, request, 'catalog.unit.create', { type: 'unit', id: unit.id });
     return reply.code(201).send(unit);
   });
-  app.patch(`${ADMIN_PATHS.units}/:id`, manage, async (request) => {
+  route(app, API.updateUnit, manage, async (request) => {
     const { id } = parseOr400(IdParam, request.params);
-    const patch = parseOr400(UnitPatchSchema, request.body);
+    const patch = parseOr400(API.updateUnit.request, request.body);
     if (!(await store.updateUnit(id, patch))) throw notFound('unit', id);
     await audit(store, request, 'catalog.unit.update', { type: 'unit', id }, { fields: Object.keys(patch) });
     return (await store.loadCatalog()).units.find((u) => u.id === id);
   });
 
-  app.post(ADMIN_PATHS.windows, manage, async (request, reply) => {
-    const input = parseOr400(WindowInputSchema, request.body);
+  route(app, API.createWindow, manage, async (request, reply) => {
+    const input = parseOr400(API.createWindow.request, request.body);
     requireUnit(await store.loadCatalog(), input.unitId);
     const window = { id: newId('win'), unitId: input.unitId, number: input.number, name: input.name, sortOrder: input.sortOrder ?? 0, active: input.active ?? true };
     await store.insertWindow(window);
     await audit(store, request, 'catalog.window.create', { type: 'window', id: window.id });
     return reply.code(201).send(window);
   });
-  app.patch(`${ADMIN_PATHS.windows}/:id`, manage, async (request) => {
+  route(app, API.updateWindow, manage, async (request) => {
     const { id } = parseOr400(IdParam, request.params);
-    const patch = parseOr400(WindowPatchSchema, request.body);
+    const patch = parseOr400(API.updateWindow.request, request.body);
     requireUnit(await store.loadCatalog(), patch.unitId);
     if (!(await store.updateWindow(id, patch))) throw notFound('window', id);
     await audit(store, request, 'catalog.window.update', { type: 'window', id }, { fields: Object.keys(patch) });
     return (await store.loadCatalog()).windows.find((w) => w.id === id);
   });
 
-  app.post(ADMIN_PATHS.serviceItems, manage, async (request, reply) => {
-    const input = parseOr400(ServiceItemInputSchema, request.body);
+  route(app, API.createServiceItem, manage, async (request, reply) => {
+    const input = parseOr400(API.createServiceItem.request, request.body);
     const catalog = await store.loadCatalog();
     requireUnit(catalog, input.unitId);
     if (catalog.serviceItems.some((i) => i.unitId === input.unitId && i.code === input.code)) {
@@ -91,9 +81,9 @@ export function adminCatalogRoutes(app: FastifyInstance, store: Store) {
     await audit(store, request, 'catalog.service-item.create', { type: 'service-item', id: item.id });
     return reply.code(201).send(item);
   });
-  app.patch(`${ADMIN_PATHS.serviceItems}/:id`, manage, async (request) => {
+  route(app, API.updateServiceItem, manage, async (request) => {
     const { id } = parseOr400(IdParam, request.params);
-    const patch = parseOr400(ServiceItemPatchSchema, request.body);
+    const patch = parseOr400(API.updateServiceItem.request, request.body);
     const catalog = await store.loadCatalog();
     requireUnit(catalog, patch.unitId);
     const current = catalog.serviceItems.find((i) => i.id === id);
@@ -108,8 +98,8 @@ export function adminCatalogRoutes(app: FastifyInstance, store: Store) {
     return (await store.loadCatalog()).serviceItems.find((i) => i.id === id);
   });
 
-  app.post(ADMIN_PATHS.reasons, manage, async (request, reply) => {
-    const input = parseOr400(ReasonCreateSchema, request.body);
+  route(app, API.createReason, manage, async (request, reply) => {
+    const input = parseOr400(API.createReason.request, request.body);
     const catalog = await store.loadCatalog();
     if (catalog.reasons.some((r) => r.key === input.key)) throw new ClientError(409, 'KEY_TAKEN', `reason ${input.key} exists`);
     const reason = { key: input.key, label: input.label, sortOrder: input.sortOrder ?? (catalog.reasons.at(-1)?.sortOrder ?? 0) + 10, active: input.active ?? true };
@@ -117,9 +107,9 @@ export function adminCatalogRoutes(app: FastifyInstance, store: Store) {
     await audit(store, request, 'catalog.reason.create', { type: 'reason', id: reason.key });
     return reply.code(201).send(reason);
   });
-  app.patch(`${ADMIN_PATHS.reasons}/:key`, manage, async (request) => {
+  route(app, API.updateReason, manage, async (request) => {
     const { key } = parseOr400(KeyParam, request.params);
-    const patch = parseOr400(ReasonPatchSchema, request.body);
+    const patch = parseOr400(API.updateReason.request, request.body);
     if (!(await store.updateReason(key, patch))) throw notFound('reason', key);
     await audit(store, request, 'catalog.reason.update', { type: 'reason', id: key }, { fields: Object.keys(patch) });
     return (await store.loadCatalog()).reasons.find((r) => r.key === key);

@@ -3,8 +3,6 @@ import type { FastifyInstance } from 'fastify';
 import * as z from 'zod/mini';
 import { CatalogIdSchema } from '../../src/domain/base-schemas';
 import {
-  ADMIN_DEVICE_PATHS,
-  CreateEnrolmentCodeSchema,
   ENROLMENT_ALPHABET,
   ENROLMENT_CODE_HOURS,
   ENROLMENT_CODE_LENGTH,
@@ -16,6 +14,8 @@ import { tokenHash } from '../crypto/tokens';
 import { ClientError } from '../errors';
 import type { Store } from '../store/store';
 import { parseOr400 } from '../validate';
+import { API } from '../../src/domain/endpoints';
+import { route } from './endpoint';
 
 const manage = { config: { access: 'devices.manage' as const } };
 
@@ -25,8 +25,8 @@ function newEnrolmentCode(): string {
 
 /** Enrolment codes, the device list and revocation: the administrator's view of the hall's tablets. */
 export function adminDeviceRoutes(app: FastifyInstance, store: Store) {
-  app.post(ADMIN_DEVICE_PATHS.codes, manage, async (request, reply): Promise<EnrolmentCodeCreated> => {
-    const input = parseOr400(CreateEnrolmentCodeSchema, request.body);
+  route(app, API.createEnrolmentCode, manage, async (request, reply): Promise<EnrolmentCodeCreated> => {
+    const input = parseOr400(API.createEnrolmentCode.request, request.body);
     const catalog = await store.loadCatalog();
     const window = catalog.windows.find((w) => w.id === input.windowId);
     if (!window) throw new ClientError(400, 'UNKNOWN_WINDOW', `window ${input.windowId} does not exist`);
@@ -43,13 +43,13 @@ export function adminDeviceRoutes(app: FastifyInstance, store: Store) {
     return { code, windowId: window.id, expiresAt };
   });
 
-  app.get(ADMIN_DEVICE_PATHS.devices, manage, async (_request, reply): Promise<{ devices: DeviceListItem[] }> => {
+  route(app, API.devices, manage, async (_request, reply): Promise<{ devices: DeviceListItem[] }> => {
     reply.header('cache-control', 'no-store');
     const devices = await store.listDevices();
     return { devices: devices.map(({ enrolledBy: _by, revokedBy: _rb, ...d }) => d) };
   });
 
-  app.post(`${ADMIN_DEVICE_PATHS.devices}/:id/revoke`, manage, async (request) => {
+  route(app, API.revokeDevice, manage, async (request) => {
     const { id } = parseOr400(z.object({ id: CatalogIdSchema }), request.params);
     // The conditional update decides, so two administrators revoking at once get one success and one 409.
     if (!(await store.revokeDevice(id, request.actor!.id, Date.now()))) {

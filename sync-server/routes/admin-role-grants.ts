@@ -1,12 +1,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as z from 'zod/mini';
-import { ADMIN_PATHS, type PendingRoleGrant, type StaffSaveResult } from '../../src/domain/admin-api';
+import type { PendingRoleGrant, StaffSaveResult } from '../../src/domain/admin-api';
 import { guardedRolesAdded, type Role } from '../../src/domain/roles';
 import { audit } from '../auth/audit';
 import { newId } from '../crypto/tokens';
 import { ClientError } from '../errors';
 import type { Store } from '../store/store';
 import { parseOr400 } from '../validate';
+import { API } from '../../src/domain/endpoints';
+import { route } from './endpoint';
 
 const GrantParam = z.object({ id: z.string().check(z.minLength(1), z.maxLength(80)) });
 const manage = { config: { access: 'catalog.manage' as const } };
@@ -57,7 +59,7 @@ export async function recordWaitingGrant(
 
 /** The pending grants, and their approval or refusal by another administrator from their own session. */
 export function adminRoleGrantRoutes(app: FastifyInstance, store: Store) {
-  app.get(ADMIN_PATHS.roleGrants, manage, async (_request, reply): Promise<{ grants: PendingRoleGrant[] }> => {
+  route(app, API.roleGrants, manage, async (_request, reply): Promise<{ grants: PendingRoleGrant[] }> => {
     reply.header('cache-control', 'no-store');
     const [pending, { staff }] = await Promise.all([store.listPendingRoleGrants(), store.loadCatalog()]);
     const person = (id: string) => staff.find((s) => s.id === id);
@@ -71,9 +73,7 @@ export function adminRoleGrantRoutes(app: FastifyInstance, store: Store) {
         oldRoles: g.oldRoles,
         requestedBy: g.requestedBy,
         requestedByName: person(g.requestedBy)?.name ?? null,
-        requestedAt: g.requestedAt,
-      })),
-    };
+        requestedAt: g.requestedAt })) };
   });
 
   const pendingGrant = async (request: FastifyRequest) => {
@@ -84,7 +84,7 @@ export function adminRoleGrantRoutes(app: FastifyInstance, store: Store) {
     return grant;
   };
 
-  app.post(`${ADMIN_PATHS.roleGrants}/:id/approve`, manage, async (request) => {
+  route(app, API.approveRoleGrant, manage, async (request) => {
     const actor = request.actor!;
     const grant = await pendingGrant(request);
     if (grant.requestedBy === actor.id) throw new ClientError(403, 'GRANT_NEEDS_ANOTHER_ADMIN', 'another administrator must approve a grant you asked for');
@@ -92,13 +92,12 @@ export function adminRoleGrantRoutes(app: FastifyInstance, store: Store) {
     const outcome = await store.approveRoleGrant(grant.id, actor.id, Date.now());
     if (!outcome) throw new ClientError(409, 'GRANT_DECIDED', `role grant ${grant.id} was decided meanwhile`);
     await audit(store, request, 'account.roles-grant-approved', { type: 'staff', id: grant.staffId }, {
-      grantId: grant.id, requestedBy: grant.requestedBy, oldRoles: outcome.oldRoles, newRoles: outcome.newRoles,
-    });
+      grantId: grant.id, requestedBy: grant.requestedBy, oldRoles: outcome.oldRoles, newRoles: outcome.newRoles });
     return { roles: outcome.newRoles };
   });
 
   // Refusing is open to any administrator, the one who asked included: withdrawing a grant gives no one anything.
-  app.post(`${ADMIN_PATHS.roleGrants}/:id/refuse`, manage, async (request) => {
+  route(app, API.refuseRoleGrant, manage, async (request) => {
     const grant = await pendingGrant(request);
     if (!(await store.refuseRoleGrant(grant.id, request.actor!.id, Date.now()))) throw new ClientError(409, 'GRANT_DECIDED', `role grant ${grant.id} was decided meanwhile`);
     await audit(store, request, 'account.roles-grant-refused', { type: 'staff', id: grant.staffId }, { grantId: grant.id, requestedBy: grant.requestedBy, roles: grant.roles });

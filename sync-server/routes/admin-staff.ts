@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import * as z from 'zod/mini';
-import { ADMIN_PATHS, MAX_PHOTO_BYTES, StaffCreateSchema, StaffPatchSchema } from '../../src/domain/admin-api';
+import { MAX_PHOTO_BYTES } from '../../src/domain/admin-api';
 import { CatalogIdSchema } from '../../src/domain/base-schemas';
 import { audit } from '../auth/audit';
 import { hashPassword } from '../crypto/passwords';
@@ -13,6 +13,8 @@ import { requireUnit, requireWindowOfUnit } from './admin-catalog';
 import { staffPhotoUrl } from './staff-photo';
 import { refuseWeakPassword } from './auth';
 import { planRoleChange, recordWaitingGrant } from './admin-role-grants';
+import { API } from '../../src/domain/endpoints';
+import { route } from './endpoint';
 
 const IdParam = z.object({ id: CatalogIdSchema });
 const sameRoles = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((r) => b.includes(r));
@@ -20,8 +22,8 @@ const manage = { config: { access: 'catalog.manage' as const } };
 
 /** Staff accounts: created with a first password the person must change; photos resized on the admin's device. */
 export function adminStaffRoutes(app: FastifyInstance, store: Store) {
-  app.post(ADMIN_PATHS.staff, manage, async (request, reply) => {
-    const input = parseOr400(StaffCreateSchema, request.body);
+  route(app, API.createStaff, manage, async (request, reply) => {
+    const input = parseOr400(API.createStaff.request, request.body);
     const catalog = await store.loadCatalog();
     requireUnit(catalog, input.unitId);
     requireWindowOfUnit(catalog, input.windowId, input.unitId);
@@ -44,8 +46,7 @@ export function adminStaffRoutes(app: FastifyInstance, store: Store) {
       pinHash: null,
       mustChangePassword: true,
       failedSignIns: 0,
-      lockedUntil: null,
-    };
+      lockedUntil: null };
     await store.insertAccount(account);
     await audit(store, request, 'account.create', { type: 'staff', id: account.id }, { employeeNo: account.employeeNo, roles: account.roles, oldRoles: [], newRoles: account.roles });
     const pendingGrant = await recordWaitingGrant(store, request, id, [], requestedRoles, plan.waiting);
@@ -53,10 +54,10 @@ export function adminStaffRoutes(app: FastifyInstance, store: Store) {
     return reply.code(201).send({ ...shown, photoUrl: null, pendingGrant });
   });
 
-  app.patch(`${ADMIN_PATHS.staff}/:id`, manage, async (request) => {
+  route(app, API.updateStaff, manage, async (request) => {
     const actor = request.actor!;
     const { id } = parseOr400(IdParam, request.params);
-    const patch = parseOr400(StaffPatchSchema, request.body);
+    const patch = parseOr400(API.updateStaff.request, request.body);
     const current = await store.getAccount(id);
     if (!current) throw new ClientError(404, 'NOT_FOUND', `staff ${id} does not exist`);
     if (id === actor.id && (patch.active === false || (patch.roles && !patch.roles.includes('ADMIN')))) {
@@ -76,8 +77,7 @@ export function adminStaffRoutes(app: FastifyInstance, store: Store) {
     await store.updateAccount(id, {
       ...rest,
       ...(plan ? { roles: plan.applyNow } : {}),
-      ...(password ? { passwordHash: await hashPassword(password), mustChangePassword: true, failedSignIns: 0, lockedUntil: null } : {}),
-    });
+      ...(password ? { passwordHash: await hashPassword(password), mustChangePassword: true, failedSignIns: 0, lockedUntil: null } : {}) });
     // A reset password or a disabled account ends the person's sessions everywhere.
     if (password || patch.active === false) await store.deleteSessionsOf(id);
     const roleDetail = plan ? { oldRoles: current.roles, newRoles: plan.applyNow } : {};
@@ -88,7 +88,7 @@ export function adminStaffRoutes(app: FastifyInstance, store: Store) {
     return { ...shown, photoUrl: staffPhotoUrl(updated), pendingGrant };
   });
 
-  app.put(`${ADMIN_PATHS.staff}/:id/photo`, { ...manage, bodyLimit: MAX_PHOTO_BYTES }, async (request) => {
+  route(app, API.staffPhotoUpload, { ...manage, bodyLimit: MAX_PHOTO_BYTES }, async (request) => {
     const { id } = parseOr400(IdParam, request.params);
     const mime = String(request.headers['content-type'] ?? '').split(';')[0].trim() as (typeof PHOTO_TYPES)[number];
     const body = request.body;

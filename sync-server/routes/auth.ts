@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { MIN_PASSWORD_LENGTH, PASSWORD_PROBLEM_CODES, passwordProblem, type PasswordProblem } from '../../src/domain/password-rules';
-import { AUTH_PATHS, ChangePasswordRequestSchema, SetPinRequestSchema, SignInRequestSchema, type Me, type SessionAnswer } from '../../src/domain/account-api';
+import type { Me, SessionAnswer } from '../../src/domain/account-api';
 import { hashPin, isWeakPin } from '../../src/domain/pin';
 import { audit } from '../auth/audit';
 import { resolveActor, SESSION_IDLE_MS, setSessionCookie } from '../auth/session';
@@ -12,6 +12,8 @@ import { userAgentOf } from '../user-agent';
 import { staffPhotoUrl } from './staff-photo';
 import type { StaffAccount, Store } from '../store/store';
 import { parseOr400 } from '../validate';
+import { API } from '../../src/domain/endpoints';
+import { route } from './endpoint';
 
 
 export function toMe(a: StaffAccount): Me {
@@ -24,8 +26,7 @@ export function toMe(a: StaffAccount): Me {
     roles: a.roles,
     photoUrl: staffPhotoUrl(a),
     mustChangePassword: a.mustChangePassword,
-    hasPin: a.pinHash !== null,
-  };
+    hasPin: a.pinHash !== null };
 }
 
 /** A delayed attempt: 429 with Retry-After, one body for every 工号 (the wait is in the header). */
@@ -38,8 +39,8 @@ function refuseWhileDelayed(reply: FastifyReply, waitMs: number) {
 const invalid = () => new ClientError(401, 'INVALID_CREDENTIALS', '工号或密码不正确 / wrong staff number or password');
 
 export function authRoutes(app: FastifyInstance, store: Store, limiter = new FailureDelays()) {
-  app.post(AUTH_PATHS.signIn, { config: { access: 'public' } }, async (request, reply) => {
-    const { employeeNo, password } = parseOr400(SignInRequestSchema, request.body);
+  route(app, API.signIn, { config: { access: 'public' } }, async (request, reply) => {
+    const { employeeNo, password } = parseOr400(API.signIn.request, request.body);
     const atAddress = signInKeys.accountAtAddress(employeeNo, request.ip);
     const address = signInKeys.address(request.ip);
     // Checked before the 工号 is looked up: the answer is the same whether it exists or not.
@@ -69,7 +70,7 @@ export function authRoutes(app: FastifyInstance, store: Store, limiter = new Fai
     return toMe(account);
   });
 
-  app.post(AUTH_PATHS.signOut, { config: { access: 'public' } }, async (request, reply) => {
+  route(app, API.signOut, { config: { access: 'public' } }, async (request, reply) => {
     const actor = request.actor ?? (await resolveActor(request, store));
     if (actor) {
       await store.deleteSession(actor.tokenHash);
@@ -79,13 +80,13 @@ export function authRoutes(app: FastifyInstance, store: Store, limiter = new Fai
     return reply.code(204).send();
   });
 
-  app.get(AUTH_PATHS.me, { config: { access: 'signed-in' } }, async (request, reply) => {
+  route(app, API.me, { config: { access: 'signed-in' } }, async (request, reply) => {
     reply.header('cache-control', 'no-store');
     return toMe(request.actor!.account);
   });
 
   // What the app asks at start: a page opened by nobody is normal, so it is a 200, not a 401 logged as an error.
-  app.get(AUTH_PATHS.session, { config: { access: 'public' } }, async (request, reply): Promise<SessionAnswer> => {
+  route(app, API.session, { config: { access: 'public' } }, async (request, reply): Promise<SessionAnswer> => {
     reply.header('cache-control', 'no-store');
     return request.actor ? { signedIn: true, me: toMe(request.actor.account) } : { signedIn: false };
   });
@@ -106,9 +107,9 @@ export function authRoutes(app: FastifyInstance, store: Store, limiter = new Fai
     limiter.clear(key);
   }
 
-  app.post(AUTH_PATHS.password, { config: { access: 'signed-in' } }, async (request, reply) => {
+  route(app, API.changePassword, { config: { access: 'signed-in' } }, async (request, reply) => {
     const actor = request.actor!;
-    const { currentPassword, newPassword } = parseOr400(ChangePasswordRequestSchema, request.body);
+    const { currentPassword, newPassword } = parseOr400(API.changePassword.request, request.body);
     await checkCurrentPassword(request, reply, currentPassword, 'password.change-refused');
     if (newPassword === currentPassword) throw new ClientError(400, 'PASSWORD_UNCHANGED', 'choose a password different from the current one');
     refuseWeakPassword(newPassword, actor.account.employeeNo);
@@ -119,9 +120,9 @@ export function authRoutes(app: FastifyInstance, store: Store, limiter = new Fai
     return toMe({ ...actor.account, mustChangePassword: false });
   });
 
-  app.post(AUTH_PATHS.pin, { config: { access: 'signed-in' } }, async (request, reply) => {
+  route(app, API.setPin, { config: { access: 'signed-in' } }, async (request, reply) => {
     const actor = request.actor!;
-    const { currentPassword, pin } = parseOr400(SetPinRequestSchema, request.body);
+    const { currentPassword, pin } = parseOr400(API.setPin.request, request.body);
     await checkCurrentPassword(request, reply, currentPassword, 'pin.set-refused');
     if (isWeakPin(pin)) throw new ClientError(400, 'PIN_TOO_WEAK', 'choose a PIN that is not one digit repeated or a run like 123456');
     const pinHash = await hashPin(pin);
@@ -140,7 +141,6 @@ export function refuseWeakPassword(password: string, employeeNo: string) {
     TOO_LONG: 'too long',
     BLANK: 'the password must not be only spaces',
     COMMON: 'the password is one of the most common ones; choose another',
-    CONTAINS_EMPLOYEE_NO: 'the password must not contain the staff number',
-  };
+    CONTAINS_EMPLOYEE_NO: 'the password must not contain the staff number' };
   throw new ClientError(400, PASSWORD_PROBLEM_CODES[problem], why[problem]);
 }

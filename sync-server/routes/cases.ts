@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { CASE_PATHS, CaseActionRecordSchema, type CaseActionRecord, type CaseChanges, type CaseListResponse, type CaseSummary, type CaseView } from '../../src/domain/case-api';
+import { CaseActionRecordSchema, type CaseActionRecord, type CaseChanges, type CaseListResponse, type CaseSummary, type CaseView } from '../../src/domain/case-api';
 import { caseStatus } from '../../src/domain/case-deadlines';
 import { DEFAULT_CASE_RULES, intakeRefusal, type CaseRules } from '../../src/domain/case-intake';
 import { applyAction, replay, type CaseEvent } from '../../src/domain/case-machine';
@@ -14,6 +14,8 @@ import { registerBatchRoute, type ItemOutcome, type ValidItem } from '../batch-r
 import { sendMaybeGzipped } from '../http-gzip';
 import type { CaseEventAppend, Catalog, StoredCase, StoredCaseEvent, Store } from '../store/store';
 import { toListItem } from './ratings';
+import { API } from '../../src/domain/endpoints';
+import { route } from './endpoint';
 
 const MAX_ATTEMPTS = 3;
 
@@ -158,7 +160,7 @@ export function caseRoutes(app: FastifyInstance, store: Store, caseRules: Partia
     return overdue;
   };
 
-  app.get(CASE_PATHS.list, { config: { access: 'cases.read' } }, async (request, reply) => {
+  route(app, API.cases, { config: { access: 'cases.read' } }, async (request, reply) => {
     const actor = request.actor!;
     const cases = await store.listCases(scopeOf(actor), { closedSince: Date.now() - CLOSED_CASES_LISTED_MS });
     const catalog = await store.loadCatalog();
@@ -185,7 +187,7 @@ export function caseRoutes(app: FastifyInstance, store: Store, caseRules: Partia
     return sendMaybeGzipped(request, reply, body);
   });
 
-  app.get(CASE_PATHS.summary, { config: { access: 'cases.read' } }, async (request, reply): Promise<CaseSummary> => {
+  route(app, API.caseSummary, { config: { access: 'cases.read' } }, async (request, reply): Promise<CaseSummary> => {
     const scope = scopeOf(request.actor!);
     const counts = await store.caseCounts(scope);
     reply.header('cache-control', 'no-store');
@@ -195,7 +197,7 @@ export function caseRoutes(app: FastifyInstance, store: Store, caseRules: Partia
 
   // Tablets gzip batches over 1 KiB (two steps, or one long reply): the batch route inflates them like any push.
   registerBatchRoute<CaseActionRecord, { changes: CaseChanges }>(app, {
-    path: CASE_PATHS.push,
+    path: API.pushCaseActions.path,
     access: 'cases.act',
     itemSchema: CaseActionRecordSchema,
     apply: async (items, { request }) => {

@@ -1,12 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import {
-  CheckinRequestSchema,
-  DEVICE_PATHS,
-  EnrolRequestSchema,
-  normalizeEnrolmentCode,
-  type CheckinResponse,
-  type EnrolResponse,
-} from '../../src/domain/device-api';
+import { normalizeEnrolmentCode, type CheckinResponse, type EnrolResponse } from '../../src/domain/device-api';
 import { audit } from '../auth/audit';
 import { SignInLimiter } from '../auth/sign-in-limiter';
 import { newSessionToken, tokenHash } from '../crypto/tokens';
@@ -15,20 +8,21 @@ import { userAgentOf } from '../user-agent';
 import type { Store } from '../store/store';
 import { parseOr400 } from '../validate';
 import { buildKioskConfig, windowOr404, type KioskConfigOptions } from './kiosk-config';
+import { API } from '../../src/domain/endpoints';
+import { route } from './endpoint';
 
 const REFUSALS = {
   unknown: [400, 'ENROLMENT_CODE_INVALID', 'this enrolment code does not exist'],
   used: [409, 'ENROLMENT_CODE_USED', 'this enrolment code has been used already; ask for a new one'],
   expired: [410, 'ENROLMENT_CODE_EXPIRED', 'this enrolment code has expired; ask for a new one'],
-  'in-use': [409, 'DEVICE_ID_IN_USE', 'this device id belongs to an enrolled tablet; an administrator revokes that tablet first'],
-} as const;
+  'in-use': [409, 'DEVICE_ID_IN_USE', 'this device id belongs to an enrolled tablet; an administrator revokes that tablet first'] } as const;
 
 /** A tablet becomes a window's kiosk with a one-time code, then checks in: status out, configuration back. */
 export function deviceRoutes(app: FastifyInstance, store: Store, opts: KioskConfigOptions, limiter = new SignInLimiter(20)) {
-  app.post(DEVICE_PATHS.enrol, { config: { access: 'public' } }, async (request): Promise<EnrolResponse> => {
+  route(app, API.enrol, { config: { access: 'public' } }, async (request): Promise<EnrolResponse> => {
     const wait = limiter.waitFor(request.ip);
     if (wait > 0) throw new ClientError(429, 'RATE_LIMITED', 'too many wrong enrolment codes from this address; wait a minute');
-    const body = parseOr400(EnrolRequestSchema, request.body);
+    const body = parseOr400(API.enrol.request, request.body);
     const code = normalizeEnrolmentCode(body.code);
     if (!code) {
       limiter.recordFailure(request.ip);
@@ -43,8 +37,7 @@ export function deviceRoutes(app: FastifyInstance, store: Store, opts: KioskConf
       credentialHash: tokenHash(credential),
       at: Date.now(),
       report: { ...body.report, userAgent: userAgentOf(request) },
-      presentedCredentialHash: presented ? tokenHash(presented) : null,
-    });
+      presentedCredentialHash: presented ? tokenHash(presented) : null });
     if (!outcome.ok) {
       // A device id in use is no guess at a code: it does not count towards the limit on wrong codes.
       if (outcome.reason !== 'in-use') limiter.recordFailure(request.ip);
@@ -57,13 +50,12 @@ export function deviceRoutes(app: FastifyInstance, store: Store, opts: KioskConf
     return {
       device: { id: device.id, windowId: device.windowId },
       credential,
-      config: await buildKioskConfig(store, await windowOr404(store, device.windowId), opts),
-    };
+      config: await buildKioskConfig(store, await windowOr404(store, device.windowId), opts) };
   });
 
-  app.post(DEVICE_PATHS.checkin, { config: { access: 'device' } }, async (request, reply): Promise<CheckinResponse> => {
+  route(app, API.checkin, { config: { access: 'device' } }, async (request, reply): Promise<CheckinResponse> => {
     const device = request.device!;
-    const body = parseOr400(CheckinRequestSchema, request.body);
+    const body = parseOr400(API.checkin.request, request.body);
     const now = Date.now();
     await store.recordDeviceReport(device.id, { ...body.report, userAgent: userAgentOf(request) }, now);
     const version = await store.catalogVersion();
@@ -73,7 +65,6 @@ export function deviceRoutes(app: FastifyInstance, store: Store, opts: KioskConf
     return {
       serverTime: now,
       configVersion: version,
-      config: stale ? await buildKioskConfig(store, await windowOr404(store, device.windowId), opts) : null,
-    };
+      config: stale ? await buildKioskConfig(store, await windowOr404(store, device.windowId), opts) : null };
   });
 }

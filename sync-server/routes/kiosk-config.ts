@@ -1,16 +1,15 @@
 import type { FastifyInstance } from 'fastify';
-import * as z from 'zod/mini';
-import { CatalogIdSchema } from '../../src/domain/base-schemas';
 import type { CatalogStaff, CatalogWindow } from '../../src/domain/catalog';
 import type { KioskConfig, KioskSettings, StaffCard } from '../../src/domain/sync-api';
 import type { ExportPublicKey } from '../../src/domain/unsent-export';
-import { ERROR_CODES, KIOSK_CONFIG_PATH } from '../../src/domain/sync-constants';
+import { ERROR_CODES } from '../../src/domain/sync-constants';
 import { ClientError } from '../errors';
 import type { Store } from '../store/store';
 import { sendMaybeGzipped } from '../http-gzip';
 import { staffPhotoUrl } from './staff-photo';
+import { API } from '../../src/domain/endpoints';
+import { route } from './endpoint';
 
-const QuerySchema = z.object({ window: z.optional(CatalogIdSchema) });
 
 export interface KioskConfigOptions {
   demo: boolean;
@@ -23,8 +22,7 @@ const card = (s: CatalogStaff, pinHash?: string | null): StaffCard => ({
   name: s.name,
   employeeNo: s.employeeNo,
   photoUrl: staffPhotoUrl(s),
-  ...(pinHash !== undefined ? { pinHash } : {}),
-});
+  ...(pinHash !== undefined ? { pinHash } : {}) });
 
 /**
  * What a kiosk needs to work offline: its window, the roster (with PIN hashes for going on duty), the reasons,
@@ -46,8 +44,7 @@ export async function buildKioskConfig(store: Store, window: CatalogWindow, opts
     settings: opts.settings,
     fetchedAt: Date.now(),
     version,
-    ...(opts.unsentExportKey ? { unsentExportKey: opts.unsentExportKey } : {}),
-  };
+    ...(opts.unsentExportKey ? { unsentExportKey: opts.unsentExportKey } : {}) };
 }
 
 export async function windowOr404(store: Store, windowId: string | undefined): Promise<CatalogWindow> {
@@ -58,8 +55,8 @@ export async function windowOr404(store: Store, windowId: string | undefined): P
 }
 
 export function kioskConfigRoute(app: FastifyInstance, store: Store, opts: KioskConfigOptions) {
-  app.get(KIOSK_CONFIG_PATH, { config: { access: 'device-or-demo' } }, async (req, reply) => {
-    const query = QuerySchema.safeParse(req.query);
+  route(app, API.kioskConfig, { config: { access: 'device-or-demo' } }, async (req, reply) => {
+    const query = API.kioskConfig.query.safeParse(req.query);
     if (!query.success) throw new ClientError(400, ERROR_CODES.validation, 'window must be a window identifier');
     const wanted = query.data.window;
     // An enrolled kiosk is bound to its window; it may not read another's roster.

@@ -2,8 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import * as z from 'zod/mini';
 import { UuidV7Schema } from '../../src/domain/base-schemas';
 import {
-  PAPER_CHECK_PATHS,
-  paperCheckConfirmPath,
   paperCheckRefusal,
   PAPER_REFUSALS,
   type PaperCheckConfirmation,
@@ -15,6 +13,8 @@ import { audit } from '../auth/audit';
 import { ClientError } from '../errors';
 import type { StoredRating, Store } from '../store/store';
 import { parseOr400 } from '../validate';
+import { API } from '../../src/domain/endpoints';
+import { route } from './endpoint';
 
 /** How many waiting forms a list carries: a window's backlog, not its history. */
 const LIST_LIMIT = 200;
@@ -33,20 +33,18 @@ const toItem = (r: StoredRating): PaperCheckItem => ({
   contact: r.contact,
   enteredBy: r.paper!.enteredBy,
   hasPhoto: r.paper!.hasPhoto,
-  receivedAt: r.receivedAt,
-});
+  receivedAt: r.receivedAt });
 
 const REFUSAL_TEXT: Record<string, string> = {
   [PAPER_REFUSALS.checkerIsTypist]: 'the person who typed a form in cannot check it',
-  [PAPER_REFUSALS.checkerIsRated]: 'the person a form rates cannot check it',
-};
+  [PAPER_REFUSALS.checkerIsRated]: 'the person a form rates cannot check it' };
 
 /**
  * The check (复核): a typed-in form counts once another person of its window (the lead or another clerk, never
  * the typist nor the person rated) confirms from their own session that it matches the paper.
  */
 export function paperCheckRoutes(app: FastifyInstance, store: Store) {
-  app.get(PAPER_CHECK_PATHS.list, { config: { access: 'paper.enter' } }, async (request, reply): Promise<PaperChecksResponse> => {
+  route(app, API.paperChecks, { config: { access: 'paper.enter' } }, async (request, reply): Promise<PaperChecksResponse> => {
     const actor = request.actor!;
     const forWindow = actor.windowId ? await store.listUncheckedPaper({ windowId: actor.windowId }, LIST_LIMIT) : [];
     const toCheck = forWindow.filter((r) => paperCheckRefusal(actor, { windowId: r.windowId, staffId: r.staffId, enteredBy: r.paper!.enteredBy }) === null);
@@ -57,11 +55,10 @@ export function paperCheckRoutes(app: FastifyInstance, store: Store) {
     return {
       toCheck: toCheck.map(toItem),
       mine: mine.map(toItem),
-      staff: catalog.staff.filter((s) => ids.has(s.id)).map((s) => ({ id: s.id, name: s.name, employeeNo: s.employeeNo })),
-    };
+      staff: catalog.staff.filter((s) => ids.has(s.id)).map((s) => ({ id: s.id, name: s.name, employeeNo: s.employeeNo })) };
   });
 
-  app.post(paperCheckConfirmPath(':id'), { config: { access: 'paper.enter' } }, async (request, reply): Promise<PaperCheckConfirmation> => {
+  route(app, API.paperCheckConfirm, { config: { access: 'paper.enter' } }, async (request, reply): Promise<PaperCheckConfirmation> => {
     const actor = request.actor!;
     const { id } = parseOr400(z.object({ id: UuidV7Schema }), request.params);
     const rating = await store.getRating(id);

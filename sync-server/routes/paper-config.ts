@@ -1,11 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import { PAPER_PATHS, type PaperFormConfig } from '../../src/domain/paper-api';
+import type { PaperFormConfig } from '../../src/domain/paper-api';
 import type { ExportPublicKey } from '../../src/domain/unsent-export';
 import type { Store } from '../store/store';
+import { API } from '../../src/domain/endpoints';
+import { route } from './endpoint';
 
 /** The catalogue of the signed-in person's unit, as the paper form (and its printable blank) needs it. */
 export function paperConfigRoute(app: FastifyInstance, store: Store, unsentExportKey?: ExportPublicKey) {
-  app.get(PAPER_PATHS.config, { config: { access: 'paper.enter' } }, async (request, reply): Promise<PaperFormConfig> => {
+  route(app, API.paperConfig, { config: { access: 'paper.enter' } }, async (request, reply): Promise<PaperFormConfig> => {
     const unitId = request.actor!.unitId;
     const catalog = await store.loadCatalog();
     const unit = catalog.units.find((u) => u.id === unitId)!;
@@ -19,7 +21,6 @@ export function paperConfigRoute(app: FastifyInstance, store: Store, unsentExpor
       serviceItems: catalog.serviceItems.filter((i) => i.unitId === unitId && i.active).map((i) => ({ id: i.id, code: i.code, name: i.name })),
       reasons: catalog.reasons,
       fetchedAt: Date.now(),
-      ...(unsentExportKey ? { unsentExportKey } : {}),
-    };
+      ...(unsentExportKey ? { unsentExportKey } : {}) };
   });
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as z from 'zod/mini';
-import { ContactSchema, LevelKeySchema, UuidV7Schema } from '../../src/domain/base-schemas';
-import { MAX_PAPER_PHOTO_BYTES, PAPER_PATHS, type DuplicateMatch } from '../../src/domain/paper-api';
+import { UuidV7Schema } from '../../src/domain/base-schemas';
+import { MAX_PAPER_PHOTO_BYTES, type DuplicateMatch } from '../../src/domain/paper-api';
 import { paperEntryRefusal, PAPER_REFUSALS } from '../../src/domain/paper-check';
 import type { RatingRecord } from '../../src/domain/rating';
 import type { ItemRefusal } from '../../src/domain/error-codes';
@@ -13,12 +13,9 @@ import type { Catalog, Store } from '../store/store';
 import { parseOr400 } from '../validate';
 import { paperCheckRoutes } from './paper-checks';
 import { registerRatingsRoute } from './push-ratings';
+import { API } from '../../src/domain/endpoints';
+import { route } from './endpoint';
 
-const DuplicateCheckSchema = z.strictObject({
-  caseNumber: z.string().check(z.trim(), z.minLength(1), z.maxLength(64)),
-  level: LevelKeySchema,
-  contact: z.optional(ContactSchema),
-});
 
 /**
  * A paper item must be PAPER, typed in by the person sending it, for their own window (never rating themselves),
@@ -55,11 +52,11 @@ export const DUPLICATE_CHECK_LIMIT = { max: 30, windowMs: 10 * 60_000 };
 
 /** Attachment 1 typed in at the window: the records, their photos apart, the duplicate check and the check (复核). */
 export function paperRoutes(app: FastifyInstance, store: Store) {
-  registerRatingsRoute(app, store, { path: PAPER_PATHS.push, access: 'paper.enter', check: paperCheck, prepare: dropCheckerClaim });
+  registerRatingsRoute(app, store, { path: API.pushPaper.path, access: 'paper.enter', check: paperCheck, prepare: dropCheckerClaim });
   paperCheckRoutes(app, store);
 
   // PUT: the photo of one rating, idempotent; it may only follow the record, so a 404 means "send it later".
-  app.put('/api/v1/sync/paper/:id/photo', { config: { access: 'paper.enter' }, bodyLimit: MAX_PAPER_PHOTO_BYTES }, async (request) => {
+  route(app, API.paperPhoto, { config: { access: 'paper.enter' }, bodyLimit: MAX_PAPER_PHOTO_BYTES }, async (request) => {
     const { id } = parseOr400(z.object({ id: UuidV7Schema }), request.params);
     const mime = contentTypeOf(request.headers['content-type']);
     const body = request.body;
@@ -74,9 +71,9 @@ export function paperRoutes(app: FastifyInstance, store: Store) {
   });
 
   const duplicateChecks = new SignInLimiter(DUPLICATE_CHECK_LIMIT.max, DUPLICATE_CHECK_LIMIT.windowMs);
-  app.post(PAPER_PATHS.duplicates, { config: { access: 'paper.enter' } }, async (request, reply): Promise<{ matches: DuplicateMatch[] }> => {
+  route(app, API.paperDuplicates, { config: { access: 'paper.enter' } }, async (request, reply): Promise<{ matches: DuplicateMatch[] }> => {
     const actor = request.actor!;
-    const input = parseOr400(DuplicateCheckSchema, request.body);
+    const input = parseOr400(API.paperDuplicates.request, request.body);
     const asked = { caseNumber: input.caseNumber, level: input.level, name: Boolean(input.contact?.name), phone: Boolean(input.contact?.phone) };
     const wait = duplicateChecks.waitFor(actor.id);
     if (wait > 0) {

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { RatingRecordSchema, type RatingRecord } from '../../src/domain/rating';
 import type { ItemRefusal } from '../../src/domain/error-codes';
-import { PUSH_RATINGS_PATH } from '../../src/domain/sync-constants';
+import { API } from '../../src/domain/endpoints';
 import type { Access } from '../auth/access';
 import { registerBatchRoute } from '../batch-route';
 import { ingestRecords } from '../ingest';
@@ -48,5 +48,5 @@ const kioskItemCheck: ItemCheck = (r) =>
 
 export function pushRatingsRoute(app: FastifyInstance, store: Store, opts: PushRouteOptions = {}) {
   // An enrolled kiosk pushes with its credential; in demo mode a kiosk without one may too.
-  registerRatingsRoute(app, store, { path: PUSH_RATINGS_PATH, access: 'device-or-demo', check: kioskItemCheck }, opts);
+  registerRatingsRoute(app, store, { path: API.pushRatings.path, access: 'device-or-demo', check: kioskItemCheck }, opts);
 }

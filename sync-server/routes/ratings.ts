@@ -1,18 +1,16 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as z from 'zod/mini';
 import { UuidV7Schema } from '../../src/domain/base-schemas';
-import { AUDIT_PATH, RATINGS_PATH, type ContactReveal, type RatingListItem, type RatingListResponse } from '../../src/domain/ratings-api';
+import type { ContactReveal, RatingListItem, RatingListResponse } from '../../src/domain/ratings-api';
 import { mayRevealContact, ratingScope, type Actor } from '../../src/domain/roles';
 import { scrubText } from '../../src/domain/scrub';
 import { audit } from '../auth/audit';
 import { ClientError } from '../errors';
 import type { StoredRating, Store } from '../store/store';
 import { parseOr400 } from '../validate';
+import { API } from '../../src/domain/endpoints';
+import { route } from './endpoint';
 
-const PageQuery = z.object({
-  before: z.optional(z.coerce.number().check(z.int(), z.positive())),
-  limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(500))),
-});
 
 /** A rating as a list shows it: contact masked, phone and ID numbers in free text masked too. */
 export function toListItem(r: StoredRating, actor: Actor): RatingListItem {
@@ -30,14 +28,13 @@ export function toListItem(r: StoredRating, actor: Actor): RatingListItem {
     receivedAt: r.receivedAt,
     contact: r.contact,
     canReveal: r.contact !== null && mayRevealContact(actor, r),
-    paper: r.paper && { serviceItemId: r.paper.serviceItemId, serviceDate: r.paper.serviceDate, hasPhoto: r.paper.hasPhoto, canSeePhoto: r.paper.hasPhoto && mayRevealContact(actor, r) },
-  };
+    paper: r.paper && { serviceItemId: r.paper.serviceItemId, serviceDate: r.paper.serviceDate, hasPhoto: r.paper.hasPhoto, canSeePhoto: r.paper.hasPhoto && mayRevealContact(actor, r) } };
 }
 
 export function ratingRoutes(app: FastifyInstance, store: Store) {
-  app.get(RATINGS_PATH, { config: { access: 'ratings.read' } }, async (request, reply): Promise<RatingListResponse> => {
+  route(app, API.ratings, { config: { access: 'ratings.read' } }, async (request, reply): Promise<RatingListResponse> => {
     const actor = request.actor!;
-    const { before, limit = 100 } = parseOr400(PageQuery, request.query);
+    const { before, limit = 100 } = parseOr400(API.ratings.query, request.query);
     const scope = ratingScope(actor);
     if (!scope) throw new ClientError(403, 'FORBIDDEN', 'no ratings are in your scope');
     const rows = await store.listRatingsInScope(scope, { before, limit });
@@ -50,10 +47,8 @@ export function ratingRoutes(app: FastifyInstance, store: Store) {
       refs: {
         reasons: catalog.reasons,
         windows: catalog.windows.filter((w) => windowIds.has(w.id)).map((w) => ({ id: w.id, number: w.number, name: w.name })),
-        staff: catalog.staff.filter((s) => staffIds.has(s.id)).map((s) => ({ id: s.id, name: s.name, employeeNo: s.employeeNo })),
-      },
-      nextBefore: rows.length === limit ? rows[rows.length - 1].ratedAt : null,
-    };
+        staff: catalog.staff.filter((s) => staffIds.has(s.id)).map((s) => ({ id: s.id, name: s.name, employeeNo: s.employeeNo })) },
+      nextBefore: rows.length === limit ? rows[rows.length - 1].ratedAt : null };
   });
 
   /** The rating named in the address, if this person may see its evaluator: one scope check for every reveal. */
@@ -66,7 +61,7 @@ export function ratingRoutes(app: FastifyInstance, store: Store) {
   };
 
   // POST, not GET: a reveal is an act that is logged, never a cacheable or prefetchable read.
-  app.post(`${RATINGS_PATH}/:id/contact`, { config: { access: 'contact.reveal' } }, async (request, reply) => {
+  route(app, API.revealContact, { config: { access: 'contact.reveal' } }, async (request, reply) => {
     const { id, rating } = await revealableRating(request);
     const contact = await store.revealContact(id);
     if (!contact) throw new ClientError(404, 'NO_CONTACT', 'this rating was left anonymously');
@@ -81,7 +76,7 @@ export function ratingRoutes(app: FastifyInstance, store: Store) {
   });
 
   // POST: the photo of a paper form shows the evaluator's name and phone; seeing it is a logged reveal.
-  app.post(`${RATINGS_PATH}/:id/photo`, { config: { access: 'contact.reveal' } }, async (request, reply) => {
+  route(app, API.revealRatingPhoto, { config: { access: 'contact.reveal' } }, async (request, reply) => {
     const { id, rating } = await revealableRating(request);
     const photo = await store.getRatingPhoto(id);
     if (!photo) throw new ClientError(404, 'NO_PHOTO', 'no photo of this form has arrived');
@@ -89,8 +84,8 @@ export function ratingRoutes(app: FastifyInstance, store: Store) {
     return reply.type(photo.mime).header('cache-control', 'no-store').send(photo.bytes);
   });
 
-  app.get(AUDIT_PATH, { config: { access: 'audit.read' } }, async (request, reply) => {
-    const { before, limit = 200 } = parseOr400(PageQuery, request.query);
+  route(app, API.audit, { config: { access: 'audit.read' } }, async (request, reply) => {
+    const { before, limit = 200 } = parseOr400(API.ratings.query, request.query);
     reply.header('cache-control', 'no-store');
     const entries = await store.listAudit({ before, limit });
     return { entries, nextBefore: entries.length === limit ? entries[entries.length - 1].seq : null };

@@ -98,9 +98,9 @@ describe('a case step answers with what changed', () => {
     const first = action(bad.id, 'demo-s1', { type: 'CALL_BACK', channel: 'PHONE', outcome: 'UNREACHABLE' }, 0);
     const res = await pushActions(srv.baseUrl, staff, [first]);
     const answer = CasePushResponseSchema.parse(res.body);
-    expect(answer.changes.cases).toEqual([{ caseId: bad.id, from: 0, events: [expect.objectContaining({ id: first.id, action: first.action, by: 'demo-s1', at: first.at })] }]);
-    expect(answer.changes.cases[0].events[0].receivedAt).toEqual(expect.any(Number));
-    expect(answer.changes.staff).toEqual([expect.objectContaining({ id: 'demo-s1', employeeNo: DEMO_ACCOUNTS.STAFF })]);
+    expect(answer.changes!.cases).toEqual([{ caseId: bad.id, from: 0, events: [expect.objectContaining({ id: first.id, action: first.action, by: 'demo-s1', at: first.at })] }]);
+    expect(answer.changes!.cases[0].events[0].receivedAt).toEqual(expect.any(Number));
+    expect(answer.changes!.staff).toEqual([expect.objectContaining({ id: 'demo-s1', employeeNo: DEMO_ACCOUNTS.STAFF })]);
 
     // The lead decides meanwhile; the clerk's step taken on one event is then answered with both newer ones.
     const decide = action(bad.id, 'demo-s2', { type: 'CALL_BACK', channel: 'PHONE', outcome: 'REACHED', note: '联系上了，电话 13812345678' }, 1);
@@ -108,16 +108,16 @@ describe('a case step answers with what changed', () => {
     const second = action(bad.id, 'demo-s1', { type: 'DECIDE', path: 'FIX_NOW' }, 1);
     const late = CasePushResponseSchema.parse((await pushActions(srv.baseUrl, staff, [second])).body);
     expect(late.results[0].status).toBe('accepted');
-    expect(late.changes.cases[0].from).toBe(1);
-    expect(late.changes.cases[0].events.map((e) => e.id)).toEqual([decide.id, second.id]);
+    expect(late.changes!.cases[0].from).toBe(1);
+    expect(late.changes!.cases[0].events.map((e) => e.id)).toEqual([decide.id, second.id]);
     // Masked like the list: a phone number in a note never travels back in full.
     expect(JSON.stringify(late.changes)).not.toContain('13812345678');
-    expect(late.changes.staff.map((s) => s.id).sort()).toEqual(['demo-s1', 'demo-s2']);
+    expect(late.changes!.staff.map((s) => s.id).sort()).toEqual(['demo-s1', 'demo-s2']);
 
     // A replay (its answer lost) brings the same; a refused step on a case out of scope brings nothing.
     const replayed = CasePushResponseSchema.parse((await pushActions(srv.baseUrl, staff, [second])).body);
     expect(replayed.results[0].status).toBe('duplicate');
-    expect(replayed.changes.cases[0].events.map((e) => e.id)).toEqual([decide.id, second.id]);
+    expect(replayed.changes!.cases[0].events.map((e) => e.id)).toEqual([decide.id, second.id]);
     const w2 = await signIn(srv.baseUrl, DEMO_ACCOUNTS.STAFF_W2);
     const foreign = CasePushResponseSchema.parse((await pushActions(srv.baseUrl, w2, [action(bad.id, 'demo-s3', { type: 'RECTIFY', what: '看看' }, 3)])).body);
     expect(foreign.results[0].error?.code).toBe('NOT_FOUND');

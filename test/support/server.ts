@@ -11,6 +11,7 @@ import { hashPin } from '../../src/domain/pin';
 import { DEMO_PASSWORD, DEMO_PIN, demoHall } from '../../sync-server/store/demo-hall';
 import { openStore } from '../../sync-server/store/open-store';
 import type { Store } from '../../sync-server/store/store';
+import { installResponseCheck, type ResponseCheck } from './response-check';
 
 export function tempDir(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `hcp-${prefix}-`));
@@ -21,6 +22,9 @@ export interface InProcessServer {
   baseUrl: string;
   store: Store;
   dataDir: string;
+  /** Every JSON answer checked against the endpoint table's response schema (response-check.ts). */
+  responseCheck: ResponseCheck;
+  /** Fails when an answer did not match its schema, so a drifting route fails the tests that called it. */
   close(): Promise<void>;
 }
 
@@ -42,6 +46,7 @@ export async function startInProcessServer(
   const dataDir = opts.dataDir ?? tempDir('srv');
   const store = await openDemoStore(dataDir);
   const app = await buildApp({ store, bodyLimitBytes: opts.bodyLimitBytes, demo: opts.demo ?? true, ...opts.app });
+  const responseCheck = installResponseCheck(app);
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as net.AddressInfo;
   return {
@@ -49,9 +54,13 @@ export async function startInProcessServer(
     baseUrl: `http://127.0.0.1:${port}`,
     store,
     dataDir,
+    responseCheck,
     async close() {
       await app.close();
       await store.close();
+      if (responseCheck.mismatches.length > 0) {
+        throw new Error(`answers that do not match the endpoint table (src/domain/endpoints.ts):\n${responseCheck.mismatches.join('\n')}`);
+      }
     },
   };
 }

@@ -20,8 +20,10 @@ const blob = () => new Blob(['photo'], { type: 'image/jpeg' });
 
 describe('the session cache (src/data/session-cache.ts)', () => {
   it('gives a cached list back only to the person it was fetched for', async () => {
-    await cacheRatings(db, 'u1', { items: [] } as never, 5);
-    await cacheCases(db, 'u1', { cases: [] } as never, 6);
+    // Empty lists of the shape the routes answer (a cached list is read back only when it still has that shape).
+    const refs = { reasons: [], windows: [], staff: [] };
+    await cacheRatings(db, 'u1', { items: [], refs, nextBefore: null }, 5);
+    await cacheCases(db, 'u1', { cases: [], refs, calendar: [], approvers: [], rules: { specialDeadlineMaxDays: 30, clockSkewMs: 0 }, serverTime: 0 }, 6);
     expect(await readCachedRatings(db, 'u1')).toMatchObject({ fetchedAt: 5 });
     expect(await readCachedRatings(db, 'u2')).toBeUndefined();
     expect(await readCachedCases(db, 'u1')).toMatchObject({ fetchedAt: 6 });

@@ -1,0 +1,183 @@
+import * as z from 'zod/mini';
+import { ABANDONED_TAP_PATHS } from './abandoned-taps';
+import { AUTH_PATHS, ChangePasswordRequestSchema, MeSchema, SetPinRequestSchema, SignInRequestSchema } from './account-api';
+import {
+  ADMIN_CALENDAR_PATH,
+  ADMIN_PATHS,
+  ADMIN_PREFIX,
+  ReasonCreateSchema,
+  ReasonPatchSchema,
+  ServiceItemInputSchema,
+  ServiceItemPatchSchema,
+  StaffCreateSchema,
+  StaffPatchSchema,
+  UnitInputSchema,
+  UnitPatchSchema,
+  WindowInputSchema,
+  WindowPatchSchema,
+} from './admin-api';
+import {
+  AbandonedTapCountsSchema,
+  AdminSchemas,
+  AuditPageSchema,
+  CaseListResponseSchema,
+  CaseSummarySchema,
+  ContactRevealSchema,
+  DuplicateMatchesSchema,
+  PaperCheckConfirmationSchema,
+  PaperChecksResponseSchema,
+  PaperFormConfigSchema,
+  PaperPhotoStoredSchema,
+  RatingListResponseSchema,
+} from './api-responses';
+import { CatalogIdSchema, ContactSchema, LevelKeySchema } from './base-schemas';
+import { CASE_PATHS, CasePushResponseSchema } from './case-api';
+import {
+  ADMIN_DEVICE_PATHS,
+  CheckinRequestSchema,
+  CheckinResponseSchema,
+  CreateEnrolmentCodeSchema,
+  DEVICE_PATHS,
+  EnrolRequestSchema,
+  EnrolResponseSchema,
+} from './device-api';
+import { PAPER_PATHS } from './paper-api';
+import { PAPER_CHECK_PATHS } from './paper-check';
+import { AUDIT_PATH, RATINGS_PATH } from './ratings-api';
+import { HealthSchema, KioskConfigSchema, PushRequestSchema, PushResponseSchema } from './sync-api';
+import { HEALTH_PATH, KIOSK_CONFIG_PATH, PUSH_RATINGS_PATH } from './sync-constants';
+
+/**
+ * Every API route once: its method, its path (parameters written `:name`), what it takes and what it answers.
+ * The server registers each route from its entry (sync-server/routes/endpoint.ts), the app calls it through one
+ * client (src/api/client.ts), and test/server/endpoint-table.test.ts fails when a registered route is missing here
+ * or a real answer does not match its `response`.
+ */
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** A body that is an image (photos), not JSON: the content type says which. */
+export const IMAGE = { kind: 'image' } as const;
+export type ImageBody = typeof IMAGE;
+
+export interface Endpoint<P extends string = string, Req = unknown, Res = unknown> {
+  method: Method;
+  path: P;
+  /** The JSON body's schema, IMAGE for a photo, absent when the route takes no body. */
+  request?: z.ZodMiniType<Req> | ImageBody;
+  /** The query string's schema, for GET routes that take one. */
+  query?: z.ZodMiniType;
+  /** The answer's schema (z.null() for a 204), or IMAGE for a photo. */
+  response: z.ZodMiniType<Res> | ImageBody;
+}
+
+type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
+  ? Name | ParamNames<`/${Rest}`>
+  : P extends `${string}:${infer Name}`
+    ? Name
+    : never;
+/** `'/api/v1/ratings/:id/contact'` → `{ id: string }`. */
+export type PathParams<P extends string> = { [K in ParamNames<P>]: string };
+
+/** What an entry takes and answers; `Binary` is how the side calling it holds an image (Blob in the app). */
+export type RequestOf<E, Binary> = E extends { request: z.ZodMiniType<infer R> } ? R : E extends { request: ImageBody } ? Binary : undefined;
+export type ResponseOf<E, Binary> = E extends { response: z.ZodMiniType<infer R> } ? R : E extends { response: ImageBody } ? Binary : never;
+
+const def = <const P extends string, const E extends Omit<Endpoint<P>, 'path'>>(path: P, entry: E) => ({ ...entry, path });
+
+/** Paging of the lists that grow (ratings, audit): `before` is the last item's time or sequence number. */
+export const PageQuerySchema = z.object({
+  before: z.optional(z.coerce.number().check(z.int(), z.positive())),
+  limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(500))),
+});
+export const KioskConfigQuerySchema = z.object({ window: z.optional(CatalogIdSchema) });
+export const DuplicateCheckSchema = z.strictObject({
+  caseNumber: z.string().check(z.trim(), z.minLength(1), z.maxLength(64)),
+  level: LevelKeySchema,
+  contact: z.optional(ContactSchema),
+});
+export const SessionAnswerSchema = z.union([z.object({ signedIn: z.literal(false) }), z.object({ signedIn: z.literal(true), me: MeSchema })]);
+
+/** The batch routes (gzip bodies, the shared envelope, one answer per item): sync-server/batch-route.ts registers them. */
+const batch = { method: 'POST', request: PushRequestSchema, response: PushResponseSchema } as const;
+
+export const API = {
+  health: def(HEALTH_PATH, { method: 'GET', response: HealthSchema }),
+  kioskConfig: def(KIOSK_CONFIG_PATH, { method: 'GET', query: KioskConfigQuerySchema, response: KioskConfigSchema }),
+  enrol: def(DEVICE_PATHS.enrol, { method: 'POST', request: EnrolRequestSchema, response: EnrolResponseSchema }),
+  checkin: def(DEVICE_PATHS.checkin, { method: 'POST', request: CheckinRequestSchema, response: CheckinResponseSchema }),
+  staffPhoto: def('/api/v1/staff/:id/photo', { method: 'GET', response: IMAGE }),
+
+  pushRatings: def(PUSH_RATINGS_PATH, batch),
+  pushPaper: def(PAPER_PATHS.push, batch),
+  // A case push also answers with the touched cases' new events (the tablet applies them: no list download).
+  pushCaseActions: def(CASE_PATHS.push, { ...batch, response: CasePushResponseSchema }),
+  pushAbandonedTaps: def(ABANDONED_TAP_PATHS.push, batch),
+
+  signIn: def(AUTH_PATHS.signIn, { method: 'POST', request: SignInRequestSchema, response: MeSchema }),
+  signOut: def(AUTH_PATHS.signOut, { method: 'POST', response: z.null() }),
+  me: def(AUTH_PATHS.me, { method: 'GET', response: MeSchema }),
+  session: def(AUTH_PATHS.session, { method: 'GET', response: SessionAnswerSchema }),
+  changePassword: def(AUTH_PATHS.password, { method: 'POST', request: ChangePasswordRequestSchema, response: MeSchema }),
+  setPin: def(AUTH_PATHS.pin, { method: 'POST', request: SetPinRequestSchema, response: MeSchema }),
+
+  ratings: def(RATINGS_PATH, { method: 'GET', query: PageQuerySchema, response: RatingListResponseSchema }),
+  revealContact: def(`${RATINGS_PATH}/:id/contact`, { method: 'POST', response: ContactRevealSchema }),
+  revealRatingPhoto: def(`${RATINGS_PATH}/:id/photo`, { method: 'POST', response: IMAGE }),
+  audit: def(AUDIT_PATH, { method: 'GET', query: PageQuerySchema, response: AuditPageSchema }),
+
+  cases: def(CASE_PATHS.list, { method: 'GET', response: CaseListResponseSchema }),
+  caseSummary: def(CASE_PATHS.summary, { method: 'GET', response: CaseSummarySchema }),
+  abandonedTapCounts: def(ABANDONED_TAP_PATHS.counts, { method: 'GET', response: AbandonedTapCountsSchema }),
+
+  paperConfig: def(PAPER_PATHS.config, { method: 'GET', response: PaperFormConfigSchema }),
+  paperPhoto: def('/api/v1/sync/paper/:id/photo', { method: 'PUT', request: IMAGE, response: PaperPhotoStoredSchema }),
+  paperDuplicates: def(PAPER_PATHS.duplicates, { method: 'POST', request: DuplicateCheckSchema, response: DuplicateMatchesSchema }),
+  paperChecks: def(PAPER_CHECK_PATHS.list, { method: 'GET', response: PaperChecksResponseSchema }),
+  paperCheckConfirm: def('/api/v1/forms/checks/:id/confirm', { method: 'POST', response: PaperCheckConfirmationSchema }),
+
+  adminCatalog: def(`${ADMIN_PREFIX}/catalog`, { method: 'GET', response: AdminSchemas.catalog }),
+  createUnit: def(ADMIN_PATHS.units, { method: 'POST', request: UnitInputSchema, response: AdminSchemas.unit }),
+  updateUnit: def(`${ADMIN_PATHS.units}/:id`, { method: 'PATCH', request: UnitPatchSchema, response: AdminSchemas.unit }),
+  createWindow: def(ADMIN_PATHS.windows, { method: 'POST', request: WindowInputSchema, response: AdminSchemas.window }),
+  updateWindow: def(`${ADMIN_PATHS.windows}/:id`, { method: 'PATCH', request: WindowPatchSchema, response: AdminSchemas.window }),
+  createServiceItem: def(ADMIN_PATHS.serviceItems, { method: 'POST', request: ServiceItemInputSchema, response: AdminSchemas.serviceItem }),
+  updateServiceItem: def(`${ADMIN_PATHS.serviceItems}/:id`, { method: 'PATCH', request: ServiceItemPatchSchema, response: AdminSchemas.serviceItem }),
+  createReason: def(ADMIN_PATHS.reasons, { method: 'POST', request: ReasonCreateSchema, response: AdminSchemas.reason }),
+  updateReason: def(`${ADMIN_PATHS.reasons}/:key`, { method: 'PATCH', request: ReasonPatchSchema, response: AdminSchemas.reason }),
+  createStaff: def(ADMIN_PATHS.staff, { method: 'POST', request: StaffCreateSchema, response: AdminSchemas.staffSaved }),
+  updateStaff: def(`${ADMIN_PATHS.staff}/:id`, { method: 'PATCH', request: StaffPatchSchema, response: AdminSchemas.staffSaved }),
+  staffPhotoUpload: def(`${ADMIN_PATHS.staff}/:id/photo`, { method: 'PUT', request: IMAGE, response: AdminSchemas.staffPhoto }),
+  roleGrants: def(ADMIN_PATHS.roleGrants, { method: 'GET', response: AdminSchemas.roleGrants }),
+  approveRoleGrant: def(`${ADMIN_PATHS.roleGrants}/:id/approve`, { method: 'POST', response: AdminSchemas.grantApproved }),
+  refuseRoleGrant: def(`${ADMIN_PATHS.roleGrants}/:id/refuse`, { method: 'POST', response: AdminSchemas.grantRefused }),
+  calendar: def(ADMIN_CALENDAR_PATH, { method: 'GET', response: AdminSchemas.calendar }),
+  // The body is checked by validateCalendarYear (workdays.ts), which names each wrong date; unknown here.
+  putCalendarYear: def(`${ADMIN_CALENDAR_PATH}/:year`, { method: 'PUT', request: z.unknown(), response: AdminSchemas.calendarYear }),
+  createEnrolmentCode: def(ADMIN_DEVICE_PATHS.codes, { method: 'POST', request: CreateEnrolmentCodeSchema, response: AdminSchemas.enrolmentCode }),
+  devices: def(ADMIN_DEVICE_PATHS.devices, { method: 'GET', response: AdminSchemas.devices }),
+  revokeDevice: def(`${ADMIN_DEVICE_PATHS.devices}/:id/revoke`, { method: 'POST', response: AdminSchemas.deviceRevoked }),
+} satisfies Record<string, Endpoint>;
+
+export type EndpointName = keyof typeof API;
+export const ENDPOINTS: readonly Endpoint[] = Object.values(API);
+
+/** Whether a concrete path ('/api/v1/ratings/0193…/contact', no query) fills an entry's pattern. */
+export function pathMatches(pattern: string, path: string): boolean {
+  const want = pattern.split('/');
+  const got = path.split('/');
+  return want.length === got.length && want.every((seg, i) => (seg.startsWith(':') ? got[i].length > 0 : seg === got[i]));
+}
+
+/** The entry a method and a concrete path (query string allowed) belong to; literal segments win over `:params`. */
+export function findEndpoint(method: string, path: string): Endpoint | undefined {
+  const bare = path.split('?')[0];
+  const matches = ENDPOINTS.filter((e) => e.method === method.toUpperCase() && pathMatches(e.path, bare));
+  // '/api/v1/cases/summary' and a '/api/v1/cases/:id' would both match: the one with fewer parameters is meant.
+  return matches.sort((a, b) => a.path.split(':').length - b.path.split(':').length)[0];
+}
+
+/** Fills a pattern's parameters, each encoded as one path segment. */
+export function buildPath<P extends string>(pattern: P, params: PathParams<P>): string {
+  return pattern.replace(/:([A-Za-z]+)/g, (_m, name: string) => encodeURIComponent((params as Record<string, string>)[name]));
+}

@@ -1,0 +1,54 @@
+import zlib from 'node:zlib';
+import type { FastifyInstance } from 'fastify';
+import type * as z from 'zod/mini';
+import { ENDPOINTS, IMAGE, type Endpoint } from '../../src/domain/endpoints';
+
+export interface ResponseCheck {
+  /** "GET /api/v1/cases: cases.0.facts.id: …", one per answer that did not match its entry's response schema. */
+  mismatches: string[];
+  /** The entries ("GET /api/v1/cases") whose answers were checked at least once. */
+  checked: Set<string>;
+}
+
+const key = (e: Pick<Endpoint, 'method' | 'path'>) => `${e.method} ${e.path}`;
+
+/** The JSON a 2xx answer carries as Fastify is about to send it (gzipped by sendMaybeGzipped, or not). */
+function bodyOf(payload: unknown, encoding: unknown): unknown {
+  if (payload === null || payload === undefined || payload === '') return null;
+  let text: string;
+  if (Buffer.isBuffer(payload)) text = (encoding === 'gzip' ? zlib.gunzipSync(payload) : payload).toString('utf8');
+  else if (typeof payload === 'string') text = payload;
+  else throw new Error('a streamed JSON answer');
+  return JSON.parse(text);
+}
+
+/** Whether a body matches an entry's answer: the issues, none when it does. */
+export function responseIssues(entry: Endpoint, body: unknown): string[] {
+  if (entry.response === IMAGE) return [];
+  const parsed = (entry.response as z.ZodMiniType).safeParse(body);
+  return parsed.success ? [] : parsed.error.issues.slice(0, 3).map((i) => `${i.path.map(String).join('.') || 'body'}: ${i.message}`);
+}
+
+/**
+ * Checks every successful JSON answer of the in-process test server against the endpoint table's response schema
+ * (src/domain/endpoints.ts) as it leaves, over the server tests' real requests. A mismatch is recorded and makes
+ * the server's close() fail (test/support/server.ts), so the test file that caused it fails.
+ */
+export function installResponseCheck(app: FastifyInstance): ResponseCheck {
+  const check: ResponseCheck = { mismatches: [], checked: new Set() };
+  const byKey = new Map(ENDPOINTS.map((e) => [key(e), e]));
+  app.addHook('onSend', async (request, reply, payload) => {
+    const entry = byKey.get(key({ method: request.method as Endpoint['method'], path: request.routeOptions.url ?? '' }));
+    if (!entry || entry.response === IMAGE || reply.statusCode < 200 || reply.statusCode >= 300) return payload;
+    check.checked.add(key(entry));
+    let issues: string[];
+    try {
+      issues = responseIssues(entry, bodyOf(payload, reply.getHeader('content-encoding')));
+    } catch (err) {
+      issues = [`not JSON: ${err instanceof Error ? err.message : String(err)}`];
+    }
+    for (const issue of issues) check.mismatches.push(`${key(entry)}: ${issue}`);
+    return payload;
+  });
+  return check;
+}
