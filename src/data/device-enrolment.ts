@@ -4,6 +4,7 @@ import { API, type RequestOf, type ResponseOf } from '../domain/endpoints';
 import type { KioskDatabase } from './db';
 import { ensureDeviceId } from './device-id';
 import { getMeta, setMeta } from './meta';
+import { allStreams } from './stream-tables';
 import { readOutboxStatus } from './outbox-status';
 
 /** A refusal of a device request, with the server's code (or NETWORK when it was not reached). */
@@ -33,6 +34,9 @@ export async function deviceReport(db: KioskDatabase): Promise<DeviceReportInput
   return { appVersion: __APP_VERSION__, queueDepth: status.pending, conflicts: status.conflicts, deadLetters: status.dead, storagePersisted: persisted };
 }
 
+/** The status and backoff keys of every stream that pushes with the device's credential (src/data/streams.ts). */
+const deviceStreamKeys = () => allStreams().flatMap((s) => (s.auth === 'device' ? [s.statusKey, s.backoffKey] : []));
+
 /** Enrols this tablet with a one-time code; keeps the credential and the window's configuration on the device. */
 export async function enrolThisDevice(db: KioskDatabase, code: string): Promise<void> {
   const deviceId = await ensureDeviceId(db);
@@ -40,8 +44,9 @@ export async function enrolThisDevice(db: KioskDatabase, code: string): Promise<
   await db.transaction('rw', db.meta, async () => {
     await setMeta(db, 'device', { id: answer.device.id, windowId: answer.device.windowId, credential: answer.credential, enrolledAt: Date.now() });
     await setMeta(db, 'kioskConfig', answer.config);
-    // A new enrolment forgets whoever was on duty and any earlier refusal.
-    await db.meta.bulkDelete(['onDuty', 'pinFailures', 'syncStatus', 'backoff']);
+    // A new enrolment forgets whoever was on duty, the PIN failures, any earlier refusal and the failures of the
+    // streams that go with the device's credential.
+    await db.meta.bulkDelete(['onDuty', 'pinFailuresByStaff', 'deviceRefusal', ...deviceStreamKeys()]);
   });
 }
 
@@ -66,5 +71,5 @@ export async function checkIn(db: KioskDatabase): Promise<CheckinResponse> {
 
 /** Forget the enrolment (the server no longer knows this credential); the waiting ratings stay. */
 export async function forgetEnrolment(db: KioskDatabase): Promise<void> {
-  await db.meta.bulkDelete(['device', 'kioskConfig', 'onDuty', 'syncStatus', 'backoff']);
+  await db.meta.bulkDelete(['device', 'kioskConfig', 'onDuty', ...deviceStreamKeys()]);
 }
