@@ -1,8 +1,8 @@
-import Dexie from 'dexie';
 import type { PaperFormConfig } from '../domain/paper-api';
 import type { KioskDatabase } from './db';
 import { draftPhotoId } from './paper-draft';
 import { getMeta, setMeta, type SyncStatus } from './meta';
+import { entriesOf, stream } from './stream-tables';
 
 export interface PaperQueueCounts {
   /** Typed-in forms waiting for the server. */
@@ -18,17 +18,19 @@ const DRAFT_PHOTO_PREFIX = draftPhotoId('');
 
 /** What the form's queue line says: how many forms and photos wait, and the paper stream's last sync. */
 export async function readPaperQueue(db: KioskDatabase): Promise<PaperQueueCounts> {
-  const [forms, held, photos, sync] = await Promise.all([
-    db.outbox.where('[state+stream+id]').between(['pending', 'paper', Dexie.minKey], ['pending', 'paper', Dexie.maxKey]).count(),
-    db.outbox.filter((i) => i.stream === 'paper' && i.state !== 'pending').count(),
+  const [forms, conflicts, dead, photos, sync] = await Promise.all([
+    entriesOf(db, 'paper', 'pending').count(),
+    entriesOf(db, 'paper', 'conflict').count(),
+    entriesOf(db, 'paper', 'dead').count(),
     db.photos.filter((p) => !p.id.startsWith(DRAFT_PHOTO_PREFIX)).count(),
-    getMeta(db, 'paperSyncStatus'),
+    getMeta(db, stream('paper').statusKey),
   ]);
+  const held = conflicts + dead;
   return { forms, held, photos, sync };
 }
 
 /** When the paper stream last reached the server (0: never): the checks list reloads after each upload. */
-export const readPaperLastUploadAt = async (db: KioskDatabase): Promise<number> => (await getMeta(db, 'paperSyncStatus'))?.lastSuccessAt ?? 0;
+export const readPaperLastUploadAt = async (db: KioskDatabase): Promise<number> => (await getMeta(db, stream('paper').statusKey))?.lastSuccessAt ?? 0;
 
 /** The unit catalogue the form works from, saved at each answer so the form works offline. */
 export const savePaperFormConfig = (db: KioskDatabase, config: PaperFormConfig): Promise<void> => setMeta(db, 'paperFormConfig', config);
