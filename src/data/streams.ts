@@ -1,12 +1,7 @@
-import { ABANDONED_TAP_PATHS } from '../domain/abandoned-taps';
-import { CASE_PATHS } from '../domain/case-api';
-import { PAPER_PATHS } from '../domain/paper-api';
 import type { RatingRecord } from '../domain/rating';
-import { PUSH_RATINGS_PATH } from '../domain/sync-constants';
+import { PUSH_ABANDONED_TAPS_PATH, PUSH_CASE_ACTIONS_PATH, PUSH_PAPER_PATH, PUSH_RATINGS_PATH } from '../domain/sync-constants';
 import type { PushResponse } from '../domain/sync-api';
-import { applyCaseChanges } from './case-actions';
 import type { KioskDatabase } from './db';
-import { countOwnPhotosAfterTheirForm, countOwnWaitingPhotos, uploadPhotos } from './photo-upload';
 
 /** The tables whose rows are a stream's payloads: `{ id, record, createdAt }`, keyed by the outbox entry's id. */
 export type PayloadTable = 'ratings' | 'caseActions' | 'abandonedTaps';
@@ -55,6 +50,10 @@ export interface StreamSpec {
   onAnswer?(db: KioskDatabase, answer: PushResponse): Promise<void>;
 }
 
+// The photo upload and the case list's update carry the HTTP client and schemas: loaded when a stream first
+// needs them, not in the kiosk's first paint, which reads this registry for its status line.
+const photoUpload = () => import('./photo-upload');
+
 /** Every stream of the outbox. The order is the order /device lists them in. */
 export const STREAMS = {
   /** Kiosk ratings: the device credential, to the kiosk route; its status is the status strip's. */
@@ -71,7 +70,7 @@ export const STREAMS = {
   /** Typed-in paper forms: the person who typed each one in sends it, photo afterwards. */
   paper: {
     table: 'ratings',
-    path: PAPER_PATHS.push,
+    path: PUSH_PAPER_PATH,
     auth: 'session',
     authorOf: (record: unknown) => (record as Partial<RatingRecord> | undefined)?.paper?.enteredBy,
     statusKey: 'paperSyncStatus',
@@ -79,12 +78,16 @@ export const STREAMS = {
     labelKey: 'device.stream.paper',
     exported: 'rating',
     runs: 'whenWaiting',
-    companion: { ownWaiting: countOwnWaitingPhotos, ownWaitingBeyondRecords: countOwnPhotosAfterTheirForm, run: (db: KioskDatabase) => uploadPhotos(db) },
+    companion: {
+      ownWaiting: async (db: KioskDatabase, userId: string) => (await photoUpload()).countOwnWaitingPhotos(db, userId),
+      ownWaitingBeyondRecords: async (db: KioskDatabase, userId: string) => (await photoUpload()).countOwnPhotosAfterTheirForm(db, userId),
+      run: async (db: KioskDatabase) => (await photoUpload()).uploadPhotos(db),
+    },
   },
   /** Steps on bad-review cases, sent by the person who took them. */
   case: {
     table: 'caseActions',
-    path: CASE_PATHS.push,
+    path: PUSH_CASE_ACTIONS_PATH,
     auth: 'session',
     authorOf: (record: unknown) => (record as { by?: string } | undefined)?.by,
     statusKey: 'caseSyncStatus',
@@ -93,12 +96,12 @@ export const STREAMS = {
     exported: 'record',
     runs: 'whenWaiting',
     // The answer carries the touched cases' new events: the tablet's list is brought up to date without a download.
-    onAnswer: applyCaseChanges,
+    onAnswer: async (db: KioskDatabase, answer: PushResponse) => (await import('./case-actions')).applyCaseChanges(db, answer),
   },
   /** Contentless counts of bad taps left at the reason screen (src/data/abandoned-taps.ts). */
   abandon: {
     table: 'abandonedTaps',
-    path: ABANDONED_TAP_PATHS.push,
+    path: PUSH_ABANDONED_TAPS_PATH,
     auth: 'device',
     statusKey: 'abandonSyncStatus',
     backoffKey: 'abandonBackoff',

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { PUSH_ABANDONED_TAPS_PATH } from './sync-constants';
 import { CatalogIdSchema, UuidV7Schema } from './base-schemas';
 import type { RatingScope, Actor } from './roles';
 import { cstDate } from './time';
@@ -18,7 +19,7 @@ export type AbandonedTap = z.infer<typeof AbandonedTapSchema>;
 
 export const ABANDONED_TAP_PATHS = {
   /** Kiosks push with their device credential, in the shared batch envelope. */
-  push: '/api/v1/sync/abandoned-taps',
+  push: PUSH_ABANDONED_TAPS_PATH,
   /** Counts for leads (their window) and supervision (all windows). */
   counts: '/api/v1/cases/abandoned-taps',
 } as const;

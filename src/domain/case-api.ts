@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { PUSH_CASE_ACTIONS_PATH } from './sync-constants';
 import { CatalogIdSchema, UuidV7Schema } from './base-schemas';
 import { CONTACT_CHANNELS, NOT_ADOPTED_REASONS, type CaseEvent, type CaseFacts } from './case-machine';
 import type { CaseRules } from './case-intake';
@@ -10,7 +11,7 @@ import type { CalendarYear } from './workdays';
 export const CASE_PATHS = {
   list: '/api/v1/cases',
   summary: '/api/v1/cases/summary',
-  push: '/api/v1/sync/case-actions',
+  push: PUSH_CASE_ACTIONS_PATH,
 } as const;
 
 const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));

@@ -1,9 +1,10 @@
 import type { LocalizedText } from './locales';
+import { PUSH_PAPER_PATH } from './sync-constants';
 import type { Reason } from './reasons';
 
 export const PAPER_PATHS = {
   config: '/api/v1/forms/config',
-  push: '/api/v1/sync/paper',
+  push: PUSH_PAPER_PATH,
   duplicates: '/api/v1/forms/duplicate-check',
 } as const;
 export const paperPhotoPath = (ratingId: string) => `/api/v1/sync/paper/${ratingId}/photo`;

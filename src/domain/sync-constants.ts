@@ -3,6 +3,13 @@ import type { KioskSettings } from './sync-api';
 
 export const API_PREFIX = '/api/v1';
 export const PUSH_RATINGS_PATH = `${API_PREFIX}/sync/ratings`;
+/**
+ * The other batch routes' paths, here rather than beside their schemas: the outbox's stream registry is in the
+ * kiosk's first paint, and importing a path from a schema module would bring the schemas into it.
+ */
+export const PUSH_PAPER_PATH = `${API_PREFIX}/sync/paper`;
+export const PUSH_CASE_ACTIONS_PATH = `${API_PREFIX}/sync/case-actions`;
+export const PUSH_ABANDONED_TAPS_PATH = `${API_PREFIX}/sync/abandoned-taps`;
 export const HEALTH_PATH = `${API_PREFIX}/health`;
 export const KIOSK_CONFIG_PATH = `${API_PREFIX}/kiosk/config`;
 
