@@ -163,7 +163,8 @@ describe('the paper form, guarded', () => {
     expect((await db.photos.get(rating.id))?.enteredBy).toBe(me.id);
     // Nothing is carried over to the next form.
     expect(await db.photos.get(`draft:${me.id}`)).toBeUndefined();
-    expect(screen.queryByTestId('paper-photo-preview')).toBeNull();
+    // The preview follows the draft photo's removal (read back from IndexedDB): wait for it, not for a moment.
+    await waitFor(() => expect(screen.queryByTestId('paper-photo-preview')).toBeNull());
   });
 
   it('locks the fields and the photo while the duplicate warning waits for a decision', async () => {
