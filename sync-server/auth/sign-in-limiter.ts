@@ -18,12 +18,27 @@ export class SignInLimiter {
 
   /** Ms to wait before this key may try again, or 0. */
   async waitFor(key: string, now = Date.now()): Promise<number> {
-    const { count, oldest } = await this.store.recentAttempts(this.keyOf(key), now);
-    return count >= this.maxPerWindow && oldest !== null ? this.windowMs - (now - oldest) : 0;
+    return this.store.countAttempt(this.keyOf(key), now, (recent) => ({ recordUntil: null, result: this.waitOf(recent, now) }));
   }
 
+  /** Counts an attempt that failed (a wrong enrolment code). */
   async recordFailure(key: string, now = Date.now()): Promise<void> {
-    await this.store.recordAttempt(this.keyOf(key), now, now + this.windowMs);
+    await this.store.countAttempt(this.keyOf(key), now, () => ({ recordUntil: now + this.windowMs, result: undefined }));
+  }
+
+  /**
+   * For limits where every attempt counts (duplicate checks): checks and, unless it must wait, counts the attempt
+   * in one transaction, so parallel requests on any instance cannot pass the limit together. Ms to wait, or 0.
+   */
+  async take(key: string, now = Date.now()): Promise<number> {
+    return this.store.countAttempt(this.keyOf(key), now, (recent) => {
+      const wait = this.waitOf(recent, now);
+      return { recordUntil: wait > 0 ? null : now + this.windowMs, result: wait };
+    });
+  }
+
+  private waitOf({ count, oldest }: { count: number; oldest: number | null }, now: number): number {
+    return count >= this.maxPerWindow && oldest !== null ? this.windowMs - (now - oldest) : 0;
   }
 
   private keyOf(key: string) {

@@ -304,10 +304,15 @@ export interface LimitStore {
     now: number,
     decide: (counts: (FailureCount | null)[]) => { counts: (FailureCount | null | undefined)[]; result: T },
   ): Promise<T>;
-  /** Records one attempt under `key` (a sliding-window limit), kept until `expiresAt`. */
-  recordAttempt(key: string, at: number, expiresAt: number): Promise<void>;
-  /** How many attempts under `key` are not expired at `now`, and the time of the oldest of them. */
-  recentAttempts(key: string, now: number): Promise<{ count: number; oldest: number | null }>;
+  /**
+   * A sliding-window limit, in one transaction: counts the attempts under `key` not expired at `now` (and the time
+   * of the oldest), asks `decide`, and records one more attempt at `now` when it answers an expiry for it.
+   */
+  countAttempt<T>(
+    key: string,
+    now: number,
+    decide: (recent: { count: number; oldest: number | null }) => { recordUntil: number | null; result: T },
+  ): Promise<T>;
 }
 
 /**

@@ -74,4 +74,12 @@ describe('sliding-window limit', () => {
     await enrol.recordFailure('10.0.0.1', 200_000);
     expect(db.prepare('SELECT COUNT(*) FROM limited_attempts').pluck().get()).toBe(1);
   });
+
+  it('takes an attempt only while the window has room, counting each one taken', async () => {
+    const { store } = limitStore();
+    const checks = new SignInLimiter(store, 'checks', 2, 10_000);
+    expect([await checks.take('s1', 0), await checks.take('s1', 1_000), await checks.take('s1', 2_000)]).toEqual([0, 0, 8_000]);
+    expect(await checks.take('s1', 10_000)).toBe(0); // the first left the window; the refused one never counted
+    expect(await checks.take('s1', 10_500)).toBe(500);
+  });
 });

@@ -42,14 +42,17 @@ export function sqliteLimits(db: Database.Database): LimitStore {
         })
         .immediate();
     },
-    async recordAttempt(key, at, expiresAt) {
-      db.transaction(() => {
-        dropExpiredAttempts.run(at);
-        insertAttempt.run(key, at, expiresAt);
-      }).immediate();
-    },
-    async recentAttempts(key, now) {
-      return recent.get(key, now) as { count: number; oldest: number | null };
+    async countAttempt(key, now, decide) {
+      return db
+        .transaction(() => {
+          const { recordUntil, result } = decide(recent.get(key, now) as { count: number; oldest: number | null });
+          if (recordUntil !== null) {
+            dropExpiredAttempts.run(now);
+            insertAttempt.run(key, now, recordUntil);
+          }
+          return result;
+        })
+        .immediate();
     },
   };
 }
