@@ -45,8 +45,8 @@ export interface AppOptions {
   fastify?: FastifyServerOptions;
   /** Which proxies' X-Forwarded-For to believe (config.ts); read from TRUST_PROXY when left out. */
   trustProxy?: TrustProxy;
-  /** Delays after failed password checks; tests give one with their own clock. */
-  signInLimiter?: FailureDelays;
+  /** The clock of the delays after failed password checks (kept in the store); tests give their own. */
+  signInClock?: () => number;
 }
 
 export const APP_VERSION = '0.2.0';
@@ -92,7 +92,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   abandonedTapRoutes(app, opts.store);
   adminCalendarRoutes(app, opts.store);
   pushRatingsRoute(app, opts.store, opts.push);
-  authRoutes(app, opts.store, opts.signInLimiter ?? new FailureDelays());
+  authRoutes(app, opts.store, new FailureDelays(opts.store, opts.signInClock));
   ratingRoutes(app, opts.store);
   staffPhotoRoute(app, opts.store);
   adminCatalogRoutes(app, opts.store);

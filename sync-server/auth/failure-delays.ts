@@ -1,3 +1,5 @@
+import type { FailureCount, LimitStore } from '../store/store';
+
 /**
  * Progressive delays after failed password checks, instead of a hard lock.
  *
@@ -13,7 +15,8 @@
  * answering "right" during the wait would let a guesser keep guessing at full speed. The 工号 is only part of a
  * key, never looked up, so a known and an unknown 工号 are delayed alike.
  *
- * Per process and in memory: the server is one process on one SQLite file; a restart forgets the counts.
+ * The counts are kept in the store (migration 014), not in this process: with several instances behind a proxy,
+ * attempts landing on different instances add up as on one, and a restart forgets nothing.
  */
 export interface DelayRule {
   free: number;
@@ -28,72 +31,75 @@ export const PER_ADDRESS: DelayRule = { free: 10, baseMs: 2_000, capMs: 15 * 60_
 /** A signed-in session checking its own password (password change, PIN): the same pace as a sign-in. */
 export const IN_SESSION: DelayRule = ACCOUNT_AT_ADDRESS;
 
-interface Entry {
-  failures: number;
-  last: number;
-  /** The `last` before the latest failure, put back when that failure is forgiven. */
-  previous: number;
-}
-
 export const signInKeys = {
   accountAtAddress: (employeeNo: string, ip: string) => `no:${employeeNo.trim().toUpperCase()}@${ip}`,
   address: (ip: string) => `ip:${ip}`,
   session: (accountId: string) => `session:${accountId}`,
 };
 
-export class FailureDelays {
-  private readonly entries = new Map<string, Entry>();
+/** Ms a key with this count must still wait before its next attempt, or 0. */
+function waitOf(count: FailureCount | null, rule: DelayRule, now: number): number {
+  if (!count || count.failures < rule.free) return 0;
+  const delay = Math.min(rule.capMs, rule.baseMs * 2 ** (count.failures - rule.free));
+  return Math.max(0, count.last + delay - now);
+}
 
+export class FailureDelays {
   constructor(
+    private readonly store: LimitStore,
     private readonly now: () => number = Date.now,
     private readonly forgetMs = 60 * 60_000,
   ) {}
 
-  /** Ms this key must still wait before its next attempt, or 0. */
-  waitFor(key: string, rule: DelayRule): number {
-    const e = this.live(key);
-    if (!e || e.failures < rule.free) return 0;
-    const delay = Math.min(rule.capMs, rule.baseMs * 2 ** (e.failures - rule.free));
-    return Math.max(0, e.last + delay - this.now());
+  /**
+   * Checks the keys, each with its rule, and, unless one must still wait, counts a failure under every one of them
+   * in the same transaction: callers count an attempt as failed *before* the (slow) password check, so a burst
+   * of parallel attempts, on any instance, cannot all pass through the same gap; the attempt that turns out right
+   * gives its failure back (forgive, clear). Answers the longest wait (nothing counted when it is above 0) and
+   * each key's failure count so far.
+   */
+  async attempt(checks: readonly [key: string, rule: DelayRule][]): Promise<{ waitMs: number; failures: number[] }> {
+    const now = this.now();
+    return this.store.changeFailureCounts(
+      checks.map(([key]) => key),
+      now,
+      (counts) => {
+        const waitMs = Math.max(0, ...counts.map((c, i) => waitOf(c, checks[i][1], now)));
+        if (waitMs > 0) return { counts: counts.map(() => undefined), result: { waitMs, failures: counts.map((c) => c?.failures ?? 0) } };
+        const next = counts.map((c) => this.failed(c, now));
+        return { counts: next, result: { waitMs: 0, failures: next.map((c) => c.failures) } };
+      },
+    );
   }
 
-  /** The longest wait over several keys, each with its rule. */
-  waitForAll(checks: readonly [key: string, rule: DelayRule][]): number {
-    return Math.max(0, ...checks.map(([key, rule]) => this.waitFor(key, rule)));
+  /** Ms this key must still wait before its next attempt, or 0. */
+  async waitFor(key: string, rule: DelayRule): Promise<number> {
+    const now = this.now();
+    return this.store.changeFailureCounts([key], now, ([c]) => ({ counts: [undefined], result: waitOf(c, rule, now) }));
   }
 
   /** Counts a failure; answers the key's failure count so far. */
-  recordFailure(key: string): number {
+  async recordFailure(key: string): Promise<number> {
     const now = this.now();
-    const e = this.live(key);
-    const failures = (e?.failures ?? 0) + 1;
-    this.entries.set(key, { failures, last: now, previous: e?.last ?? now });
-    if (this.entries.size > 10_000) for (const k of [...this.entries.keys()]) this.live(k);
-    return failures;
+    return this.store.changeFailureCounts([key], now, ([c]) => {
+      const next = this.failed(c, now);
+      return { counts: [next], result: next.failures };
+    });
   }
 
-  /**
-   * Takes back one failure counted in advance: callers count an attempt as failed *before* the (slow) password
-   * check, in the same tick as the wait was checked, so a burst of parallel attempts cannot all pass through the
-   * same gap; the attempt that turns out right gives its failure back.
-   */
-  forgive(key: string) {
-    const e = this.live(key);
-    if (!e) return;
-    if (e.failures <= 1) this.entries.delete(key);
-    else this.entries.set(key, { failures: e.failures - 1, last: e.previous, previous: e.previous });
+  /** Takes back one failure counted in advance (see attempt), with its time. */
+  async forgive(key: string): Promise<void> {
+    await this.store.changeFailureCounts([key], this.now(), ([c]) => ({
+      counts: [!c ? undefined : c.failures <= 1 ? null : { failures: c.failures - 1, last: c.previous, previous: c.previous, expiresAt: c.previous + this.forgetMs }],
+      result: undefined,
+    }));
   }
 
-  clear(key: string) {
-    this.entries.delete(key);
+  async clear(key: string): Promise<void> {
+    await this.store.changeFailureCounts([key], this.now(), () => ({ counts: [null], result: undefined }));
   }
 
-  private live(key: string): Entry | undefined {
-    const e = this.entries.get(key);
-    if (e && this.now() - e.last >= this.forgetMs) {
-      this.entries.delete(key);
-      return undefined;
-    }
-    return e;
+  private failed(c: FailureCount | null, now: number): FailureCount {
+    return { failures: (c?.failures ?? 0) + 1, last: now, previous: c?.last ?? now, expiresAt: now + this.forgetMs };
   }
 }

@@ -1,30 +1,47 @@
+import type { LimitStore } from '../store/store';
+
 /**
- * Failures per client address in a sliding window; once there are too many, every attempt from that address is
- * refused until the oldest falls out of the window. Used for enrolment codes. Password checks (sign-in, password
- * change, PIN) use the progressive delays of failure-delays.ts instead, per 工号 and address.
+ * Attempts per key in a sliding window; once there are too many, every attempt under that key is refused until
+ * the oldest falls out of the window. Used for enrolment codes (per address) and paper duplicate checks (per
+ * person). Password checks (sign-in, password change, PIN) use the progressive delays of failure-delays.ts instead.
+ *
+ * The attempts are kept in the store (migration 014), so every instance on the database counts them all. `name`
+ * keeps the keys of different limits apart in the one table.
  */
 export class SignInLimiter {
-  private readonly failures = new Map<string, number[]>();
-
   constructor(
+    private readonly store: LimitStore,
+    private readonly name: string,
     private readonly maxPerWindow = 10,
     private readonly windowMs = 60_000,
   ) {}
 
-  /** Ms to wait before this address may try again, or 0. */
-  waitFor(key: string, now = Date.now()): number {
-    const recent = this.recent(key, now);
-    return recent.length >= this.maxPerWindow ? this.windowMs - (now - recent[0]) : 0;
+  /** Ms to wait before this key may try again, or 0. */
+  async waitFor(key: string, now = Date.now()): Promise<number> {
+    return this.store.countAttempt(this.keyOf(key), now, (recent) => ({ recordUntil: null, result: this.waitOf(recent, now) }));
   }
 
-  recordFailure(key: string, now = Date.now()) {
-    this.failures.set(key, [...this.recent(key, now), now]);
-    if (this.failures.size > 10_000) {
-      for (const [k] of this.failures) if (this.recent(k, now).length === 0) this.failures.delete(k);
-    }
+  /** Counts an attempt that failed (a wrong enrolment code). */
+  async recordFailure(key: string, now = Date.now()): Promise<void> {
+    await this.store.countAttempt(this.keyOf(key), now, () => ({ recordUntil: now + this.windowMs, result: undefined }));
   }
 
-  private recent(key: string, now: number): number[] {
-    return (this.failures.get(key) ?? []).filter((t) => now - t < this.windowMs);
+  /**
+   * For limits where every attempt counts (duplicate checks): checks and, unless it must wait, counts the attempt
+   * in one transaction, so parallel requests on any instance cannot pass the limit together. Ms to wait, or 0.
+   */
+  async take(key: string, now = Date.now()): Promise<number> {
+    return this.store.countAttempt(this.keyOf(key), now, (recent) => {
+      const wait = this.waitOf(recent, now);
+      return { recordUntil: wait > 0 ? null : now + this.windowMs, result: wait };
+    });
+  }
+
+  private waitOf({ count, oldest }: { count: number; oldest: number | null }, now: number): number {
+    return count >= this.maxPerWindow && oldest !== null ? this.windowMs - (now - oldest) : 0;
+  }
+
+  private keyOf(key: string) {
+    return `${this.name}:${key}`;
   }
 }

@@ -38,16 +38,16 @@ function refuseWhileDelayed(reply: FastifyReply, waitMs: number) {
 
 const invalid = () => new ClientError(401, 'INVALID_CREDENTIALS', '工号或密码不正确 / wrong staff number or password');
 
-export function authRoutes(app: FastifyInstance, store: Store, limiter = new FailureDelays()) {
+export function authRoutes(app: FastifyInstance, store: Store, limiter = new FailureDelays(store)) {
   route(app, API.signIn, { config: { access: 'public' } }, async (request, reply) => {
     const { employeeNo, password } = parseOr400(API.signIn.request, request.body);
     const atAddress = signInKeys.accountAtAddress(employeeNo, request.ip);
     const address = signInKeys.address(request.ip);
     // Checked before the 工号 is looked up: the answer is the same whether it exists or not.
-    refuseWhileDelayed(reply, limiter.waitForAll([[atAddress, ACCOUNT_AT_ADDRESS], [address, PER_ADDRESS]]));
-    // Counted as failed now, in the same tick as the check: parallel guesses cannot slip through together.
-    const failures = limiter.recordFailure(atAddress);
-    limiter.recordFailure(address);
+    // Counted as failed now, in the same transaction as the check: parallel guesses, on any instance, cannot slip
+    // through together.
+    const { waitMs, failures: [failures] } = await limiter.attempt([[atAddress, ACCOUNT_AT_ADDRESS], [address, PER_ADDRESS]]);
+    refuseWhileDelayed(reply, waitMs);
     const now = Date.now();
     const account = await store.findAccountByEmployeeNo(employeeNo);
     if (!account || !account.active || !account.passwordHash) {
@@ -61,8 +61,8 @@ export function authRoutes(app: FastifyInstance, store: Store, limiter = new Fai
       throw invalid();
     }
     // Right: the address gets its failure back, and this 工号 at this address starts afresh.
-    limiter.forgive(address);
-    limiter.clear(atAddress);
+    await limiter.forgive(address);
+    await limiter.clear(atAddress);
     const token = newSessionToken();
     await store.insertSession(tokenHash(token), account.id, now, now + SESSION_IDLE_MS, userAgentOf(request));
     await audit(store, request, 'sign-in', target, undefined, account.id);
@@ -98,13 +98,13 @@ export function authRoutes(app: FastifyInstance, store: Store, limiter = new Fai
   async function checkCurrentPassword(request: FastifyRequest, reply: FastifyReply, currentPassword: string, refusedAction: string) {
     const actor = request.actor!;
     const key = signInKeys.session(actor.id);
-    refuseWhileDelayed(reply, limiter.waitFor(key, IN_SESSION));
-    const failures = limiter.recordFailure(key); // before the slow check, as at sign-in
+    const { waitMs, failures: [failures] } = await limiter.attempt([[key, IN_SESSION]]); // before the slow check, as at sign-in
+    refuseWhileDelayed(reply, waitMs);
     if (!actor.account.passwordHash || !(await verifyPassword(currentPassword, actor.account.passwordHash))) {
       await audit(store, request, refusedAction, { type: 'staff', id: actor.id }, { failures });
       throw new ClientError(403, 'WRONG_PASSWORD', 'the current password is wrong');
     }
-    limiter.clear(key);
+    await limiter.clear(key);
   }
 
   route(app, API.changePassword, { config: { access: 'signed-in' } }, async (request, reply) => {

@@ -141,22 +141,31 @@ async function changesOf(store: Store, touched: Touched): Promise<CaseChanges> {
   return { cases, staff };
 }
 
-/** How long an overdue count is reused: deadlines fall at the end of a day, and every tablet polls every 8 s. */
+/**
+ * How long an overdue count is reused: deadlines fall at the end of a day, and every tablet polls every 8 s.
+ *
+ * A cache per instance, on purpose (issue 13): it holds nothing that is not in the store, only saves replaying the
+ * open cases. It is keyed by the scope *and* the counts the summary reads anyway (open cases, newest case), so a
+ * new case or a closed one is seen at once by every instance, whichever took it; what may lag, by at most this
+ * long and on one instance as on several, is a deadline passing or a step that changes a deadline.
+ */
 const OVERDUE_COUNT_TTL_MS = 30_000;
 
 export function caseRoutes(app: FastifyInstance, store: Store, caseRules: Partial<CaseRules> = {}) {
   const rules: CaseRules = { ...DEFAULT_CASE_RULES, ...caseRules };
-  const overdueCache = new Map<string, { at: number; overdue: number }>();
-  const overdueCount = async (scope: ReturnType<typeof scopeOf>) => {
+  // One entry per scope (as many as there are windows and units), valid only for the counts it was made with.
+  const overdueCache = new Map<string, { at: number; overdue: number; counts: string }>();
+  const overdueCount = async (scope: ReturnType<typeof scopeOf>, caseCounts: { open: number; latestReceivedAt: number | null }) => {
     const key = JSON.stringify(scope);
+    const counts = `${caseCounts.open}/${caseCounts.latestReceivedAt}`;
     const now = Date.now();
     const cached = overdueCache.get(key);
-    if (cached && now - cached.at >= 0 && now - cached.at < OVERDUE_COUNT_TTL_MS) return cached.overdue;
+    if (cached && cached.counts === counts && now - cached.at >= 0 && now - cached.at < OVERDUE_COUNT_TTL_MS) return cached.overdue;
     // Only the open cases are replayed: closed ones cannot be overdue.
     const open = await store.listCases(scope, { closedSince: Number.MAX_SAFE_INTEGER });
     const calendar = makeCalendar(await store.listCalendarYears());
     const overdue = open.filter((c) => caseStatus(c.facts, replay(c.facts, c.events), calendar, now).overdue.length > 0).length;
-    overdueCache.set(key, { at: now, overdue });
+    overdueCache.set(key, { at: now, overdue, counts });
     return overdue;
   };
 
@@ -192,7 +201,7 @@ export function caseRoutes(app: FastifyInstance, store: Store, caseRules: Partia
     const counts = await store.caseCounts(scope);
     reply.header('cache-control', 'no-store');
     if (counts.open === 0) return { ...counts, overdue: 0 };
-    return { ...counts, overdue: await overdueCount(scope) };
+    return { ...counts, overdue: await overdueCount(scope, counts) };
   });
 
   // Tablets gzip batches over 1 KiB (two steps, or one long reply): the batch route inflates them like any push.

@@ -18,14 +18,14 @@ const REFUSALS = {
   'in-use': [409, 'DEVICE_ID_IN_USE', 'this device id belongs to an enrolled tablet; an administrator revokes that tablet first'] } as const;
 
 /** A tablet becomes a window's kiosk with a one-time code, then checks in: status out, configuration back. */
-export function deviceRoutes(app: FastifyInstance, store: Store, opts: KioskConfigOptions, limiter = new SignInLimiter(20)) {
+export function deviceRoutes(app: FastifyInstance, store: Store, opts: KioskConfigOptions, limiter = new SignInLimiter(store, 'enrol', 20)) {
   route(app, API.enrol, { config: { access: 'public' } }, async (request): Promise<EnrolResponse> => {
-    const wait = limiter.waitFor(request.ip);
+    const wait = await limiter.waitFor(request.ip);
     if (wait > 0) throw new ClientError(429, 'RATE_LIMITED', 'too many wrong enrolment codes from this address; wait a minute');
     const body = parseOr400(API.enrol.request, request.body);
     const code = normalizeEnrolmentCode(body.code);
     if (!code) {
-      limiter.recordFailure(request.ip);
+      await limiter.recordFailure(request.ip);
       throw new ClientError(400, 'ENROLMENT_CODE_INVALID', 'an enrolment code has 8 letters and digits, like K7Q9-M3XT');
     }
     const credential = newSessionToken();
@@ -40,7 +40,7 @@ export function deviceRoutes(app: FastifyInstance, store: Store, opts: KioskConf
       presentedCredentialHash: presented ? tokenHash(presented) : null });
     if (!outcome.ok) {
       // A device id in use is no guess at a code: it does not count towards the limit on wrong codes.
-      if (outcome.reason !== 'in-use') limiter.recordFailure(request.ip);
+      if (outcome.reason !== 'in-use') await limiter.recordFailure(request.ip);
       await audit(store, request, 'device.enrol-refused', { type: 'device', id: body.deviceId }, { reason: outcome.reason });
       const [status, errorCode, message] = REFUSALS[outcome.reason];
       throw new ClientError(status, errorCode, message);

@@ -70,18 +70,18 @@ export function paperRoutes(app: FastifyInstance, store: Store) {
     return { id, status: outcome };
   });
 
-  const duplicateChecks = new SignInLimiter(DUPLICATE_CHECK_LIMIT.max, DUPLICATE_CHECK_LIMIT.windowMs);
+  const duplicateChecks = new SignInLimiter(store, 'paper-duplicate-check', DUPLICATE_CHECK_LIMIT.max, DUPLICATE_CHECK_LIMIT.windowMs);
   route(app, API.paperDuplicates, { config: { access: 'paper.enter' } }, async (request, reply): Promise<{ matches: DuplicateMatch[] }> => {
     const actor = request.actor!;
     const input = parseOr400(API.paperDuplicates.request, request.body);
     const asked = { caseNumber: input.caseNumber, level: input.level, name: Boolean(input.contact?.name), phone: Boolean(input.contact?.phone) };
-    const wait = duplicateChecks.waitFor(actor.id);
+    // Every check counts, not only failures: checked and counted together.
+    const wait = await duplicateChecks.take(actor.id);
     if (wait > 0) {
       await audit(store, request, 'paper.duplicate-check-limited', { type: 'window', id: actor.windowId ?? '-' }, asked);
       reply.header('retry-after', Math.ceil(wait / 1000));
       throw new ClientError(429, 'RATE_LIMITED', 'too many duplicate checks; wait a few minutes');
     }
-    duplicateChecks.recordFailure(actor.id); // every check counts, not only failures
     // Same case, level and evaluator (name and phone, both absent counting as the same): the store matches them
     // by keyed fingerprint; contact never leaves. Only the person's own window: a match on another window's form
     // would tell a clerk there who left it.

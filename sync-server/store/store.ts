@@ -278,10 +278,47 @@ export interface AbandonedTapStore {
   abandonedTapCounts(scope: { kind: 'all' } | { kind: 'window'; windowId: string }): Promise<{ windowId: string; month: string; count: number }[]>;
 }
 
+/** A count of failed password checks under one key (auth/failure-delays.ts). */
+export interface FailureCount {
+  failures: number;
+  /** Time of the latest failure. */
+  last: number;
+  /** The `last` before the latest failure, put back when that failure is forgiven. */
+  previous: number;
+  /** When the count is forgotten (no failure since): expired rows are ignored, and deleted on a later write. */
+  expiresAt: number;
+}
+
+/**
+ * Limits on attempts, in the database so that every instance counts the same attempts (issue 13). The rules (how
+ * long to wait) stay in sync-server/auth; the store only keeps the counts and changes them in turn.
+ */
+export interface LimitStore {
+  /**
+   * In one transaction: reads the counts of `keys` (null: none, or expired at `now`), asks `decide`, and writes
+   * what it answers per key (a count; null deletes; undefined leaves it). Instances checking and counting the
+   * same key at once take turns, so a burst of parallel attempts cannot slip through one gap together.
+   */
+  changeFailureCounts<T>(
+    keys: readonly string[],
+    now: number,
+    decide: (counts: (FailureCount | null)[]) => { counts: (FailureCount | null | undefined)[]; result: T },
+  ): Promise<T>;
+  /**
+   * A sliding-window limit, in one transaction: counts the attempts under `key` not expired at `now` (and the time
+   * of the oldest), asks `decide`, and records one more attempt at `now` when it answers an expiry for it.
+   */
+  countAttempt<T>(
+    key: string,
+    now: number,
+    decide: (recent: { count: number; oldest: number | null }) => { recordUntil: number | null; result: T },
+  ): Promise<T>;
+}
+
 /**
  * What the server keeps. SQLite is the default; a PostgreSQL implementation follows the same contract.
  */
-export interface Store extends CatalogStore, AccountStore, RatingStore, AuditStore, DeviceStore, CaseStore, PaperCheckStore, SettingsStore, RoleGrantStore, AbandonedTapStore {
+export interface Store extends CatalogStore, AccountStore, RatingStore, AuditStore, DeviceStore, CaseStore, PaperCheckStore, SettingsStore, RoleGrantStore, AbandonedTapStore, LimitStore {
   readonly kind: 'sqlite' | 'postgres';
   close(): Promise<void>;
 }

@@ -2,7 +2,6 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FailureDelays } from '../../sync-server/auth/failure-delays';
 import { DEMO_PASSWORD } from '../../sync-server/store/demo-hall';
 import { api, DEMO_ACCOUNTS, signIn } from '../support/api';
 import { startInProcessServer, tempDir, type InProcessServer } from '../support/server';
@@ -11,7 +10,7 @@ let srv: InProcessServer;
 beforeEach(async () => {
   // A stopped clock: a delay never runs out while a busy machine is slow to send the next request.
   const stopped = Date.now();
-  srv = await startInProcessServer({ app: { signInLimiter: new FailureDelays(() => stopped) } });
+  srv = await startInProcessServer({ app: { signInClock: () => stopped } });
 });
 afterEach(async () => {
   await srv.close();

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { trustProxyFrom } from '../../sync-server/config';
-import { FailureDelays } from '../../sync-server/auth/failure-delays';
 import { DEMO_PASSWORD } from '../../sync-server/store/demo-hall';
 import { api, DEMO_ACCOUNTS, signIn } from '../support/api';
 import { startInProcessServer, type InProcessServer } from '../support/server';
@@ -13,7 +12,7 @@ afterEach(async () => {
 });
 async function start(trustProxy: string = '127.0.0.1') {
   clock = 1_000_000;
-  srv = await startInProcessServer({ app: { trustProxy: trustProxyFrom(trustProxy), signInLimiter: new FailureDelays(() => clock) } });
+  srv = await startInProcessServer({ app: { trustProxy: trustProxyFrom(trustProxy), signInClock: () => clock } });
 }
 const from = (ip: string) => ({ 'x-forwarded-for': ip });
 const attempt = (employeeNo: string, password: string, ip: string) =>

@@ -11,6 +11,7 @@ import { sqliteRoleGrants } from './sqlite-role-grants';
 import { sqliteCases } from './sqlite-cases';
 import { sqliteCatalog } from './sqlite-catalog';
 import { sqliteDevices } from './sqlite-devices';
+import { sqliteLimits } from './sqlite-limits';
 import { sqlitePaperChecks } from './sqlite-paper-checks';
 import { sqliteRatings } from './sqlite-ratings';
 import { sqliteSettings } from './sqlite-settings';
@@ -86,6 +87,7 @@ export function openSqliteStore(dataDir: string, cipher: ContactCipher): Store {
     ...sqliteSettings(db),
     ...sqliteRoleGrants(db),
     ...sqliteAbandonedTaps(db),
+    ...sqliteLimits(db),
     async close() {
       db.close();
     },

@@ -1,0 +1,58 @@
+import type Database from 'better-sqlite3';
+import type { FailureCount, LimitStore } from '../store';
+
+interface CountRow {
+  failures: number;
+  last_at: number;
+  previous_at: number;
+  expires_at: number;
+}
+
+/** Attempt limits shared by every process on this database file (migration 014). */
+export function sqliteLimits(db: Database.Database): LimitStore {
+  const readCount = db.prepare('SELECT failures, last_at, previous_at, expires_at FROM failure_counts WHERE key = ? AND expires_at > ?');
+  const writeCount = db.prepare(
+    `INSERT INTO failure_counts (key, failures, last_at, previous_at, expires_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT(key) DO UPDATE SET failures = excluded.failures, last_at = excluded.last_at,
+       previous_at = excluded.previous_at, expires_at = excluded.expires_at`,
+  );
+  const deleteCount = db.prepare('DELETE FROM failure_counts WHERE key = ?');
+  // Lazy clean-up instead of a timer: each write first drops what has expired (an index range, usually empty).
+  const dropExpiredCounts = db.prepare('DELETE FROM failure_counts WHERE expires_at <= ?');
+  const insertAttempt = db.prepare('INSERT INTO limited_attempts (key, at, expires_at) VALUES (?, ?, ?)');
+  const dropExpiredAttempts = db.prepare('DELETE FROM limited_attempts WHERE expires_at <= ?');
+  const recent = db.prepare('SELECT COUNT(*) AS count, MIN(at) AS oldest FROM limited_attempts WHERE key = ? AND expires_at > ?');
+
+  const toCount = (r: CountRow | undefined): FailureCount | null =>
+    r ? { failures: r.failures, last: r.last_at, previous: r.previous_at, expiresAt: r.expires_at } : null;
+
+  return {
+    async changeFailureCounts(keys, now, decide) {
+      // IMMEDIATE: the write lock before the read, so another process's check-and-count waits for this one.
+      return db
+        .transaction(() => {
+          dropExpiredCounts.run(now);
+          const { counts, result } = decide(keys.map((k) => toCount(readCount.get(k, now) as CountRow | undefined)));
+          keys.forEach((key, i) => {
+            const c = counts[i];
+            if (c === null) deleteCount.run(key);
+            else if (c !== undefined) writeCount.run(key, c.failures, c.last, c.previous, c.expiresAt);
+          });
+          return result;
+        })
+        .immediate();
+    },
+    async countAttempt(key, now, decide) {
+      return db
+        .transaction(() => {
+          const { recordUntil, result } = decide(recent.get(key, now) as { count: number; oldest: number | null });
+          if (recordUntil !== null) {
+            dropExpiredAttempts.run(now);
+            insertAttempt.run(key, now, recordUntil);
+          }
+          return result;
+        })
+        .immediate();
+    },
+  };
+}
