@@ -4,6 +4,7 @@ import type { PushItemResult, PushRequest } from '../src/domain/sync-api';
 import { ERROR_CODES } from '../src/domain/sync-constants';
 import { answerItems, type ItemOutcome } from './batch-route';
 import { payloadHash } from './canonical';
+import { caseOnArrival } from './store/rules/case-opening';
 import type { Catalog, CatalogStaff, IngestBatch, PreparedRating, Store } from './store/store';
 
 /** The catalogue facts an item is checked against, loaded once per request. */
@@ -91,7 +92,7 @@ export async function ingestRecords(store: Store, records: readonly RatingRecord
       return;
     }
     const kept = opts.prepare ? opts.prepare(record) : record;
-    prepared.push({ record: kept, hash: payloadHash(kept) });
+    prepared.push({ record: kept, hash: payloadHash(kept), opensCase: caseOnArrival(kept) });
     preparedIndex.push(index);
   });
   if (prepared.length > 0) {

@@ -11,6 +11,7 @@ import {
 import { scrubText } from '../../src/domain/scrub';
 import { audit } from '../auth/audit';
 import { ClientError } from '../errors';
+import { caseOnPaperCheck } from '../store/rules/case-opening';
 import type { StoredRating, Store } from '../store/store';
 import { parseOr400 } from '../validate';
 import { API } from '../../src/domain/endpoints';
@@ -68,7 +69,7 @@ export function paperCheckRoutes(app: FastifyInstance, store: Store) {
       throw new ClientError(404, 'NOT_FOUND', 'no paper form of your window with this id');
     }
     if (refusal) throw new ClientError(403, refusal, REFUSAL_TEXT[refusal]);
-    const done = await store.confirmPaperCheck(id, actor.id, Date.now());
+    const done = await store.confirmPaperCheck(id, actor.id, Date.now(), caseOnPaperCheck(rating));
     if (!done) throw new ClientError(404, 'NOT_FOUND', 'no paper form of your window with this id');
     if (done.outcome === 'already' && done.checkedBy !== actor.id) throw new ClientError(409, PAPER_REFUSALS.alreadyChecked, 'another person has checked this form');
     if (done.outcome === 'checked') await audit(store, request, 'paper.check', { type: 'rating', id }, { windowId: rating.windowId, staffId: rating.staffId ?? null });

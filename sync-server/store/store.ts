@@ -19,6 +19,10 @@ export interface Seed {
   serviceItems: ServiceItem[];
 }
 
+/**
+ * The catalogue kiosks copy. Every write here that changes a row changes `catalogVersion()` in the same
+ * transaction (one step per row written); which account writes count is store/rules/catalog-version.ts.
+ */
 export interface CatalogStore {
   loadCatalog(): Promise<Catalog>;
   isCatalogEmpty(): Promise<boolean>;
@@ -63,11 +67,22 @@ export interface AccountStore {
   deleteSessionsOf(staffId: string, exceptTokenHash?: string): Promise<void>;
 }
 
+/** A bad-review case a write must open, as decided by store/rules/case-opening.ts (the store does not judge). */
+export interface CaseOpening {
+  /** No phone to call back: the case skips the call and the reply. */
+  anonymous: boolean;
+}
+
 /** A record that passed validation, with the hash that tells a replay from a conflict. */
 export interface PreparedRating {
   record: RatingRecord;
   /** The plain digest (canonical.ts); the store keeps only its keyed fingerprint. */
   hash: string;
+  /**
+   * The case this rating opens when it is accepted (not on a replay or a conflict): written in the same
+   * transaction, case id = rating id, received at the batch's time. Null: no case.
+   */
+  opensCase: CaseOpening | null;
 }
 
 export interface IngestBatch {
@@ -152,6 +167,11 @@ export interface DeviceStore {
   /** Every window this device has been enrolled for, the current one included. */
   deviceWindowIds(id: string): Promise<string[]>;
   recordDeviceReport(id: string, report: DeviceReport, at: number): Promise<void>;
+  /**
+   * A counter that only grows, moved by every catalogue write a kiosk shows (see CatalogStore and
+   * store/rules/catalog-version.ts): catalogue rows, new accounts, staff photos, granted roles, and account
+   * changes `accountChangeShownToKiosks` names. Other account writes (password, sign-in failures) leave it.
+   */
   catalogVersion(): Promise<number>;
   /** PIN hashes of the given staff, for the kiosk roster of their window. */
   pinHashes(staffIds: string[]): Promise<Map<string, string>>;
@@ -189,8 +209,10 @@ export interface CaseStore {
   getCase(id: string): Promise<StoredCase | null>;
   findCaseEvent(eventId: string): Promise<StoredCaseEvent | null>;
   /**
-   * Appends accepted events in one transaction, each only if its case still has the number of events the
-   * caller replayed; false (and nothing written) when another request changed one of them meanwhile.
+   * Appends accepted events in one transaction, each only if its case still has exactly `expectedEvents` events
+   * (the number the caller replayed, earlier items of this call included): the optimistic concurrency check, made
+   * by the store because only it sees the transaction. False, and nothing written, when another request changed
+   * one of them meanwhile; the caller re-reads and decides again. Each item also sets its case's `closedAt`.
    */
   appendCaseEvents(items: CaseEventAppend[], receivedAt: number): Promise<boolean>;
   listCalendarYears(): Promise<CalendarYear[]>;
@@ -202,10 +224,11 @@ export interface PaperCheckStore {
   /** Paper forms not yet checked, of one window or typed in by one person, oldest first. */
   listUncheckedPaper(filter: { windowId: string } | { enteredBy: string }, limit: number): Promise<StoredRating[]>;
   /**
-   * Records the check and, for a bad level, opens the form's case, in one transaction: from now on it counts.
-   * An already checked form keeps its first check ('already'); null when there is no such paper form.
+   * Records the check and opens the case `opensCase` describes (store/rules/case-opening.ts decides; id = the
+   * rating's, received at `at`; kept if one exists), in one transaction: from now on the form counts.
+   * An already checked form keeps its first check ('already') and opens nothing; null when there is no such form.
    */
-  confirmPaperCheck(ratingId: string, by: string, at: number): Promise<{ outcome: 'checked' | 'already'; checkedBy: string; checkedAt: number } | null>;
+  confirmPaperCheck(ratingId: string, by: string, at: number, opensCase: CaseOpening | null): Promise<{ outcome: 'checked' | 'already'; checkedBy: string; checkedAt: number } | null>;
 }
 
 export type ServerMode = 'demo' | 'production';

@@ -13,6 +13,7 @@ import { MIGRATION_10_SQL } from './migration-010';
 import { keyDigestsAndEncryptComments, MIGRATION_7_SQL_AFTER, MIGRATION_7_SQL_BEFORE } from './migration-007';
 import { MIGRATION_11_SQL } from './migration-011';
 import { MIGRATION_12_SQL } from './migration-012';
+import { MIGRATION_13_SQL } from './migration-013';
 import { MIGRATION_14_SQL } from './migration-014';
 
 export interface MigrationContext {
@@ -79,5 +80,6 @@ export const SQLITE_MIGRATIONS: Migration[] = [
   { version: 10, name: 'paper forms count once a second person of the window has checked them', up: (db) => db.exec(MIGRATION_10_SQL) },
   { version: 11, name: 'cases closed on an unapproved 不予采纳 or special deadline are open again', up: (db) => db.exec(MIGRATION_11_SQL) },
   { version: 12, name: 'counts of bad taps abandoned at the kiosk reason screen', up: (db) => db.exec(MIGRATION_12_SQL) },
+  { version: 13, name: 'catalogue version bumped by the store, not by triggers', up: (db) => db.exec(MIGRATION_13_SQL) },
   { version: 14, name: 'limits on attempts shared by every instance: failed password checks, enrolment codes', up: (db) => db.exec(MIGRATION_14_SQL) },
 ];

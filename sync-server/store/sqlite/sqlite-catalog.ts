@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { Reason } from '../../../src/domain/reasons';
 import type { Catalog, CatalogStore, CatalogStaff, CatalogUnit, CatalogWindow, Seed, ServiceItem } from '../store';
-import { patchRow } from './patch';
+import { patchRowCounted } from './patch';
+import { bumpCatalogVersion } from './sqlite-catalog-version';
 
 type Row = Record<string, any>;
 
@@ -37,7 +38,10 @@ const itemFromRow = (r: Row): ServiceItem => ({
 const bool = (v: boolean | undefined) => (v === undefined ? undefined : v ? 1 : 0);
 const json = (v: unknown) => (v === undefined ? undefined : JSON.stringify(v));
 
-/** Writes a seed's rows; the caller holds the transaction (a plain seed, or the one that also stores the mode). */
+/**
+ * Writes a seed's rows and moves the catalogue version by as many; the caller holds the transaction (a plain
+ * seed, or the one that also stores the mode).
+ */
 export function insertSeedRows(db: Database.Database, seed: Seed) {
   const insertStaff = db.prepare(
     `INSERT INTO staff (id, name, employee_no, unit_id, window_id, roles_json, active, password_hash, pin_hash, must_change_password)
@@ -46,19 +50,23 @@ export function insertSeedRows(db: Database.Database, seed: Seed) {
   const insertItem = db.prepare('INSERT INTO service_items (id, code, unit_id, name_json, sort_order, active) VALUES (?, ?, ?, ?, ?, ?)');
   const insertUnit = db.prepare('INSERT INTO units (id, name_json, active) VALUES (?, ?, ?)');
   const insertWindow = db.prepare('INSERT INTO windows (id, unit_id, number, name_json, sort_order, active) VALUES (?, ?, ?, ?, ?, ?)');
-  for (const u of seed.units) insertUnit.run(u.id, JSON.stringify(u.name), bool(u.active));
-  for (const w of seed.windows) insertWindow.run(w.id, w.unitId, w.number, JSON.stringify(w.name), w.sortOrder, bool(w.active));
+  let rows = 0;
+  for (const u of seed.units) rows += insertUnit.run(u.id, JSON.stringify(u.name), bool(u.active)).changes;
+  for (const w of seed.windows) rows += insertWindow.run(w.id, w.unitId, w.number, JSON.stringify(w.name), w.sortOrder, bool(w.active)).changes;
   for (const s of seed.staff) {
-    insertStaff.run(s.id, s.name, s.employeeNo, s.unitId, s.windowId, JSON.stringify(s.roles), bool(s.active), s.passwordHash, s.pinHash);
+    rows += insertStaff.run(s.id, s.name, s.employeeNo, s.unitId, s.windowId, JSON.stringify(s.roles), bool(s.active), s.passwordHash, s.pinHash).changes;
   }
+  for (const i of seed.serviceItems) rows += insertItem.run(i.id, i.code, i.unitId, JSON.stringify(i.name), i.sortOrder, bool(i.active)).changes;
+  bumpCatalogVersion(db, rows);
   insertReasonRows(db, seed.reasons);
-  for (const i of seed.serviceItems) insertItem.run(i.id, i.code, i.unitId, JSON.stringify(i.name), i.sortOrder, bool(i.active));
 }
 
-/** Seeds reasons; a key already there (an administrator's) is left as it is. */
+/** Seeds reasons, moving the catalogue version by those written; a key already there (an administrator's) is left as it is. */
 export function insertReasonRows(db: Database.Database, reasons: readonly Reason[]) {
   const insert = db.prepare('INSERT INTO reasons (key, label_json, sort_order, active) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO NOTHING');
-  for (const r of reasons) insert.run(r.key, JSON.stringify(r.label), r.sortOrder, bool(r.active));
+  let rows = 0;
+  for (const r of reasons) rows += insert.run(r.key, JSON.stringify(r.label), r.sortOrder, bool(r.active)).changes;
+  bumpCatalogVersion(db, rows);
 }
 
 export function sqliteCatalog(db: Database.Database): CatalogStore {
@@ -67,6 +75,15 @@ export function sqliteCatalog(db: Database.Database): CatalogStore {
   const insertItem = db.prepare('INSERT INTO service_items (id, code, unit_id, name_json, sort_order, active) VALUES (?, ?, ?, ?, ?, ?)');
   const insertReason = db.prepare('INSERT INTO reasons (key, label_json, sort_order, active) VALUES (?, ?, ?, ?)');
   const all = (sql: string) => db.prepare(sql).all() as Row[];
+  // Each write and its version step in one transaction: a kiosk never sees the new version with the old rows.
+  const insertCounted = (write: () => Database.RunResult) => db.transaction(() => bumpCatalogVersion(db, write().changes)).immediate();
+  const patchCounted = (table: string, keyColumn: string, key: string, columns: Record<string, unknown>) =>
+    db.transaction(() => {
+      // A patch with no field set only looks the row up: nothing written, nothing to bump.
+      const { found, written } = patchRowCounted(db, table, keyColumn, key, columns);
+      bumpCatalogVersion(db, written);
+      return found;
+    }).immediate();
   const store: CatalogStore = {
     async loadCatalog(): Promise<Catalog> {
       return {
@@ -84,33 +101,39 @@ export function sqliteCatalog(db: Database.Database): CatalogStore {
       db.transaction(() => insertSeedRows(db, seed)).immediate();
     },
     async insertUnit(u) {
-      insertUnit.run(u.id, JSON.stringify(u.name), bool(u.active));
+      insertCounted(() => insertUnit.run(u.id, JSON.stringify(u.name), bool(u.active)));
     },
     async updateUnit(id, p) {
-      return patchRow(db, 'units', 'id', id, { name_json: json(p.name), active: bool(p.active) });
+      return patchCounted('units', 'id', id, { name_json: json(p.name), active: bool(p.active) });
     },
     async insertWindow(w) {
-      insertWindow.run(w.id, w.unitId, w.number, JSON.stringify(w.name), w.sortOrder, bool(w.active));
+      insertCounted(() => insertWindow.run(w.id, w.unitId, w.number, JSON.stringify(w.name), w.sortOrder, bool(w.active)));
     },
     async updateWindow(id, p) {
-      return patchRow(db, 'windows', 'id', id, { unit_id: p.unitId, number: p.number, name_json: json(p.name), sort_order: p.sortOrder, active: bool(p.active) });
+      return patchCounted(
+        'windows', 'id', id, { unit_id: p.unitId, number: p.number, name_json: json(p.name), sort_order: p.sortOrder, active: bool(p.active) },
+      );
     },
     async insertServiceItem(i) {
-      insertItem.run(i.id, i.code, i.unitId, JSON.stringify(i.name), i.sortOrder, bool(i.active));
+      insertCounted(() => insertItem.run(i.id, i.code, i.unitId, JSON.stringify(i.name), i.sortOrder, bool(i.active)));
     },
     async updateServiceItem(id, p) {
-      return patchRow(db, 'service_items', 'id', id, { code: p.code, unit_id: p.unitId, name_json: json(p.name), sort_order: p.sortOrder, active: bool(p.active) });
+      return patchCounted(
+        'service_items', 'id', id, { code: p.code, unit_id: p.unitId, name_json: json(p.name), sort_order: p.sortOrder, active: bool(p.active) },
+      );
     },
     async insertReason(r) {
-      insertReason.run(r.key, JSON.stringify(r.label), r.sortOrder, bool(r.active));
+      insertCounted(() => insertReason.run(r.key, JSON.stringify(r.label), r.sortOrder, bool(r.active)));
     },
     async updateReason(key, p) {
-      return patchRow(db, 'reasons', 'key', key, { label_json: json(p.label), sort_order: p.sortOrder, active: bool(p.active) });
+      return patchCounted('reasons', 'key', key, { label_json: json(p.label), sort_order: p.sortOrder, active: bool(p.active) });
     },
     async setStaffPhoto(staffId, mime, bytes, at) {
       return db
         .transaction(() => {
           if (db.prepare('UPDATE staff SET photo_updated_at = ? WHERE id = ?').run(at, staffId).changes === 0) return false;
+          // The photo is on the kiosk's roster.
+          bumpCatalogVersion(db, 1);
           db.prepare(
             `INSERT INTO staff_photos (staff_id, mime, bytes, updated_at) VALUES (?, ?, ?, ?)
              ON CONFLICT(staff_id) DO UPDATE SET mime = excluded.mime, bytes = excluded.bytes, updated_at = excluded.updated_at`,

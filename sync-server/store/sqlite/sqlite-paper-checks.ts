@@ -1,5 +1,4 @@
 import type Database from 'better-sqlite3';
-import { isBadLevel } from '../../../src/domain/levels';
 import { fromRatingRow, type RatingRow } from '../rating-row';
 import type { PaperCheckStore } from '../store';
 
@@ -14,7 +13,7 @@ export function sqlitePaperChecks(db: Database.Database): PaperCheckStore {
     );
   const byWindow = unchecked('window_id');
   const byTypist = unchecked('entered_by');
-  const paperRow = db.prepare("SELECT level, staff_id, window_id, unit_id, contact_phone_masked FROM ratings WHERE id = ? AND channel = 'PAPER'");
+  const paperRow = db.prepare("SELECT staff_id, window_id, unit_id FROM ratings WHERE id = ? AND channel = 'PAPER'");
   const checkOf = db.prepare('SELECT checked_by, checked_at FROM paper_checks WHERE rating_id = ?');
   const insertCheck = db.prepare('INSERT INTO paper_checks (rating_id, checked_by, checked_at) VALUES (?, ?, ?)');
   const markRating = db.prepare('UPDATE ratings SET checked_by = ? WHERE id = ?');
@@ -26,7 +25,7 @@ export function sqlitePaperChecks(db: Database.Database): PaperCheckStore {
       const rows = 'windowId' in filter ? byWindow.all(filter.windowId, limit) : byTypist.all(filter.enteredBy, limit);
       return (rows as RatingRow[]).map(fromRatingRow);
     },
-    async confirmPaperCheck(ratingId, by, at) {
+    async confirmPaperCheck(ratingId, by, at, opensCase) {
       return db
         .transaction(() => {
           const r = paperRow.get(ratingId) as Row | undefined;
@@ -36,7 +35,7 @@ export function sqlitePaperChecks(db: Database.Database): PaperCheckStore {
           insertCheck.run(ratingId, by, at);
           markRating.run(by, ratingId);
           // The case starts when the form starts to count: its deadlines run from the check.
-          if (isBadLevel(r.level)) openCase.run(ratingId, r.staff_id, r.window_id, r.unit_id, r.contact_phone_masked ? 0 : 1, at);
+          if (opensCase) openCase.run(ratingId, r.staff_id, r.window_id, r.unit_id, opensCase.anonymous ? 1 : 0, at);
           return { outcome: 'checked' as const, checkedBy: by, checkedAt: at };
         })
         .immediate();

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { isBadLevel } from '../../../src/domain/levels';
 import type { RatingScope } from '../../../src/domain/roles';
 import { scrubText } from '../../../src/domain/scrub';
 import { paperDuplicateText } from '../../canonical';
@@ -35,15 +34,14 @@ export function sqliteRatings(db: Database.Database, cipher: ContactCipher): Rat
       // One synchronous transaction: the batch is written whole or not at all, and no other write interleaves.
       return db
         .transaction((): InsertOutcome[] =>
-          batch.items.map(({ record, hash: digest }) => {
+          batch.items.map(({ record, hash: digest, opensCase }) => {
             // Only the keyed fingerprint is stored: a plain digest of a record holding a phone can be reversed.
             const hash = cipher.fingerprint(digest);
             const row = toRatingRow(record, hash, batch, cipher);
             // Positional binding: measurably faster than named parameters at twenty thousand rows a second.
             if (insertRating.run(RATING_COLUMNS.map((c) => row[c])).changes === 1) {
-              // Every bad review opens its case in the same transaction: none can exist without one. A paper form
-              // opens it when it is checked (confirmPaperCheck): until then it does not count.
-              if (isBadLevel(record.level) && record.channel !== 'PAPER') insertCase.run(record.id, record.staffId ?? null, record.windowId, record.unitId, record.contact?.phone ? 0 : 1, batch.receivedAt);
+              // The case the rules decided on (store/rules/case-opening.ts), in the same transaction as its rating.
+              if (opensCase) insertCase.run(record.id, record.staffId ?? null, record.windowId, record.unitId, opensCase.anonymous ? 1 : 0, batch.receivedAt);
               return 'accepted';
             }
             if (hashOf.get(record.id) === hash) return 'duplicate';

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { bumpCatalogVersion } from './sqlite-catalog-version';
 import type { Role } from '../../../src/domain/roles';
 import type { RoleGrantStore, StoredRoleGrant } from '../store';
 
@@ -29,7 +30,8 @@ export function sqliteRoleGrants(db: Database.Database): RoleGrantStore {
     const grant = grantFromRow(row);
     const oldRoles: Role[] = JSON.parse((rolesOf.get(grant.staffId) as Row).roles_json);
     const newRoles = [...oldRoles, ...grant.roles.filter((r) => !oldRoles.includes(r))];
-    setRoles.run(JSON.stringify(newRoles), grant.staffId);
+    // Roles decide who is on a kiosk's roster: the version moves with them.
+    bumpCatalogVersion(db, setRoles.run(JSON.stringify(newRoles), grant.staffId).changes);
     return { grant: { ...grant, state: 'approved' as const, decidedBy: by, decidedAt: at }, oldRoles, newRoles };
   });
   return {
