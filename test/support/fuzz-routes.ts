@@ -17,6 +17,11 @@ export interface FuzzRoute {
   params?: Record<string, string>;
   /** A fresh valid JSON body (fresh ids each call), or 'image' for a photo upload. */
   body?: () => unknown;
+  /**
+   * The tables a taken request may add rows to. A push route: first its stream's table (one row per taken item),
+   * then tables it may also add to. An admin route: at most one row each (its audit entries are counted apart).
+   */
+  writes?: string[];
   /** A real id in the path without a body to mutate: only wrong ids are sent (a real one would act, e.g. revoke). */
   wrongIdOnly?: boolean;
 }
@@ -37,40 +42,42 @@ export const paperItem = () =>
  */
 export function fuzzRoutes(caseId: string): FuzzRoute[] {
   return [
-    { name: 'pushRatings', kind: 'push', who: 'none', body: () => envelope(demoRating()) },
-    { name: 'pushPaper', kind: 'push', who: 'lead', body: () => envelope(paperItem()) },
+    { name: 'pushRatings', kind: 'push', who: 'none', writes: ['ratings', 'cases', 'case_events'], body: () => envelope(demoRating()) },
+    { name: 'pushPaper', kind: 'push', who: 'lead', writes: ['ratings', 'cases', 'case_events', 'paper_checks'], body: () => envelope(paperItem()) },
     {
       name: 'pushCaseActions',
       kind: 'push',
       who: 'staff',
+      writes: ['case_events'],
       body: () => envelope({ id: uuidv7(), caseId, baseVersion: 0, action: { type: 'CALL_BACK', channel: 'PHONE', outcome: 'REACHED', note: '已联系' }, by: 'demo-s1', at: Date.now() }),
     },
-    { name: 'pushAbandonedTaps', kind: 'push', who: 'none', body: () => envelope({ id: uuidv7(), windowId: 'demo-w1', month: month() }) },
+    { name: 'pushAbandonedTaps', kind: 'push', who: 'none', writes: ['abandoned_taps'], body: () => envelope({ id: uuidv7(), windowId: 'demo-w1', month: month() }) },
 
     { name: 'adminCatalog', kind: 'admin', who: 'admin' },
-    { name: 'createUnit', kind: 'admin', who: 'admin', body: () => ({ name: text('模糊测试单位') }) },
+    { name: 'createUnit', kind: 'admin', who: 'admin', writes: ['units'], body: () => ({ name: text('模糊测试单位') }) },
     { name: 'updateUnit', kind: 'admin', who: 'admin', params: { id: 'demo-unit' }, body: () => ({ name: text('演示单位') }) },
-    { name: 'createWindow', kind: 'admin', who: 'admin', body: () => ({ unitId: 'demo-unit', number: '9', name: text('九号窗口'), sortOrder: 90 }) },
+    { name: 'createWindow', kind: 'admin', who: 'admin', writes: ['windows'], body: () => ({ unitId: 'demo-unit', number: '9', name: text('九号窗口'), sortOrder: 90 }) },
     { name: 'updateWindow', kind: 'admin', who: 'admin', params: { id: 'demo-w2' }, body: () => ({ sortOrder: 20 }) },
-    { name: 'createServiceItem', kind: 'admin', who: 'admin', body: () => ({ code: `FZ-${uuidv7().slice(-6)}`, unitId: 'demo-unit', name: text('模糊事项') }) },
+    { name: 'createServiceItem', kind: 'admin', who: 'admin', writes: ['service_items'], body: () => ({ code: `FZ-${uuidv7().slice(-6)}`, unitId: 'demo-unit', name: text('模糊事项') }) },
     { name: 'updateServiceItem', kind: 'admin', who: 'admin', params: { id: 'demo-item-3' }, body: () => ({ sortOrder: 30 }) },
-    { name: 'createReason', kind: 'admin', who: 'admin', body: () => ({ key: `FZ_${uuidv7().slice(-6).toUpperCase()}`, label: text('模糊原因'), sortOrder: 500 }) },
+    { name: 'createReason', kind: 'admin', who: 'admin', writes: ['reasons'], body: () => ({ key: `FZ_${uuidv7().slice(-6).toUpperCase()}`, label: text('模糊原因'), sortOrder: 500 }) },
     { name: 'updateReason', kind: 'admin', who: 'admin', params: { key: 'ATTITUDE' }, body: () => ({ sortOrder: 10 }) },
     {
       name: 'createStaff',
       kind: 'admin',
       who: 'admin',
+      writes: ['staff'],
       body: () => ({ employeeNo: `F${uuidv7().slice(-5)}`, name: '模糊', unitId: 'demo-unit', windowId: null, roles: ['STAFF'], password: 'Fuzz-tested-2026!' }),
     },
     // demo-s3 (D2001) is nobody whose session the fuzz uses: a patch that is still valid changes no sender.
     { name: 'updateStaff', kind: 'admin', who: 'admin', params: { id: 'demo-s3' }, body: () => ({ name: '才让（演示）' }) },
-    { name: 'staffPhotoUpload', kind: 'admin', who: 'admin', params: { id: 'demo-s3' }, body: () => 'image' },
+    { name: 'staffPhotoUpload', kind: 'admin', who: 'admin', writes: ['staff_photos'], params: { id: 'demo-s3' }, body: () => 'image' },
     { name: 'roleGrants', kind: 'admin', who: 'admin' },
     { name: 'approveRoleGrant', kind: 'admin', who: 'admin', params: { id: 'grant' }, wrongIdOnly: true },
     { name: 'refuseRoleGrant', kind: 'admin', who: 'admin', params: { id: 'grant' }, wrongIdOnly: true },
     { name: 'calendar', kind: 'admin', who: 'admin' },
-    { name: 'putCalendarYear', kind: 'admin', who: 'admin', params: { year: '2031' }, body: () => ({ holidays: ['2031-01-01'], workdays: [], source: '模糊测试' }) },
-    { name: 'createEnrolmentCode', kind: 'admin', who: 'admin', body: () => ({ windowId: 'demo-w1', validHours: 2 }) },
+    { name: 'putCalendarYear', kind: 'admin', who: 'admin', writes: ['calendar_years'], params: { year: '2031' }, body: () => ({ holidays: ['2031-01-01'], workdays: [], source: '模糊测试' }) },
+    { name: 'createEnrolmentCode', kind: 'admin', who: 'admin', writes: ['enrolment_codes'], body: () => ({ windowId: 'demo-w1', validHours: 2 }) },
     { name: 'devices', kind: 'admin', who: 'admin' },
     { name: 'revokeDevice', kind: 'admin', who: 'admin', params: { id: DEMO_DEVICE }, wrongIdOnly: true },
   ];
