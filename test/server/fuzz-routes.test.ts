@@ -55,7 +55,7 @@ interface Outcome {
 async function send(req: FuzzRequest, route: FuzzRoute): Promise<Outcome> {
   let res: Response;
   try {
-    res = await fetch(srv.baseUrl + req.path, { method: req.method, headers: req.headers, body: req.body });
+    res = await fetch(srv.baseUrl + req.path, { method: req.method, headers: req.headers, body: req.body as BodyInit | undefined });
   } catch (err) {
     return { status: 0, accepted: 0, problem: `no answer: ${String(err)}` };
   }
