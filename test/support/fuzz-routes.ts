@@ -27,7 +27,8 @@ export interface FuzzRoute {
 }
 
 const text = (s: string) => ({ 'zh-CN': s, en: s, bo: s });
-const envelope = (item: unknown) => ({ deviceId: DEMO_DEVICE, sentAt: Date.now(), items: [item] });
+// Two items where they are independent: a mutation of one must leave the other taken and only it stored.
+const envelope = (...items: unknown[]) => ({ deviceId: DEMO_DEVICE, sentAt: Date.now(), items });
 const month = () => cstDate(Date.now()).slice(0, 7);
 
 export const paperItem = () =>
@@ -42,8 +43,8 @@ export const paperItem = () =>
  */
 export function fuzzRoutes(caseId: string): FuzzRoute[] {
   return [
-    { name: 'pushRatings', kind: 'push', who: 'none', writes: ['ratings', 'cases', 'case_events'], body: () => envelope(demoRating()) },
-    { name: 'pushPaper', kind: 'push', who: 'lead', writes: ['ratings', 'cases', 'case_events', 'paper_checks'], body: () => envelope(paperItem()) },
+    { name: 'pushRatings', kind: 'push', who: 'none', writes: ['ratings', 'cases', 'case_events'], body: () => envelope(demoRating(), demoRating({ level: 'VERY_SATISFIED' })) },
+    { name: 'pushPaper', kind: 'push', who: 'lead', writes: ['ratings', 'cases', 'case_events', 'paper_checks'], body: () => envelope(paperItem(), paperItem()) },
     {
       name: 'pushCaseActions',
       kind: 'push',
@@ -51,7 +52,7 @@ export function fuzzRoutes(caseId: string): FuzzRoute[] {
       writes: ['case_events'],
       body: () => envelope({ id: uuidv7(), caseId, baseVersion: 0, action: { type: 'CALL_BACK', channel: 'PHONE', outcome: 'REACHED', note: '已联系' }, by: 'demo-s1', at: Date.now() }),
     },
-    { name: 'pushAbandonedTaps', kind: 'push', who: 'none', writes: ['abandoned_taps'], body: () => envelope({ id: uuidv7(), windowId: 'demo-w1', month: month() }) },
+    { name: 'pushAbandonedTaps', kind: 'push', who: 'none', writes: ['abandoned_taps'], body: () => envelope({ id: uuidv7(), windowId: 'demo-w1', month: month() }, { id: uuidv7(), windowId: 'demo-w2', month: month() }) },
 
     { name: 'adminCatalog', kind: 'admin', who: 'admin' },
     { name: 'createUnit', kind: 'admin', who: 'admin', writes: ['units'], body: () => ({ name: text('模糊测试单位') }) },
