@@ -49,6 +49,8 @@ interface Outcome {
   /** What is wrong with the answer; undefined when it is a 2xx or a refusal with its code. */
   problem?: string;
   code?: string;
+  /** The codes of a push answer's refused items. */
+  itemCodes?: string[];
 }
 
 /** Sends one request and judges its answer. */
@@ -83,11 +85,13 @@ async function send(req: FuzzRequest, route: FuzzRoute): Promise<Outcome> {
   if (route.kind === 'admin') return { status, accepted: 1 };
   if (!Array.isArray(body?.results)) return { status, accepted: 0, problem: `push answer without results: ${shown}` };
   let accepted = 0;
+  const itemCodes: string[] = [];
   for (const item of body.results) {
     if (item.status === 'accepted') accepted++;
     else if (item.status !== 'duplicate' && !KNOWN_CODES.has(item.error?.code)) return { status, accepted, problem: `item refused without a known code: ${JSON.stringify(item)}` };
+    else if (item.error) itemCodes.push(item.error.code);
   }
-  return { status, accepted };
+  return { status, accepted, itemCodes };
 }
 
 /**
@@ -129,6 +133,7 @@ describe('fuzzed requests to every push and admin route', () => {
     const failures: string[] = [];
     const statuses = new Map<number, number>();
     const codes = new Map<string, number>();
+    const itemCodes = new Map<string, number>();
     const kinds = new Map<string, number>();
     let acceptedRequests = 0;
     let checkedGroups = 0;
@@ -149,6 +154,7 @@ describe('fuzzed requests to every push and admin route', () => {
       outcomes.forEach((o, k) => {
         statuses.set(o.status, (statuses.get(o.status) ?? 0) + 1);
         if (o.code) codes.set(o.code, (codes.get(o.code) ?? 0) + 1);
+        for (const c of o.itemCodes ?? []) itemCodes.set(c, (itemCodes.get(c) ?? 0) + 1);
         accepted += o.accepted;
         if (o.accepted > 0) acceptedRequests++;
         if (o.problem) failures.push(`seed ${SEED} case ${batch[k].i} (${batch[k].route.name}): ${o.problem}\n  ${describeRequest(batch[k].req)}`);
@@ -172,7 +178,7 @@ describe('fuzzed requests to every push and admin route', () => {
     const seconds = (Date.now() - started) / 1000;
     console.info(
       `fuzz: ${cases.length} requests in ${seconds.toFixed(1)} s; statuses ${JSON.stringify(Object.fromEntries(statuses))}; ` +
-        `codes ${JSON.stringify(Object.fromEntries(codes))}; mutations ${JSON.stringify(Object.fromEntries(kinds))}; ` +
+        `codes ${JSON.stringify(Object.fromEntries(codes))}; refused push items ${JSON.stringify(Object.fromEntries(itemCodes))}; mutations ${JSON.stringify(Object.fromEntries(kinds))}; ` +
         `${acceptedRequests} requests took something; ${checkedGroups} groups compared, ${writingGroups} with writes`,
     );
     expect(failures, failures.join('\n')).toEqual([]);
