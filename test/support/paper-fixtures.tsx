@@ -1,10 +1,13 @@
 import { render } from '@testing-library/react';
 import { AppServicesContext } from '../../src/app-context';
 import type { KioskDatabase } from '../../src/data/db';
+import { setMeta } from '../../src/data/meta';
 import type { Me } from '../../src/domain/account-api';
 import type { PaperFormConfig } from '../../src/domain/paper-api';
 import { DEFAULT_REASONS } from '../../src/domain/reasons';
 import { PaperFormScreen } from '../../src/form/PaperFormScreen';
+import { initI18n, loadNamespace } from '../../src/i18n';
+import { freshDb } from './kiosk-fixtures';
 
 /** The same text in every language: enough for forms that tests read in Chinese. */
 export const label = (zh: string) => ({ 'zh-CN': zh, en: zh, bo: zh });
@@ -36,3 +39,19 @@ export const renderPaperForm = (db: KioskDatabase, me: Me = typist) =>
       <PaperFormScreen me={me} />
     </AppServicesContext.Provider>,
   );
+
+/** The Chinese texts of /form, for a file's beforeAll. */
+export async function loadFormTexts() {
+  await initI18n();
+  await loadNamespace('form');
+}
+
+/**
+ * A fresh tablet database holding the unit's catalogue as the form saved it at the last sign-in: the tests' server
+ * is out of reach, so the form works from that copy.
+ */
+export async function openPaperTablet(config: PaperFormConfig = paperConfig): Promise<KioskDatabase> {
+  const db = await freshDb();
+  await setMeta(db, 'paperFormConfig', config);
+  return db;
+}

@@ -3,15 +3,13 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AppServicesContext } from '../../src/app-context';
 import type { KioskDatabase } from '../../src/data/db';
-import { setMeta } from '../../src/data/meta';
 import type { Me } from '../../src/domain/account-api';
 import type { PaperFormConfig } from '../../src/domain/paper-api';
 import type { PaperCheckItem, PaperChecksResponse } from '../../src/domain/paper-check';
 import { DEFAULT_REASONS } from '../../src/domain/reasons';
 import { ApiRequestError } from '../../src/account/api-client';
 import { PaperChecks, type PaperChecksApi } from '../../src/form/PaperChecks';
-import { initI18n, loadNamespace } from '../../src/i18n';
-import { freshDb } from '../support/kiosk-fixtures';
+import { loadFormTexts, openPaperTablet } from '../support/paper-fixtures';
 
 const label = (zh: string) => ({ 'zh-CN': zh, en: zh, bo: zh });
 const config: PaperFormConfig = {
@@ -60,13 +58,9 @@ function serverSide(start: PaperChecksResponse) {
 }
 
 let db: KioskDatabase;
-beforeAll(async () => {
-  await initI18n();
-  await loadNamespace('form');
-});
+beforeAll(loadFormTexts);
 beforeEach(async () => {
-  db = await freshDb();
-  await setMeta(db, 'paperFormConfig', config); // saved by the form above it
+  db = await openPaperTablet(config); // saved by the form above it
 });
 const show = (who: Me, api: PaperChecksApi) =>
   render(

@@ -6,9 +6,7 @@ import type { KioskDatabase } from '../../src/data/db';
 import { setMeta } from '../../src/data/meta';
 import { readPaperDraft } from '../../src/data/paper-draft';
 import type { Me } from '../../src/domain/account-api';
-import { initI18n, loadNamespace } from '../../src/i18n';
-import { freshDb } from '../support/kiosk-fixtures';
-import { paperConfig, renderPaperForm, windowOnePerson } from '../support/paper-fixtures';
+import { loadFormTexts, openPaperTablet, paperConfig, renderPaperForm, windowOnePerson } from '../support/paper-fixtures';
 
 const config = paperConfig;
 const person = windowOnePerson;
@@ -20,13 +18,9 @@ const renderFormFor = (me: Me) => renderPaperForm(db, me);
 const caseField = () => screen.findByLabelText('办件编号') as Promise<HTMLInputElement>;
 const fill = (el: HTMLElement, value: string) => fireEvent.change(el, { target: { value } });
 
-beforeAll(async () => {
-  await initI18n();
-  await loadNamespace('form');
-});
+beforeAll(loadFormTexts);
 beforeEach(async () => {
-  db = await freshDb();
-  await setMeta(db, 'paperFormConfig', config);
+  db = await openPaperTablet(config);
 });
 afterEach(cleanup);
 

@@ -2,15 +2,12 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { KioskDatabase } from '../../src/data/db';
-import { setMeta } from '../../src/data/meta';
 import { savePaperDraft } from '../../src/data/paper-draft';
 import type { Me } from '../../src/domain/account-api';
 import type { PaperFormConfig } from '../../src/domain/paper-api';
 import { EMPTY_PAPER_FORM } from '../../src/domain/paper-form';
 import { DEFAULT_REASONS } from '../../src/domain/reasons';
-import { initI18n, loadNamespace } from '../../src/i18n';
-import { freshDb } from '../support/kiosk-fixtures';
-import { label, renderPaperForm } from '../support/paper-fixtures';
+import { label, loadFormTexts, openPaperTablet, renderPaperForm } from '../support/paper-fixtures';
 
 // The unit's whole catalogue, as the server sends it: window staff and the accounts that serve at no window.
 const config: PaperFormConfig = {
@@ -41,13 +38,9 @@ const renderForm = () => renderPaperForm(db, me);
 const select = (name: string) => screen.getByLabelText(name) as HTMLSelectElement;
 const options = (name: string) => [...select(name).options].map((o) => o.value);
 
-beforeAll(async () => {
-  await initI18n();
-  await loadNamespace('form');
-});
+beforeAll(loadFormTexts);
 beforeEach(async () => {
-  db = await freshDb();
-  await setMeta(db, 'paperFormConfig', config);
+  db = await openPaperTablet(config);
 });
 afterEach(cleanup);
 

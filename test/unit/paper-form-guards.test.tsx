@@ -6,10 +6,8 @@ import { setMeta } from '../../src/data/meta';
 import type { Me } from '../../src/domain/account-api';
 import type { PaperFormConfig } from '../../src/domain/paper-api';
 import { DEFAULT_REASONS } from '../../src/domain/reasons';
-import { initI18n, loadNamespace } from '../../src/i18n';
 import { resizePhoto } from '../../src/media/photo-resize';
-import { freshDb } from '../support/kiosk-fixtures';
-import { label, renderPaperForm } from '../support/paper-fixtures';
+import { label, loadFormTexts, openPaperTablet, renderPaperForm } from '../support/paper-fixtures';
 
 // The photo is resized by the browser's canvas, which jsdom lacks: each test decides when the resizing ends.
 vi.mock('../../src/media/photo-resize', async (original) => ({ ...(await original<typeof import('../../src/media/photo-resize')>()), resizePhoto: vi.fn() }));
@@ -46,13 +44,9 @@ let db: KioskDatabase;
 let duplicateChecks: ReturnType<typeof deferred<Response>>[];
 const renderForm = (who: Me = me) => renderPaperForm(db, who);
 
-beforeAll(async () => {
-  await initI18n();
-  await loadNamespace('form');
-});
+beforeAll(loadFormTexts);
 beforeEach(async () => {
-  db = await freshDb();
-  await setMeta(db, 'paperFormConfig', config);
+  db = await openPaperTablet(config);
   duplicateChecks = [];
   vi.stubGlobal(
     'fetch',

@@ -2,11 +2,8 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { KioskDatabase } from '../../src/data/db';
-import { setMeta } from '../../src/data/meta';
 import { readPaperDraft } from '../../src/data/paper-draft';
-import { initI18n, loadNamespace } from '../../src/i18n';
-import { freshDb } from '../support/kiosk-fixtures';
-import { paperConfig, renderPaperForm, typist } from '../support/paper-fixtures';
+import { loadFormTexts, openPaperTablet, paperConfig, renderPaperForm, typist } from '../support/paper-fixtures';
 
 const config = paperConfig;
 const me = typist;
@@ -14,14 +11,10 @@ const me = typist;
 let db: KioskDatabase;
 const renderForm = () => renderPaperForm(db, me);
 
-beforeAll(async () => {
-  await initI18n();
-  await loadNamespace('form');
-});
+beforeAll(loadFormTexts);
 beforeEach(async () => {
-  db = await freshDb();
   // The server is out of reach in this test: the form works from the copy saved at the last sign-in.
-  await setMeta(db, 'paperFormConfig', config);
+  db = await openPaperTablet(config);
 });
 afterEach(cleanup);
 
