@@ -4,12 +4,17 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ERROR_CODES } from '../src/domain/sync-constants';
 import { ClientError } from './errors';
 
+/** A request body's content coding, 'identity' when none is named. */
+export function contentEncodingOf(request: FastifyRequest): string {
+  return String(request.headers['content-encoding'] ?? '').trim().toLowerCase() || 'identity';
+}
+
 /**
  * Gzip request bodies are inflated as they stream in; Fastify's body limit then applies to the inflated bytes,
  * so a small compressed bomb is refused like any oversize body.
  */
 export function inflateGzip(request: FastifyRequest, payload: NodeJS.ReadableStream) {
-  const encoding = (request.headers['content-encoding'] ?? 'identity').toLowerCase();
+  const encoding = contentEncodingOf(request);
   if (encoding === 'identity') return payload;
   if (encoding !== 'gzip') throw new ClientError(415, ERROR_CODES.unsupportedEncoding, `content-encoding ${encoding} is not accepted; use gzip`);
   let encodedLength = 0;

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest, RouteHandlerMethod, RouteShorthan
 import type { Endpoint } from '../../src/domain/endpoints';
 import { ERROR_CODES } from '../../src/domain/sync-constants';
 import { ClientError } from '../errors';
+import { contentEncodingOf } from '../http-gzip';
 
 /**
  * Only the batch routes inflate a body (sync-server/http-gzip.ts); these routes read it as sent. A body declared
@@ -9,8 +10,8 @@ import { ClientError } from '../errors';
  * on a JSON body creating a reason): refused instead, with the code that says why.
  */
 async function refuseEncodedBody(request: FastifyRequest, _reply: unknown, payload: NodeJS.ReadableStream) {
-  const encoding = String(request.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
-  if (encoding !== 'identity' && encoding !== '') {
+  const encoding = contentEncodingOf(request);
+  if (encoding !== 'identity') {
     throw new ClientError(415, ERROR_CODES.unsupportedEncoding, `content-encoding ${encoding} is not accepted on this route; send the body as it is`);
   }
   return payload;
