@@ -2,6 +2,7 @@ import { CaseActionRecordSchema, CaseChangesSchema, type CaseActionRecord, type 
 import type { PushResponse } from '../domain/sync-api';
 import type { KioskDatabase } from './db';
 import { getMeta, setMeta } from './meta';
+import { readCachedCases } from './session-cache';
 
 /**
  * Records an action on a case like a rating: in IndexedDB with its outbox entry, in one strict transaction, so
@@ -90,6 +91,6 @@ export async function applyCaseChanges(db: KioskDatabase, answer: PushResponse):
  */
 export async function caseListNeedsReload(db: KioskDatabase, actionId: string, userId: string): Promise<boolean> {
   if ((await db.outbox.get(actionId))?.state === 'pending') return true;
-  const cached = await getMeta(db, 'casesCache');
-  return !cached || cached.userId !== userId || cached.stale === true;
+  const cached = await readCachedCases(db, userId);
+  return !cached || cached.stale === true;
 }

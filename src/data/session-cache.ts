@@ -30,7 +30,7 @@ export async function readCachedRatings(db: KioskDatabase, userId: string): Prom
 export const cacheRatings = (db: KioskDatabase, userId: string, response: RatingListResponse, fetchedAt = Date.now()): Promise<void> =>
   setMeta(db, 'staffRatings', { userId, fetchedAt, response });
 
-export async function readCachedCases(db: KioskDatabase, userId: string): Promise<CachedAnswer<CaseListResponse> | undefined> {
+export async function readCachedCases(db: KioskDatabase, userId: string): Promise<(CachedAnswer<CaseListResponse> & { stale?: boolean }) | undefined> {
   const cached = await readCachedResponse(db, 'casesCache');
   return cached?.userId === userId ? cached : undefined;
 }

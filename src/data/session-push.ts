@@ -1,14 +1,5 @@
 import type { KioskDatabase } from './db';
 import { allStreams, countWaiting } from './stream-tables';
-import type { OutboxStream } from './streams';
-
-/**
- * Waiting items of a session stream written by this person. Only their session may send them (the server refuses
- * anyone else's); the engine reads no one else's (SyncEngine.nextBatch).
- */
-export function countOwnWaiting(db: KioskDatabase, name: OutboxStream, userId: string): Promise<number> {
-  return countWaiting(db, name, userId);
-}
 
 /**
  * What this person leaves unsent if their session ends now: their own items of every session stream, and the

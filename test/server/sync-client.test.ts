@@ -6,7 +6,7 @@ import { localCaseActions, queueCaseAction } from '../../src/data/case-actions';
 import type { KioskDatabase } from '../../src/data/db';
 import { setMeta } from '../../src/data/meta';
 import { readOutboxStatus, readStreamStatuses } from '../../src/data/outbox-status';
-import { countOwnWaiting } from '../../src/data/session-push';
+import { countWaiting } from '../../src/data/stream-tables';
 import { stream } from '../../src/data/stream-tables';
 import type { OutboxStream } from '../../src/data/streams';
 import { submitPaperForm } from '../../src/data/submit-paper';
@@ -158,7 +158,7 @@ describe('every stream through the real transport against the real server', () =
     expect(stored.every((r) => r.channel === 'PAPER' && r.paper?.enteredBy === 'demo-s2')).toBe(true);
     expect(await db.outbox.get(other.id)).toMatchObject({ stream: 'paper', state: 'pending', attempts: 0 });
     expect((await db.outbox.get(other.id))?.lastError).toBeUndefined();
-    expect(await countOwnWaiting(db, 'paper', 'demo-s4')).toBe(1);
+    expect(await countWaiting(db, 'paper', 'demo-s4')).toBe(1);
     expect((await readStreamStatuses(db)).find((s) => s.name === 'paper')).toMatchObject({ pending: 1, conflicts: 0, dead: 0 });
   });
 

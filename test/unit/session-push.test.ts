@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { localCaseActions, queueCaseAction } from '../../src/data/case-actions';
 import { setMeta } from '../../src/data/meta';
-import { countOwnWaiting } from '../../src/data/session-push';
+import { countWaiting } from '../../src/data/stream-tables';
 import { SyncEngine } from '../../src/data/sync-engine';
 import type { TransportResult } from '../../src/data/sync-transport';
 import type { Me } from '../../src/domain/account-api';
@@ -24,8 +24,8 @@ describe('session streams on a tablet shared across shifts', () => {
     const [morning1, afternoon, morning2] = [step('demo-s1'), step('demo-s2'), step('demo-s1')];
     for (const s of [morning1, afternoon, morning2]) await queueCaseAction(db, s);
     await setMeta(db, 'me', person('demo-s2'));
-    expect(await countOwnWaiting(db, 'case', 'demo-s2')).toBe(1);
-    expect(await countOwnWaiting(db, 'case', 'demo-s1')).toBe(2);
+    expect(await countWaiting(db, 'case', 'demo-s2')).toBe(1);
+    expect(await countWaiting(db, 'case', 'demo-s1')).toBe(2);
 
     const sent: PushRequest[] = [];
     const engine = new SyncEngine({ db, stream: 'case', push: acceptAll(sent), health: healthy, random: () => 0.5 });
