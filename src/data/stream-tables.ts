@@ -21,10 +21,19 @@ export function streamNames(): OutboxStream[] {
   return Object.keys(STREAMS) as OutboxStream[];
 }
 
-export function stream(name: OutboxStream): Stream {
+/**
+ * The stream of that name, if this version knows it: an outbox written by a newer version (then downgraded) may
+ * hold entries of a stream not declared here.
+ */
+export function findStream(name: string): Stream | undefined {
   const spec = (STREAMS as Record<string, StreamSpec>)[name];
-  if (!spec) throw new Error(`no sync stream named ${name} in src/data/streams.ts`);
-  return { ...spec, name } as Stream;
+  return spec ? ({ ...spec, name } as Stream) : undefined;
+}
+
+export function stream(name: OutboxStream): Stream {
+  const found = findStream(name);
+  if (!found) throw new Error(`no sync stream named ${name} in src/data/streams.ts`);
+  return found;
 }
 
 export function allStreams(): Stream[] {

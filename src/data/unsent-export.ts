@@ -11,7 +11,7 @@ import {
 import type { RatingRecord } from '../domain/rating';
 import type { KioskDatabase, OutboxItem } from './db';
 import { getMeta } from './meta';
-import { payloadTable, stream, type Payload } from './stream-tables';
+import { findStream, payloadTable, type Payload } from './stream-tables';
 import type { PayloadTable } from './streams';
 
 /** Each item's payload from its stream's table, in the items' order; one bulk read per table. */
@@ -19,7 +19,9 @@ async function readPayloads(db: KioskDatabase, items: OutboxItem[]): Promise<(Pa
   const found: (Payload | undefined)[] = new Array(items.length);
   const byTable = new Map<PayloadTable, number[]>();
   items.forEach((item, i) => {
-    const { table } = stream(item.stream);
+    // An entry of a stream this version does not know has no table to read: it goes in the file without a record.
+    const table = findStream(item.stream)?.table;
+    if (!table) return;
     const positions = byTable.get(table) ?? [];
     positions.push(i);
     byTable.set(table, positions);
@@ -68,7 +70,7 @@ export interface UnsentExport {
 export async function exportUnsent(db: KioskDatabase, now = Date.now()): Promise<UnsentExport> {
   // Each stream's entry in the registry says whether its items belong in the file (src/data/streams.ts): ratings and
   // case steps do; abandoned-tap counts carry nothing to rescue.
-  const items = (await db.outbox.toArray()).filter((item) => stream(item.stream).exported !== 'skip');
+  const items = (await db.outbox.toArray()).filter((item) => findStream(item.stream)?.exported !== 'skip');
   const [payloads, deviceId, clockOffsetMs, config, paperConfig] = await Promise.all([
     readPayloads(db, items),
     getMeta(db, 'deviceId'),
@@ -81,7 +83,7 @@ export async function exportUnsent(db: KioskDatabase, now = Date.now()): Promise
   const records = items.map((item, i) => {
     const found = payloads[i]?.record;
     if (found === undefined) return null;
-    if (stream(item.stream).exported === 'record') return found;
+    if (findStream(item.stream)?.exported === 'record') return found;
     const record = found as RatingRecord;
     const { contact, ...rest } = record;
     const part: PrivatePart = contact ? { contact } : {};

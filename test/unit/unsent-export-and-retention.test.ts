@@ -52,6 +52,18 @@ describe('the unsent-records file', () => {
     expect(JSON.parse(file.json)).toMatchObject({ contact: 'omitted', items: [{ record: { level: 'DISSATISFIED' } }, { record: { level: 'SATISFIED' } }] });
   });
 
+  it('still writes the file when the outbox holds an entry of a stream this version does not know (a downgrade)', async () => {
+    const db = await freshDb();
+    await setMeta(db, 'kioskConfig', demoConfig);
+    const [rated] = await queueRatings(db, [{ level: 'SATISFIED', reasons: [] }]);
+    const now = Date.now();
+    await db.outbox.add({ id: 'zz-from-a-newer-version', stream: 'future' as never, state: 'pending', attempts: 0, enqueuedAt: now, updatedAt: now });
+    const file = JSON.parse((await exportUnsent(db)).json);
+    expect(file.items.map((i: { outbox: { id: string } }) => i.outbox.id)).toEqual([rated, 'zz-from-a-newer-version']);
+    expect(file.items[0].record).toMatchObject({ level: 'SATISFIED' });
+    expect(file.items[1].record).toBeNull();
+  });
+
   it('masks phone numbers a citizen typed into the comment, and carries the full text only encrypted', async () => {
     const db = await freshDb();
     const pair = (await crypto.subtle.generateKey({ name: 'RSA-OAEP', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' }, true, ['wrapKey', 'unwrapKey'])) as CryptoKeyPair;
