@@ -81,8 +81,9 @@ export function useResource<T>(load: () => Promise<T>, deps: DependencyList, opt
       const value = await load();
       if (!isNewest()) return;
       const at = Date.now();
-      // Saved even if the screen was left meanwhile: the copy is for the next time it opens offline.
-      await options.cache?.write(value, at);
+      // Saved even if the screen was left meanwhile: the copy is for the next time it opens offline. A copy that
+      // cannot be saved (storage full) must not hide the answer that did arrive.
+      await options.cache?.write(value, at).catch((err) => console.warn('offline copy not saved', err));
       show(() => ({ data: value, loadedAt: at, fromCache: false, error: undefined, loading: false }));
     } catch (err) {
       if (!isNewest()) return;

@@ -51,6 +51,18 @@ describe('useResource', () => {
     expect(result.current.loadedAt).toBeGreaterThanOrEqual(before);
   });
 
+  it('shows an answer that arrived even when its offline copy cannot be saved', async () => {
+    const { load, calls } = controlledLoad<string>();
+    const full: ResourceCache<string> = { read: async () => undefined, write: async () => Promise.reject(new DOMException('full', 'QuotaExceededError')) };
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { result } = mount(load, { cache: full });
+    await waitFor(() => expect(calls).toHaveLength(1));
+    await act(async () => calls[0].resolve('fresh'));
+    await waitFor(() => expect(result.current).toMatchObject({ data: 'fresh', loading: false, error: undefined }));
+    expect(warn).toHaveBeenCalled();
+    warn.mockRestore();
+  });
+
   it('ignores a slow earlier answer once a newer load was asked for', async () => {
     const { load, calls } = controlledLoad<string>();
     const { result } = mount(load);
