@@ -41,7 +41,7 @@ async function main() {
   const password = await askPassword();
   const problem = passwordProblem(password, { employeeNo });
   if (problem) throw new Error(PASSWORD_PROBLEM_TEXT[problem]);
-  const { store } = openStore(configFromEnv().dataDir);
+  const { store } = await openStore(configFromEnv().dataDir);
   try {
     if (await store.findAccountByEmployeeNo(employeeNo)) throw new Error(`工号 ${employeeNo} exists already`);
     // A real administrator makes this a real hall for good (and gives a new one its bad-review reasons), so no

@@ -12,7 +12,7 @@ import { decideServerMode } from './server-mode';
 
 async function main() {
   const config = configFromEnv();
-  const { store, key } = openStore(config.dataDir);
+  const { store, key } = await openStore(config.dataDir);
   const notes: string[] = [];
   await ensurePublishedCalendar(store);
   if (key.source === 'created') notes.push(`made the contact-data key ${key.file}: back it up apart from the database`);

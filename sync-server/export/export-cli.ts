@@ -40,8 +40,8 @@ async function main() {
   const reveal = values['reveal-contact'] === true;
   if (reveal) console.error('warning: evaluator names and phone numbers are printed in full; handle this output as personal data');
   const { dataDir } = configFromEnv();
-  if (!fs.existsSync(path.join(dataDir, SQLITE_FILE_NAME))) throw new Error(`no database in ${dataDir}: set DATA_DIR to the server's data folder`);
-  const { store } = openStore(dataDir);
+  if (!process.env.DATABASE_URL && !fs.existsSync(path.join(dataDir, SQLITE_FILE_NAME))) throw new Error(`no database in ${dataDir}: set DATA_DIR to the server's data folder (or DATABASE_URL to its PostgreSQL)`);
+  const { store } = await openStore(dataDir);
   const out: Sink = values.output ? fs.createWriteStream(values.output, { mode: 0o600 }) : process.stdout;
   // A reader that stops early (`| head`) is not an error: the export was logged before the first line.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {

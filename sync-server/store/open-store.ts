@@ -1,5 +1,6 @@
 import { ContactCipher } from '../crypto/contact-cipher';
 import { loadContactKey, type LoadedKey } from '../crypto/contact-key';
+import { isPostgresUrl, openPostgresStore } from './postgres/open-postgres';
 import { openSqliteStore } from './sqlite/open-sqlite';
 import type { Store } from './store';
 
@@ -8,8 +9,20 @@ export interface OpenedStore {
   key: LoadedKey;
 }
 
-/** The embedded SQLite store under dataDir, with the contact key from the environment or the data folder. */
-export function openStore(dataDir: string, env: NodeJS.ProcessEnv = process.env): OpenedStore {
+/**
+ * DATABASE_URL=postgres://… selects PostgreSQL (PGPOOL_MAX connections per instance, default 10); without it,
+ * the embedded SQLite store in dataDir. The contact key comes from HCP_CONTACT_KEY or the key file in dataDir
+ * either way: every instance on one PostgreSQL database must be given the same key.
+ */
+export async function openStore(dataDir: string, env: NodeJS.ProcessEnv = process.env): Promise<OpenedStore> {
+  const url = env.DATABASE_URL?.trim();
+  if (url && !isPostgresUrl(url)) throw new Error('DATABASE_URL must be a postgres:// or postgresql:// address (leave it unset for the embedded SQLite store)');
   const key = loadContactKey(dataDir, env);
-  return { store: openSqliteStore(dataDir, new ContactCipher(key.key)), key };
+  const cipher = new ContactCipher(key.key);
+  if (isPostgresUrl(url)) {
+    const max = env.PGPOOL_MAX ? Number(env.PGPOOL_MAX) : undefined;
+    if (max !== undefined && !(Number.isInteger(max) && max > 0)) throw new Error(`PGPOOL_MAX must be a whole number above 0, got "${env.PGPOOL_MAX}"`);
+    return { store: await openPostgresStore({ connectionString: url, max, schema: env.DATABASE_SCHEMA || undefined }, cipher), key };
+  }
+  return { store: openSqliteStore(dataDir, cipher), key };
 }

@@ -16,7 +16,7 @@ async function main() {
   const text = fs.readFileSync(values.file, 'utf8');
   const { dataDir } = configFromEnv();
   if (!fs.existsSync(path.join(dataDir, SQLITE_FILE_NAME))) throw new UnsentImportError(`no database in ${dataDir}: set DATA_DIR to the server's data folder`);
-  const { store } = openStore(dataDir);
+  const { store } = await openStore(dataDir);
   try {
     const summary = await importUnsentFile(store, text, readUnsentExportKey(dataDir));
     // Who brought which tablet's records in, and what became of them; contact itself is never written here.

@@ -21,7 +21,7 @@ afterAll(async () => {
 
 /** The paper forms on the server: those waiting for their check, and those that count (checked). */
 async function serverPaper() {
-  const { store } = openStore(dataDir, {});
+  const { store } = await openStore(dataDir, {});
   try {
     const waiting = await store.listUncheckedPaper({ windowId: 'demo-w1' }, 10);
     const counted = (await store.listRatings(0, 10)).filter((r) => r.channel === 'PAPER');

@@ -317,7 +317,7 @@ describe('migration 11', () => {
     }
     v10.close();
 
-    const { store } = openStore(dir, {});
+    const { store } = await openStore(dir, {});
     try {
       expect(await store.caseCounts({ kind: 'all' })).toMatchObject({ open: 2 });
       const open = await store.listCases({ kind: 'all' }, { closedSince: Number.MAX_SAFE_INTEGER });

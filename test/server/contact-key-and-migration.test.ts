@@ -54,7 +54,7 @@ describe('migration 2 encrypts contact data stored by version 1', () => {
     );
     v1.close();
 
-    const { store } = openStore(dir, {});
+    const { store } = await openStore(dir, {});
     const [row] = await store.listRatings(0, 10);
     expect(row.contact).toEqual({ name: '王*', phone: '139****1111' });
     expect(await store.revealContact(row.id)).toEqual({ name: '王五', phone: '13900001111' });
@@ -95,7 +95,7 @@ describe('migration 6 records when cases were closed', () => {
     event.run('e3', reopened, '{"type":"REOPEN","reason":"x"}', 700, 700);
     v5.close();
 
-    const { store } = openStore(dir, {});
+    const { store } = await openStore(dir, {});
     expect(await store.caseCounts({ kind: 'all' })).toEqual({ open: 2, latestReceivedAt: 1 });
     expect((await store.listCases({ kind: 'all' }, { closedSince: 501 })).map((c) => c.facts.id).sort()).toEqual([reopened, open]);
     await store.close();

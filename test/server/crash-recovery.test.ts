@@ -28,7 +28,7 @@ describe('a server killed between its commit and its answer', () => {
     expect(retry.body.results.map((r: { status: string }) => r.status)).toEqual(['duplicate', 'duplicate', 'duplicate']);
     await server.stop();
 
-    const { store } = openStore(dataDir, {});
+    const { store } = await openStore(dataDir, {});
     try {
       expect((await store.listRatings(0, 10)).map((r) => r.id).sort()).toEqual(batch.map((r) => r.id).sort());
     } finally {

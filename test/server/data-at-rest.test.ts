@@ -182,7 +182,7 @@ describe('the data folder', () => {
 
   it('is made 0700, with the database files and the key 0600', async () => {
     const dir = path.join(tempDir('modes'), 'data');
-    const { store } = openStore(dir, {});
+    const { store } = await openStore(dir, {});
     const [db, wal, shm] = ['', '-wal', '-shm'].map((s) => path.join(dir, SQLITE_FILE_NAME + s));
     expect(mode(dir)).toBe('700');
     for (const f of [db, wal, shm, path.join(dir, CONTACT_KEY_FILE)]) expect(mode(f), f).toBe('600');
@@ -191,9 +191,9 @@ describe('the data folder', () => {
 
   it('tightens database files an older version left readable by others', async () => {
     const dir = tempDir('modes-old');
-    await openStore(dir, {}).store.close();
+    await (await openStore(dir, {})).store.close();
     fs.chmodSync(path.join(dir, SQLITE_FILE_NAME), 0o644);
-    const { store } = openStore(dir, {});
+    const { store } = await openStore(dir, {});
     expect(mode(path.join(dir, SQLITE_FILE_NAME))).toBe('600');
     expect(mode(path.join(dir, SQLITE_FILE_NAME + '-wal'))).toBe('600');
     await store.close();

@@ -23,7 +23,7 @@ describe('migration 10 gives paper forms their check', () => {
     insert.run(unchecked, 2000, null);
     before.close();
 
-    const { store } = openStore(dir, {});
+    const { store } = await openStore(dir, {});
     expect((await store.listRatings(0, 10)).map((r) => [r.id, r.paper?.checkedBy])).toEqual([[checked, 's3']]);
     expect((await store.listUncheckedPaper({ windowId: 'w' }, 10)).map((r) => r.id)).toEqual([unchecked]);
     expect(await store.confirmPaperCheck(checked, 's4', 5000, null)).toEqual({ outcome: 'already', checkedBy: 's3', checkedAt: 1000 });

@@ -6,6 +6,7 @@ import { DEFAULT_REASONS } from '../../src/domain/reasons';
 import { PUSH_RATINGS_PATH } from '../../src/domain/sync-constants';
 import { hashPassword } from '../../sync-server/crypto/passwords';
 import { openStore } from '../../sync-server/store/open-store';
+import type { Store } from '../../sync-server/store/store';
 import { api } from '../support/api';
 import { badRating } from '../support/ratings';
 import { openDemoStore, postJson, spawnServer, tempDir, type ServerProcess } from '../support/server';
@@ -41,8 +42,8 @@ function createAdmin(dataDir: string) {
   });
 }
 
-async function withStore<T>(dataDir: string, use: (store: ReturnType<typeof openStore>['store']) => Promise<T>): Promise<T> {
-  const { store } = openStore(dataDir, {});
+async function withStore<T>(dataDir: string, use: (store: Store) => Promise<T>): Promise<T> {
+  const { store } = await openStore(dataDir, {});
   try {
     return await use(store);
   } finally {

@@ -3,4 +3,4 @@ import { tempDir } from '../support/server';
 import { describeStoreContract } from './store-contract';
 
 // A new data folder per test: the store made by the numbered migrations, with its own contact key.
-describeStoreContract('sqlite', async () => openStore(tempDir('contract'), {}).store);
+describeStoreContract('sqlite', async () => (await openStore(tempDir('contract'), {})).store);

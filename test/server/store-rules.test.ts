@@ -41,7 +41,7 @@ describe('migration 13 drops the catalogue-version triggers', () => {
     const after = openSqliteDatabase(dir, cipher);
     expect(after.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all()).toEqual([]);
     after.close();
-    const { store } = openStore(dir, {});
+    const { store } = await openStore(dir, {});
     expect(await store.catalogVersion()).toBe(reached);
     await store.updateWindow('w', { number: '2' });
     expect(await store.catalogVersion()).toBe(reached + 1);

@@ -32,7 +32,7 @@ let demoSecrets: Promise<{ passwordHash: string; pinHash: string }> | undefined;
 
 /** The store of a data folder (key file made beside it), seeded with the demo hall when empty. */
 export async function openDemoStore(dataDir: string): Promise<Store> {
-  const { store } = openStore(dataDir, {});
+  const { store } = await openStore(dataDir, {});
   demoSecrets ??= Promise.all([hashPassword(DEMO_PASSWORD), hashPin(DEMO_PIN)]).then(([passwordHash, pinHash]) => ({ passwordHash, pinHash }));
   if (await store.isCatalogEmpty()) await store.seed(demoHall(await demoSecrets));
   await ensurePublishedCalendar(store);

@@ -1,0 +1,52 @@
+import type { ContactCipher } from '../../crypto/contact-cipher';
+import type { Store } from '../store';
+import { openPgDb, type PgOptions } from './pg-db';
+import { migratePg } from './pg-migrations';
+import { pgAbandonedTaps } from './pg-abandoned-taps';
+import { pgAccounts } from './pg-accounts';
+import { pgAudit } from './pg-audit';
+import { pgCases } from './pg-cases';
+import { pgCatalog } from './pg-catalog';
+import { pgDevices } from './pg-devices';
+import { pgLimits } from './pg-limits';
+import { pgPaperChecks } from './pg-paper-checks';
+import { pgRatings } from './pg-ratings';
+import { pgRoleGrants } from './pg-role-grants';
+import { pgSettings } from './pg-settings';
+
+/** True for a DATABASE_URL that selects this store. */
+export function isPostgresUrl(url: string | undefined): url is string {
+  return !!url && /^postgres(ql)?:\/\//i.test(url);
+}
+
+/**
+ * Opens a pool on the database, creates the schema when one is named, applies the migrations (under an advisory
+ * lock: several instances may start together) and returns the store.
+ */
+export async function openPostgresStore(options: PgOptions, cipher: ContactCipher): Promise<Store> {
+  const db = openPgDb(options);
+  try {
+    if (options.schema) await db.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`);
+    await migratePg(db);
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+  return {
+    kind: 'postgres',
+    ...pgCatalog(db),
+    ...pgAccounts(db),
+    ...pgRatings(db, cipher),
+    ...pgAudit(db),
+    ...pgDevices(db),
+    ...pgCases(db),
+    ...pgPaperChecks(db),
+    ...pgSettings(db),
+    ...pgRoleGrants(db),
+    ...pgAbandonedTaps(db),
+    ...pgLimits(db),
+    async close() {
+      await db.close();
+    },
+  };
+}

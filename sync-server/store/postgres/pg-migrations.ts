@@ -1,0 +1,47 @@
+import type { PgDb } from './pg-db';
+import { PG_MIGRATION_1_SQL } from './pg-migration-001';
+
+/** Numbered migrations of the PostgreSQL store. Never edit one that has shipped: add the next number. */
+export interface PgMigration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const PG_MIGRATIONS: PgMigration[] = [
+  { version: 1, name: 'the schema of SQLite migrations 001–014: catalogue, ratings, accounts, devices, cases, limits', sql: PG_MIGRATION_1_SQL },
+];
+
+/**
+ * Applies the migrations not yet applied, each in its own transaction, holding a session advisory lock on the
+ * schema for the whole run: instances starting together take turns, and the second finds everything applied.
+ */
+export async function migratePg(db: PgDb, upTo = Infinity): Promise<number[]> {
+  const client = await db.pool.connect();
+  const applied: number[] = [];
+  try {
+    await client.query(`SELECT pg_advisory_lock(hashtextextended('haochaping-migrations:' || current_schema(), 0))`);
+    try {
+      await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)');
+      for (const m of PG_MIGRATIONS.filter((x) => x.version <= upTo)) {
+        const done = await client.query('SELECT 1 FROM schema_migrations WHERE version = $1', [m.version]);
+        if (done.rowCount) continue;
+        await client.query('BEGIN');
+        try {
+          await client.query(m.sql);
+          await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [m.version, m.name, Date.now()]);
+          await client.query('COMMIT');
+          applied.push(m.version);
+        } catch (err) {
+          await client.query('ROLLBACK').catch(() => {});
+          throw err;
+        }
+      }
+    } finally {
+      await client.query(`SELECT pg_advisory_unlock(hashtextextended('haochaping-migrations:' || current_schema(), 0))`);
+    }
+  } finally {
+    client.release();
+  }
+  return applied;
+}
