@@ -1,5 +1,6 @@
 import type { PgDb } from './pg-db';
 import { PG_MIGRATION_1_SQL } from './pg-migration-001';
+import { PG_MIGRATION_2_SQL } from './pg-migration-002';
 
 /** Numbered migrations of the PostgreSQL store. Never edit one that has shipped: add the next number. */
 export interface PgMigration {
@@ -10,6 +11,7 @@ export interface PgMigration {
 
 export const PG_MIGRATIONS: PgMigration[] = [
   { version: 1, name: 'the schema of SQLite migrations 001–014: catalogue, ratings, accounts, devices, cases, limits', sql: PG_MIGRATION_1_SQL },
+  { version: 2, name: 'audit entries moved from a hall keep where they came from', sql: PG_MIGRATION_2_SQL },
 ];
 
 /**

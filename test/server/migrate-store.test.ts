@@ -1,0 +1,141 @@
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { CaseAction } from '../../src/domain/case-machine';
+import { uuidv7 } from '../../src/domain/ids';
+import type { RatingRecord } from '../../src/domain/rating';
+import { payloadHash } from '../../sync-server/canonical';
+import { ContactCipher } from '../../sync-server/crypto/contact-cipher';
+import { ingestRecords } from '../../sync-server/ingest';
+import { demoHall } from '../../sync-server/store/demo-hall';
+import { openStore } from '../../sync-server/store/open-store';
+import { openPostgresStore } from '../../sync-server/store/postgres/open-postgres';
+import { caseOnArrival, caseOnPaperCheck } from '../../sync-server/store/rules/case-opening';
+import type { Store } from '../../sync-server/store/store';
+import { dropTestSchemas, newTestSchema, PG_TEST_URL } from '../support/postgres';
+import { badRating, demoRating, DEMO_DEVICE } from '../support/ratings';
+import { tempDir } from '../support/server';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const run = promisify(execFile);
+const T = Date.now() - 3_600_000;
+const PROVINCE_KEY = randomBytes(32);
+const CALL: CaseAction = { type: 'CALL_BACK', channel: 'PHONE', outcome: 'REACHED', note: '已联系' };
+
+afterAll(dropTestSchemas);
+
+/** A real hall's SQLite data: kiosk ratings with contact and comment, a checked paper form with its photo, a case with a step, an audit entry, a device. */
+async function makeHall(dir: string, employeeNo = 'D1001') {
+  const { store } = await openStore(dir, {});
+  const seed = demoHall({ passwordHash: null, pinHash: null });
+  seed.staff = seed.staff.map((s) => (s.id === 'demo-s1' ? { ...s, employeeNo } : s));
+  await store.settleServerMode(() => ({ mode: 'production' as const, seed }));
+  const bad = badRating({ comment: '等了很久，电话 138 1234 5678' }, T);
+  const good = demoRating({ level: 'VERY_SATISFIED' }, T + 1);
+  const paper: RatingRecord = {
+    ...badRating({ contact: { name: '李四', phone: '13900001111' } }, T + 2),
+    channel: 'PAPER',
+    caseNumber: 'QH-2026-077',
+    paper: { serviceItemId: 'demo-item-1', serviceDate: '2026-11-20', enteredBy: 'demo-s2', hasPhoto: true },
+  };
+  const info = { deviceId: DEMO_DEVICE, sentAt: T + 10, receivedAt: T + 10 };
+  const out = await ingestRecords(store, [bad, good, paper], info);
+  expect(out.map((o) => o.status)).toEqual(['accepted', 'accepted', 'accepted']);
+  const form = (await store.getRating(paper.id))!;
+  await store.confirmPaperCheck(paper.id, 'demo-s3', T + 20, caseOnPaperCheck(form));
+  await store.putRatingPhoto(paper.id, 'image/jpeg', Buffer.from('a photo of the form'), T + 30);
+  const event = { id: uuidv7(), action: CALL, by: 'demo-s2', at: T + 40 };
+  expect(await store.appendCaseEvents([{ caseId: bad.id, expectedEvents: 0, event, payloadHash: 'p-call', closedAt: null }], T + 41)).toBe(true);
+  await store.appendAudit({ at: T + 50, actorId: 'demo-admin', action: 'contact.reveal', targetType: 'rating', targetId: bad.id, detail: null, ip: '127.0.0.1' });
+  await store.insertEnrolmentCode({ codeHash: 'code-1', windowId: 'demo-w1', createdBy: 'demo-admin', createdAt: T, expiresAt: T + 3_600_000 });
+  const report = { appVersion: '1.0.0', queueDepth: 0, conflicts: 0, deadLetters: 0, storagePersisted: true, userAgent: 'UA' };
+  await store.enrolDevice({ codeHash: 'code-1', deviceId: 'dev-hall-1', credentialHash: 'cred-1', at: T, report });
+  await store.close();
+  return { bad, good, paper, event };
+}
+
+async function migrate(dir: string, schema: string) {
+  return run('npx', ['tsx', 'sync-server/store/migrate/migrate-store-cli.ts', '--from', `sqlite:${dir}`, '--to', PG_TEST_URL], {
+    cwd: root,
+    env: { ...process.env, HCP_CONTACT_KEY: PROVINCE_KEY.toString('base64'), DATABASE_SCHEMA: schema },
+  });
+}
+
+const added = (stdout: string) =>
+  Object.fromEntries(stdout.split('\n').filter((l) => l.includes(' added ')).map((l) => [l.split(/\s+/)[0], Number(l.trim().split(/\s+/).pop())]));
+
+async function counts(store: Store) {
+  return { ratings: await store.countRatings(), cases: (await store.listCases({ kind: 'all' })).length, audit: (await store.listAudit({ limit: 100 })).length };
+}
+
+describe('npm run migrate-store: a hall joins the province', () => {
+  it('moves every rating, case, step, photo, audit entry and device, re-encrypted under the province key, and a second run adds nothing', async () => {
+    const dir = tempDir('move-hall');
+    const { bad, good, paper, event } = await makeHall(dir);
+    const schema = newTestSchema('hcp_move');
+    const first = await migrate(dir, schema);
+    expect(added(first.stdout)).toMatchObject({ ratings: 3, cases: 2, case_events: 1, audit_log: 1, devices: 1, paper_checks: 1, rating_photos: 1 });
+
+    const province = await openPostgresStore({ connectionString: PG_TEST_URL, schema, max: 2 }, new ContactCipher(PROVINCE_KEY));
+    try {
+      expect(await counts(province)).toEqual({ ratings: 3, cases: 2, audit: 1 });
+      // Readable with the province's key only: contact, full comment, the photo.
+      expect(await province.revealContact(bad.id)).toEqual(bad.contact);
+      expect(await province.revealComment(bad.id)).toBe(bad.comment);
+      expect((await province.getRatingPhoto(paper.id))?.bytes.toString()).toBe('a photo of the form');
+      expect((await province.getRating(good.id))?.level).toBe('VERY_SATISFIED');
+      // The paper duplicate check and the case log work under the new key.
+      expect((await province.findPaperRatings('QH-2026-077', paper.level, paper.contact)).map((r) => r.id)).toEqual([paper.id]);
+      expect((await province.getCase(bad.id))?.events.map((e) => e.id)).toEqual([event.id]);
+      // A tablet that still holds a moved rating sends it again: a duplicate, never a second copy.
+      const replay = await province.insertRatings({
+        deviceId: DEMO_DEVICE,
+        receivedAt: Date.now(),
+        clockOffsetMs: 0,
+        items: [{ record: bad, hash: payloadHash(bad), opensCase: caseOnArrival(bad) }],
+      });
+      expect(replay).toEqual(['duplicate']);
+      expect((await province.findDeviceByCredential('cred-1'))?.id).toBe('dev-hall-1');
+
+      const second = await migrate(dir, schema);
+      expect(Object.values(added(second.stdout)).every((n) => n === 0)).toBe(true);
+      expect(await counts(province)).toEqual({ ratings: 3, cases: 2, audit: 1 });
+    } finally {
+      await province.close();
+    }
+  });
+
+  it('refuses a hall whose 工号 belongs to another person in the province, and writes nothing', async () => {
+    const schema = newTestSchema('hcp_move');
+    const dirA = tempDir('move-a2');
+    await makeHall(dirA, 'D2001');
+    await migrate(dirA, schema);
+    // Another hall: its own ids, but 工号 D2001 again.
+    const dirB = tempDir('move-b');
+    const { store } = await openStore(dirB, {});
+    const seed = demoHall({ passwordHash: null, pinHash: null });
+    const rename = (id: string) => id.replace('demo-', 'hall-b-');
+    seed.units = seed.units.map((u) => ({ ...u, id: rename(u.id) }));
+    seed.windows = seed.windows.map((w) => ({ ...w, id: rename(w.id), unitId: rename(w.unitId) }));
+    seed.serviceItems = seed.serviceItems.map((s) => ({ ...s, id: rename(s.id), unitId: rename(s.unitId) }));
+    seed.staff = seed.staff.map((s) => ({ ...s, id: rename(s.id), unitId: rename(s.unitId), windowId: s.windowId && rename(s.windowId), employeeNo: s.id === 'demo-s1' ? 'D2001' : `B${s.employeeNo}` }));
+    await store.settleServerMode(() => ({ mode: 'production' as const, seed }));
+    await store.close();
+    const province = await openPostgresStore({ connectionString: PG_TEST_URL, schema, max: 2 }, new ContactCipher(PROVINCE_KEY));
+    try {
+      const before = await province.loadCatalog();
+      const refused = await migrate(dirB, schema).then(
+        () => null,
+        (err: { code: number; stderr: string }) => err,
+      );
+      expect(refused?.code).toBe(2);
+      expect(refused?.stderr).toContain('D2001');
+      expect((await province.loadCatalog()).units).toEqual(before.units);
+    } finally {
+      await province.close();
+    }
+  });
+});
