@@ -30,16 +30,19 @@ export interface InProcessServer {
 
 let demoSecrets: Promise<{ passwordHash: string; pinHash: string }> | undefined;
 
-/** The store of a data folder (key file made beside it), seeded with the demo hall when empty. */
-export async function openDemoStore(dataDir: string): Promise<Store> {
-  const { store } = await openStore(dataDir, {});
+/**
+ * The store of a data folder (key file made beside it), seeded with the demo hall when empty. `env` may select
+ * PostgreSQL (DATABASE_URL, DATABASE_SCHEMA) as the server's environment does.
+ */
+export async function openDemoStore(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<Store> {
+  const { store } = await openStore(dataDir, env);
   demoSecrets ??= Promise.all([hashPassword(DEMO_PASSWORD), hashPin(DEMO_PIN)]).then(([passwordHash, pinHash]) => ({ passwordHash, pinHash }));
   if (await store.isCatalogEmpty()) await store.seed(demoHall(await demoSecrets));
   await ensurePublishedCalendar(store);
   return store;
 }
 
-/** The real app on a real SQLite file, listening on a free port of 127.0.0.1. */
+/** The real app on a real SQLite file (or PostgreSQL through `env`), listening on a free port of 127.0.0.1. */
 export async function startInProcessServer(
   opts: {
     bodyLimitBytes?: number;
@@ -48,10 +51,12 @@ export async function startInProcessServer(
     app?: Partial<Omit<AppOptions, 'store'>>;
     /** Benchmarks measure the server as it runs in production, without the tests' answer check. */
     checkResponses?: boolean;
+    /** The store's environment: DATABASE_URL (+ DATABASE_SCHEMA) for PostgreSQL; SQLite in dataDir without. */
+    env?: NodeJS.ProcessEnv;
   } = {},
 ): Promise<InProcessServer> {
   const dataDir = opts.dataDir ?? tempDir('srv');
-  const store = await openDemoStore(dataDir);
+  const store = await openDemoStore(dataDir, opts.env);
   const app = await buildApp({ store, bodyLimitBytes: opts.bodyLimitBytes, demo: opts.demo ?? true, ...opts.app });
   const responseCheck = opts.checkResponses === false ? { checked: new Set<string>(), mismatches: [] } : installResponseCheck(app);
   await app.listen({ host: '127.0.0.1', port: 0 });
