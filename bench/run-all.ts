@@ -4,6 +4,9 @@ import { measureCaseLists } from './case-lists';
 import { measureTaps } from './kiosk-tap';
 import { measureIngest } from './server-ingest';
 import { measureSync } from './sync-10k';
+import { benchTargets, dropBenchSchemas } from './bench-targets';
+import { hundredKiosks, ingestWithDevices } from './concurrent-ingest';
+import { measureAtScale, type ScaleFigures } from './five-million';
 
 const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
@@ -33,3 +36,35 @@ console.log(
   `bad-review cases, ${cases.cases.toLocaleString('en-US')} open in scope: summary poll ${fmt(cases.summaryColdMs, 0)} ms counting overdue, then ${fmt(cases.summaryMs)} ms, ` +
     `full list ${fmt(cases.listMs, 0)} ms and ${fmt(cases.listKiB, 0)} KiB on the wire (supervision's view)`,
 );
+
+// Issue 13: both stores side by side. BENCH_SCALE_ROWS lowers the 5,000,000 of the large-database figures.
+const targets = benchTargets();
+try {
+  const scaleRows = Number(process.env.BENCH_SCALE_ROWS ?? 5_000_000);
+  console.log(`\nstores side by side                   ${targets.map((t) => t.name.padEnd(26)).join('')}`);
+  const row = (label: string, values: string[]) => console.log(`${label.padEnd(38)}${values.map((v) => v.padEnd(26)).join('')}`);
+  const ingest8: string[] = [];
+  const kiosks: string[] = [];
+  const kioskLatency: string[] = [];
+  const kioskMemory: string[] = [];
+  for (const t of targets) {
+    ingest8.push(`${fmt(await ingestWithDevices(t), 0)} ratings/s`);
+    const k = await hundredKiosks(t);
+    kiosks.push(`${fmt(k.seconds, 2)} s`);
+    kioskLatency.push(`p50 ${fmt(k.p50Ms, 0)} / p95 ${fmt(k.p95Ms, 0)} ms`);
+    kioskMemory.push(`${fmt(k.peakMiB, 0)} MiB peak`);
+  }
+  row('ingest over HTTP, 8 devices at once', ingest8);
+  row('  (aim on PostgreSQL >= 20,000/s)', []);
+  row('100 kiosks x 1,000 queued, 2 instances', kiosks);
+  row('  push latency', kioskLatency);
+  row('  memory of one instance', kioskMemory);
+  const scale: ScaleFigures[] = [];
+  for (const t of targets) scale.push(await measureAtScale(t, scaleRows));
+  row(`${scaleRows.toLocaleString('en-US')} ratings: filled in`, scale.map((s) => `${fmt(s.fillSeconds, 0)} s`));
+  row('  ratings list p95, staff / supervision', scale.map((s) => `${fmt(s.staffListP95Ms)} / ${fmt(s.supervisionListP95Ms)} ms`));
+  row('  case summary p95, staff / supervision', scale.map((s) => `${fmt(s.staffSummaryP95Ms)} / ${fmt(s.supervisionSummaryP95Ms)} ms`));
+  row('  memory of the instance', scale.map((s) => `${fmt(s.rssMiB, 0)} MiB (peak ${fmt(s.peakMiB, 0)})`));
+} finally {
+  await dropBenchSchemas();
+}
