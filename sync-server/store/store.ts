@@ -259,6 +259,12 @@ export interface SettingsStore {
    * together cannot both seed, and a database is never seeded without its mode being stored.
    */
   settleServerMode<D extends ModeDecision>(decide: (state: ModeState) => D): Promise<D>;
+  /**
+   * The contact key's check value (a fingerprint, which tells nothing of the key): stored by the first process that
+   * asks, compared by every later one. False when this database was written with another key: an instance started
+   * with a new key instead of the shared one would store contact data nobody else can read.
+   */
+  settleContactKeyCheck(check: string): Promise<boolean>;
 }
 
 export type AuditInput = Omit<AuditEntry, 'seq' | 'actorName'>;

@@ -3,12 +3,17 @@ import type { ModeDecision, ModeState, ServerMode, SettingsStore } from '../stor
 import { insertReasonRows, insertSeedRows } from './sqlite-catalog';
 
 const MODE_KEY = 'mode';
+export const CONTACT_KEY_CHECK = 'contact_key_check';
 
 export function sqliteSettings(db: Database.Database): SettingsStore {
   const readMode = () => (db.prepare('SELECT value FROM server_settings WHERE key = ?').pluck().get(MODE_KEY) as ServerMode | undefined) ?? null;
   return {
     async serverMode() {
       return readMode();
+    },
+    async settleContactKeyCheck(check) {
+      db.prepare('INSERT INTO server_settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO NOTHING').run(CONTACT_KEY_CHECK, check, Date.now());
+      return db.prepare('SELECT value FROM server_settings WHERE key = ?').pluck().get(CONTACT_KEY_CHECK) === check;
     },
     async settleServerMode<D extends ModeDecision>(decide: (state: ModeState) => D): Promise<D> {
       // IMMEDIATE: the write lock first, so a create-admin and a server starting together decide once, in turn.
