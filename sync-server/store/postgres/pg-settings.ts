@@ -1,7 +1,39 @@
-import type { SettingsStore } from '../store';
-import type { PgDb } from './pg-db';
+import type { ModeDecision, ModeState, ServerMode, SettingsStore } from '../store';
+import type { PgDb, PgQueryable } from './pg-db';
+import { insertReasonRows, insertSeedRows } from './pg-catalog';
 
-// PLACEHOLDER: replaced by the PostgreSQL implementation in this session (issue 13).
-export function pgSettings(_db: PgDb): SettingsStore {
-  return new Proxy({}, { get: (_t, name) => () => Promise.reject(new Error(`pgSettings.${String(name)}: not built yet`)) }) as SettingsStore;
+const MODE_KEY = 'mode';
+
+export function pgSettings(db: PgDb): SettingsStore {
+  const readMode = async (c: PgQueryable) =>
+    ((await c.query<{ value: ServerMode }>('SELECT value FROM server_settings WHERE key = $1', [MODE_KEY]))[0]?.value ?? null);
+  return {
+    async serverMode() {
+      return readMode(db);
+    },
+    async settleServerMode<D extends ModeDecision>(decide: (state: ModeState) => D): Promise<D> {
+      return db.tx(async (c): Promise<D> => {
+        // A lock held to the commit, taken before the state is read: instances and create-admin starting together
+        // decide one after the other, and the second sees the first's mode and seed (READ COMMITTED reads what was
+        // committed before each statement). Per schema, like the migrations' lock.
+        await c.query(`SELECT pg_advisory_xact_lock(hashtextextended('haochaping-server-mode:' || current_schema(), 0))`);
+        const accountIds = (await c.query<{ id: string }>('SELECT id FROM staff')).map((r) => r.id);
+        const [{ units, reasons }] = await c.query<{ units: number; reasons: number }>(
+          'SELECT (SELECT COUNT(*) FROM units) AS units, (SELECT COUNT(*) FROM reasons) AS reasons',
+        );
+        const stored = await readMode(c);
+        const decision = decide({ stored, fresh: units === 0 && accountIds.length === 0, accountIds, reasonCount: reasons });
+        if (decision.seed) await insertSeedRows(c, decision.seed);
+        if (decision.seedReasons) await insertReasonRows(c, decision.seedReasons);
+        if (decision.mode !== stored) {
+          await c.query(
+            `INSERT INTO server_settings (key, value, updated_at) VALUES ($1, $2, $3)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+            [MODE_KEY, decision.mode, Date.now()],
+          );
+        }
+        return decision;
+      });
+    },
+  };
 }

@@ -1,21 +1,21 @@
 import type Database from 'better-sqlite3';
+import { insertStatement, patchStatement, type Columns } from '../sql-build';
 
-const COLUMN = /^[a-z_]+$/;
+const mark = () => '?';
 
 /**
  * UPDATE of the given columns (undefined ones left alone). `found`: a row has that key; `written`: rows the
  * UPDATE touched (0 when no column was given: the row is only looked up), what the catalogue version counts.
  */
-export function patchRowCounted(db: Database.Database, table: string, keyColumn: string, key: string, columns: Record<string, unknown>) {
-  const set = Object.entries(columns).filter(([, v]) => v !== undefined);
-  if (![table, keyColumn, ...set.map(([c]) => c)].every((c) => COLUMN.test(c))) throw new Error('bad column name');
-  if (set.length === 0) return { found: db.prepare(`SELECT 1 FROM ${table} WHERE ${keyColumn} = ?`).get(key) !== undefined, written: 0 };
-  const sql = `UPDATE ${table} SET ${set.map(([c]) => `${c} = ?`).join(', ')} WHERE ${keyColumn} = ?`;
-  const written = db.prepare(sql).run(...set.map(([, v]) => v), key).changes;
+export function patchRowCounted(db: Database.Database, table: string, keyColumn: string, key: string, columns: Columns) {
+  const { sql, values, writes } = patchStatement(table, keyColumn, key, columns, mark);
+  if (!writes) return { found: db.prepare(sql).get(...values) !== undefined, written: 0 };
+  const written = db.prepare(sql).run(...values).changes;
   return { found: written === 1, written };
 }
 
-/** UPDATE of the given columns (undefined ones left alone); false when no row has that key. */
-export function patchRow(db: Database.Database, table: string, keyColumn: string, key: string, columns: Record<string, unknown>): boolean {
-  return patchRowCounted(db, table, keyColumn, key, columns).found;
+/** INSERT of the given columns (`suffix`: an ON CONFLICT clause); the rows written. */
+export function insertRow(db: Database.Database, table: string, columns: Columns, suffix = ''): number {
+  const { sql, values } = insertStatement(table, columns, mark);
+  return db.prepare(`${sql} ${suffix}`).run(...values).changes;
 }

@@ -1,20 +1,10 @@
 import type Database from 'better-sqlite3';
-import type { AccountStore, SessionRow, StaffAccount } from '../store';
+import type { AccountStore, SessionRow } from '../store';
 import { accountChangeShownToKiosks } from '../rules/catalog-version';
-import { patchRowCounted } from './patch';
+import { accountFromRow, accountPatchColumns, newAccountColumns, sessionFromRow } from '../account-rows';
+import type { Row } from '../catalog-rows';
+import { insertRow, patchRowCounted } from './patch';
 import { bumpCatalogVersion } from './sqlite-catalog-version';
-import { staffFromRow } from './sqlite-catalog';
-
-type Row = Record<string, any>;
-
-const accountFromRow = (r: Row): StaffAccount => ({
-  ...staffFromRow(r),
-  passwordHash: r.password_hash,
-  pinHash: r.pin_hash,
-  mustChangePassword: r.must_change_password === 1,
-  failedSignIns: r.failed_sign_ins,
-  lockedUntil: r.locked_until,
-});
 
 export function sqliteAccounts(db: Database.Database): AccountStore {
   const byId = db.prepare('SELECT * FROM staff WHERE id = ?');
@@ -31,27 +21,12 @@ export function sqliteAccounts(db: Database.Database): AccountStore {
     async insertAccount(a) {
       // A new account is on the kiosks' roster: its version step in the same transaction.
       db.transaction(() => {
-        const { changes } = db.prepare(
-          `INSERT INTO staff (id, name, employee_no, unit_id, window_id, roles_json, active, password_hash, must_change_password)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        ).run(a.id, a.name, a.employeeNo, a.unitId, a.windowId, JSON.stringify(a.roles), a.active ? 1 : 0, a.passwordHash, a.mustChangePassword ? 1 : 0);
-        bumpCatalogVersion(db, changes);
+        bumpCatalogVersion(db, insertRow(db, 'staff', newAccountColumns(a)));
       }).immediate();
     },
     async updateAccount(id, p) {
       return db.transaction(() => {
-        const { found, written } = patchRowCounted(db, 'staff', 'id', id, {
-          name: p.name,
-          unit_id: p.unitId,
-          window_id: p.windowId,
-          roles_json: p.roles === undefined ? undefined : JSON.stringify(p.roles),
-          active: p.active === undefined ? undefined : p.active ? 1 : 0,
-          password_hash: p.passwordHash,
-          must_change_password: p.mustChangePassword === undefined ? undefined : p.mustChangePassword ? 1 : 0,
-          pin_hash: p.pinHash,
-          failed_sign_ins: p.failedSignIns,
-          locked_until: p.lockedUntil,
-        });
+        const { found, written } = patchRowCounted(db, 'staff', 'id', id, accountPatchColumns(p));
         // Only a change the kiosk shows or checks moves the version (a failed sign-in must not make kiosks refetch).
         if (accountChangeShownToKiosks(p)) bumpCatalogVersion(db, written);
         return found;
@@ -64,7 +39,7 @@ export function sqliteAccounts(db: Database.Database): AccountStore {
     },
     async findSession(tokenHash): Promise<SessionRow | null> {
       const r = db.prepare('SELECT staff_id, expires_at, last_seen_at FROM sessions WHERE token_hash = ?').get(tokenHash) as Row | undefined;
-      return r ? { staffId: r.staff_id, expiresAt: r.expires_at, lastSeenAt: r.last_seen_at } : null;
+      return r ? sessionFromRow(r) : null;
     },
     async touchSession(tokenHash, lastSeenAt, expiresAt) {
       db.prepare('UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE token_hash = ?').run(lastSeenAt, expiresAt, tokenHash);

@@ -1,14 +1,14 @@
 import type Database from 'better-sqlite3';
 import type { AuditEntry } from '../../../src/domain/ratings-api';
+import { auditColumns, auditFromRow } from '../audit-rows';
+import type { Row } from '../catalog-rows';
 import type { AuditStore } from '../store';
-
-type Row = Record<string, any>;
+import { insertRow } from './patch';
 
 export function sqliteAudit(db: Database.Database): AuditStore {
-  const insert = db.prepare('INSERT INTO audit_log (at, actor_id, action, target_type, target_id, detail_json, ip) VALUES (?, ?, ?, ?, ?, ?, ?)');
   return {
     async appendAudit(e) {
-      insert.run(e.at, e.actorId, e.action, e.targetType, e.targetId, e.detail ? JSON.stringify(e.detail) : null, e.ip);
+      insertRow(db, 'audit_log', auditColumns(e));
     },
     async listAudit({ before, limit }): Promise<AuditEntry[]> {
       const rows = db
@@ -17,17 +17,7 @@ export function sqliteAudit(db: Database.Database): AuditStore {
            WHERE a.seq < ? ORDER BY a.seq DESC LIMIT ?`,
         )
         .all(before ?? Number.MAX_SAFE_INTEGER, limit) as Row[];
-      return rows.map((r) => ({
-        seq: r.seq,
-        at: r.at,
-        actorId: r.actor_id,
-        actorName: r.actor_name ?? null,
-        action: r.action,
-        targetType: r.target_type,
-        targetId: r.target_id,
-        detail: r.detail_json ? JSON.parse(r.detail_json) : null,
-        ip: r.ip,
-      }));
+      return rows.map(auditFromRow);
     },
   };
 }

@@ -1,25 +1,7 @@
 import type Database from 'better-sqlite3';
-import type { DeviceRow, DeviceStore, EnrolOutcome } from '../store';
-
-type Row = Record<string, any>;
-
-const deviceFromRow = (r: Row): DeviceRow => ({
-  id: r.id,
-  windowId: r.window_id,
-  enrolledAt: r.enrolled_at,
-  enrolledBy: r.enrolled_by,
-  revokedAt: r.revoked_at,
-  revokedBy: r.revoked_by,
-  lastSeenAt: r.last_seen_at,
-  appVersion: r.app_version,
-  queueDepth: r.queue_depth,
-  conflicts: r.conflicts,
-  deadLetters: r.dead_letters,
-  storagePersisted: r.storage_persisted === null ? null : r.storage_persisted === 1,
-  userAgent: r.user_agent,
-});
-
-const persisted = (v: boolean | null) => (v === null ? null : v ? 1 : 0);
+import type { DeviceStore, EnrolOutcome } from '../store';
+import type { Row } from '../catalog-rows';
+import { deviceFromRow, reportValues } from '../device-rows';
 
 export function sqliteDevices(db: Database.Database): DeviceStore {
   const byId = db.prepare('SELECT * FROM devices WHERE id = ?');
@@ -53,8 +35,7 @@ export function sqliteDevices(db: Database.Database): DeviceStore {
                last_seen_at = excluded.last_seen_at, app_version = excluded.app_version, queue_depth = excluded.queue_depth,
                conflicts = excluded.conflicts, dead_letters = excluded.dead_letters, storage_persisted = excluded.storage_persisted,
                user_agent = excluded.user_agent`,
-          ).run(deviceId, code.window_id, credentialHash, at, code.created_by, at, report.appVersion, report.queueDepth, report.conflicts,
-            report.deadLetters, persisted(report.storagePersisted), report.userAgent);
+          ).run(deviceId, code.window_id, credentialHash, at, code.created_by, at, ...reportValues(report), report.userAgent);
           return { ok: true, device: deviceFromRow(byId.get(deviceId) as Row) };
         })
         .immediate();
@@ -78,7 +59,7 @@ export function sqliteDevices(db: Database.Database): DeviceStore {
       db.prepare(
         `UPDATE devices SET last_seen_at = ?, app_version = ?, queue_depth = ?, conflicts = ?, dead_letters = ?, storage_persisted = ?,
            user_agent = COALESCE(?, user_agent) WHERE id = ?`,
-      ).run(at, r.appVersion, r.queueDepth, r.conflicts, r.deadLetters, persisted(r.storagePersisted), r.userAgent, id);
+      ).run(at, ...reportValues(r), r.userAgent, id);
     },
     async catalogVersion() {
       return db.prepare('SELECT version FROM catalog_version WHERE id = 1').pluck().get() as number;

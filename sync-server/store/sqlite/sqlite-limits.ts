@@ -1,12 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { FailureCount, LimitStore } from '../store';
-
-interface CountRow {
-  failures: number;
-  last_at: number;
-  previous_at: number;
-  expires_at: number;
-}
+import type { LimitStore } from '../store';
+import { failureCountChanges, failureCountFromRow, failureCountValues, type FailureCountRow } from '../limit-rows';
 
 /** Attempt limits shared by every process on this database file (migration 014). */
 export function sqliteLimits(db: Database.Database): LimitStore {
@@ -23,21 +17,17 @@ export function sqliteLimits(db: Database.Database): LimitStore {
   const dropExpiredAttempts = db.prepare('DELETE FROM limited_attempts WHERE expires_at <= ?');
   const recent = db.prepare('SELECT COUNT(*) AS count, MIN(at) AS oldest FROM limited_attempts WHERE key = ? AND expires_at > ?');
 
-  const toCount = (r: CountRow | undefined): FailureCount | null =>
-    r ? { failures: r.failures, last: r.last_at, previous: r.previous_at, expiresAt: r.expires_at } : null;
-
   return {
     async changeFailureCounts(keys, now, decide) {
       // IMMEDIATE: the write lock before the read, so another process's check-and-count waits for this one.
       return db
         .transaction(() => {
           dropExpiredCounts.run(now);
-          const { counts, result } = decide(keys.map((k) => toCount(readCount.get(k, now) as CountRow | undefined)));
-          keys.forEach((key, i) => {
-            const c = counts[i];
-            if (c === null) deleteCount.run(key);
-            else if (c !== undefined) writeCount.run(key, c.failures, c.last, c.previous, c.expiresAt);
-          });
+          const { counts, result } = decide(keys.map((k) => failureCountFromRow(readCount.get(k, now) as FailureCountRow | undefined)));
+          for (const { key, count } of failureCountChanges(keys, counts)) {
+            if (count === null) deleteCount.run(key);
+            else writeCount.run(key, ...failureCountValues(count));
+          }
           return result;
         })
         .immediate();

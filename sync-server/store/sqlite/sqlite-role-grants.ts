@@ -1,21 +1,10 @@
 import type Database from 'better-sqlite3';
 import { bumpCatalogVersion } from './sqlite-catalog-version';
 import type { Role } from '../../../src/domain/roles';
-import type { RoleGrantStore, StoredRoleGrant } from '../store';
-
-type Row = Record<string, any>;
-
-const grantFromRow = (r: Row): StoredRoleGrant => ({
-  id: r.id,
-  staffId: r.staff_id,
-  roles: JSON.parse(r.roles_json),
-  oldRoles: JSON.parse(r.old_roles_json),
-  requestedBy: r.requested_by,
-  requestedAt: r.requested_at,
-  state: r.state,
-  decidedBy: r.decided_by,
-  decidedAt: r.decided_at,
-});
+import type { RoleGrantStore } from '../store';
+import { grantColumns, grantFromRow } from '../account-rows';
+import type { Row } from '../catalog-rows';
+import { insertRow } from './patch';
 
 export function sqliteRoleGrants(db: Database.Database): RoleGrantStore {
   const byId = db.prepare('SELECT * FROM role_grants WHERE id = ?');
@@ -36,9 +25,7 @@ export function sqliteRoleGrants(db: Database.Database): RoleGrantStore {
   });
   return {
     async insertRoleGrant(g) {
-      db.prepare('INSERT INTO role_grants (id, staff_id, roles_json, old_roles_json, requested_by, requested_at) VALUES (?, ?, ?, ?, ?, ?)').run(
-        g.id, g.staffId, JSON.stringify(g.roles), JSON.stringify(g.oldRoles), g.requestedBy, g.requestedAt,
-      );
+      insertRow(db, 'role_grants', grantColumns(g));
     },
     async getRoleGrant(id) {
       const r = byId.get(id) as Row | undefined;
