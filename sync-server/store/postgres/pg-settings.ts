@@ -1,8 +1,8 @@
 import type { ModeDecision, ModeState, ServerMode, SettingsStore } from '../store';
 import type { PgDb, PgQueryable } from './pg-db';
+import { CONTACT_KEY_CHECK, MODE_KEY } from '../settings-keys';
 import { insertReasonRows, insertSeedRows } from './pg-catalog';
 
-const MODE_KEY = 'mode';
 
 export function pgSettings(db: PgDb): SettingsStore {
   const readMode = async (c: PgQueryable) =>
@@ -10,6 +10,12 @@ export function pgSettings(db: PgDb): SettingsStore {
   return {
     async serverMode() {
       return readMode(db);
+    },
+    async settleContactKeyCheck(check) {
+      // One statement: the first instance's value stays, whichever of several starting together gets there first.
+      await db.query('INSERT INTO server_settings (key, value, updated_at) VALUES ($1, $2, $3) ON CONFLICT (key) DO NOTHING', [CONTACT_KEY_CHECK, check, Date.now()]);
+      const [row] = await db.query<{ value: string }>('SELECT value FROM server_settings WHERE key = $1', [CONTACT_KEY_CHECK]);
+      return row?.value === check;
     },
     async settleServerMode<D extends ModeDecision>(decide: (state: ModeState) => D): Promise<D> {
       return db.tx(async (c): Promise<D> => {

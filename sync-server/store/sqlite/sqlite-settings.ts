@@ -1,9 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { ModeDecision, ModeState, ServerMode, SettingsStore } from '../store';
+import { CONTACT_KEY_CHECK, MODE_KEY } from '../settings-keys';
 import { insertReasonRows, insertSeedRows } from './sqlite-catalog';
 
-const MODE_KEY = 'mode';
-export const CONTACT_KEY_CHECK = 'contact_key_check';
 
 export function sqliteSettings(db: Database.Database): SettingsStore {
   const readMode = () => (db.prepare('SELECT value FROM server_settings WHERE key = ?').pluck().get(MODE_KEY) as ServerMode | undefined) ?? null;
