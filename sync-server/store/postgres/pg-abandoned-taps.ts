@@ -13,7 +13,8 @@ export function pgAbandonedTaps(db: PgDb): AbandonedTapStore {
       // One transaction: a batch is stored whole or not at all; the key decides between instances storing one id.
       return db.tx(async (c) => {
         const inserted = await insertRows<{ id: string }>(
-          c, 'abandoned_taps', ['id', 'window_id', 'month'], taps.map((t) => [t.id, t.windowId, t.month]), 'ON CONFLICT (id) DO NOTHING RETURNING id',
+          c, 'abandoned_taps', ['id', 'window_id', 'month'], taps.map((t) => ({ id: t.id, window_id: t.windowId, month: t.month })),
+          'ON CONFLICT (id) DO NOTHING RETURNING id',
         );
         return classifyInserted(
           taps,

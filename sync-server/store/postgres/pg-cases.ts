@@ -60,7 +60,10 @@ export function pgCases(db: PgDb): CaseStore {
         }
         await insertRows(
           c, 'case_events', EVENT_COLUMNS,
-          items.map((i) => [i.event.id, i.caseId, i.payloadHash, JSON.stringify(i.event.action), i.event.by, i.event.at, receivedAt]),
+          items.map((i) => ({
+            id: i.event.id, case_id: i.caseId, payload_hash: i.payloadHash, action_json: JSON.stringify(i.event.action), by_staff: i.event.by,
+            at: i.event.at, received_at: receivedAt,
+          })),
         );
         // Each item sets its case's closing time: the last item of a case has the final word.
         const closedAt = new Map(items.map((i) => [i.caseId, i.closedAt]));

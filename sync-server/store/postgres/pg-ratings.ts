@@ -25,9 +25,7 @@ export function pgRatings(db: PgDb, cipher: ContactCipher): RatingStore {
       });
       return db.tx(async (c) => {
         // A second writer of the same id waits on the unique index until the first commits, then skips it: one row.
-        const inserted = await insertRows<{ id: string }>(
-          c, 'ratings', RATING_COLUMNS, items.map(({ row }) => RATING_COLUMNS.map((col) => row[col])), 'ON CONFLICT (id) DO NOTHING RETURNING id',
-        );
+        const inserted = await insertRows<{ id: string }>(c, 'ratings', RATING_COLUMNS, items.map((it) => it.row), 'ON CONFLICT (id) DO NOTHING RETURNING id');
         const outcomes = await classifyInserted(
           items,
           (it) => it.record.id,
@@ -42,13 +40,13 @@ export function pgRatings(db: PgDb, cipher: ContactCipher): RatingStore {
         const cases = items.filter((it, i) => outcomes[i] === 'accepted' && it.opensCase);
         await insertRows(
           c, 'cases', CASE_COLUMNS,
-          cases.map(({ record, opensCase }) => [record.id, record.staffId ?? null, record.windowId, record.unitId, opensCase!.anonymous ? 1 : 0, batch.receivedAt]),
+          cases.map(({ record, opensCase }) => ({
+            id: record.id, staff_id: record.staffId ?? null, window_id: record.windowId, unit_id: record.unitId,
+            anonymous: opensCase!.anonymous ? 1 : 0, received_at: batch.receivedAt,
+          })),
         );
         const conflicts = items.filter((_, i) => outcomes[i] === 'conflict').map(({ record, hash }) => toConflictRow(record, hash, batch, cipher));
-        await insertRows(
-          c, 'rating_conflicts', CONFLICT_COLUMNS, conflicts.map((row) => CONFLICT_COLUMNS.map((col) => row[col])),
-          'ON CONFLICT (rating_id, payload_hash) DO NOTHING',
-        );
+        await insertRows(c, 'rating_conflicts', CONFLICT_COLUMNS, conflicts, 'ON CONFLICT (rating_id, payload_hash) DO NOTHING');
         return outcomes;
       });
     },

@@ -1,28 +1,49 @@
-import { placeholders, type PgQueryable } from './pg-db';
+import type { PgQueryable } from './pg-db';
 
-/** PostgreSQL's limit on bound parameters in one statement. */
-const MAX_PARAMS = 65_535;
+/** Rows a statement carries at most (a push batch is up to 2,000 items): bounds one statement's size. */
+const ROWS_PER_STATEMENT = 2000;
 
 /**
- * Writes many rows with multi-row INSERTs, `rowsPerStatement` rows a statement (fewer if the columns would pass
- * the parameter limit): one round trip per chunk instead of per row, which is what makes a batch of thousands of
- * ratings fast. `tail` is what follows VALUES (ON CONFLICT …, RETURNING …); the returned rows of every chunk
- * come back together.
+ * What PostgreSQL's text cannot hold and SQLite's can: NUL, and a lone UTF-16 surrogate (a JavaScript string may
+ * carry one). JSON.stringify writes both as escapes, which is what the fast test looks for.
+ */
+const ESCAPED_UNSTORABLE = /\\u(0000|[dD][89a-fA-F])/;
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * The rows as one JSON text. A character text cannot hold becomes U+FFFD in the plain columns (what a lone
+ * surrogate bound as a parameter becomes anyway) rather than failing the batch, which a device would send again
+ * for ever; encrypted columns keep the original. The slower replacer runs only when the fast text shows one.
+ */
+function rowsJson(rows: readonly object[]): string {
+  const json = JSON.stringify(rows);
+  if (!ESCAPED_UNSTORABLE.test(json)) return json;
+  return JSON.stringify(rows, (_key, value) => (typeof value === 'string' ? value.replace(UNSTORABLE, '\ufffd') : value));
+}
+
+/**
+ * Writes many rows in one statement per 2,000: the rows travel as one JSON parameter and
+ * json_populate_recordset types each column by the table's own definition. Measured against multi-row VALUES
+ * with 500 rows of bound parameters a statement, two to three times the ratings a second, since neither the
+ * client nor the server handles tens of thousands of parameters. Object keys are the column names; `tail` is
+ * what follows (ON CONFLICT …, RETURNING …); the returned rows of every statement come back together.
  */
 export async function insertRows<R = Record<string, any>>(
   q: PgQueryable,
   table: string,
   columns: readonly string[],
-  rows: readonly (readonly unknown[])[],
+  rows: readonly object[],
   tail = '',
-  rowsPerStatement = 500,
 ): Promise<R[]> {
-  const perChunk = Math.max(1, Math.min(rowsPerStatement, Math.floor(MAX_PARAMS / columns.length)));
   const returned: R[] = [];
-  for (let i = 0; i < rows.length; i += perChunk) {
-    const chunk = rows.slice(i, i + perChunk);
-    const values = chunk.map((_, r) => `(${placeholders(columns.length, r * columns.length + 1)})`).join(', ');
-    const result = await q.query<R>(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values} ${tail}`, chunk.flat());
+  const list = columns.join(', ');
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+    const chunk = rows.slice(i, i + ROWS_PER_STATEMENT);
+    const result = await q.query<R>(
+      // Ordered by position: identity columns (ratings.seq) number the rows in the order given.
+      `INSERT INTO ${table} (${list}) SELECT ${list} FROM json_populate_recordset(NULL::${table}, $1::json) WITH ORDINALITY AS r ORDER BY r.ordinality ${tail}`,
+      [rowsJson(chunk)],
+    );
     for (const row of result) returned.push(row);
   }
   return returned;
