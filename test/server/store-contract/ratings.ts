@@ -44,6 +44,17 @@ export function ratingsContract(makeStore: MakeStore) {
       expect(await ctx.store.revealContact(demoRating().id)).toBeNull();
     });
 
+    it('takes the first copy of an id sent twice in one batch: a second alike is a duplicate, another a conflict', async () => {
+      const a = badRating({}, T);
+      const other = { ...a, level: 'VERY_DISSATISFIED' as const };
+      const outcomes = await ctx.store.insertRatings(batch([item(a, { anonymous: false }), item(a, { anonymous: false }), item(other, { anonymous: true })]));
+      expect(outcomes).toEqual(['accepted', 'duplicate', 'conflict']);
+      expect(await ctx.store.countRatings()).toBe(1);
+      expect((await ctx.store.getRating(a.id))?.level).toBe('DISSATISFIED');
+      expect((await ctx.store.getCase(a.id))?.facts.anonymous).toBe(false);
+      expect((await ctx.store.listConflicts()).map((c) => c.payload.level)).toEqual(['VERY_DISSATISFIED']);
+    });
+
     it('stores text one database cannot hold in plain columns (NUL, a lone surrogate) without failing the batch', async () => {
       const odd = '坏\u0000评\ud800';
       const r = badRating({ comment: odd, otherReason: odd, contact: { name: `张${odd}`, phone: '13812345678' } }, T);
