@@ -1,10 +1,11 @@
+import { createHash } from 'node:crypto';
 import { maskName, maskPhone, type Contact } from '../../src/domain/contact';
 import type { RatingRecord } from '../../src/domain/rating';
 import type { MaskedContact } from '../../src/domain/ratings-api';
 import { scrubText } from '../../src/domain/scrub';
 import { paperDuplicateText } from '../canonical';
 import type { ContactCipher } from '../crypto/contact-cipher';
-import type { IngestBatch, StoredRating } from './store';
+import type { IngestBatch, StoredConflict, StoredRating } from './store';
 
 /** A rating as columns, shared by every SQL store so the mapping is written once. */
 export interface RatingRow {
@@ -94,8 +95,55 @@ export function toRatingRow(record: RatingRecord, keyedHash: string, batch: Inge
     entered_by: record.paper?.enteredBy ?? null,
     checked_by: record.paper?.checkedBy ?? null,
     has_photo: record.paper ? (record.paper.hasPhoto ? 1 : 0) : null,
-    paper_fingerprint:
-      record.channel === 'PAPER' && record.caseNumber ? cipher.fingerprint(paperDuplicateText(record.caseNumber, record.level, record.contact)) : null,
+    paper_fingerprint: record.channel === 'PAPER' && record.caseNumber ? paperFingerprint(cipher, record.caseNumber, record.level, record.contact) : null,
+  };
+}
+
+/** The keyed fingerprint a paper form is found by (case number, level, evaluator): no contact is decrypted to compare. */
+export function paperFingerprint(cipher: ContactCipher, caseNumber: string, level: string, contact?: Contact): string {
+  return cipher.fingerprint(paperDuplicateText(caseNumber, level, contact));
+}
+
+/** A form photo's digest, keyed like every stored digest (the column keeps its old name, sha256). */
+export function photoFingerprint(cipher: ContactCipher, bytes: Buffer): string {
+  return cipher.fingerprint(createHash('sha256').update(bytes).digest('base64url'));
+}
+
+/** A second content under a stored rating's id, as columns of rating_conflicts. */
+export interface ConflictRow {
+  rating_id: string;
+  payload_hash: string;
+  payload_json: string;
+  contact_enc: string | null;
+  comment_enc: string | null;
+  device_id: string;
+  received_at: number;
+}
+
+export const CONFLICT_COLUMNS: (keyof ConflictRow)[] = ['rating_id', 'payload_hash', 'payload_json', 'contact_enc', 'comment_enc', 'device_id', 'received_at'];
+
+/** Kept like a rating: contact and comment encrypted, the comment's scrubbed copy readable in the payload. */
+export function toConflictRow(record: RatingRecord, keyedHash: string, batch: IngestBatch, cipher: ContactCipher): ConflictRow {
+  const { contact, ...rest } = record;
+  if (rest.comment) rest.comment = scrubText(rest.comment);
+  return {
+    rating_id: record.id,
+    payload_hash: keyedHash,
+    payload_json: JSON.stringify(rest),
+    contact_enc: contact ? cipher.encrypt(contact) : null,
+    comment_enc: record.comment ? cipher.encryptText(record.comment) : null,
+    device_id: batch.deviceId,
+    received_at: batch.receivedAt,
+  };
+}
+
+export function conflictFromRow(r: ConflictRow): StoredConflict {
+  return {
+    ratingId: r.rating_id,
+    deviceId: r.device_id,
+    receivedAt: Number(r.received_at),
+    payload: JSON.parse(r.payload_json),
+    hasContact: r.contact_enc !== null,
   };
 }
 

@@ -19,9 +19,12 @@ export function newTestSchema(prefix = 'hcp_test'): string {
   return schema;
 }
 
-/** A migrated PostgreSQL store in a new schema, with a new contact key (like a new SQLite data folder). */
-export async function openTestPgStore(schema = newTestSchema()): Promise<Store> {
-  return openPostgresStore({ connectionString: PG_TEST_URL, schema, max: 4 }, new ContactCipher(randomBytes(32)));
+/**
+ * A migrated PostgreSQL store in a new schema, with a new contact key (like a new SQLite data folder). Instances
+ * sharing one schema share their key too (pass the same cipher), as servers sharing a database share the key file.
+ */
+export async function openTestPgStore(schema = newTestSchema(), cipher = new ContactCipher(randomBytes(32))): Promise<Store> {
+  return openPostgresStore({ connectionString: PG_TEST_URL, schema, max: 4 }, cipher);
 }
 
 /** Drops every schema this process made (afterAll). */

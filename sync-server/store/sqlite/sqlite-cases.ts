@@ -1,28 +1,9 @@
 import type Database from 'better-sqlite3';
-import type { CaseAction, CaseFacts } from '../../../src/domain/case-machine';
 import type { RatingScope } from '../../../src/domain/roles';
-import type { CalendarYear } from '../../../src/domain/workdays';
+import { calendarYearFromRow, eventFromRow, eventsByCase, factsFromRow } from '../case-rows';
 import type { CaseStore, StoredCase, StoredCaseEvent } from '../store';
 
 type Row = Record<string, any>;
-
-const factsFromRow = (r: Row): CaseFacts => ({
-  id: r.id,
-  staffId: r.staff_id,
-  windowId: r.window_id,
-  unitId: r.unit_id,
-  anonymous: r.anonymous === 1,
-  receivedAt: r.received_at,
-});
-const eventFromRow = (r: Row): StoredCaseEvent => ({
-  seq: r.seq,
-  id: r.id,
-  action: JSON.parse(r.action_json) as CaseAction,
-  by: r.by_staff,
-  at: r.at,
-  payloadHash: r.payload_hash,
-  receivedAt: r.received_at,
-});
 
 export function sqliteCases(db: Database.Database): CaseStore {
   const eventsOf = db.prepare('SELECT * FROM case_events WHERE case_id = ? ORDER BY seq');
@@ -33,11 +14,8 @@ export function sqliteCases(db: Database.Database): CaseStore {
     // One query for the events of every case listed, in chunks below SQLite's parameter limit.
     for (let i = 0; i < ids.length; i += 500) {
       const chunk = ids.slice(i, i + 500);
-      for (const e of db.prepare(`SELECT * FROM case_events WHERE case_id IN (${chunk.map(() => '?').join(',')}) ORDER BY seq`).all(...chunk) as Row[]) {
-        const list = byCase.get(e.case_id) ?? [];
-        list.push(eventFromRow(e));
-        byCase.set(e.case_id, list);
-      }
+      const eventRows = db.prepare(`SELECT * FROM case_events WHERE case_id IN (${chunk.map(() => '?').join(',')}) ORDER BY seq`).all(...chunk) as Row[];
+      for (const [caseId, events] of eventsByCase(eventRows)) byCase.set(caseId, events);
     }
     return rows.map((r) => ({ facts: factsFromRow(r), events: byCase.get(r.id) ?? [] }));
   };
@@ -84,9 +62,7 @@ export function sqliteCases(db: Database.Database): CaseStore {
       }
     },
     async listCalendarYears() {
-      return (db.prepare('SELECT * FROM calendar_years ORDER BY year').all() as Row[]).map(
-        (r): CalendarYear => ({ year: r.year, holidays: JSON.parse(r.holidays_json), workdays: JSON.parse(r.workdays_json), source: r.source }),
-      );
+      return (db.prepare('SELECT * FROM calendar_years ORDER BY year').all() as Row[]).map(calendarYearFromRow);
     },
     async putCalendarYear(y, by, at) {
       db.prepare(

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { fromRatingRow, type RatingRow } from '../rating-row';
+import { UNCHECKED_PAPER } from '../sql-rules';
 import type { PaperCheckStore } from '../store';
 
 type Row = Record<string, any>;
@@ -8,8 +9,7 @@ type Row = Record<string, any>;
 export function sqlitePaperChecks(db: Database.Database): PaperCheckStore {
   const unchecked = (column: 'window_id' | 'entered_by') =>
     db.prepare(
-      `SELECT * FROM ratings WHERE ${column} = ? AND channel = 'PAPER'
-       AND NOT EXISTS (SELECT 1 FROM paper_checks pc WHERE pc.rating_id = ratings.id) ORDER BY received_at, seq LIMIT ?`,
+      `SELECT * FROM ratings WHERE ${column} = ? AND ${UNCHECKED_PAPER} ORDER BY received_at, seq LIMIT ?`,
     );
   const byWindow = unchecked('window_id');
   const byTypist = unchecked('entered_by');

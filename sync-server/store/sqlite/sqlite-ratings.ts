@@ -1,16 +1,14 @@
-import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { RatingScope } from '../../../src/domain/roles';
-import { scrubText } from '../../../src/domain/scrub';
-import { paperDuplicateText } from '../../canonical';
 import type { ContactCipher } from '../../crypto/contact-cipher';
-import { fromRatingRow, RATING_COLUMNS, toRatingRow, type RatingRow } from '../rating-row';
+import { COUNTED } from '../sql-rules';
+import {
+  CONFLICT_COLUMNS, conflictFromRow, fromRatingRow, paperFingerprint, photoFingerprint, RATING_COLUMNS, toConflictRow, toRatingRow,
+  type ConflictRow, type RatingRow,
+} from '../rating-row';
 import type { InsertOutcome, RatingStore, StoredConflict, StoredRating } from '../store';
 
 type Row = Record<string, any>;
-
-/** A rating counts once stored, a paper form once a second person of its window has checked it (migration 010). */
-export const COUNTED = "(channel <> 'PAPER' OR EXISTS (SELECT 1 FROM paper_checks pc WHERE pc.rating_id = ratings.id))";
 
 export function sqliteRatings(db: Database.Database, cipher: ContactCipher): RatingStore {
   const insertRating = db.prepare(
@@ -20,8 +18,8 @@ export function sqliteRatings(db: Database.Database, cipher: ContactCipher): Rat
   const insertCase = db.prepare('INSERT INTO cases (id, staff_id, window_id, unit_id, anonymous, received_at) VALUES (?, ?, ?, ?, ?, ?)');
   const hashOf = db.prepare('SELECT payload_hash FROM ratings WHERE id = ?').pluck();
   const insertConflict = db.prepare(
-    `INSERT INTO rating_conflicts (rating_id, payload_hash, payload_json, contact_enc, comment_enc, device_id, received_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(rating_id, payload_hash) DO NOTHING`,
+    `INSERT INTO rating_conflicts (${CONFLICT_COLUMNS.join(', ')}) VALUES (${CONFLICT_COLUMNS.map(() => '?').join(', ')})
+     ON CONFLICT(rating_id, payload_hash) DO NOTHING`,
   );
   const scopeFilters: Record<RatingScope['kind'], Database.Statement> = {
     all: db.prepare(`SELECT * FROM ratings WHERE rated_at < ? AND ${COUNTED} ORDER BY rated_at DESC LIMIT ?`),
@@ -45,13 +43,8 @@ export function sqliteRatings(db: Database.Database, cipher: ContactCipher): Rat
               return 'accepted';
             }
             if (hashOf.get(record.id) === hash) return 'duplicate';
-            // Kept like a rating: contact and comment encrypted, the comment's scrubbed copy readable.
-            const { contact, ...rest } = record;
-            if (rest.comment) rest.comment = scrubText(rest.comment);
-            insertConflict.run(
-              record.id, hash, JSON.stringify(rest), contact ? cipher.encrypt(contact) : null, record.comment ? cipher.encryptText(record.comment) : null,
-              batch.deviceId, batch.receivedAt,
-            );
+            const conflict = toConflictRow(record, hash, batch, cipher);
+            insertConflict.run(CONFLICT_COLUMNS.map((c) => conflict[c]));
             return 'conflict';
           }),
         )
@@ -95,13 +88,12 @@ export function sqliteRatings(db: Database.Database, cipher: ContactCipher): Rat
     },
     async findPaperRatings(caseNumber, level, contact) {
       // One indexed look-up of the keyed fingerprint: no candidate's contact is decrypted to compare.
-      const fingerprint = cipher.fingerprint(paperDuplicateText(caseNumber, level, contact));
+      const fingerprint = paperFingerprint(cipher, caseNumber, level, contact);
       const rows = db.prepare("SELECT * FROM ratings WHERE paper_fingerprint = ? AND channel = 'PAPER' ORDER BY seq").all(fingerprint) as RatingRow[];
       return rows.map(fromRatingRow);
     },
     async putRatingPhoto(ratingId, mime, bytes, at) {
-      // Keyed like every stored digest; the column keeps its old name.
-      const sha = cipher.fingerprint(createHash('sha256').update(bytes).digest('base64url'));
+      const sha = photoFingerprint(cipher, bytes);
       return db
         .transaction(() => {
           const existing = db.prepare('SELECT sha256 FROM rating_photos WHERE rating_id = ?').pluck().get(ratingId) as string | undefined;
@@ -118,13 +110,7 @@ export function sqliteRatings(db: Database.Database, cipher: ContactCipher): Rat
       return r ? { mime: r.mime, bytes: cipher.decryptBytes(r.bytes_enc) } : null;
     },
     async listConflicts(): Promise<StoredConflict[]> {
-      return (db.prepare('SELECT * FROM rating_conflicts ORDER BY id').all() as Row[]).map((r) => ({
-        ratingId: r.rating_id,
-        deviceId: r.device_id,
-        receivedAt: r.received_at,
-        payload: JSON.parse(r.payload_json),
-        hasContact: r.contact_enc !== null,
-      }));
+      return (db.prepare('SELECT * FROM rating_conflicts ORDER BY id').all() as ConflictRow[]).map(conflictFromRow);
     },
   };
 }

@@ -44,6 +44,29 @@ export function ratingsContract(makeStore: MakeStore) {
       expect(await ctx.store.revealContact(demoRating().id)).toBeNull();
     });
 
+    it('takes the first copy of an id sent twice in one batch: a second alike is a duplicate, another a conflict', async () => {
+      const a = badRating({}, T);
+      const other = { ...a, level: 'VERY_DISSATISFIED' as const };
+      const outcomes = await ctx.store.insertRatings(batch([item(a, { anonymous: false }), item(a, { anonymous: false }), item(other, { anonymous: true })]));
+      expect(outcomes).toEqual(['accepted', 'duplicate', 'conflict']);
+      expect(await ctx.store.countRatings()).toBe(1);
+      expect((await ctx.store.getRating(a.id))?.level).toBe('DISSATISFIED');
+      expect((await ctx.store.getCase(a.id))?.facts.anonymous).toBe(false);
+      expect((await ctx.store.listConflicts()).map((c) => c.payload.level)).toEqual(['VERY_DISSATISFIED']);
+    });
+
+    it('stores text one database cannot hold in plain columns (NUL, a lone surrogate) without failing the batch', async () => {
+      const odd = '坏\u0000评\ud800';
+      const r = badRating({ comment: odd, otherReason: odd, contact: { name: `张${odd}`, phone: '13812345678' } }, T);
+      expect(await ctx.store.insertRatings(batch([item(r, { anonymous: false }), item(demoRating({}, T + 1))]))).toEqual(['accepted', 'accepted']);
+      expect(await ctx.store.insertRatings(batch([item(r)]))).toEqual(['duplicate']);
+      // The encrypted copy keeps the NUL (UTF-8 has no lone surrogate: that one is U+FFFD in every store); the plain
+      // copies may carry a replacement character instead.
+      expect(await ctx.store.revealComment(r.id)).toBe('坏\u0000评\ufffd');
+      expect(await ctx.store.revealContact(r.id)).toEqual(r.contact);
+      expect((await ctx.store.getRating(r.id))?.otherReason).toMatch(/^坏.评/u);
+    });
+
     it('corrects the device time by the batch clock offset and keeps the arrival time', async () => {
       const r = demoRating({}, T);
       await ctx.store.insertRatings(batch([item(r)], T + 60_000, 3_000));
