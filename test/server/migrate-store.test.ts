@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CaseAction } from '../../src/domain/case-machine';
 import { uuidv7 } from '../../src/domain/ids';
-import type { RatingRecord } from '../../src/domain/rating';
+import { RatingRecordSchema, type RatingRecord } from '../../src/domain/rating';
 import { payloadHash } from '../../sync-server/canonical';
 import { ContactCipher } from '../../sync-server/crypto/contact-cipher';
 import { ingestRecords } from '../../sync-server/ingest';
@@ -33,14 +33,15 @@ async function makeHall(dir: string, employeeNo = 'D1001') {
   const seed = demoHall({ passwordHash: null, pinHash: null });
   seed.staff = seed.staff.map((s) => (s.id === 'demo-s1' ? { ...s, employeeNo } : s));
   await store.settleServerMode(() => ({ mode: 'production' as const, seed }));
-  const bad = badRating({ comment: '等了很久，电话 138 1234 5678' }, T);
-  const good = demoRating({ level: 'VERY_SATISFIED' }, T + 1);
-  const paper: RatingRecord = {
+  // Parsed by the shared schema, as the push route does before the digest is made (its key order counts).
+  const bad = RatingRecordSchema.parse(badRating({ comment: '等了很久，电话 138 1234 5678' }, T));
+  const good = RatingRecordSchema.parse(demoRating({ level: 'VERY_SATISFIED' }, T + 1));
+  const paper: RatingRecord = RatingRecordSchema.parse({
     ...badRating({ contact: { name: '李四', phone: '13900001111' } }, T + 2),
     channel: 'PAPER',
     caseNumber: 'QH-2026-077',
     paper: { serviceItemId: 'demo-item-1', serviceDate: '2026-11-20', enteredBy: 'demo-s2', hasPhoto: true },
-  };
+  });
   const info = { deviceId: DEMO_DEVICE, sentAt: T + 10, receivedAt: T + 10 };
   const out = await ingestRecords(store, [bad, good, paper], info);
   expect(out.map((o) => o.status)).toEqual(['accepted', 'accepted', 'accepted']);
@@ -77,6 +78,7 @@ describe('npm run migrate-store: a hall joins the province', () => {
     const { bad, good, paper, event } = await makeHall(dir);
     const schema = newTestSchema('hcp_move');
     const first = await migrate(dir, schema);
+    expect(first.stdout).not.toContain('could not be rebuilt'); // every digest made again under the new key
     expect(added(first.stdout)).toMatchObject({ ratings: 3, cases: 2, case_events: 1, audit_log: 1, devices: 1, paper_checks: 1, rating_photos: 1 });
 
     const province = await openPostgresStore({ connectionString: PG_TEST_URL, schema, max: 2 }, new ContactCipher(PROVINCE_KEY));
@@ -111,9 +113,9 @@ describe('npm run migrate-store: a hall joins the province', () => {
   it('refuses a hall whose 工号 belongs to another person in the province, and writes nothing', async () => {
     const schema = newTestSchema('hcp_move');
     const dirA = tempDir('move-a2');
-    await makeHall(dirA, 'D2001');
+    await makeHall(dirA, 'Q7001');
     await migrate(dirA, schema);
-    // Another hall: its own ids, but 工号 D2001 again.
+    // Another hall: its own ids, but 工号 Q7001 again.
     const dirB = tempDir('move-b');
     const { store } = await openStore(dirB, {});
     const seed = demoHall({ passwordHash: null, pinHash: null });
@@ -121,7 +123,7 @@ describe('npm run migrate-store: a hall joins the province', () => {
     seed.units = seed.units.map((u) => ({ ...u, id: rename(u.id) }));
     seed.windows = seed.windows.map((w) => ({ ...w, id: rename(w.id), unitId: rename(w.unitId) }));
     seed.serviceItems = seed.serviceItems.map((s) => ({ ...s, id: rename(s.id), unitId: rename(s.unitId) }));
-    seed.staff = seed.staff.map((s) => ({ ...s, id: rename(s.id), unitId: rename(s.unitId), windowId: s.windowId && rename(s.windowId), employeeNo: s.id === 'demo-s1' ? 'D2001' : `B${s.employeeNo}` }));
+    seed.staff = seed.staff.map((s) => ({ ...s, id: rename(s.id), unitId: rename(s.unitId), windowId: s.windowId && rename(s.windowId), employeeNo: s.id === 'demo-s1' ? 'Q7001' : `B${s.employeeNo}` }));
     await store.settleServerMode(() => ({ mode: 'production' as const, seed }));
     await store.close();
     const province = await openPostgresStore({ connectionString: PG_TEST_URL, schema, max: 2 }, new ContactCipher(PROVINCE_KEY));
@@ -132,7 +134,7 @@ describe('npm run migrate-store: a hall joins the province', () => {
         (err: { code: number; stderr: string }) => err,
       );
       expect(refused?.code).toBe(2);
-      expect(refused?.stderr).toContain('D2001');
+      expect(refused?.stderr).toContain('Q7001');
       expect((await province.loadCatalog()).units).toEqual(before.units);
     } finally {
       await province.close();

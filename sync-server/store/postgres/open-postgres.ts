@@ -1,6 +1,6 @@
 import type { ContactCipher } from '../../crypto/contact-cipher';
 import type { Store } from '../store';
-import { openPgDb, type PgOptions } from './pg-db';
+import { openPgDb, type PgDb, type PgOptions } from './pg-db';
 import { migratePg } from './pg-migrations';
 import { pgAbandonedTaps } from './pg-abandoned-taps';
 import { pgAccounts } from './pg-accounts';
@@ -19,6 +19,15 @@ export function isPostgresUrl(url: string | undefined): url is string {
   return !!url && /^postgres(ql)?:\/\//i.test(url);
 }
 
+/** IF NOT EXISTS is no lock: two instances creating the schema together may see a unique violation, meaning "made". */
+async function createSchema(db: PgDb, schema: string) {
+  try {
+    await db.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  } catch (err) {
+    if (!['23505', '42P06'].includes((err as { code?: string }).code ?? '')) throw err;
+  }
+}
+
 /**
  * Opens a pool on the database, creates the schema when one is named, applies the migrations (under an advisory
  * lock: several instances may start together) and returns the store.
@@ -26,7 +35,7 @@ export function isPostgresUrl(url: string | undefined): url is string {
 export async function openPostgresStore(options: PgOptions, cipher: ContactCipher): Promise<Store> {
   const db = openPgDb(options);
   try {
-    if (options.schema) await db.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`);
+    if (options.schema) await createSchema(db, options.schema);
     await migratePg(db);
   } catch (err) {
     await db.close();
