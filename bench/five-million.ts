@@ -25,7 +25,7 @@ function rowExpressions(i: string, now: number, total: number, pad12: (i: string
     unit: `CASE WHEN ${demo} THEN 'demo-unit' ELSE 'bench-u' || (${i} % 50) END`,
     window: `CASE WHEN ${demo} THEN 'demo-w' || (1 + ${i} % 2) ELSE 'bench-w' || (${i} % 500) END`,
     staff: `CASE WHEN ${demo} THEN 'demo-s' || (1 + (${i} / 5) % 3) ELSE 'bench-s' || (${i} % 2000) END`,
-    time: `(${start} + ${i} * ${step})`,
+    time: `(${start} + CAST(${i} AS BIGINT) * ${step})`,
   };
 }
 
