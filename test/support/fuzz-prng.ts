@@ -1,5 +1,5 @@
 /**
- * A small seeded generator for the route fuzz (test/server/fuzz-routes.test.ts): mulberry32, no dependency, so
+ * A small seeded generator for the route fuzz (test/support/fuzz-suite.ts): mulberry32, no dependency, so
  * a failing request is made again from its seed alone (FUZZ_SEED=… replays the whole run, FUZZ_ONLY=… one case).
  */
 export interface Rng {

@@ -42,6 +42,18 @@ const types = {
 
 const RETRYABLE = new Set(['40P01', '40001']);
 
+/** What PostgreSQL text cannot hold and a JavaScript string (and SQLite) can: NUL and a lone UTF-16 surrogate. */
+export const UNSTORABLE_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * A string parameter with such a character gets U+FFFD in its place (what pg would send for a lone surrogate
+ * anyway) instead of failing the statement: a client's odd text is stored, never a 500. Keys, hashes and
+ * ciphertexts are ASCII and pass untouched.
+ */
+function storableParam(value: unknown): unknown {
+  return typeof value === 'string' ? value.replace(UNSTORABLE_TEXT, '\ufffd') : value;
+}
+
 export function isValidSchemaName(schema: string): boolean {
   return /^[a-z_][a-z0-9_]{0,62}$/.test(schema);
 }
@@ -59,7 +71,7 @@ export function openPgDb(options: PgOptions): PgDb {
   pool.on('error', () => {});
   const asQueryable = (c: pg.Pool | pg.PoolClient): PgQueryable => ({
     async query<R>(sql: string, params?: readonly unknown[]) {
-      return (await c.query(sql, params as unknown[])).rows as R[];
+      return (await c.query(sql, params?.map(storableParam))).rows as R[];
     },
   });
   return {

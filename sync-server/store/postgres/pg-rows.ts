@@ -1,4 +1,4 @@
-import type { PgQueryable } from './pg-db';
+import { UNSTORABLE_TEXT, type PgQueryable } from './pg-db';
 
 /** Rows a statement carries at most (a push batch is up to 2,000 items): bounds one statement's size. */
 const ROWS_PER_STATEMENT = 2000;
@@ -8,7 +8,6 @@ const ROWS_PER_STATEMENT = 2000;
  * carry one). JSON.stringify writes both as escapes, which is what the fast test looks for.
  */
 const ESCAPED_UNSTORABLE = /\\u(0000|[dD][89a-fA-F])/;
-const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /**
  * The rows as one JSON text. A character text cannot hold becomes U+FFFD in the plain columns (what a lone
@@ -18,7 +17,7 @@ const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff
 function rowsJson(rows: readonly object[]): string {
   const json = JSON.stringify(rows);
   if (!ESCAPED_UNSTORABLE.test(json)) return json;
-  return JSON.stringify(rows, (_key, value) => (typeof value === 'string' ? value.replace(UNSTORABLE, '\ufffd') : value));
+  return JSON.stringify(rows, (_key, value) => (typeof value === 'string' ? value.replace(UNSTORABLE_TEXT, '\ufffd') : value));
 }
 
 /**
