@@ -1,0 +1,176 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DEMO_ACCOUNTS } from '../support/api';
+import { assertBuilt, loadControlledKiosk, outboxCount, waitUntil } from '../support/browser';
+import { FAULTS, startFaultProxy, type FaultProxy } from '../support/fault-proxy';
+import { CASE_STEPS, kioskTap, KillableBrowser, KillableServer, serverFigures, typePaperForm, workCase, type Level } from '../support/fault-run';
+import { rng } from '../support/fuzz-prng';
+import { spawnServer, tempDir } from '../support/server';
+
+/*
+ * Nothing lost, nothing doubled, end to end: 300 records made in the real app in Chromium (kiosk taps, typed paper
+ * forms, case steps) while a proxy drops pushes, loses the server's answers after it committed, sends pushes twice
+ * and delays them, while the server is killed (SIGKILL) mid-push and the kiosk's browser is killed mid-push. Then
+ * everything drains through a clean path, and the server must hold each record exactly once.
+ * FAULT_SEED=… replays a run's choices of faults and levels.
+ */
+const SEED = Number(process.env.FAULT_SEED ?? 20261130);
+const NAMED_CASES = 6; // 不满意 with a phone: each is worked through its five steps
+const ANONYMOUS_BAD = 4; // 非常不满意 without a phone: a case with no steps
+const PAPER_FORMS = 10;
+const CASE_STEP_COUNT = NAMED_CASES * CASE_STEPS.length;
+const KIOSK_TAPS = 300 - PAPER_FORMS - CASE_STEP_COUNT;
+const GOOD: Level[] = ['VERY_SATISFIED', 'SATISFIED', 'BASICALLY_SATISFIED'];
+
+let proxy: FaultProxy | undefined;
+let server: KillableServer | undefined;
+const browsers: KillableBrowser[] = [];
+afterAll(async () => {
+  for (const b of browsers) await b.close();
+  await server?.settled().catch(() => undefined);
+  await server?.stop();
+  await proxy?.close();
+});
+
+async function signIn(page: Page, url: string, employeeNo: string) {
+  await page.goto(url);
+  await page.getByLabel('工号').fill(employeeNo);
+  await page.getByLabel('密码').fill('demo1234');
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+}
+
+describe('faults on the push routes, a killed server and a killed browser', () => {
+  it('300 records made in the real UI reach the server exactly once each', async () => {
+    assertBuilt();
+    const started = Date.now();
+    const random = rng(SEED);
+    const dataDir = tempDir('e2e-faults');
+    const first = await spawnServer({ dataDir, built: true });
+    proxy = await startFaultProxy({ target: first.port, rng: rng(SEED ^ 0x5eed), faultRate: 0.4 });
+    server = await KillableServer.start(dataDir, proxy, first);
+    const base = proxy.baseUrl;
+
+    const tapped: Partial<Record<Level, number>> = {};
+    let kioskTaps = 0;
+    const kiosk = await KillableBrowser.open(tempDir('e2e-faults-kiosk'));
+    browsers.push(kiosk);
+    const kioskUrl = `${base}/?thanksMs=30`;
+    await loadControlledKiosk(kiosk.page, kioskUrl);
+    const tap = async (level: Level, phone?: string) => {
+      await kioskTap(kiosk.page, level, phone);
+      tapped[level] = (tapped[level] ?? 0) + 1;
+      kioskTaps++;
+    };
+    const goodTaps = async (n: number, during?: (i: number) => void) => {
+      for (let i = 0; i < n; i++) {
+        during?.(i);
+        await tap(random.pick(GOOD));
+      }
+    };
+
+    const clerk = await KillableBrowser.open(tempDir('e2e-faults-clerk'));
+    browsers.push(clerk);
+    await signIn(clerk.page, `${base}/form`, DEMO_ACCOUNTS.LEAD);
+    await clerk.page.getByLabel('办件编号').waitFor();
+    const paperNumbers: string[] = [];
+    const typeForms = async (n: number) => {
+      for (let i = 0; i < n; i++) {
+        const caseNumber = `QH-FAULT-${String(paperNumbers.length + 1).padStart(3, '0')}`;
+        await typePaperForm(clerk.page, caseNumber, random.pick(GOOD as ('VERY_SATISFIED' | 'SATISFIED' | 'BASICALLY_SATISFIED')[]));
+        paperNumbers.push(caseNumber);
+      }
+    };
+
+    // 1. The bad reviews first (their cases are worked later), good taps around them; the server dies mid-push.
+    for (let i = 0; i < NAMED_CASES; i++) {
+      await tap('DISSATISFIED', `1390000${String(1000 + i)}`);
+      await goodTaps(5);
+    }
+    for (let i = 0; i < ANONYMOUS_BAD; i++) await tap('VERY_DISSATISFIED');
+    server.killAtNextSync();
+    await goodTaps(40);
+    await server.settled();
+
+    // 2. Paper forms at the counter, pushed through the same faults.
+    await typeForms(PAPER_FORMS / 2);
+
+    // 3. More taps; the kiosk's browser dies while a push is on its way (power cut), and is opened again.
+    await goodTaps(40);
+    const inFlight = proxy.nextForward();
+    await tap(random.pick(GOOD));
+    await inFlight;
+    await kiosk.kill();
+    await kiosk.reopen();
+    await kiosk.page.goto(kioskUrl);
+    await kiosk.page.getByRole('button', { name: '非常满意' }).waitFor();
+
+    // 4. The lead works the named cases once the kiosk's pushes have brought them; the server dies meanwhile.
+    await waitUntil('the named cases on the server', () => serverFigures(dataDir).namedCases.length, (n) => n === NAMED_CASES, 90_000, 500);
+    const caseIds = serverFigures(dataDir).namedCases;
+    await clerk.page.goto(`${base}/staff`);
+    for (const id of caseIds) await clerk.page.locator(`[data-case-id="${id}"]`).waitFor();
+    let steps = 0;
+    server.killAtNextSync();
+    for (const id of caseIds.slice(0, NAMED_CASES / 2)) {
+      await workCase(clerk.page, id, () => steps++);
+    }
+    await server.settled();
+
+    // 5. Taps with the server killed once more, the other half of the forms and cases.
+    server.killAtNextSync();
+    await goodTaps(60);
+    await server.settled();
+    await clerk.page.goto(`${base}/form`);
+    await clerk.page.getByLabel('办件编号').waitFor();
+    await typeForms(PAPER_FORMS / 2);
+    await clerk.page.goto(`${base}/staff`);
+    for (const id of caseIds.slice(NAMED_CASES / 2)) {
+      await clerk.page.locator(`[data-case-id="${id}"]`).waitFor();
+      await workCase(clerk.page, id, () => steps++);
+    }
+    await goodTaps(KIOSK_TAPS - kioskTaps);
+
+    // 6. A clean path: no more faults; the network "returns" on both tablets, which restarts their pushes at once.
+    proxy.setFaults(false);
+    for (const b of [kiosk, clerk]) {
+      await b.context.setOffline(true);
+      await b.context.setOffline(false);
+    }
+    await waitUntil('the kiosk outbox to drain', () => outboxCount(kiosk.page), (n) => n === 0, 90_000, 500);
+    await waitUntil('the clerk outbox to drain', () => outboxCount(clerk.page), (n) => n === 0, 90_000, 500);
+
+    // 7. Another clerk of window 1 checks each form from their own session, so that it counts.
+    const checker = await KillableBrowser.open(tempDir('e2e-faults-checker'));
+    browsers.push(checker);
+    await signIn(checker.page, `${base}/form`, 'D1004');
+    for (const caseNumber of paperNumbers) {
+      const row = checker.page.locator('[data-testid="to-check"]', { hasText: caseNumber });
+      await row.getByRole('button', { name: '与纸质表一致，确认核对' }).click();
+      await checker.page.getByText(`已确认核对办件 ${caseNumber} 的评价表`).waitFor();
+    }
+
+    // Exactly what was made, once each.
+    const figures = serverFigures(dataDir);
+    expect(kioskTaps + paperNumbers.length + steps).toBe(300);
+    expect(figures.total).toBe(kioskTaps + paperNumbers.length);
+    expect(figures.kioskByLevel).toEqual(tapped);
+    expect(figures.paper.map((p) => p.caseNumber).sort()).toEqual([...paperNumbers].sort());
+    expect(figures.paper.every((p) => p.checkedBy === 'demo-s4')).toBe(true);
+    expect(figures.namedCases.sort()).toEqual([...caseIds].sort());
+    expect(figures.anonymousCases).toHaveLength(ANONYMOUS_BAD);
+    for (const id of caseIds) expect(figures.eventsByCase[id]).toEqual([...CASE_STEPS]);
+    for (const id of figures.anonymousCases) expect(figures.eventsByCase[id]).toBeUndefined();
+    expect(await outboxCount(kiosk.page)).toBe(0);
+    expect(await outboxCount(clerk.page)).toBe(0);
+    // Every fault happened, the server and the browser died as planned.
+    for (const f of FAULTS) expect(proxy.counts[f], `fault ${f}`).toBeGreaterThan(0);
+    expect(server.kills).toBe(3);
+    expect(kiosk.kills).toBe(1);
+
+    const seconds = Math.round((Date.now() - started) / 1000);
+    console.log(
+      `fault run (seed ${SEED}): ${kioskTaps + paperNumbers.length + steps} records in the UI (${kioskTaps} kiosk taps, ${paperNumbers.length} paper forms, ${steps} case steps); ` +
+        `push requests: ${JSON.stringify(proxy.counts)}; server kills: ${server.kills}; browser kills: ${kiosk.kills}; ${seconds} s`,
+    );
+  });
+});

@@ -1,0 +1,151 @@
+import http from 'node:http';
+import net from 'node:net';
+import type { Rng } from './fuzz-prng';
+
+/**
+ * A small HTTP proxy between the browser and the server that breaks the push routes (/api/v1/sync/…) the ways a
+ * hall's network and a dying server do, chosen per request by a seeded generator so a failing run is made again
+ * from its seed. Everything else (the app, its API calls) passes through untouched, so only the sync path is
+ * under test. It keeps its port while the server behind it is killed and started again elsewhere (`retarget`).
+ */
+export const FAULTS = ['drop', 'loseAnswer', 'duplicate', 'delay'] as const;
+export type Fault = (typeof FAULTS)[number];
+
+export interface FaultProxy {
+  port: number;
+  baseUrl: string;
+  /** What the proxy did to push requests: each fault, and the requests it passed on clean. */
+  counts: Record<Fault | 'clean', number>;
+  /** Push requests forwarded to the server and not yet answered. */
+  inFlight(): number;
+  /** Resolves when the next push request has been forwarded to the server (the moment to kill it mid-sync). */
+  nextForward(): Promise<void>;
+  retarget(port: number): void;
+  /** Off: every request passes clean (the final drain). */
+  setFaults(on: boolean): void;
+  close(): Promise<void>;
+}
+
+const SYNC_PREFIX = '/api/v1/sync/';
+/** Headers of one hop only (RFC 9110 §7.6.1): not forwarded. */
+const HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer']);
+
+interface Answer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+}
+
+function readBody(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    stream.on('data', (c: Buffer) => chunks.push(c));
+    stream.on('end', () => resolve(Buffer.concat(chunks)));
+    stream.on('error', reject);
+  });
+}
+
+function endToEnd(headers: http.IncomingHttpHeaders): http.OutgoingHttpHeaders {
+  return Object.fromEntries(Object.entries(headers).filter(([k]) => !HOP.has(k.toLowerCase())));
+}
+
+export async function startFaultProxy(opts: { target: number; rng: Rng; faultRate: number; maxDelayMs?: number }): Promise<FaultProxy> {
+  let target = opts.target;
+  let faultsOn = true;
+  let inFlight = 0;
+  let waiters: (() => void)[] = [];
+  const counts: FaultProxy['counts'] = { drop: 0, loseAnswer: 0, duplicate: 0, delay: 0, clean: 0 };
+  const sockets = new Set<net.Socket>();
+
+  /** One request to the server as it is now; the body buffered so it can be sent twice. */
+  const forward = (req: http.IncomingMessage, body: Buffer, sync: boolean): Promise<Answer> =>
+    new Promise((resolve, reject) => {
+      const upstream = http.request(
+        { host: '127.0.0.1', port: target, method: req.method, path: req.url, headers: { ...endToEnd(req.headers), 'content-length': String(body.length) }, agent: false },
+        (res) => readBody(res).then((b) => resolve({ status: res.statusCode ?? 502, headers: res.headers, body: b }), reject),
+      );
+      upstream.on('error', reject);
+      upstream.end(body, () => {
+        if (!sync) return;
+        const ready = waiters;
+        waiters = [];
+        for (const w of ready) w();
+      });
+    });
+
+  const send = (res: http.ServerResponse, a: Answer) => {
+    res.writeHead(a.status, { ...endToEnd(a.headers), 'content-length': String(a.body.length) });
+    res.end(a.body);
+  };
+
+  const pick = (): Fault | 'clean' => {
+    // Both draws every time, so the sequence of choices depends on the seed alone, not on the switch.
+    const faulty = opts.rng.next() < opts.faultRate;
+    const which = FAULTS[opts.rng.int(FAULTS.length)];
+    return faultsOn && faulty ? which : 'clean';
+  };
+
+  const server = http.createServer((req, res) => {
+    void (async () => {
+      const body = await readBody(req);
+      const sync = (req.url ?? '').startsWith(SYNC_PREFIX);
+      const fault = sync ? pick() : 'clean';
+      if (sync) counts[fault]++;
+      if (fault === 'drop') {
+        // Lost on the way: the server never sees it.
+        req.socket.destroy();
+        return;
+      }
+      if (fault === 'delay') await new Promise((r) => setTimeout(r, 200 + opts.rng.int(opts.maxDelayMs ?? 1500)));
+      if (sync) inFlight++;
+      try {
+        let answer: Answer;
+        if (fault === 'duplicate') {
+          // The same bytes twice, side by side (a retrying middlebox): the store must take them once.
+          const both = await Promise.allSettled([forward(req, body, true), forward(req, body, true)]);
+          const ok = both.filter((b): b is PromiseFulfilledResult<Answer> => b.status === 'fulfilled');
+          if (ok.length === 0) throw (both[0] as PromiseRejectedResult).reason;
+          answer = ok[ok.length - 1].value;
+        } else answer = await forward(req, body, sync);
+        if (fault === 'loseAnswer') {
+          // The server committed and answered; the tablet never hears it.
+          req.socket.destroy();
+          return;
+        }
+        send(res, answer);
+      } finally {
+        if (sync) inFlight--;
+      }
+    })().catch(() => {
+      // The server is down or died mid-request: what a tablet sees then.
+      if (!res.headersSent) {
+        res.writeHead(502, { 'content-type': 'text/plain' });
+        res.end('bad gateway');
+      } else req.socket.destroy();
+    });
+  });
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  return {
+    port,
+    baseUrl: `http://127.0.0.1:${port}`,
+    counts,
+    inFlight: () => inFlight,
+    nextForward: () => new Promise<void>((resolve) => waiters.push(resolve)),
+    retarget(p) {
+      target = p;
+    },
+    setFaults(on) {
+      faultsOn = on;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
