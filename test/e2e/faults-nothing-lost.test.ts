@@ -105,8 +105,16 @@ describe('faults on the push routes, a killed server and a killed browser', () =
     await kiosk.page.getByRole('button', { name: '非常满意' }).waitFor();
 
     // 4. The lead works the named cases once the kiosk's pushes have brought them; the server dies meanwhile.
-    await waitUntil('the named cases on the server', () => serverFigures(dataDir).namedCases.length, (n) => n === NAMED_CASES, 90_000, 500);
+    // Done when all arrived, or when the kiosk holds nothing more to send: then the missing ones were lost.
+    const arrived = await waitUntil(
+      'the named cases on the server, or an empty kiosk outbox',
+      async () => ({ outbox: await outboxCount(kiosk.page), cases: serverFigures(dataDir).namedCases }),
+      (s) => s.cases.length === NAMED_CASES || s.outbox === 0,
+      90_000,
+      500,
+    );
     const caseIds = serverFigures(dataDir).namedCases;
+    expect(caseIds, `named cases on the server (the kiosk's outbox held ${arrived.outbox})`).toHaveLength(NAMED_CASES);
     await clerk.page.goto(`${base}/staff`);
     for (const id of caseIds) await clerk.page.locator(`[data-case-id="${id}"]`).waitFor();
     let steps = 0;
