@@ -5,6 +5,7 @@ import { assertBuilt, loadControlledKiosk, outboxCount, waitUntil } from '../sup
 import { FAULTS, startFaultProxy, type FaultProxy } from '../support/fault-proxy';
 import { CASE_STEPS, kioskTap, KillableBrowser, KillableServer, serverFigures, typePaperForm, workCase, type Level } from '../support/fault-run';
 import { rng } from '../support/fuzz-prng';
+import { PUSH_CASE_ACTIONS_PATH, PUSH_PAPER_PATH, PUSH_RATINGS_PATH } from '../../src/domain/sync-constants';
 import { spawnServer, tempDir } from '../support/server';
 
 /*
@@ -147,6 +148,9 @@ describe('faults on the push routes, a killed server and a killed browser', () =
     await waitUntil('the kiosk outbox to drain', () => outboxCount(kiosk.page), (n) => n === 0, 90_000, 500);
     await waitUntil('the clerk outbox to drain', () => outboxCount(clerk.page), (n) => n === 0, 90_000, 500);
 
+    // Each form arrived once (before its check, so that a lost one fails here, by name).
+    expect(serverFigures(dataDir).paper.map((p) => p.caseNumber).sort(), 'paper forms on the server').toEqual([...paperNumbers].sort());
+
     // 7. Another clerk of window 1 checks each form from their own session, so that it counts.
     const checker = await KillableBrowser.open(tempDir('e2e-faults-checker'));
     browsers.push(checker);
@@ -156,6 +160,12 @@ describe('faults on the push routes, a killed server and a killed browser', () =
       await row.getByRole('button', { name: '与纸质表一致，确认核对' }).click();
       await checker.page.getByText(`已确认核对办件 ${caseNumber} 的评价表`).waitFor();
     }
+
+    const seconds = Math.round((Date.now() - started) / 1000);
+    console.log(
+      `fault run (seed ${SEED}): ${kioskTaps + paperNumbers.length + steps} records in the UI (${kioskTaps} kiosk taps, ${paperNumbers.length} paper forms, ${steps} case steps); ` +
+        `push requests: ${JSON.stringify(proxy.totals())}, per route ${JSON.stringify(proxy.counts)}; server kills: ${server.kills}; browser kills: ${kiosk.kills}; ${seconds} s`,
+    );
 
     // Exactly what was made, once each.
     const figures = serverFigures(dataDir);
@@ -171,14 +181,10 @@ describe('faults on the push routes, a killed server and a killed browser', () =
     expect(await outboxCount(kiosk.page)).toBe(0);
     expect(await outboxCount(clerk.page)).toBe(0);
     // Every fault happened, the server and the browser died as planned.
-    for (const f of FAULTS) expect(proxy.counts[f], `fault ${f}`).toBeGreaterThan(0);
+    for (const route of [PUSH_RATINGS_PATH, PUSH_PAPER_PATH, PUSH_CASE_ACTIONS_PATH]) {
+      for (const f of FAULTS) expect(proxy.counts[route]?.[f], `${f} on ${route}`).toBeGreaterThan(0);
+    }
     expect(server.kills).toBe(3);
     expect(kiosk.kills).toBe(1);
-
-    const seconds = Math.round((Date.now() - started) / 1000);
-    console.log(
-      `fault run (seed ${SEED}): ${kioskTaps + paperNumbers.length + steps} records in the UI (${kioskTaps} kiosk taps, ${paperNumbers.length} paper forms, ${steps} case steps); ` +
-        `push requests: ${JSON.stringify(proxy.counts)}; server kills: ${server.kills}; browser kills: ${kiosk.kills}; ${seconds} s`,
-    );
   });
 });

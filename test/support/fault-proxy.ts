@@ -11,13 +11,16 @@ import type { Rng } from './fuzz-prng';
 export const FAULTS = ['drop', 'loseAnswer', 'duplicate', 'delay'] as const;
 export type Fault = (typeof FAULTS)[number];
 
+export type FaultCounts = Record<Fault | 'clean', number>;
+const noFaults = (): FaultCounts => ({ drop: 0, loseAnswer: 0, duplicate: 0, delay: 0, clean: 0 });
+
 export interface FaultProxy {
   port: number;
   baseUrl: string;
-  /** What the proxy did to push requests: each fault, and the requests it passed on clean. */
-  counts: Record<Fault | 'clean', number>;
-  /** Push requests forwarded to the server and not yet answered. */
-  inFlight(): number;
+  /** What the proxy did to push requests, per push route: each fault, and the requests it passed on clean. */
+  counts: Record<string, FaultCounts>;
+  /** The same summed over the routes. */
+  totals(): FaultCounts;
   /** Resolves when the next push request has been forwarded to the server (the moment to kill it mid-sync). */
   nextForward(): Promise<void>;
   retarget(port: number): void;
@@ -52,9 +55,8 @@ function endToEnd(headers: http.IncomingHttpHeaders): http.OutgoingHttpHeaders {
 export async function startFaultProxy(opts: { target: number; rng: Rng; faultRate: number; maxDelayMs?: number }): Promise<FaultProxy> {
   let target = opts.target;
   let faultsOn = true;
-  let inFlight = 0;
   let waiters: (() => void)[] = [];
-  const counts: FaultProxy['counts'] = { drop: 0, loseAnswer: 0, duplicate: 0, delay: 0, clean: 0 };
+  const counts: FaultProxy['counts'] = {};
   const sockets = new Set<net.Socket>();
 
   /** One request to the server as it is now; the body buffered so it can be sent twice. */
@@ -78,44 +80,58 @@ export async function startFaultProxy(opts: { target: number; rng: Rng; faultRat
     res.end(a.body);
   };
 
-  const pick = (): Fault | 'clean' => {
-    // Both draws every time, so the sequence of choices depends on the seed alone, not on the switch.
-    const faulty = opts.rng.next() < opts.faultRate;
-    const which = FAULTS[opts.rng.int(FAULTS.length)];
-    return faultsOn && faulty ? which : 'clean';
+  /*
+   * Each route meets every fault early, whatever the luck of the draw: a route with few requests (ten paper forms)
+   * would otherwise often see no drop at all, and a tablet deleting before the answer would pass unnoticed. Its
+   * first four requests take the four faults in a seeded order; after that, chance decides.
+   */
+  const routes = new Map<string, { firsts: Fault[] }>();
+  const pick = (route: string): Fault | 'clean' => {
+    if (!faultsOn) return 'clean';
+    let r = routes.get(route);
+    if (!r) {
+      const order = [...FAULTS];
+      for (let i = order.length - 1; i > 0; i--) {
+        const j = opts.rng.int(i + 1);
+        [order[i], order[j]] = [order[j], order[i]];
+      }
+      r = { firsts: order };
+      routes.set(route, r);
+    }
+    if (r.firsts.length > 0) return r.firsts.shift()!;
+    return opts.rng.next() < opts.faultRate ? opts.rng.pick(FAULTS) : 'clean';
   };
 
   const server = http.createServer((req, res) => {
+    // No connection is used twice: Chromium silently sends a request again when a reused connection closes
+    // without an answer, which would hide a drop or a lost answer from the app under test.
+    res.shouldKeepAlive = false;
     void (async () => {
       const body = await readBody(req);
-      const sync = (req.url ?? '').startsWith(SYNC_PREFIX);
-      const fault = sync ? pick() : 'clean';
-      if (sync) counts[fault]++;
+      const route = (req.url ?? '').split('?')[0];
+      const sync = route.startsWith(SYNC_PREFIX);
+      const fault = sync ? pick(route) : 'clean';
+      if (sync) (counts[route] ??= noFaults())[fault]++;
       if (fault === 'drop') {
         // Lost on the way: the server never sees it.
         req.socket.destroy();
         return;
       }
       if (fault === 'delay') await new Promise((r) => setTimeout(r, 200 + opts.rng.int(opts.maxDelayMs ?? 1500)));
-      if (sync) inFlight++;
-      try {
-        let answer: Answer;
-        if (fault === 'duplicate') {
-          // The same bytes twice, side by side (a retrying middlebox): the store must take them once.
-          const both = await Promise.allSettled([forward(req, body, true), forward(req, body, true)]);
-          const ok = both.filter((b): b is PromiseFulfilledResult<Answer> => b.status === 'fulfilled');
-          if (ok.length === 0) throw (both[0] as PromiseRejectedResult).reason;
-          answer = ok[ok.length - 1].value;
-        } else answer = await forward(req, body, sync);
-        if (fault === 'loseAnswer') {
-          // The server committed and answered; the tablet never hears it.
-          req.socket.destroy();
-          return;
-        }
-        send(res, answer);
-      } finally {
-        if (sync) inFlight--;
+      let answer: Answer;
+      if (fault === 'duplicate') {
+        // The same bytes twice, side by side (a retrying middlebox): the store must take them once.
+        const both = await Promise.allSettled([forward(req, body, true), forward(req, body, true)]);
+        const ok = both.filter((b): b is PromiseFulfilledResult<Answer> => b.status === 'fulfilled');
+        if (ok.length === 0) throw (both[0] as PromiseRejectedResult).reason;
+        answer = ok[ok.length - 1].value;
+      } else answer = await forward(req, body, sync);
+      if (fault === 'loseAnswer') {
+        // The server committed and answered; the tablet never hears it.
+        req.socket.destroy();
+        return;
       }
+      send(res, answer);
     })().catch(() => {
       // The server is down or died mid-request: what a tablet sees then.
       if (!res.headersSent) {
@@ -134,7 +150,11 @@ export async function startFaultProxy(opts: { target: number; rng: Rng; faultRat
     port,
     baseUrl: `http://127.0.0.1:${port}`,
     counts,
-    inFlight: () => inFlight,
+    totals() {
+      const sum = noFaults();
+      for (const c of Object.values(counts)) for (const k of Object.keys(sum) as (keyof FaultCounts)[]) sum[k] += c[k];
+      return sum;
+    },
     nextForward: () => new Promise<void>((resolve) => waiters.push(resolve)),
     retarget(p) {
       target = p;
