@@ -1,6 +1,6 @@
 import http from 'node:http';
 import net from 'node:net';
-import type { Rng } from './fuzz-prng';
+import { rng, type Rng } from './fuzz-prng';
 
 /**
  * A small HTTP proxy between the browser and the server that breaks the push routes (/api/v1/sync/…) the ways a
@@ -52,7 +52,10 @@ function endToEnd(headers: http.IncomingHttpHeaders): http.OutgoingHttpHeaders {
   return Object.fromEntries(Object.entries(headers).filter(([k]) => !HOP.has(k.toLowerCase())));
 }
 
-export async function startFaultProxy(opts: { target: number; rng: Rng; faultRate: number; maxDelayMs?: number }): Promise<FaultProxy> {
+/** A route's own generator: the faults on one route do not shift with the timing of the others. */
+const routeRng = (seed: number, route: string): Rng => rng([...route].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619), seed ^ 2166136261));
+
+export async function startFaultProxy(opts: { target: number; seed: number; faultRate: number; maxDelayMs?: number }): Promise<FaultProxy> {
   let target = opts.target;
   let faultsOn = true;
   let waiters: (() => void)[] = [];
@@ -85,21 +88,22 @@ export async function startFaultProxy(opts: { target: number; rng: Rng; faultRat
    * would otherwise often see no drop at all, and a tablet deleting before the answer would pass unnoticed. Its
    * first four requests take the four faults in a seeded order; after that, chance decides.
    */
-  const routes = new Map<string, { firsts: Fault[] }>();
+  const routes = new Map<string, { random: Rng; firsts: Fault[] }>();
   const pick = (route: string): Fault | 'clean' => {
     if (!faultsOn) return 'clean';
     let r = routes.get(route);
     if (!r) {
+      const random = routeRng(opts.seed, route);
       const order = [...FAULTS];
       for (let i = order.length - 1; i > 0; i--) {
-        const j = opts.rng.int(i + 1);
+        const j = random.int(i + 1);
         [order[i], order[j]] = [order[j], order[i]];
       }
-      r = { firsts: order };
+      r = { random, firsts: order };
       routes.set(route, r);
     }
     if (r.firsts.length > 0) return r.firsts.shift()!;
-    return opts.rng.next() < opts.faultRate ? opts.rng.pick(FAULTS) : 'clean';
+    return r.random.next() < opts.faultRate ? r.random.pick(FAULTS) : 'clean';
   };
 
   const server = http.createServer((req, res) => {
@@ -111,13 +115,14 @@ export async function startFaultProxy(opts: { target: number; rng: Rng; faultRat
       const route = (req.url ?? '').split('?')[0];
       const sync = route.startsWith(SYNC_PREFIX);
       const fault = sync ? pick(route) : 'clean';
+      const delayMs = fault === 'delay' ? 200 + routes.get(route)!.random.int(opts.maxDelayMs ?? 1500) : 0;
       if (sync) (counts[route] ??= noFaults())[fault]++;
       if (fault === 'drop') {
         // Lost on the way: the server never sees it.
         req.socket.destroy();
         return;
       }
-      if (fault === 'delay') await new Promise((r) => setTimeout(r, 200 + opts.rng.int(opts.maxDelayMs ?? 1500)));
+      if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
       let answer: Answer;
       if (fault === 'duplicate') {
         // The same bytes twice, side by side (a retrying middlebox): the store must take them once.

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import type { BrowserContext, Page } from 'playwright-core';
 import { TAP_MEASURES } from '../../src/kiosk/tap-timing';
 import { openProfile } from './browser';
+import { caseStep } from './cases';
 import type { FaultProxy } from './fault-proxy';
 import { spawnServer, type ServerProcess } from './server';
 
@@ -16,16 +17,17 @@ import { spawnServer, type ServerProcess } from './server';
 /** The server behind the proxy: killed with SIGKILL while a push is on its way in, restarted on the same data. */
 export class KillableServer {
   kills = 0;
-  private pending: Promise<void> | null = null;
-  private constructor(
+  private armed: Promise<void> | null = null;
+  /** Set once a kill has fired, until the new server answers: what `stop` must wait for. */
+  private restarting: Promise<void> | null = null;
+  private stopped = false;
+
+  constructor(
     readonly dataDir: string,
     private readonly proxy: FaultProxy,
     public current: ServerProcess,
-  ) {}
-
-  static async start(dataDir: string, proxy: FaultProxy, first: ServerProcess) {
-    proxy.retarget(first.port);
-    return new KillableServer(dataDir, proxy, first);
+  ) {
+    proxy.retarget(current.port);
   }
 
   /**
@@ -33,24 +35,33 @@ export class KillableServer {
    * starts again on another port the proxy then points to. Runs beside the gestures; `settled` waits for it.
    */
   killAtNextSync() {
-    if (this.pending) throw new Error('a kill is already armed');
-    this.pending = this.proxy.nextForward().then(async () => {
-      const dying = this.current;
-      dying.child.kill('SIGKILL');
-      await dying.exited;
-      this.kills++;
-      this.current = await spawnServer({ dataDir: this.dataDir, built: true });
-      this.proxy.retarget(this.current.port);
+    if (this.armed) throw new Error('a kill is already armed');
+    this.armed = this.proxy.nextForward().then(() => {
+      if (this.stopped) return;
+      this.restarting = this.killAndRestart();
+      return this.restarting;
     });
   }
 
-  async settled() {
-    await this.pending;
-    this.pending = null;
+  private async killAndRestart() {
+    const dying = this.current;
+    dying.child.kill('SIGKILL');
+    await dying.exited;
+    this.kills++;
+    this.current = await spawnServer({ dataDir: this.dataDir, built: true });
+    this.proxy.retarget(this.current.port);
   }
 
-  stop() {
-    return this.current.stop();
+  async settled() {
+    await this.armed;
+    this.armed = null;
+  }
+
+  /** Stops the server running now; a kill armed but not fired stays unfired, one under way is let finish first. */
+  async stop() {
+    this.stopped = true;
+    await this.restarting?.catch(() => undefined);
+    await this.current.stop();
   }
 }
 
@@ -144,24 +155,15 @@ export async function typePaperForm(page: Page, caseNumber: string, level: 'VERY
 /** The five steps of a named bad review on /staff → 差评处理, as cases.test.ts makes them; counted one by one. */
 export const CASE_STEPS = ['CALL_BACK', 'DECIDE', 'RECTIFY', 'REPLY', 'CLOSE'] as const;
 
-async function stepForm(page: Page, caseId: string, button: string, fill: Record<string, string>, stage: string) {
-  const card = page.locator(`[data-case-id="${caseId}"]`);
-  await card.getByRole('button', { name: button, exact: true }).click();
-  const form = card.getByRole('form', { name: button });
-  for (const [label, value] of Object.entries(fill)) await form.getByLabel(label, { exact: true }).fill(value);
-  await form.getByRole('button', { name: '保存' }).click();
-  await page.locator(`[data-case-id="${caseId}"][data-stage="${stage}"]`).waitFor();
-}
-
 /** Takes a case from received to closed; `onStep` is told after each step the tablet has queued. */
 export async function workCase(page: Page, caseId: string, onStep: () => void) {
-  await stepForm(page, caseId, '记录回访', { 备注: '已致歉' }, 'CALLED_BACK');
+  await caseStep(page, caseId, '记录回访', { 备注: '已致歉' }, 'CALLED_BACK');
   onStep();
-  await stepForm(page, caseId, '处理决定', {}, 'DECIDED');
+  await caseStep(page, caseId, '处理决定', {}, 'DECIDED');
   onStep();
-  await stepForm(page, caseId, '记录整改', { 整改内容: '窗口服务规范再培训' }, 'RECTIFIED');
+  await caseStep(page, caseId, '记录整改', { 整改内容: '窗口服务规范再培训' }, 'RECTIFIED');
   onStep();
-  await stepForm(page, caseId, '记录答复', { 答复内容: '已电话答复整改结果' }, 'REPLIED');
+  await caseStep(page, caseId, '记录答复', { 答复内容: '已电话答复整改结果' }, 'REPLIED');
   onStep();
   const card = page.locator(`[data-case-id="${caseId}"]`);
   await card.getByRole('button', { name: '办结', exact: true }).click();
