@@ -10,8 +10,8 @@ import { spawnServer, tempDir } from '../support/server';
 /*
  * Nothing lost, nothing doubled, end to end: 300 records made in the real app in Chromium (kiosk taps, typed paper
  * forms, case steps) while a proxy drops pushes, loses the server's answers after it committed, sends pushes twice
- * and delays them, while the server is killed (SIGKILL) mid-push and the kiosk's browser is killed mid-push. Then
- * everything drains through a clean path, and the server must hold each record exactly once.
+ * and delays them; the server is killed (SIGKILL) three times mid-push, and the kiosk's and the clerk's browsers
+ * once each. Then everything drains through a clean path, and the server must hold each record exactly once.
  * FAULT_SEED=… sets the choices: the levels tapped and, request by request on each push route, the faults. The
  * timing (how the taps fall into batches, when a kill lands) still differs from run to run.
  */
@@ -21,7 +21,7 @@ const ANONYMOUS_BAD = 4; // 非常不满意 without a phone: a case with no step
 const PAPER_FORMS = 10;
 const CASE_STEP_COUNT = NAMED_CASES * CASE_STEPS.length;
 const KIOSK_TAPS = 300 - PAPER_FORMS - CASE_STEP_COUNT;
-const GOOD: Level[] = ['VERY_SATISFIED', 'SATISFIED', 'BASICALLY_SATISFIED'];
+const GOOD = ['VERY_SATISFIED', 'SATISFIED', 'BASICALLY_SATISFIED'] as const;
 
 let proxy: FaultProxy | undefined;
 let server: KillableServer | undefined;
@@ -54,11 +54,8 @@ describe('faults on the push routes, a killed server and a killed browser', () =
       tapped[level] = (tapped[level] ?? 0) + 1;
       kioskTaps++;
     };
-    const goodTaps = async (n: number, during?: (i: number) => void) => {
-      for (let i = 0; i < n; i++) {
-        during?.(i);
-        await tap(random.pick(GOOD));
-      }
+    const goodTaps = async (n: number) => {
+      for (let i = 0; i < n; i++) await tap(random.pick(GOOD));
     };
 
     const clerk = await KillableBrowser.open(tempDir('e2e-faults-clerk'));
@@ -69,7 +66,7 @@ describe('faults on the push routes, a killed server and a killed browser', () =
     const typeForms = async (n: number) => {
       for (let i = 0; i < n; i++) {
         const caseNumber = `QH-FAULT-${String(paperNumbers.length + 1).padStart(3, '0')}`;
-        await typePaperForm(clerk.page, caseNumber, random.pick(GOOD as ('VERY_SATISFIED' | 'SATISFIED' | 'BASICALLY_SATISFIED')[]));
+        await typePaperForm(clerk.page, caseNumber, random.pick(GOOD));
         paperNumbers.push(caseNumber);
       }
     };
@@ -87,12 +84,13 @@ describe('faults on the push routes, a killed server and a killed browser', () =
     // 2. Paper forms at the counter, pushed through the same faults.
     await typeForms(PAPER_FORMS / 2);
 
-    // 3. More taps; the kiosk's browser dies while a push is on its way (power cut), and is opened again.
+    // 3. More taps; the kiosk's browser dies (power cut) after the server committed a push, before the answer came
+    // back, and is opened again.
+    const kioskAnswer = proxy.holdNextAnswer(PUSH_RATINGS_PATH);
     await goodTaps(40);
-    const inFlight = proxy.nextForward();
-    await tap(random.pick(GOOD));
-    await inFlight;
+    const releaseKioskAnswer = await kioskAnswer;
     await kiosk.kill();
+    releaseKioskAnswer();
     await kiosk.reopen();
     await kiosk.page.goto(kioskUrl);
     await kiosk.page.getByRole('button', { name: '非常满意' }).waitFor();
@@ -123,7 +121,18 @@ describe('faults on the push routes, a killed server and a killed browser', () =
     await server.settled();
     await clerk.page.goto(`${base}/form`);
     await clerk.page.getByLabel('办件编号').waitFor();
+    // The clerk's tablet loses power too, the answer to a push of forms on its way; its session may or may not
+    // survive the cut.
+    const paperAnswer = proxy.holdNextAnswer(PUSH_PAPER_PATH);
     await typeForms(PAPER_FORMS / 2);
+    const releasePaperAnswer = await paperAnswer;
+    await clerk.kill();
+    releasePaperAnswer();
+    await clerk.reopen();
+    await clerk.page.goto(`${base}/form`);
+    await clerk.page.getByLabel('办件编号').or(clerk.page.getByLabel('工号')).waitFor();
+    if (await clerk.page.getByLabel('工号').isVisible()) await signInOnPage(clerk.page, `${base}/form`, DEMO_ACCOUNTS.LEAD);
+    await clerk.page.getByLabel('办件编号').waitFor();
     await clerk.page.goto(`${base}/staff`);
     for (const id of caseIds.slice(NAMED_CASES / 2)) {
       await clerk.page.locator(`[data-case-id="${id}"]`).waitFor();
@@ -154,10 +163,11 @@ describe('faults on the push routes, a killed server and a killed browser', () =
     }
 
     const seconds = Math.round((Date.now() - started) / 1000);
-    console.log(
-      `fault run (seed ${SEED}): ${kioskTaps + paperNumbers.length + steps} records in the UI (${kioskTaps} kiosk taps, ${paperNumbers.length} paper forms, ${steps} case steps); ` +
-        `push requests: ${JSON.stringify(proxy.totals())}, per route ${JSON.stringify(proxy.counts)}; server kills: ${server.kills}; browser kills: ${kiosk.kills}; ${seconds} s`,
-    );
+    const records = kioskTaps + paperNumbers.length + steps;
+    const made = `${records} records in the UI (${kioskTaps} kiosk taps, ${paperNumbers.length} paper forms, ${steps} case steps)`;
+    const faults = `push requests ${JSON.stringify(proxy.totals())}, per route ${JSON.stringify(proxy.counts)}`;
+    const kills = `server kills: ${server.kills}; browser kills: ${kiosk.kills + clerk.kills} (kiosk ${kiosk.kills}, clerk ${clerk.kills})`;
+    console.log(`fault run (seed ${SEED}): ${made}; ${faults}; ${kills}; ${seconds} s`);
 
     // Exactly what was made, once each.
     const figures = serverFigures(dataDir);
@@ -178,5 +188,6 @@ describe('faults on the push routes, a killed server and a killed browser', () =
     }
     expect(server.kills).toBe(3);
     expect(kiosk.kills).toBe(1);
+    expect(clerk.kills).toBe(1);
   });
 });

@@ -23,6 +23,11 @@ export interface FaultProxy {
   totals(): FaultCounts;
   /** Resolves when the next push request has been forwarded to the server (the moment to kill it mid-sync). */
   nextForward(): Promise<void>;
+  /**
+   * Holds back the server's answer to the next push on `route` that reaches it; resolves, once that answer is in
+   * the proxy (the server has committed), with the function that lets it go on. The moment to cut a tablet's power.
+   */
+  holdNextAnswer(route: string): Promise<() => void>;
   retarget(port: number): void;
   /** Off: every request passes clean (the final drain). */
   setFaults(on: boolean): void;
@@ -59,6 +64,7 @@ export async function startFaultProxy(opts: { target: number; seed: number; faul
   let target = opts.target;
   let faultsOn = true;
   let waiters: (() => void)[] = [];
+  const holds = new Map<string, (release: () => void) => void>();
   const counts: FaultProxy['counts'] = {};
   const sockets = new Set<net.Socket>();
 
@@ -66,7 +72,14 @@ export async function startFaultProxy(opts: { target: number; seed: number; faul
   const forward = (req: http.IncomingMessage, body: Buffer, sync: boolean): Promise<Answer> =>
     new Promise((resolve, reject) => {
       const upstream = http.request(
-        { host: '127.0.0.1', port: target, method: req.method, path: req.url, headers: { ...endToEnd(req.headers), 'content-length': String(body.length) }, agent: false },
+        {
+          host: '127.0.0.1',
+          port: target,
+          method: req.method,
+          path: req.url,
+          headers: { ...endToEnd(req.headers), 'content-length': String(body.length) },
+          agent: false,
+        },
         (res) => readBody(res).then((b) => resolve({ status: res.statusCode ?? 502, headers: res.headers, body: b }), reject),
       );
       upstream.on('error', reject);
@@ -131,6 +144,11 @@ export async function startFaultProxy(opts: { target: number; seed: number; faul
         if (ok.length === 0) throw (both[0] as PromiseRejectedResult).reason;
         answer = ok[ok.length - 1].value;
       } else answer = await forward(req, body, sync);
+      const hold = holds.get(route);
+      if (hold) {
+        holds.delete(route);
+        await new Promise<void>((release) => hold(release));
+      }
       if (fault === 'loseAnswer') {
         // The server committed and answered; the tablet never hears it.
         req.socket.destroy();
@@ -161,6 +179,10 @@ export async function startFaultProxy(opts: { target: number; seed: number; faul
       return sum;
     },
     nextForward: () => new Promise<void>((resolve) => waiters.push(resolve)),
+    holdNextAnswer(route) {
+      if (holds.has(route)) throw new Error(`an answer on ${route} is already held`);
+      return new Promise((resolve) => holds.set(route, resolve));
+    },
     retarget(p) {
       target = p;
     },
