@@ -6,8 +6,8 @@ import type { CaseListResponse } from '../../src/domain/case-api';
 import { replay } from '../../src/domain/case-machine';
 import { PUSH_RATINGS_PATH } from '../../src/domain/sync-constants';
 import { api, DEMO_ACCOUNTS, signIn } from '../support/api';
-import { assertBuilt, openProfile, waitUntil, watchCsp } from '../support/browser';
-import { action, pushActions } from '../support/cases';
+import { assertBuilt, openProfile, signInOnPage, waitUntil, watchCsp } from '../support/browser';
+import { action, caseStep, pushActions } from '../support/cases';
 import { badRating, DEMO_DEVICE } from '../support/ratings';
 import { postJson, spawnServer, tempDir, type ServerProcess } from '../support/server';
 
@@ -46,22 +46,7 @@ async function casesOnServer(employeeNo: string) {
   return (res.body as CaseListResponse).cases.map((c) => ({ ...c, state: replay(c.facts, c.events) }));
 }
 
-async function signInAt(page: Page, employeeNo: string) {
-  await page.goto(server.baseUrl + '/staff');
-  await page.getByLabel('工号').fill(employeeNo);
-  await page.getByLabel('密码').fill('demo1234');
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-}
-
-/** Opens one of the case's step forms, fills it and saves; the card then shows the stage the step leads to. */
-async function step(page: Page, caseId: string, button: string, fill: Record<string, string>, stage: string) {
-  const card = page.locator(`[data-case-id="${caseId}"]`);
-  await card.getByRole('button', { name: button, exact: true }).click();
-  const form = card.getByRole('form', { name: button });
-  for (const [label, value] of Object.entries(fill)) await form.getByLabel(label, { exact: true }).fill(value);
-  await form.getByRole('button', { name: '保存' }).click();
-  await page.locator(`[data-case-id="${caseId}"][data-stage="${stage}"]`).waitFor();
-}
+const signInAt = (page: Page, employeeNo: string) => signInOnPage(page, server.baseUrl + '/staff', employeeNo);
 
 describe('the bad-review loop in a real browser', () => {
   it('a 不满意 tap at the kiosk reaches the rated staff member at once, who calls back, fixes, replies and closes it', async () => {
@@ -99,9 +84,9 @@ describe('the bad-review loop in a real browser', () => {
     // The call-back needs the number: revealing it asks the server, which logs it.
     await card.getByRole('button', { name: '查看完整联系方式' }).click();
     await card.getByRole('link', { name: `拨打 ${PHONE}` }).waitFor();
-    await step(page, caseId, '记录回访', { 备注: '已致歉，说明改进措施' }, 'CALLED_BACK');
-    await step(page, caseId, '处理决定', {}, 'DECIDED');
-    await step(page, caseId, '记录整改', { 整改内容: '窗口服务规范再培训，当日复盘' }, 'RECTIFIED');
+    await caseStep(page, caseId, '记录回访', { 备注: '已致歉，说明改进措施' }, 'CALLED_BACK');
+    await caseStep(page, caseId, '处理决定', {}, 'DECIDED');
+    await caseStep(page, caseId, '记录整改', { 整改内容: '窗口服务规范再培训，当日复盘' }, 'RECTIFIED');
     // An empty answer is refused next to the field and nothing is recorded.
     await card.getByRole('button', { name: '记录答复', exact: true }).click();
     await card.getByRole('form', { name: '记录答复' }).getByRole('button', { name: '保存' }).click();
@@ -143,7 +128,7 @@ describe('the bad-review loop in a real browser', () => {
     await context.setOffline(true);
     await page.reload(); // the last synced copy, from the tablet's own store
     await page.getByText(/当前离线，显示/).waitFor();
-    await step(page, caseId, '记录回访', { 备注: '离线记录' }, 'CALLED_BACK');
+    await caseStep(page, caseId, '记录回访', { 备注: '离线记录' }, 'CALLED_BACK');
     await page.locator(`[data-case-id="${caseId}"] .case-local`).filter({ hasText: '待上传' }).waitFor();
 
     // Meanwhile the lead records the call-back from their own tablet.
@@ -162,7 +147,7 @@ describe('the bad-review loop in a real browser', () => {
 
     // A step still waiting holds the sign-out back: it can only go up with this person's session.
     await context.setOffline(true);
-    await step(page, caseId, '处理决定', {}, 'DECIDED');
+    await caseStep(page, caseId, '处理决定', {}, 'DECIDED');
     await page.getByRole('button', { name: '退出登录' }).click();
     const warning = page.getByRole('alertdialog');
     await warning.getByText('还有 1 条记录').waitFor();
@@ -224,7 +209,7 @@ describe('the bad-review loop in a real browser', () => {
     const card = page.locator('[data-case-id]', { has: page.locator(`[data-rating-id="${rating.id}"]`) });
     await card.waitFor();
     const caseId = (await card.getAttribute('data-case-id'))!;
-    await step(page, caseId, '记录回访', {}, 'CALLED_BACK');
+    await caseStep(page, caseId, '记录回访', {}, 'CALLED_BACK');
     await card.getByRole('button', { name: '处理决定', exact: true }).click();
     const form = card.getByRole('form', { name: '处理决定' });
     await form.getByLabel('处理方式').selectOption('NOT_ADOPTED');

@@ -27,6 +27,14 @@ export async function openProfile(profileDir: string): Promise<{ context: Browse
   return { context, page };
 }
 
+/** Signs a demo account in through the page's own form at `url` (/staff or /form). */
+export async function signInOnPage(page: Page, url: string, employeeNo: string, password = 'demo1234') {
+  await page.goto(url);
+  await page.getByLabel('工号').fill(employeeNo);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+}
+
 /** Loads the kiosk and reloads once, so the page is controlled by the installed service worker. */
 export async function loadControlledKiosk(page: Page, url: string) {
   await page.goto(url);
