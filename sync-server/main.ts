@@ -8,6 +8,7 @@ import { loadUnsentExportKey } from './crypto/unsent-export-key';
 import { hashPin } from '../src/domain/pin';
 import { DEMO_PASSWORD, DEMO_PIN, demoHall } from './store/demo-hall';
 import { openStore } from './store/open-store';
+import { PgCaseNotifier } from './store/postgres/pg-notify';
 import { decideServerMode } from './server-mode';
 
 async function main() {
@@ -32,7 +33,14 @@ async function main() {
     config.tlsCertFile && config.tlsKeyFile
       ? { cert: fs.readFileSync(config.tlsCertFile), key: fs.readFileSync(config.tlsKeyFile) }
       : undefined;
+  // Several instances share one PostgreSQL database: a case opened on one must reach the streams of all. With
+  // SQLite the default (this process only) is used.
+  const caseNotifier =
+    store.kind === 'postgres'
+      ? await PgCaseNotifier.open({ connectionString: process.env.DATABASE_URL!.trim(), schema: process.env.DATABASE_SCHEMA || undefined, onError: (err) => console.error('case notices:', err instanceof Error ? err.message : err) })
+      : undefined;
   const app = await buildApp({
+    caseNotifier,
     store,
     version: APP_VERSION,
     demo,
@@ -48,6 +56,7 @@ async function main() {
   });
   const shutdown = async () => {
     await app.close();
+    await caseNotifier?.close();
     await store.close();
     process.exit(0);
   };
