@@ -50,8 +50,9 @@ export interface AppOptions {
   /** The clock of the delays after failed password checks (kept in the store); tests give their own. */
   signInClock?: () => number;
   /**
-   * Tells every instance that a case opened (the live case stream). Default: within this process only, right for
-   * one instance; several instances on PostgreSQL share pg-notify.ts's. The caller closes what it passes.
+   * Tells every instance that a case opened (the live case stream). Default: within this process only (one
+   * instance, the tests); main.ts gives the store's own, which reaches every instance (store/postgres/pg-notify.ts,
+   * store/sqlite/sqlite-notify.ts). The caller closes what it passes.
    */
   caseNotifier?: CaseNotifier;
   /** The live case stream's heartbeat and per-session limit (routes/case-live.ts); tests shorten the heartbeat. */
