@@ -5,7 +5,7 @@ import { deliver, type CaseListener, type CaseNotifier } from '../../live/case-n
 import { SQLITE_FILE_NAME } from './open-sqlite';
 
 export interface SqliteNotifierOptions {
-  /** How often the cases table is read for cases another process opened. */
+  /** How often the cases table is read for cases another process opened (default 500 ms: well within 2 s). */
   intervalMs?: number;
   onError?: (err: unknown) => void;
 }
@@ -20,9 +20,9 @@ interface CaseRow {
 
 /**
  * Case notices for SQLite, where several server processes may share one data folder (two-instances.test.ts):
- * SQLite has no LISTEN, so each process reads the cases committed since its last look, by rowid, every second and
+ * SQLite has no LISTEN, so each process reads the cases committed since its last look, by rowid, twice a second and
  * at once when it opened one itself. Cases are never deleted and SQLite commits one writer at a time, so rowids
- * grow in commit order and a cursor misses none. One indexed read a second per process, whatever the tablets.
+ * grow in commit order and a cursor misses none. Two indexed reads a second per process, whatever the tablets.
  */
 export class SqliteCaseNotifier implements CaseNotifier {
   private readonly listeners = new Set<CaseListener>();
@@ -37,7 +37,7 @@ export class SqliteCaseNotifier implements CaseNotifier {
     this.db = new Database(path.join(dataDir, SQLITE_FILE_NAME), { readonly: true, fileMustExist: true });
     this.newer = this.db.prepare('SELECT rowid AS seq, id, window_id, staff_id, unit_id FROM cases WHERE rowid > ? ORDER BY rowid LIMIT 500');
     this.cursor = (this.db.prepare('SELECT COALESCE(MAX(rowid), 0) AS seq FROM cases').get() as { seq: number }).seq;
-    this.timer = setInterval(() => this.scan(), opts.intervalMs ?? 1_000);
+    this.timer = setInterval(() => this.scan(), opts.intervalMs ?? 500);
     this.timer.unref();
   }
 
