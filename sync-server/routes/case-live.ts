@@ -21,6 +21,13 @@ export interface LiveStreamOptions {
 /** A stream whose reader stopped reading holds at most this much before it is ended (messages are ~200 bytes). */
 const MAX_BUFFERED_BYTES = 64 * 1024;
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** How many live case streams this instance holds open now (each is a socket and a timer). */
+    caseLiveStreams(): number;
+  }
+}
+
 interface LiveStream {
   tokenHash: string;
   scope: RatingScope;
@@ -78,6 +85,7 @@ export function caseLiveRoute(app: FastifyInstance, store: Store, notifier: Case
     }
   };
   const unsubscribe = notifier.subscribe(onNotice);
+  app.decorate('caseLiveStreams', () => streams.size);
   // Open streams would hold app.close() (and a rolling restart) forever: they end first, and browsers reconnect.
   app.addHook('preClose', async () => {
     for (const stream of [...streams]) stream.end();

@@ -95,6 +95,17 @@ describe('GET /api/v1/cases/live', () => {
     expect(rated.messages).toHaveLength(1);
   });
 
+  it('forgets a stream whose reader left, and keeps at most the per-session limit of one session', async () => {
+    await waitUntil('the earlier tests\' streams closed', () => srv.app.caseLiveStreams(), (n) => n === open.length, 10_000, 20);
+    const before = srv.app.caseLiveStreams();
+    const cookie = await signIn(srv.baseUrl, DEMO_ACCOUNTS.STAFF_W2);
+    const tabs = await Promise.all(Array.from({ length: 10 }, () => openCaseStream(srv.baseUrl, cookie)));
+    // Eight per session (one per open tab): the two oldest were ended by the newer ones.
+    await waitUntil('eight streams of the session', () => tabs.filter((t) => t.status === 200).length - srv.app.caseLiveStreams() + before, (ended) => ended === 2, 10_000, 20);
+    tabs.forEach((t) => t.close());
+    await waitUntil('the closed tabs forgotten', () => srv.app.caseLiveStreams(), (n) => n === before, 10_000, 20);
+  });
+
   it('ends the stream of a session that signed out', async () => {
     const cookie = await signIn(srv.baseUrl, DEMO_ACCOUNTS.LEAD);
     const s = await openCaseStream(srv.baseUrl, cookie);

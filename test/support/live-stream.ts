@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { CASE_LIVE_PATH, type CaseLiveMessage } from '../../src/domain/case-live';
 
 export interface OpenStream {
@@ -16,10 +17,16 @@ export interface OpenStream {
   close(): void;
 }
 
-/** Opens the live case stream as a browser's EventSource would (a GET with the cookie), parsing what arrives. */
+/**
+ * Opens the live case stream as a browser's EventSource would (a GET with the cookie), parsing what arrives. Over
+ * node:http on a connection of its own: close() destroys exactly that socket (fetch's pool may open another one
+ * after an abort, which a closing server then waits for).
+ */
 export async function openCaseStream(baseUrl: string, cookie?: string, path = CASE_LIVE_PATH): Promise<OpenStream> {
-  const abort = new AbortController();
-  const res = await fetch(baseUrl + path, { headers: { accept: 'text/event-stream', ...(cookie ? { cookie } : {}) }, signal: abort.signal });
+  const res = await new Promise<http.IncomingMessage>((resolve, reject) => {
+    const req = http.get(baseUrl + path, { agent: false, headers: { accept: 'text/event-stream', ...(cookie ? { cookie } : {}) } }, resolve);
+    req.on('error', reject);
+  });
   const messages: CaseLiveMessage[] = [];
   const comments: string[] = [];
   const retries: number[] = [];
@@ -37,32 +44,29 @@ export async function openCaseStream(baseUrl: string, cookie?: string, path = CA
     if (data.length) messages.push(JSON.parse(data.join('\n')));
   };
 
-  const ended = (async () => {
-    if (!res.body) return;
-    const reader = res.body.getReader();
-    const decoder = new TextDecoder();
-    let pending = '';
-    try {
-      for (;;) {
-        const { value, done: over } = await reader.read();
-        if (over) break;
-        pending += decoder.decode(value, { stream: true });
-        const blocks = pending.split('\n\n');
-        pending = blocks.pop()!;
-        blocks.forEach(parse);
-        wake();
-      }
-    } catch {
-      // Aborted by close(): not an end the server chose, but the stream is over all the same.
-    } finally {
+  let pending = '';
+  res.setEncoding('utf8');
+  res.on('data', (text: string) => {
+    pending += text;
+    const blocks = pending.split('\n\n');
+    pending = blocks.pop()!;
+    blocks.forEach(parse);
+    wake();
+  });
+  const ended = new Promise<void>((resolve) => {
+    // 'close' also when close() destroyed it: not an end the server chose, but the stream is over all the same.
+    res.on('close', () => {
       done = true;
       wake();
-    }
-  })();
+      resolve();
+    });
+  });
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(res.headers)) if (value !== undefined) headers.set(name, String(value));
 
   return {
-    status: res.status,
-    headers: res.headers,
+    status: res.statusCode ?? 0,
+    headers,
     messages,
     comments,
     retries,
@@ -84,6 +88,6 @@ export async function openCaseStream(baseUrl: string, cookie?: string, path = CA
         check();
       });
     },
-    close: () => abort.abort(),
+    close: () => res.destroy(),
   };
 }
