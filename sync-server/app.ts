@@ -29,6 +29,8 @@ import { FailureDelays } from './auth/failure-delays';
 import { trustProxyFrom, type TrustProxy } from './config';
 import type { Store } from './store/store';
 import type { CaseRules } from '../src/domain/case-intake';
+import { InProcessCaseNotifier, type CaseNotifier } from './live/case-notifier';
+import { caseLiveRoute, type LiveStreamOptions } from './routes/case-live';
 
 export interface AppOptions {
   store: Store;
@@ -47,6 +49,14 @@ export interface AppOptions {
   trustProxy?: TrustProxy;
   /** The clock of the delays after failed password checks (kept in the store); tests give their own. */
   signInClock?: () => number;
+  /**
+   * Tells every instance that a case opened (the live case stream). Default: within this process only (one
+   * instance, the tests); main.ts gives the store's own, which reaches every instance (store/postgres/pg-notify.ts,
+   * store/sqlite/sqlite-notify.ts). The caller closes what it passes.
+   */
+  caseNotifier?: CaseNotifier;
+  /** The live case stream's heartbeat and per-session limit (routes/case-live.ts); tests shorten the heartbeat. */
+  live?: LiveStreamOptions;
 }
 
 export const APP_VERSION = '0.2.0';
@@ -82,16 +92,18 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const demo = opts.demo ?? true;
   const kiosk = { demo, settings: opts.kioskSettings ?? DEFAULT_KIOSK_SETTINGS, unsentExportKey: opts.unsentExportKey };
   enforceAccess(app, opts.store, { demo });
+  const notifier = opts.caseNotifier ?? new InProcessCaseNotifier((err) => app.log.error({ err }, 'case notice listener failed'));
   healthRoute(app, opts.version ?? APP_VERSION, demo);
   kioskConfigRoute(app, opts.store, kiosk);
   deviceRoutes(app, opts.store, kiosk);
   adminDeviceRoutes(app, opts.store);
   paperConfigRoute(app, opts.store, opts.unsentExportKey);
-  paperRoutes(app, opts.store);
+  paperRoutes(app, opts.store, notifier);
   caseRoutes(app, opts.store, opts.caseRules);
+  caseLiveRoute(app, opts.store, notifier, opts.live);
   abandonedTapRoutes(app, opts.store);
   adminCalendarRoutes(app, opts.store);
-  pushRatingsRoute(app, opts.store, opts.push);
+  pushRatingsRoute(app, opts.store, notifier, opts.push);
   authRoutes(app, opts.store, new FailureDelays(opts.store, opts.signInClock));
   ratingRoutes(app, opts.store);
   staffPhotoRoute(app, opts.store);

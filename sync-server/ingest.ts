@@ -4,6 +4,7 @@ import type { PushItemResult, PushRequest } from '../src/domain/sync-api';
 import { ERROR_CODES } from '../src/domain/sync-constants';
 import { answerItems, type ItemOutcome } from './batch-route';
 import { payloadHash } from './canonical';
+import { caseOpenedBy, type CaseNotifier } from './live/case-notifier';
 import { caseOnArrival } from './store/rules/case-opening';
 import type { Catalog, CatalogStaff, IngestBatch, PreparedRating, Store } from './store/store';
 
@@ -66,6 +67,8 @@ export interface IngestOptions {
   check?: (record: RatingRecord, catalog: Catalog) => ItemRefusal | null;
   /** What the route drops from a valid record before it is hashed and stored (claims only the server may make). */
   prepare?: (record: RatingRecord) => RatingRecord;
+  /** Told of each case the batch opened, once it is committed (the live case stream); none outside a server. */
+  notifier?: CaseNotifier;
 }
 
 /** The batch a set of records came in: who sent it, and both clocks. */
@@ -100,6 +103,8 @@ export async function ingestRecords(store: Store, records: readonly RatingRecord
     const stored = await store.insertRatings(batch);
     stored.forEach((status, i) => {
       outcomes[preparedIndex[i]] = status === 'conflict' ? { status, error: { code: ERROR_CODES.idConflict, message: 'this id is stored with different content' } } : { status };
+      // Only a rating stored now opened its case: a replay's case was announced when it first arrived.
+      if (status === 'accepted' && prepared[i].opensCase) void opts.notifier?.publish(caseOpenedBy(prepared[i].record));
     });
   }
   return outcomes;

@@ -8,6 +8,8 @@ import { loadUnsentExportKey } from './crypto/unsent-export-key';
 import { hashPin } from '../src/domain/pin';
 import { DEMO_PASSWORD, DEMO_PIN, demoHall } from './store/demo-hall';
 import { openStore } from './store/open-store';
+import { PgCaseNotifier } from './store/postgres/pg-notify';
+import { SqliteCaseNotifier } from './store/sqlite/sqlite-notify';
 import { decideServerMode } from './server-mode';
 
 async function main() {
@@ -32,7 +34,15 @@ async function main() {
     config.tlsCertFile && config.tlsKeyFile
       ? { cert: fs.readFileSync(config.tlsCertFile), key: fs.readFileSync(config.tlsKeyFile) }
       : undefined;
+  // Several instances may share one database (PostgreSQL, or one SQLite data folder): a case opened on one must
+  // reach the live streams held by all of them.
+  const logNoticeError = (err: unknown) => console.error('case notices:', err instanceof Error ? err.message : err);
+  const caseNotifier =
+    store.kind === 'postgres'
+      ? await PgCaseNotifier.open({ connectionString: process.env.DATABASE_URL!.trim(), schema: process.env.DATABASE_SCHEMA || undefined, onError: logNoticeError })
+      : new SqliteCaseNotifier(config.dataDir, { onError: logNoticeError });
   const app = await buildApp({
+    caseNotifier,
     store,
     version: APP_VERSION,
     demo,
@@ -48,6 +58,7 @@ async function main() {
   });
   const shutdown = async () => {
     await app.close();
+    await caseNotifier.close();
     await store.close();
     process.exit(0);
   };

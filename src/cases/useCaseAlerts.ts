@@ -4,8 +4,12 @@ import { CASE_PATHS, type CaseSummary } from '../domain/case-api';
 import type { KioskDatabase } from '../data/db';
 import { readCasesSeen, saveCasesSeen } from '../data/session-cache';
 import { apiRequest } from '../account/api-client';
+import { watchCaseLive } from './case-live';
 
+/** The summary poll while the live stream is not open: a new bad review shows within this. */
 export const CASE_POLL_MS = 8_000;
+/** The poll while the stream is open: it tells of new cases; the poll still brings deadlines passing and closures. */
+export const CASE_POLL_STREAMING_MS = 60_000;
 
 export interface CaseAlerts {
   /** Open cases in this person's scope at the last poll (null before the first answer). */
@@ -20,8 +24,10 @@ export interface CaseAlerts {
 }
 
 /**
- * Polls the server for new bad reviews in this person's scope. Server-sent events and Web Push are not reachable
- * through every hall's proxy; a small poll is, and the summary it reads is two numbers.
+ * Keeps the summary of this person's cases (open, overdue, newest) and tells of a new bad review. The live case
+ * stream (Server-Sent Events, case-live.ts) says at once that one arrived, and the summary is read then; not every
+ * hall's proxy lets a stream through, so the small poll stays: every 8 s while the stream is down, every 60 s
+ * while it is open.
  */
 export function useCaseAlerts(db: KioskDatabase, me: Me, enabled: boolean): CaseAlerts {
   const [open, setOpen] = useState<number | null>(null);
@@ -48,11 +54,53 @@ export function useCaseAlerts(db: KioskDatabase, me: Me, enabled: boolean): Case
         // Offline or signed out: the next poll tries again.
       }
     };
-    void poll();
-    const timer = window.setInterval(poll, CASE_POLL_MS);
+    // One summary request at a time; asked again while one is out, it runs once more after it (a burst of notices
+    // is two requests, and the last one sees every case of the burst).
+    let inFlight = false;
+    let again = false;
+    const refresh = () => {
+      if (inFlight) {
+        again = true;
+        return;
+      }
+      inFlight = true;
+      void poll().finally(() => {
+        inFlight = false;
+        if (again && live) {
+          again = false;
+          refresh();
+        }
+      });
+    };
+    let streaming = false;
+    let timer: number | undefined;
+    const schedule = () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => {
+        refresh();
+        schedule();
+      }, streaming ? CASE_POLL_STREAMING_MS : CASE_POLL_MS);
+    };
+    refresh();
+    schedule();
+    const stopLive = watchCaseLive({
+      onOpen() {
+        // Whatever arrived before the stream opened (or while it was down) was not told: look now.
+        streaming = true;
+        refresh();
+        schedule();
+      },
+      onNotice: refresh,
+      onDown() {
+        if (!streaming) return;
+        streaming = false;
+        schedule();
+      },
+    });
     return () => {
       live = false;
-      window.clearInterval(timer);
+      window.clearTimeout(timer);
+      stopLive();
     };
   }, [db, me.id, enabled]);
 

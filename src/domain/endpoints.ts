@@ -32,6 +32,7 @@ import {
 } from './api-responses';
 import { CatalogIdSchema, ContactSchema, LevelKeySchema } from './base-schemas';
 import { CASE_PATHS, CasePushResponseSchema } from './case-api';
+import { CASE_LIVE_PATH, CaseLiveMessageSchema } from './case-live';
 import {
   ADMIN_DEVICE_PATHS,
   CheckinRequestSchema,
@@ -60,6 +61,19 @@ export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export const IMAGE = { kind: 'image' } as const;
 export type ImageBody = typeof IMAGE;
 
+/**
+ * An answer that is a Server-Sent Events stream (text/event-stream), not one JSON body: each message's `data:`
+ * line is JSON matching `message`. The app reads it with EventSource, never through the API client.
+ */
+export interface EventStreamBody<M = unknown> {
+  kind: 'event-stream';
+  message: z.ZodMiniType<M>;
+}
+export const eventStream = <M>(message: z.ZodMiniType<M>): EventStreamBody<M> => ({ kind: 'event-stream', message });
+export function isEventStream(body: Endpoint['response']): body is EventStreamBody {
+  return typeof body === 'object' && body !== null && 'kind' in body && body.kind === 'event-stream';
+}
+
 export interface Endpoint<P extends string = string, Req = unknown, Res = unknown> {
   method: Method;
   path: P;
@@ -67,8 +81,8 @@ export interface Endpoint<P extends string = string, Req = unknown, Res = unknow
   request?: z.ZodMiniType<Req> | ImageBody;
   /** The query string's schema, for GET routes that take one. */
   query?: z.ZodMiniType;
-  /** The answer's schema (z.null() for a 204), or IMAGE for a photo. */
-  response: z.ZodMiniType<Res> | ImageBody;
+  /** The answer's schema (z.null() for a 204), IMAGE for a photo, or an event stream's message schema. */
+  response: z.ZodMiniType<Res> | ImageBody | EventStreamBody;
 }
 
 type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
@@ -128,6 +142,7 @@ export const API = {
 
   cases: def(CASE_PATHS.list, { method: 'GET', response: CaseListResponseSchema }),
   caseSummary: def(CASE_PATHS.summary, { method: 'GET', response: CaseSummarySchema }),
+  caseLive: def(CASE_LIVE_PATH, { method: 'GET', response: eventStream(CaseLiveMessageSchema) }),
   abandonedTapCounts: def(ABANDONED_TAP_PATHS.counts, { method: 'GET', response: AbandonedTapCountsSchema }),
 
   paperConfig: def(PAPER_PATHS.config, { method: 'GET', response: PaperFormConfigSchema }),

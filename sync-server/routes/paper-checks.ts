@@ -12,6 +12,7 @@ import { scrubText } from '../../src/domain/scrub';
 import { audit } from '../auth/audit';
 import { ClientError } from '../errors';
 import { caseOnPaperCheck } from '../store/rules/case-opening';
+import { caseOpenedBy, type CaseNotifier } from '../live/case-notifier';
 import type { StoredRating, Store } from '../store/store';
 import { parseOr400 } from '../validate';
 import { API } from '../../src/domain/endpoints';
@@ -44,7 +45,7 @@ const REFUSAL_TEXT: Record<string, string> = {
  * The check (复核): a typed-in form counts once another person of its window (the lead or another clerk, never
  * the typist nor the person rated) confirms from their own session that it matches the paper.
  */
-export function paperCheckRoutes(app: FastifyInstance, store: Store) {
+export function paperCheckRoutes(app: FastifyInstance, store: Store, notifier: CaseNotifier) {
   route(app, API.paperChecks, { config: { access: 'paper.enter' } }, async (request, reply): Promise<PaperChecksResponse> => {
     const actor = request.actor!;
     const forWindow = actor.windowId ? await store.listUncheckedPaper({ windowId: actor.windowId }, LIST_LIMIT) : [];
@@ -69,10 +70,13 @@ export function paperCheckRoutes(app: FastifyInstance, store: Store) {
       throw new ClientError(404, 'NOT_FOUND', 'no paper form of your window with this id');
     }
     if (refusal) throw new ClientError(403, refusal, REFUSAL_TEXT[refusal]);
-    const done = await store.confirmPaperCheck(id, actor.id, Date.now(), caseOnPaperCheck(rating));
+    const opening = caseOnPaperCheck(rating);
+    const done = await store.confirmPaperCheck(id, actor.id, Date.now(), opening);
     if (!done) throw new ClientError(404, 'NOT_FOUND', 'no paper form of your window with this id');
     if (done.outcome === 'already' && done.checkedBy !== actor.id) throw new ClientError(409, PAPER_REFUSALS.alreadyChecked, 'another person has checked this form');
     if (done.outcome === 'checked') await audit(store, request, 'paper.check', { type: 'rating', id }, { windowId: rating.windowId, staffId: rating.staffId ?? null });
+    // The check committed and opened the form's case: the tablets of the person rated and their lead hear it now.
+    if (done.outcome === 'checked' && opening) void notifier.publish(caseOpenedBy(rating));
     reply.header('cache-control', 'no-store');
     return { id, checkedBy: done.checkedBy, checkedAt: done.checkedAt };
   });

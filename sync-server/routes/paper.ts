@@ -9,6 +9,7 @@ import { audit } from '../auth/audit';
 import { SignInLimiter } from '../auth/sign-in-limiter';
 import { ClientError } from '../errors';
 import { contentTypeOf, isImageOfType, isPhotoType, PHOTO_TYPES } from '../image-check';
+import type { CaseNotifier } from '../live/case-notifier';
 import type { Catalog, Store } from '../store/store';
 import { parseOr400 } from '../validate';
 import { paperCheckRoutes } from './paper-checks';
@@ -51,9 +52,9 @@ function dropCheckerClaim(record: RatingRecord): RatingRecord {
 export const DUPLICATE_CHECK_LIMIT = { max: 30, windowMs: 10 * 60_000 };
 
 /** Attachment 1 typed in at the window: the records, their photos apart, the duplicate check and the check (复核). */
-export function paperRoutes(app: FastifyInstance, store: Store) {
-  registerRatingsRoute(app, store, { path: API.pushPaper.path, access: 'paper.enter', check: paperCheck, prepare: dropCheckerClaim });
-  paperCheckRoutes(app, store);
+export function paperRoutes(app: FastifyInstance, store: Store, notifier: CaseNotifier) {
+  registerRatingsRoute(app, store, notifier, { path: API.pushPaper.path, access: 'paper.enter', check: paperCheck, prepare: dropCheckerClaim });
+  paperCheckRoutes(app, store, notifier);
 
   // PUT: the photo of one rating, idempotent; it may only follow the record, so a 404 means "send it later".
   route(app, API.paperPhoto, { config: { access: 'paper.enter' }, bodyLimit: MAX_PAPER_PHOTO_BYTES }, async (request) => {

@@ -5,6 +5,7 @@ import { API } from '../../src/domain/endpoints';
 import type { Access } from '../auth/access';
 import { registerBatchRoute } from '../batch-route';
 import { ingestRecords } from '../ingest';
+import type { CaseNotifier } from '../live/case-notifier';
 import type { Catalog, Store } from '../store/store';
 
 export interface PushRouteOptions {
@@ -21,6 +22,7 @@ export type ItemCheck = (record: RatingRecord, request: FastifyRequest, catalog:
 export function registerRatingsRoute(
   app: FastifyInstance,
   store: Store,
+  notifier: CaseNotifier,
   route: { path: string; access: Access; check: ItemCheck; prepare?: (record: RatingRecord) => RatingRecord },
   opts: PushRouteOptions = {},
 ) {
@@ -35,7 +37,7 @@ export function registerRatingsRoute(
         store,
         items.map((i) => i.value),
         { deviceId, sentAt, receivedAt },
-        { deviceWindowIds: device ? await store.deviceWindowIds(device.id) : undefined, check: (r, catalog) => route.check(r, request, catalog), prepare: route.prepare },
+        { deviceWindowIds: device ? await store.deviceWindowIds(device.id) : undefined, check: (r, catalog) => route.check(r, request, catalog), prepare: route.prepare, notifier },
       );
       return { outcomes };
     },
@@ -46,7 +48,7 @@ export function registerRatingsRoute(
 const kioskItemCheck: ItemCheck = (r) =>
   r.channel === 'PAPER' ? { code: 'PAPER_NEEDS_SIGN_IN', message: 'paper forms are sent by the signed-in person who typed them in' } : null;
 
-export function pushRatingsRoute(app: FastifyInstance, store: Store, opts: PushRouteOptions = {}) {
+export function pushRatingsRoute(app: FastifyInstance, store: Store, notifier: CaseNotifier, opts: PushRouteOptions = {}) {
   // An enrolled kiosk pushes with its credential; in demo mode a kiosk without one may too.
-  registerRatingsRoute(app, store, { path: API.pushRatings.path, access: 'device-or-demo', check: kioskItemCheck }, opts);
+  registerRatingsRoute(app, store, notifier, { path: API.pushRatings.path, access: 'device-or-demo', check: kioskItemCheck }, opts);
 }

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLE_PERMISSIONS, type Permission, type Role } from '../../src/domain/roles';
 import type { Access } from '../../sync-server/auth/access';
+import { CASE_LIVE_PATH } from '../../src/domain/case-live';
 import { api, DEMO_ACCOUNTS, signIn } from '../support/api';
+import { openCaseStream } from '../support/live-stream';
 import { startInProcessServer, type InProcessServer } from '../support/server';
 
 /**
@@ -24,6 +26,8 @@ const EXPECTED: Record<string, Access> = {
   'POST /api/v1/ratings/:id/photo': 'contact.reveal',
   'GET /api/v1/cases': 'cases.read',
   'GET /api/v1/cases/summary': 'cases.read',
+  // The live case stream (issue 13): scoped like the list; an event stream, so only its status is read below.
+  'GET /api/v1/cases/live': 'cases.read',
   'POST /api/v1/sync/case-actions': 'cases.act',
   // Counts of bad taps abandoned at the reason screen (issue 11): the handler narrows to leads and supervision.
   'POST /api/v1/sync/abandoned-taps': 'device-or-demo',
@@ -89,6 +93,14 @@ const isPublic = (access: Access) => access === 'public' || access === 'device-o
 const allowed = (roles: Role[], access: Access) =>
   isPublic(access) || access === 'signed-in' || roles.some((r) => ROLE_PERMISSIONS[r].includes(access as Permission));
 
+/** An event stream never ends by itself: its status is read, then the stream closed. */
+async function call(method: string, path: string, opts: { body?: unknown; cookie?: string }) {
+  if (path !== CASE_LIVE_PATH) return api(srv.baseUrl, method, path, opts);
+  const stream = await openCaseStream(srv.baseUrl, opts.cookie);
+  stream.close();
+  return { status: stream.status, body: stream.status === 200 ? 'text/event-stream' : null };
+}
+
 function pathOf(url: string) {
   return url.replace(/:(\w+)/g, (_m, name: string) => (/\/(ratings|paper)\//.test(url) ? RATING_ID : PARAMS[name]));
 }
@@ -106,11 +118,11 @@ describe('authorization matrix', () => {
     it(`${route} (${access})`, async () => {
       // An empty JSON object: permitted callers reach validation (400) or a harmless answer, never a change.
       const body = method === 'GET' ? undefined : {};
-      const anonymous = await api(srv.baseUrl, method, pathOf(url), { body });
+      const anonymous = await call(method, pathOf(url), { body });
       if (isPublic(access)) expect(anonymous.status, `anonymous ${route}`).not.toBe(401);
       else expect(anonymous.status, `anonymous ${route}`).toBe(401);
       for (const [roles, no] of ROLE_ACCOUNTS) {
-        const res = await api(srv.baseUrl, method, pathOf(url), { body, cookie: cookies.get(no) });
+        const res = await call(method, pathOf(url), { body, cookie: cookies.get(no) });
         const label = `${roles.join('+')} ${route} → ${res.status} ${JSON.stringify(res.body)}`;
         if (access === 'device') expect(res.status, label).toBe(401);
         else if (allowed(roles, access)) expect([401, 403], label).not.toContain(res.status);

@@ -3,6 +3,7 @@ import { API, ENDPOINTS, findEndpoint, IMAGE, type Endpoint } from '../../src/do
 import { paperRecordFromForm, EMPTY_PAPER_FORM } from '../../src/domain/paper-form';
 import { api, DEMO_ACCOUNTS, signIn } from '../support/api';
 import { badRating, DEMO_DEVICE } from '../support/ratings';
+import { openCaseStream } from '../support/live-stream';
 import { responseIssues } from '../support/response-check';
 import { startInProcessServer, type InProcessServer } from '../support/server';
 
@@ -105,6 +106,13 @@ describe('the endpoint table (src/domain/endpoints.ts)', () => {
     await ok(call('POST', `${API.ratings.path}/${rated.id}/contact`, { cookie: supervision }));
     await ok(call('GET', API.cases.path, { cookie: supervision, headers: { 'accept-encoding': 'gzip' } }));
     await ok(call('GET', API.caseSummary.path, { cookie: supervision }));
+    // The live case stream: a bad review's notice, checked against the stream's message schema as it goes by.
+    const live = await openCaseStream(srv.baseUrl, supervision);
+    expect(live.status).toBe(200);
+    const another = badRating();
+    await ok(call('POST', API.pushRatings.path, { body: { deviceId: DEMO_DEVICE, sentAt: Date.now(), items: [another] } }));
+    await live.next((m) => m.type === 'case-opened' && m.case.caseId === another.id);
+    live.close();
     await ok(call('GET', API.abandonedTapCounts.path, { cookie: supervision }));
     await ok(call('POST', API.pushCaseActions.path, { cookie: supervision, body: { deviceId: DEMO_DEVICE, sentAt: Date.now(), ratings: [{ nonsense: true }] } }));
     await ok(call('POST', API.pushAbandonedTaps.path, { body: { deviceId: DEMO_DEVICE, sentAt: Date.now(), ratings: [{ nonsense: true }] } }));
@@ -124,7 +132,7 @@ describe('the endpoint table (src/domain/endpoints.ts)', () => {
     await ok(call('POST', `/api/v1/forms/checks/${form.id}/confirm`, { cookie: clerk }));
     await ok(call('POST', API.signOut.path, { cookie: clerk }), 204);
 
-    // Every JSON entry was answered and checked (images are not JSON).
+    // Every JSON entry and the event stream was answered and checked (images are not JSON).
     const json = ENDPOINTS.filter((e: Endpoint) => e.response !== IMAGE).map(key);
     expect(json.filter((k) => !srv.responseCheck.checked.has(k))).toEqual([]);
     expect(srv.responseCheck.mismatches).toEqual([]);

@@ -1,7 +1,8 @@
+import { pipeline, Readable, Transform } from 'node:stream';
 import zlib from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import type * as z from 'zod/mini';
-import { ENDPOINTS, IMAGE, type Endpoint } from '../../src/domain/endpoints';
+import { ENDPOINTS, IMAGE, isEventStream, type Endpoint } from '../../src/domain/endpoints';
 
 export interface ResponseCheck {
   /** "GET /api/v1/cases: cases.0.facts.id: …", one per answer that did not match its entry's response schema. */
@@ -22,11 +23,44 @@ function bodyOf(payload: unknown, encoding: unknown): unknown {
   return JSON.parse(text);
 }
 
-/** Whether a body matches an entry's answer: the issues, none when it does. */
+/** Whether a body matches an entry's answer (an event stream's: one message): the issues, none when it does. */
 export function responseIssues(entry: Endpoint, body: unknown): string[] {
   if (entry.response === IMAGE) return [];
-  const parsed = (entry.response as z.ZodMiniType).safeParse(body);
+  const schema = isEventStream(entry.response) ? entry.response.message : (entry.response as z.ZodMiniType);
+  const parsed = schema.safeParse(body);
   return parsed.success ? [] : parsed.error.issues.slice(0, 3).map((i) => `${i.path.map(String).join('.') || 'body'}: ${i.message}`);
+}
+
+/**
+ * An event stream is not one JSON body: it passes through unchanged while each message's `data:` (JSON, joined
+ * over its lines as EventSource joins them) is checked as it goes by. Comments and `retry:` lines carry no data.
+ */
+function checkedEventStream(entry: Endpoint, stream: Readable, onIssue: (issue: string) => void): Readable {
+  let pending = '';
+  const checkMessage = (block: string) => {
+    const data = block
+      .split('\n')
+      .filter((line) => line.startsWith('data:'))
+      .map((line) => line.slice(5).replace(/^ /, ''));
+    if (data.length === 0) return;
+    try {
+      for (const issue of responseIssues(entry, JSON.parse(data.join('\n')))) onIssue(issue);
+    } catch (err) {
+      onIssue(`a message that is not JSON: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  };
+  const tap = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      pending += chunk.toString('utf8');
+      const blocks = pending.split('\n\n');
+      pending = blocks.pop()!;
+      blocks.forEach(checkMessage);
+      done(null, chunk);
+    },
+  });
+  // Either end closing closes the other: the route's stream ends when the reader leaves, as without the check.
+  pipeline(stream, tap, () => {});
+  return tap;
 }
 
 /**
@@ -41,6 +75,13 @@ export function installResponseCheck(app: FastifyInstance): ResponseCheck {
     const entry = byKey.get(key({ method: request.method as Endpoint['method'], path: request.routeOptions.url ?? '' }));
     if (!entry || entry.response === IMAGE || reply.statusCode < 200 || reply.statusCode >= 300) return payload;
     check.checked.add(key(entry));
+    if (isEventStream(entry.response)) {
+      if (!(payload instanceof Readable) || !String(reply.getHeader('content-type')).startsWith('text/event-stream')) {
+        check.mismatches.push(`${key(entry)}: not a text/event-stream answer`);
+        return payload;
+      }
+      return checkedEventStream(entry, payload, (issue) => check.mismatches.push(`${key(entry)}: ${issue}`));
+    }
     let issues: string[];
     try {
       issues = responseIssues(entry, bodyOf(payload, reply.getHeader('content-encoding')));
