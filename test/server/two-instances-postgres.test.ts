@@ -4,6 +4,7 @@ import { PUSH_RATINGS_PATH } from '../../src/domain/sync-constants';
 import { ContactCipher } from '../../sync-server/crypto/contact-cipher';
 import { openPostgresStore } from '../../sync-server/store/postgres/open-postgres';
 import { api, DEMO_ACCOUNTS, signIn } from '../support/api';
+import { openCaseStream } from '../support/live-stream';
 import { action, pushActions } from '../support/cases';
 import { dropTestSchemas, newTestSchema, PG_TEST_URL } from '../support/postgres';
 import { badRating, demoRating, DEMO_DEVICE } from '../support/ratings';
@@ -87,6 +88,23 @@ describe('two instances on one PostgreSQL', () => {
       return JSON.stringify(rest);
     };
     expect(await list(a)).toBe(await list(b));
+  });
+
+  it('a bad review taken by one instance reaches the rated clerk’s live stream on the other (LISTEN/NOTIFY)', async () => {
+    await twoOnPostgres();
+    const [a, b] = processes.map((p) => p.baseUrl);
+    const stream = await openCaseStream(b, await signIn(b, DEMO_ACCOUNTS.STAFF));
+    try {
+      expect(stream.status).toBe(200);
+      const bad = badRating({ staffId: 'demo-s1' });
+      const pushed = Date.now();
+      expect((await push(a, [bad])).body.results[0].status).toBe('accepted');
+      const message = await stream.next((m) => m.type === 'case-opened' && m.case.caseId === bad.id, { timeoutMs: 10_000 });
+      expect(message).toMatchObject({ case: { windowId: 'demo-w1', staffId: 'demo-s1' } });
+      console.info(`live alert across two PostgreSQL instances: ${Date.now() - pushed} ms after the push`);
+    } finally {
+      stream.close();
+    }
   });
 
   it('instances killed in turn behind the proxy: a tablet retrying each batch until answered ends with each rating once', async () => {
