@@ -11,3 +11,11 @@ export const COUNTED = `(channel <> 'PAPER' OR ${CHECKED})`;
 
 /** A paper form still waiting for its check. */
 export const UNCHECKED_PAPER = `(channel = 'PAPER' AND NOT ${CHECKED})`;
+
+/**
+ * The case summary of a scope (`cond` on the cases table, its parameters given twice on SQLite): the open count
+ * from the partial indexes of open cases and the newest arrival from the (scope, received_at) indexes (SQLite
+ * migration 015, PostgreSQL 003), so neither reads every case a scope ever had.
+ */
+export const caseCountsSql = (cond: string) =>
+  `SELECT (SELECT COUNT(*) FROM cases WHERE ${cond} AND closed_at IS NULL) AS open, (SELECT MAX(received_at) FROM cases WHERE ${cond}) AS latest`;

@@ -1,3 +1,4 @@
+import { caseCountsSql } from '../sql-rules';
 import type { RatingScope } from '../../../src/domain/roles';
 import { calendarYearFromRow, eventFromRow, eventsByCase, factsFromRow } from '../case-rows';
 import type { CaseStore, StoredCase } from '../store';
@@ -32,7 +33,7 @@ export function pgCases(db: PgDb): CaseStore {
     },
     async caseCounts(scope) {
       const [cond, params] = where(scope);
-      const row = (await db.query(`SELECT COUNT(*) FILTER (WHERE closed_at IS NULL) AS open, MAX(received_at) AS latest FROM cases WHERE ${cond}`, params))[0];
+      const row = (await db.query(caseCountsSql(cond), params))[0];
       return { open: row.open, latestReceivedAt: row.latest };
     },
     async getCase(id) {

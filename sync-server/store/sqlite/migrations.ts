@@ -15,6 +15,7 @@ import { MIGRATION_11_SQL } from './migration-011';
 import { MIGRATION_12_SQL } from './migration-012';
 import { MIGRATION_13_SQL } from './migration-013';
 import { MIGRATION_14_SQL } from './migration-014';
+import { CASE_COUNT_INDEXES_SQL } from './migration-015';
 
 export interface MigrationContext {
   cipher: ContactCipher;
@@ -82,4 +83,5 @@ export const SQLITE_MIGRATIONS: Migration[] = [
   { version: 12, name: 'counts of bad taps abandoned at the kiosk reason screen', up: (db) => db.exec(MIGRATION_12_SQL) },
   { version: 13, name: 'catalogue version bumped by the store, not by triggers', up: (db) => db.exec(MIGRATION_13_SQL) },
   { version: 14, name: 'limits on attempts shared by every instance: failed password checks, enrolment codes', up: (db) => db.exec(MIGRATION_14_SQL) },
+  { version: 15, name: 'indexes of the case summary: open cases per scope, newest arrival', up: (db) => db.exec(CASE_COUNT_INDEXES_SQL) },
 ];

@@ -1,3 +1,4 @@
+import { caseCountsSql } from '../sql-rules';
 import type Database from 'better-sqlite3';
 import type { RatingScope } from '../../../src/domain/roles';
 import { calendarYearFromRow, eventFromRow, eventsByCase, factsFromRow } from '../case-rows';
@@ -31,7 +32,7 @@ export function sqliteCases(db: Database.Database): CaseStore {
     },
     async caseCounts(scope) {
       const [cond, params] = where(scope);
-      const row = db.prepare(`SELECT SUM(closed_at IS NULL) AS open, MAX(received_at) AS latest FROM cases WHERE ${cond}`).get(...params) as Row;
+      const row = db.prepare(caseCountsSql(cond)).get(...params, ...params) as Row;
       return { open: row.open ?? 0, latestReceivedAt: row.latest ?? null };
     },
     async getCase(id) {
