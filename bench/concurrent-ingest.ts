@@ -16,19 +16,19 @@ async function push(baseUrl: string, gz: Buffer): Promise<number> {
   return performance.now() - t0;
 }
 
-/** `devices` kiosks pushing batches of 500 at once to one instance, over HTTP: ratings per second. */
-export async function ingestWithDevices(target: BenchTarget, devices = 8, batchesEach = 20): Promise<number> {
-  const [server] = await startInstances(target, 1);
+/** `devices` kiosks pushing batches of 500 at once, spread over `instances` servers, over HTTP: ratings per second. */
+export async function ingestWithDevices(target: BenchTarget, devices = 8, batchesEach = 20, instances = 1): Promise<number> {
+  const servers = await startInstances(target, instances);
   try {
     // Bodies made before the clock starts: the figure is the server's, not the generator's.
     const bodies = Array.from({ length: devices }, () => Array.from({ length: batchesEach }, () => body(500)));
     const t0 = performance.now();
-    await Promise.all(bodies.map(async (mine) => {
-      for (const gz of mine) await push(server.baseUrl, gz);
+    await Promise.all(bodies.map(async (mine, d) => {
+      for (const gz of mine) await push(servers[d % servers.length].baseUrl, gz);
     }));
     return (devices * batchesEach * 500) / ((performance.now() - t0) / 1000);
   } finally {
-    await stopInstances([server]);
+    await stopInstances(servers);
   }
 }
 

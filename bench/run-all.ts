@@ -44,17 +44,20 @@ try {
   console.log(`\nstores side by side                   ${targets.map((t) => t.name.padEnd(26)).join('')}`);
   const row = (label: string, values: string[]) => console.log(`${label.padEnd(38)}${values.map((v) => v.padEnd(26)).join('')}`);
   const ingest8: string[] = [];
+  const ingest8Two: string[] = [];
   const kiosks: string[] = [];
   const kioskLatency: string[] = [];
   const kioskMemory: string[] = [];
   for (const t of targets) {
     ingest8.push(`${fmt(await ingestWithDevices(t), 0)} ratings/s`);
+    ingest8Two.push(`${fmt(await ingestWithDevices(t, 8, 20, 2), 0)} ratings/s`);
     const k = await hundredKiosks(t);
     kiosks.push(`${fmt(k.seconds, 2)} s`);
     kioskLatency.push(`p50 ${fmt(k.p50Ms, 0)} / p95 ${fmt(k.p95Ms, 0)} ms`);
     kioskMemory.push(`${fmt(k.peakMiB, 0)} MiB peak`);
   }
   row('ingest over HTTP, 8 devices at once', ingest8);
+  row('  the same through 2 instances', ingest8Two);
   row('  (aim on PostgreSQL >= 20,000/s)', []);
   row('100 kiosks x 1,000 queued, 2 instances', kiosks);
   row('  push latency', kioskLatency);

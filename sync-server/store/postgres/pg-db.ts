@@ -51,7 +51,13 @@ export const UNSTORABLE_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\
  * ciphertexts are ASCII and pass untouched.
  */
 function storableParam(value: unknown): unknown {
+  if (value instanceof StorableText) return value.text;
   return typeof value === 'string' ? value.replace(UNSTORABLE_TEXT, '\ufffd') : value;
+}
+
+/** A text parameter already made storable (a batch's JSON, hundreds of KiB): passed on without a second scan. */
+export class StorableText {
+  constructor(readonly text: string) {}
 }
 
 export function isValidSchemaName(schema: string): boolean {

@@ -1,4 +1,4 @@
-import { UNSTORABLE_TEXT, type PgQueryable } from './pg-db';
+import { StorableText, UNSTORABLE_TEXT, type PgQueryable } from './pg-db';
 
 /** Rows a statement carries at most (a push batch is up to 2,000 items): bounds one statement's size. */
 const ROWS_PER_STATEMENT = 2000;
@@ -41,7 +41,7 @@ export async function insertRows<R = Record<string, any>>(
     const result = await q.query<R>(
       // Ordered by position: identity columns (ratings.seq) number the rows in the order given.
       `INSERT INTO ${table} (${list}) SELECT ${list} FROM json_populate_recordset(NULL::${table}, $1::json) WITH ORDINALITY AS r ORDER BY r.ordinality ${tail}`,
-      [rowsJson(chunk)],
+      [new StorableText(rowsJson(chunk))],
     );
     for (const row of result) returned.push(row);
   }
