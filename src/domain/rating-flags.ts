@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import type { Channel } from './channels';
 
 /**
@@ -49,6 +50,20 @@ export const DEFAULT_RATING_FLAG_SETTINGS: Readonly<RatingFlagSettings> = Object
   fastTapMs: 1500,
   kioskBurst: Object.freeze({ maxCount: 5, windowMinutes: 10 }),
   windowQrBurst: Object.freeze({ maxCount: 5, windowMinutes: 10 }),
+});
+
+const burstSettingSchema = z.strictObject({
+  maxCount: z.int().check(z.minimum(1), z.maximum(10_000)),
+  /** Up to a day: a longer span is a rate over a period, a question for the figures, not a burst. */
+  windowMinutes: z.int().check(z.minimum(1), z.maximum(24 * 60)),
+});
+
+/** The settings as an administrator may set them (the server checks them with this before storing). */
+export const RatingFlagSettingsSchema = z.strictObject({
+  /** 0 flags only a tap at the invitation's own millisecond (the rule all but off); a minute is far past reading time. */
+  fastTapMs: z.int().check(z.minimum(0), z.maximum(60_000)),
+  kioskBurst: burstSettingSchema,
+  windowQrBurst: burstSettingSchema,
 });
 
 /** What the rules read of a rating. */

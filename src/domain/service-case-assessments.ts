@@ -1,3 +1,5 @@
+import * as z from 'zod/mini';
+
 /**
  * Which of a 办件's (serviceCase's) ratings counts, and what becomes of the others: the default 满意, the citizen's
  * assessment 1, the 追评 (追加评价, assessment 2), and anything beyond. Pure: the server applies it when a rating or a
@@ -57,6 +59,11 @@ export interface AssessmentSettings {
   /** How long after assessment 1 a 追评 is accepted, in days of 24 h. */
   followUpWindowDays: number;
 }
+
+/** The settings as an administrator may set them: a 追评 window of a day to a year. */
+export const AssessmentSettingsSchema = z.strictObject({
+  followUpWindowDays: z.int().check(z.minimum(1), z.maximum(366)),
+});
 
 export const DEFAULT_ASSESSMENT_SETTINGS: Readonly<AssessmentSettings> = Object.freeze({
   followUpWindowDays: DEFAULT_FOLLOW_UP_WINDOW_DAYS,

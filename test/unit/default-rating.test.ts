@@ -103,7 +103,8 @@ describe('the default 满意: when it is due', () => {
         if (isDefaultDue(due, asOf)) expect(lastInstant < cutoff, `${d} due at ${asOf}`).toBe(true);
       }
     }
-    // The bound is tight on a plain week: finished Monday 2026-11-09, due at the end of Monday 11-16.
+    // On a plain week: as of Tuesday 2026-11-17, 办件 finished from Thursday 11-12 on cannot be due (11-09 is, at the
+    // end of Monday 11-16; 11-11 is not, but a prefilter may keep a few too many, never too few).
     expect(defaultCandidatesFinishedBefore(at('2026-11-17T00:00:00'))).toBe(at('2026-11-12T00:00:00'));
   });
 });

@@ -4,6 +4,7 @@ import {
   DEFAULT_RATING_FLAG_SETTINGS,
   fastTapFlag,
   flagRatings,
+  RatingFlagSettingsSchema,
   type FlagRating,
   type RatingFlag,
   type StaffSignIn,
@@ -160,5 +161,18 @@ describe('flagRatings', () => {
     expect(result.map((r) => r.id)).toEqual([quick.id, clean.id]);
     expect(codes(result[0]!.flags)).toEqual(['FAST_TAP', 'STAFF_SIGNED_IN']);
     expect(result[1]!.flags).toEqual([]);
+  });
+});
+
+describe('RatingFlagSettingsSchema', () => {
+  it('accepts the defaults and refuses a zero burst count, a fraction or an unknown key', () => {
+    expect(RatingFlagSettingsSchema.safeParse(DEFAULT_RATING_FLAG_SETTINGS).success).toBe(true);
+    const bad = [
+      { ...DEFAULT_RATING_FLAG_SETTINGS, kioskBurst: { maxCount: 0, windowMinutes: 10 } },
+      { ...DEFAULT_RATING_FLAG_SETTINGS, windowQrBurst: { maxCount: 5, windowMinutes: 2.5 } },
+      { ...DEFAULT_RATING_FLAG_SETTINGS, fastTapMs: -1 },
+      { ...DEFAULT_RATING_FLAG_SETTINGS, extra: 1 },
+    ];
+    for (const s of bad) expect(RatingFlagSettingsSchema.safeParse(s).success, JSON.stringify(s)).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SEED_CALENDAR } from '../../src/domain/calendar-data';
 import { defaultRatingDue } from '../../src/domain/default-rating';
-import { assessServiceCase, type RatingAssessment, type ServiceCaseRating } from '../../src/domain/service-case-assessments';
+import { AssessmentSettingsSchema, assessServiceCase, DEFAULT_ASSESSMENT_SETTINGS, type RatingAssessment, type ServiceCaseRating } from '../../src/domain/service-case-assessments';
 
 const at = (iso: string) => Date.parse(`${iso}+08:00`);
 const DAY = 24 * 60 * 60 * 1000;
@@ -117,5 +117,13 @@ describe('which rating of a 办件 counts', () => {
     for (const order of [[2, 1, 0], [1, 2, 0], [0, 2, 1]]) {
       expect(assessServiceCase(order.map((i) => list[i]!))).toEqual(expected);
     }
+  });
+});
+
+describe('AssessmentSettingsSchema', () => {
+  it('accepts the default 30 days and refuses 0 or a fraction of a day', () => {
+    expect(AssessmentSettingsSchema.safeParse(DEFAULT_ASSESSMENT_SETTINGS).success).toBe(true);
+    expect(AssessmentSettingsSchema.safeParse({ followUpWindowDays: 0 }).success).toBe(false);
+    expect(AssessmentSettingsSchema.safeParse({ followUpWindowDays: 1.5 }).success).toBe(false);
   });
 });
