@@ -23,7 +23,7 @@ const codes = (flags: RatingFlag[]) => flags.map((f) => f.code);
 const flagsOf = (list: FlagRating[], signIns: StaffSignIn[] = []) => new Map(flagRatings(list, signIns).map((f) => [f.id, f.flags]));
 
 describe('FAST_TAP: a tap within 1.5 s of its invitation', () => {
-  const invited = (elapsed: number) => rating({ invitedAt: T0, deviceTime: T0 + elapsed, ratedAt: T0 + elapsed + 7_000, caseNumber: 'B1', sessionId: undefined });
+  const invited = (elapsed: number) => rating({ invitedAt: T0, deviceTime: T0 + elapsed, ratedAt: T0 + elapsed + 7_000, caseNumber: 'B1' });
   it('flags exactly 1.5 s and less, not 1.501 s', () => {
     expect(fastTapFlag(invited(1500), 1500)).toEqual({ code: 'FAST_TAP', elapsedMs: 1500, limitMs: 1500 });
     expect(fastTapFlag(invited(200), 1500)?.code).toBe('FAST_TAP');
