@@ -9,6 +9,7 @@ import {
   type RatingFlag,
   type StaffSignIn,
 } from '../../src/domain/rating-flags';
+import { caseSeed, rng } from '../support/fuzz-prng';
 
 const T0 = Date.parse('2026-03-02T10:00:00+08:00');
 const MIN = 60_000;
@@ -174,5 +175,31 @@ describe('RatingFlagSettingsSchema', () => {
       { ...DEFAULT_RATING_FLAG_SETTINGS, extra: 1 },
     ];
     for (const s of bad) expect(RatingFlagSettingsSchema.safeParse(s).success, JSON.stringify(s)).toBe(false);
+  });
+});
+
+describe('burstFlags against the definition, seeded', () => {
+  it('matches a brute force over every span, for 300 random kiosks', () => {
+    // The definition, in O(n²): a rating's count is the largest number of ratings in a span of at most the window
+    // that contains it; flagged when that exceeds maxCount.
+    const brute = (list: FlagRating[], maxCount: number, windowMs: number) => {
+      const out = new Map<string, number>();
+      for (const a of list) {
+        for (const start of list) {
+          if (start.ratedAt > a.ratedAt || a.ratedAt - start.ratedAt > windowMs) continue;
+          const count = list.filter((r) => r.ratedAt >= start.ratedAt && r.ratedAt - start.ratedAt <= windowMs).length;
+          if (count > maxCount && count > (out.get(a.id) ?? 0)) out.set(a.id, count);
+        }
+      }
+      return out;
+    };
+    for (let run = 0; run < 300; run++) {
+      const r = rng(caseSeed(14, run));
+      const setting = { maxCount: 1 + r.int(6), windowMinutes: 1 + r.int(5) };
+      // Times on a coarse grid so that ties and exact window edges occur often.
+      const list = Array.from({ length: r.int(40) }, () => rating({ ratedAt: T0 + r.int(60) * 15_000 }));
+      const got = new Map([...burstFlags('KIOSK_BURST', 'k', list, setting)].map(([id, f]) => [id, f.count]));
+      expect(got, `run ${run}`).toEqual(brute(list, setting.maxCount, setting.windowMinutes * MIN));
+    }
   });
 });

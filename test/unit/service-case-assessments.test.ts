@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SEED_CALENDAR } from '../../src/domain/calendar-data';
 import { defaultRatingDue } from '../../src/domain/default-rating';
+import { caseSeed, rng } from '../support/fuzz-prng';
 import { AssessmentSettingsSchema, assessServiceCase, DEFAULT_ASSESSMENT_SETTINGS, type RatingAssessment, type ServiceCaseRating } from '../../src/domain/service-case-assessments';
 
 const at = (iso: string) => Date.parse(`${iso}+08:00`);
@@ -125,5 +126,42 @@ describe('AssessmentSettingsSchema', () => {
     expect(AssessmentSettingsSchema.safeParse(DEFAULT_ASSESSMENT_SETTINGS).success).toBe(true);
     expect(AssessmentSettingsSchema.safeParse({ followUpWindowDays: 0 }).success).toBe(false);
     expect(AssessmentSettingsSchema.safeParse({ followUpWindowDays: 1.5 }).success).toBe(false);
+  });
+});
+
+describe('assessServiceCase invariants, seeded', () => {
+  it('holds the rules for 500 random 办件', () => {
+    const windowDays = 30;
+    for (let run = 0; run < 500; run++) {
+      const r = rng(caseSeed(1414, run));
+      const list: ServiceCaseRating[] = Array.from({ length: r.int(6) }, (_, i) => citizen(`c${i}`, dueAt + (r.int(80) - 20) * DAY / 2));
+      const hasDefault = r.chance(0.7);
+      if (hasDefault) list.push(theDefault);
+      const a = assessServiceCase(list);
+      const by = new Map(a.ratings.map((x) => [x.id, x]));
+      const label = `run ${run}: ${JSON.stringify(list)}`;
+      expect(a.ratings.length, label).toBe(list.length);
+      // The default is superseded exactly when a citizen rated by its due instant.
+      const early = list.some((x) => !x.isDefault && x.ratedAt <= dueAt);
+      if (hasDefault) expect(by.get('default')!.outcome === 'DEFAULT_SUPERSEDED', label).toBe(early);
+      // At most one assessment 1 and one 2; the counted one is the latest assessment; 2 within the window of 1.
+      const first = a.ratings.filter((x) => x.assessmentNo === 1);
+      const second = a.ratings.filter((x) => x.assessmentNo === 2);
+      expect(first.length, label).toBe(list.length > 0 ? 1 : 0);
+      expect(second.length, label).toBeLessThanOrEqual(1);
+      expect(a.counted, label).toBe((second[0] ?? first[0])?.id ?? null);
+      expect(a.ratings.filter((x) => x.outcome === 'COUNTED').map((x) => x.id), label).toEqual(a.counted ? [a.counted] : []);
+      const time = (id: string) => list.find((x) => x.id === id)!.ratedAt;
+      if (second[0]) {
+        expect(time(second[0].id) - time(first[0]!.id), label).toBeLessThanOrEqual(windowDays * DAY);
+        expect(time(second[0].id), label).toBeGreaterThanOrEqual(time(first[0]!.id));
+      }
+      // Every refused rating was made after assessment 1; a refused one inside the window came after a 追评.
+      for (const x of a.ratings.filter((y) => y.outcome === 'THIRD_ASSESSMENT' || y.outcome === 'FOLLOW_UP_TOO_LATE')) {
+        expect(time(x.id), label).toBeGreaterThanOrEqual(time(first[0]!.id));
+        if (x.outcome === 'THIRD_ASSESSMENT') expect(second.length, label).toBe(1);
+        else expect(time(x.id) - time(first[0]!.id), label).toBeGreaterThan(windowDays * DAY);
+      }
+    }
   });
 });
