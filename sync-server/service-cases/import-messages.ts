@@ -95,12 +95,12 @@ const MESSAGES: Record<ImportProblemCode, Texts> = {
     en: (p) => `Applicant type "${p.value}" is unknown: use PERSON or LEGAL_PERSON (个人, 法人).`,
     zh: (p) => `申请人类型“${p.value}”无法识别，应为个人或法人（或 PERSON、LEGAL_PERSON）。`,
   },
-  FINISHED_AT_REQUIRED: { en: () => 'A finished case (办结) needs its finish time.', zh: () => '状态为办结的办件必须填写办结时间。' },
+  FINISHED_AT_REQUIRED: { en: () => 'A finished 办件 (service case, 办结) needs its finish time.', zh: () => '状态为办结的办件必须填写办结时间。' },
   FINISHED_AT_NOT_ALLOWED: {
-    en: (p) => `A case that is ${p.value} has no finish time yet: leave it empty.`,
+    en: (p) => `A 办件 (service case) that is ${p.value} has no finish time yet: leave it empty.`,
     zh: (p) => `状态为${p.value}的办件尚未办结，办结时间应为空。`,
   },
-  FINISHED_BEFORE_ACCEPTED: { en: () => 'The finish time is before the time the case was accepted.', zh: () => '办结时间早于受理时间。' },
+  FINISHED_BEFORE_ACCEPTED: { en: () => 'The finish time is before the time the 办件 (service case) was accepted.', zh: () => '办结时间早于受理时间。' },
   DUPLICATE_SUPERSEDED: {
     en: (p) => `The same 办件编号 appears again on line ${p.line}: that later line is used, this one is not.`,
     zh: (p) => `同一办件编号在第 ${p.line} 行再次出现：以后面那一行为准，本行不导入。`,
