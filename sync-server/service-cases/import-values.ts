@@ -29,7 +29,10 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 export function readText(cell: SheetCell): Parsed<string> {
   if (cell === null) return { ok: true, value: '' };
   if (typeof cell === 'string') {
-    const value = cell.trim();
+    // ="0001" is how exports keep Excel from turning an id into a number; the id is what is inside.
+    const value = cell.trim().replace(/^="(.*)"$/s, '$1').trim();
+    // 4.40303E+17: Excel opened the export and saved it again, and the id's digits are gone.
+    if (/^\d(\.\d+)?E\+\d+$/i.test(value)) return { ok: false, code: 'NUMBER_LOST_DIGITS', value };
     if (value.length > MAX_TEXT_LENGTH) return { ok: false, code: 'TOO_LONG', value };
     if (CONTROL.test(value)) return { ok: false, code: 'CONTROL_CHARACTER', value };
     return { ok: true, value };

@@ -125,6 +125,14 @@ describe('办件 export, CSV', () => {
     expect(summarizeImport(result)).toEqual({ lines: 6, usable: 0, refused: 6, superseded: 0 });
   });
 
+  it('reads an id written as ="…" to keep Excel off it; refuses one Excel turned into 4.40303E+17', async () => {
+    const text = `${HEADER}\n"=""0001""",S01,3,="007",2026-11-30 09:05:00,,个人,受理\n4.40303E+17,S01,3,1001,2026-11-30 09:05:00,,个人,受理\n`;
+    const result = await parseServiceCaseFile(utf8(text));
+    expect([result.rows[0].errors, result.rows[0].row?.caseNo, result.rows[0].row?.employeeNo]).toEqual([[], '0001', '007']);
+    expect(codes(result, 3)).toEqual([['办件编号', 'NUMBER_LOST_DIGITS']]);
+    expect(result.rows[1].errors[0].message).toContain('4.40303E+17');
+  });
+
   it('refuses the file when a column is missing or doubled, naming it, and gives no rows', async () => {
     const missing = await parseServiceCaseFile(utf8('办件编号,事项编码,窗口号,受理时间,办结时间,申请人类型\nA,S,1,2026-11-30 09:00:00,,个人\n'));
     expect(missing.rows).toEqual([]);
