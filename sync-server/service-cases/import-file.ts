@@ -66,7 +66,13 @@ export async function parseServiceCaseFile(bytes: Uint8Array): Promise<ServiceCa
       return fail('xlsx', importProblem('XLSX_UNREADABLE', { value: err instanceof Error ? err.message : String(err) }));
     }
   } else {
-    const { text, encoding } = decodeCsvBytes(bytes);
+    let decoded: ReturnType<typeof decodeCsvBytes>;
+    try {
+      decoded = decodeCsvBytes(bytes);
+    } catch {
+      return fail('unknown', importProblem('BAD_ENCODING'));
+    }
+    const { text, encoding } = decoded;
     const csv = parseCsv(text);
     if (csv.unterminatedQuoteLine !== undefined) return fail(`csv-${encoding}`, importProblem('CSV_UNTERMINATED_QUOTE', { line: csv.unterminatedQuoteLine }));
     const [header, ...records] = csv.records;

@@ -8,6 +8,7 @@ export type ImportProblemCode =
   | 'EMPTY_FILE'
   | 'UNSUPPORTED_FORMAT'
   | 'XLSX_UNREADABLE'
+  | 'BAD_ENCODING'
   | 'CSV_UNTERMINATED_QUOTE'
   | 'MISSING_COLUMN'
   | 'DUPLICATE_COLUMN'
@@ -57,6 +58,10 @@ const MESSAGES: Record<ImportProblemCode, Texts> = {
   UNSUPPORTED_FORMAT: {
     en: () => 'This is an old Excel (.xls) file or another binary format: save it as .xlsx or CSV.',
     zh: () => '这是旧版 Excel（.xls）或其他二进制格式：请另存为 .xlsx 或 CSV。',
+  },
+  BAD_ENCODING: {
+    en: () => 'The file starts with a UTF-8 mark but holds bytes that are not UTF-8: export it again.',
+    zh: () => '文件标明为 UTF-8 编码，但含有非 UTF-8 的字节：请重新导出。',
   },
   XLSX_UNREADABLE: { en: (p) => `The .xlsx file cannot be read (${p.value}).`, zh: (p) => `无法读取该 .xlsx 文件（${p.value}）。` },
   CSV_UNTERMINATED_QUOTE: {

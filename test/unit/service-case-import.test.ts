@@ -146,6 +146,8 @@ describe('办件 export, CSV', () => {
     expect(await parseServiceCaseFile(utf8(`${HEADER}\r\n`))).toEqual({ format: 'csv-utf-8', rows: [], fileErrors: [], notes: [] });
     expect((await parseServiceCaseFile(utf8(`${HEADER}\r\n,,,,,,,\r\n\r\n  ,\r\n`))).rows).toEqual([]);
     expect((await parseServiceCaseFile(new Uint8Array())).fileErrors.map((e) => e.code)).toEqual(['EMPTY_FILE']);
+    // A UTF-8 mark, then GBK bytes (办件): neither read as UTF-8 nor silently guessed.
+    expect((await parseServiceCaseFile(Buffer.from('efbbbfb0ecbcfe', 'hex'))).fileErrors.map((e) => e.code)).toEqual(['BAD_ENCODING']);
     expect((await parseServiceCaseFile(Buffer.from('d0cf11e0a1b11ae1000000', 'hex'))).fileErrors.map((e) => e.code)).toEqual(['UNSUPPORTED_FORMAT']);
     expect((await parseServiceCaseFile(Buffer.from('504b0304deadbeef', 'hex'))).fileErrors.map((e) => e.code)).toEqual(['XLSX_UNREADABLE']);
     expect((await parseServiceCaseFile(utf8(`${HEADER}\n"GD-1,S`))).fileErrors.map((e) => [e.code, e.message])).toEqual([
