@@ -22,7 +22,7 @@ const STATUSES: Record<string, ServiceCaseStatus> = {
   not_accepted: 'NOT_ACCEPTED',
 };
 
-// eslint-disable-next-line no-control-regex
+/** C0 controls and DEL: a line break inside an id or a code is a broken export. */
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** Trimmed text; '' for an empty cell. A number cell is written as Excel shows it, unless it lost digits. */
