@@ -34,33 +34,8 @@ function checkTimes(c: { acceptedAt: number; finishedAt: number | null; status: 
   if (c.status === 'FINISHED' && c.finishedAt === null) issue('finishedAt', 'a finished 办件 needs its finishing time');
 }
 
-/** The fields a source decides (what an upsert compares): the catalogue already resolved to ids. */
-export const ServiceCaseFieldsSchema = z
-  .strictObject({
-    caseNo: CaseNoSchema,
-    serviceItemId: CatalogIdSchema,
-    unitId: CatalogIdSchema,
-    windowId: CatalogIdSchema,
-    staffId: z.nullable(CatalogIdSchema),
-    applicantType: ApplicantTypeSchema,
-    acceptedAt: epochMs,
-    finishedAt: z.nullable(epochMs),
-    status: ServiceCaseStatusSchema,
-    source: ServiceCaseSourceSchema,
-  })
-  .check(z.superRefine(checkTimes));
-export type ServiceCaseFields = z.infer<typeof ServiceCaseFieldsSchema>;
-
-/** A stored 办件: the fields plus what the server gives it on first arrival. */
-export interface ServiceCase extends ServiceCaseFields {
-  /** UUIDv7, made by the server when the 办件 first arrives; kept across updates. */
-  id: string;
-  receivedAt: number;
-  updatedAt: number;
-}
-
-export const ServiceCaseSchema = z.strictObject({
-  id: UuidV7Schema,
+/** The fields a source decides (what an upsert compares), the catalogue already resolved to ids. */
+const fieldsShape = {
   caseNo: CaseNoSchema,
   serviceItemId: CatalogIdSchema,
   unitId: CatalogIdSchema,
@@ -71,9 +46,14 @@ export const ServiceCaseSchema = z.strictObject({
   finishedAt: z.nullable(epochMs),
   status: ServiceCaseStatusSchema,
   source: ServiceCaseSourceSchema,
-  receivedAt: epochMs,
-  updatedAt: epochMs,
-});
+};
+
+export const ServiceCaseFieldsSchema = z.strictObject(fieldsShape).check(z.superRefine(checkTimes));
+export type ServiceCaseFields = z.infer<typeof ServiceCaseFieldsSchema>;
+
+/** A stored 办件: the fields plus what the server gives it on first arrival (the id is kept across updates). */
+export const ServiceCaseSchema = z.strictObject({ id: UuidV7Schema, ...fieldsShape, receivedAt: epochMs, updatedAt: epochMs }).check(z.superRefine(checkTimes));
+export type ServiceCase = z.infer<typeof ServiceCaseSchema>;
 
 /**
  * One 办件 as the hall's business system sends it, by the codes it knows: the service item's code in the unit, the

@@ -52,6 +52,8 @@ export function serviceCaseRoutes(app: FastifyInstance, store: Store) {
         results[index] = { index, caseNo: fields.caseNo, status: written[i].outcome, id: written[i].id };
       });
     }
+    // Shows the administrator which systems still send (at most one write a minute).
+    await store.touchSystemToken(request.systemToken!.id, at);
     return { results };
   });
 

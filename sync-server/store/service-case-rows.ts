@@ -89,5 +89,10 @@ export const systemTokenFromRow = (r: Row): StoredSystemToken => ({
   lastUsedAt: r.last_used_at,
 });
 
+/** A token's use, written at most once a minute: marks `at`, then `id`, then `at` less a minute. */
+export const touchSystemTokenSql = (mark: ParamMark) =>
+  `UPDATE system_tokens SET last_used_at = ${mark(1)} WHERE id = ${mark(2)} AND (last_used_at IS NULL OR last_used_at < ${mark(3)})`;
+export const touchSystemTokenValues = (id: string, at: number) => [at, id, at - 60_000];
+
 export const SYSTEM_TOKEN_COLUMNS = ['id', 'unit_id', 'name', 'token_hash', 'created_by', 'created_at', 'revoked_at', 'revoked_by', 'last_used_at'] as const;
 export const systemTokenValues = (t: StoredSystemToken): unknown[] => [t.id, t.unitId, t.name, t.tokenHash, t.createdBy, t.createdAt, t.revokedAt, t.revokedBy, t.lastUsedAt];

@@ -384,6 +384,8 @@ export interface SystemTokenStore {
   listSystemTokens(): Promise<StoredSystemToken[]>;
   /** Marks a token revoked; false when it is unknown or revoked already (the conditional update decides). */
   revokeSystemToken(id: string, by: string, at: number): Promise<boolean>;
+  /** Records a use at `at`, unless one was recorded within the minute before (a busy system writes no row per batch). */
+  touchSystemToken(id: string, at: number): Promise<void>;
 }
 
 /**

@@ -33,7 +33,7 @@ const push = (token: string | null, items: unknown[]) =>
 async function makeToken(unitId = 'demo-unit', name = '综窗业务系统') {
   const res = await api(srv.baseUrl, 'POST', API.createSystemToken.path, { cookie: admin, body: { unitId, name } });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body as { token: string; systemToken: { id: string; unitId: string } };
+  return res.body as { token: string; systemToken: { id: string; unitId: string; createdAt: number } };
 }
 
 /** Every byte of the database files (the WAL included): what a copied data folder would give away. */
@@ -65,6 +65,8 @@ describe('business-system tokens', () => {
     expect(JSON.stringify(list.body)).not.toContain('tokenHash');
     // It works, and nothing of it is in the database files but its hash.
     expect((await push(made.token, [sent('AT-REST-1')])).status).toBe(200);
+    const listed = (await api(srv.baseUrl, 'GET', API.systemTokens.path, { cookie: admin })).body.tokens.find((t: { id: string }) => t.id === made.systemToken.id);
+    expect(listed.lastUsedAt).toBeGreaterThanOrEqual(made.systemToken.createdAt);
     expect(dbBytes().includes(Buffer.from(made.token))).toBe(false);
     expect(dbBytes().includes(Buffer.from(made.token.slice(4)))).toBe(false);
     const audit = (await api(srv.baseUrl, 'GET', `${API.audit.path}?limit=50`, { cookie: admin })).body.entries as { action: string; detail: unknown }[];

@@ -8,6 +8,8 @@ import {
   SYSTEM_TOKEN_COLUMNS,
   systemTokenFromRow,
   systemTokenValues,
+  touchSystemTokenSql,
+  touchSystemTokenValues,
 } from '../service-case-rows';
 import type { ServiceCaseStore, SystemTokenStore } from '../store';
 import type { PgDb } from './pg-db';
@@ -63,6 +65,9 @@ export function pgServiceCases(db: PgDb): ServiceCaseStore & SystemTokenStore {
     async revokeSystemToken(id, by, at) {
       const rows = await db.query('UPDATE system_tokens SET revoked_at = $1, revoked_by = $2 WHERE id = $3 AND revoked_at IS NULL RETURNING id', [at, by, id]);
       return rows.length === 1;
+    },
+    async touchSystemToken(id, at) {
+      await db.query(touchSystemTokenSql(mark), touchSystemTokenValues(id, at));
     },
   };
 }

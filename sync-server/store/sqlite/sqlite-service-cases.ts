@@ -8,6 +8,8 @@ import {
   SYSTEM_TOKEN_COLUMNS,
   systemTokenFromRow,
   systemTokenValues,
+  touchSystemTokenSql,
+  touchSystemTokenValues,
 } from '../service-case-rows';
 import type { Row } from '../catalog-rows';
 import type { ServiceCaseStore, SystemTokenStore } from '../store';
@@ -22,6 +24,7 @@ export function sqliteServiceCases(db: Database.Database): ServiceCaseStore & Sy
   const insertToken = db.prepare(`INSERT INTO system_tokens (${SYSTEM_TOKEN_COLUMNS.join(', ')}) VALUES (${SYSTEM_TOKEN_COLUMNS.map(q).join(', ')})`);
   const tokenByHash = db.prepare('SELECT * FROM system_tokens WHERE token_hash = ?');
   const tokens = db.prepare('SELECT * FROM system_tokens ORDER BY created_at DESC, id');
+  const touch = db.prepare(touchSystemTokenSql(q));
   const revoke = db.prepare('UPDATE system_tokens SET revoked_at = ?, revoked_by = ? WHERE id = ? AND revoked_at IS NULL');
   return {
     async upsertServiceCases(items, at) {
@@ -59,6 +62,9 @@ export function sqliteServiceCases(db: Database.Database): ServiceCaseStore & Sy
     },
     async revokeSystemToken(id, by, at) {
       return revoke.run(at, by, id).changes === 1;
+    },
+    async touchSystemToken(id, at) {
+      touch.run(...touchSystemTokenValues(id, at));
     },
   };
 }

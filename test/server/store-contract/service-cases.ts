@@ -155,5 +155,16 @@ export function serviceCasesContract(makeStore: MakeStore) {
       expect(await ctx.store.revokeSystemToken('nope', 'demo-admin', T + 6)).toBe(false);
       expect(await ctx.store.findSystemTokenByHash('hash-1')).toMatchObject({ revokedAt: T + 5, revokedBy: 'demo-admin' });
     });
+
+    it('records a use at most once a minute', async () => {
+      await ctx.store.insertSystemToken(token('t1', 'hash-1'));
+      const used = async () => (await ctx.store.findSystemTokenByHash('hash-1'))?.lastUsedAt;
+      await ctx.store.touchSystemToken('t1', T + 1000);
+      expect(await used()).toBe(T + 1000);
+      await ctx.store.touchSystemToken('t1', T + 60_000);
+      expect(await used()).toBe(T + 1000);
+      await ctx.store.touchSystemToken('t1', T + 61_001);
+      expect(await used()).toBe(T + 61_001);
+    });
   });
 }
