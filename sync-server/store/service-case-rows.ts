@@ -26,21 +26,25 @@ export const serviceCaseFromRow = (r: Row): ServiceCase => ({
 const CHANGEABLE = ['service_item_id', 'window_id', 'staff_id', 'applicant_type', 'accepted_at', 'finished_at', 'status'] as const;
 const INSERTED = ['id', 'unit_id', 'case_no', ...CHANGEABLE, 'source', 'received_at', 'updated_at'] as const;
 
+/** The columns an upsert writes, in order. */
+export const SERVICE_CASE_UPSERT_COLUMNS = INSERTED;
+
 /**
- * One 办件 by its key: inserted when the key is new, changed only when a changeable column differs (IS DISTINCT
- * FROM: NULL equals NULL), and nothing otherwise. RETURNING gives the row written, none when unchanged; the id
- * it returns is the proposed one only for a row inserted by this statement, which tells 'added' from 'updated'
- * without a read before the write (another instance may insert the key between the two).
+ * What follows an INSERT of 办件 rows: on a known key, the changeable columns are set only when one differs (IS
+ * DISTINCT FROM: NULL equals NULL), else nothing is written. RETURNING gives each row written, none when unchanged;
+ * the id it returns is the proposed one only for a row inserted by this statement, which tells 'added' from
+ * 'updated' without a read before the write (another instance may insert the key between the two).
  */
+export const SERVICE_CASE_ON_CONFLICT = `ON CONFLICT (unit_id, case_no) DO UPDATE SET ${[...CHANGEABLE, 'updated_at'].map((c) => `${c} = excluded.${c}`).join(', ')}
+    WHERE ${CHANGEABLE.map((c) => `service_cases.${c} IS DISTINCT FROM excluded.${c}`).join(' OR ')}
+    RETURNING id, unit_id, case_no`;
+
+/** One 办件 by its key (SERVICE_CASE_ON_CONFLICT), with serviceCaseUpsertValues. */
 export function serviceCaseUpsertSql(mark: ParamMark): string {
-  const differs = CHANGEABLE.map((c) => `service_cases.${c} IS DISTINCT FROM excluded.${c}`).join(' OR ');
-  return `INSERT INTO service_cases (${INSERTED.join(', ')}) VALUES (${INSERTED.map((_, i) => mark(i + 1)).join(', ')})
-    ON CONFLICT (unit_id, case_no) DO UPDATE SET ${[...CHANGEABLE, 'updated_at'].map((c) => `${c} = excluded.${c}`).join(', ')}
-    WHERE ${differs}
-    RETURNING id`;
+  return `INSERT INTO service_cases (${INSERTED.join(', ')}) VALUES (${INSERTED.map((_, i) => mark(i + 1)).join(', ')}) ${SERVICE_CASE_ON_CONFLICT}`;
 }
 
-/** The values of serviceCaseUpsertSql, in its order. */
+/** The values of serviceCaseUpsertSql, in the order of SERVICE_CASE_UPSERT_COLUMNS. */
 export const serviceCaseUpsertValues = (id: string, c: ServiceCaseFields, at: number): unknown[] => [
   id,
   c.unitId,

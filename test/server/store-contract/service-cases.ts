@@ -73,6 +73,14 @@ export function serviceCasesContract(makeStore: MakeStore) {
       expect(new Set(out.map((o) => o.id)).size).toBe(3);
     });
 
+    it('takes a 办件编号 with text a database may not hold (NUL, a lone surrogate) and knows it again', async () => {
+      const odd = [serviceCase('N\u0000UL'), serviceCase('S\ud800')];
+      expect((await ctx.store.upsertServiceCases(odd, T)).map((o) => o.outcome)).toEqual(['added', 'added']);
+      expect((await ctx.store.upsertServiceCases(odd, T + 1)).map((o) => o.outcome)).toEqual(['unchanged', 'unchanged']);
+      const changed = odd.map((c) => ({ ...c, status: 'IN_PROGRESS' as const }));
+      expect((await ctx.store.upsertServiceCases(changed, T + 2)).map((o) => o.outcome)).toEqual(['updated', 'updated']);
+    });
+
     it('keeps the same 办件编号 apart in two units', async () => {
       await ctx.store.insertUnit({ id: 'unit-b', name: { 'zh-CN': '乙', en: 'B', bo: 'B' }, active: true });
       await ctx.store.insertWindow({ id: 'b-w1', unitId: 'unit-b', number: '1', name: { 'zh-CN': '乙1', en: 'B1', bo: 'B1' }, sortOrder: 1, active: true });
