@@ -10,6 +10,8 @@ import { abandonedTapRoutes } from './routes/abandoned-taps';
 import { adminCalendarRoutes } from './routes/admin-calendar';
 import { adminCatalogRoutes } from './routes/admin-catalog';
 import { adminDeviceRoutes } from './routes/admin-devices';
+import { adminSystemTokenRoutes } from './routes/admin-system-tokens';
+import { serviceCaseRoutes } from './routes/service-cases';
 import { deviceRoutes } from './routes/devices';
 import { caseRoutes } from './routes/cases';
 import { paperRoutes } from './routes/paper';
@@ -97,6 +99,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   kioskConfigRoute(app, opts.store, kiosk);
   deviceRoutes(app, opts.store, kiosk);
   adminDeviceRoutes(app, opts.store);
+  adminSystemTokenRoutes(app, opts.store);
+  serviceCaseRoutes(app, opts.store);
   paperConfigRoute(app, opts.store, opts.unsentExportKey);
   paperRoutes(app, opts.store, notifier);
   caseRoutes(app, opts.store, opts.caseRules);

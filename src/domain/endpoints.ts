@@ -43,6 +43,17 @@ import {
   EnrolResponseSchema,
 } from './device-api';
 import { PAPER_PATHS } from './paper-api';
+import {
+  MyServiceCasesSchema,
+  SERVICE_CASE_PATHS,
+  ServiceCaseBatchResponseSchema,
+  ServiceCaseBatchSchema,
+  ServiceCaseDayQuerySchema,
+  SystemTokenCreatedSchema,
+  SystemTokenCreateSchema,
+  SystemTokenListSchema,
+  SystemTokenRevokedSchema,
+} from './service-case-api';
 import { PAPER_CHECK_PATHS } from './paper-check';
 import { AUDIT_PATH, RATINGS_PATH } from './ratings-api';
 import { HealthSchema, KioskConfigSchema, PushRequestSchema, PushResponseSchema } from './sync-api';
@@ -172,6 +183,13 @@ export const API = {
   createEnrolmentCode: def(ADMIN_DEVICE_PATHS.codes, { method: 'POST', request: CreateEnrolmentCodeSchema, response: AdminSchemas.enrolmentCode }),
   devices: def(ADMIN_DEVICE_PATHS.devices, { method: 'GET', response: AdminSchemas.devices }),
   revokeDevice: def(`${ADMIN_DEVICE_PATHS.devices}/:id/revoke`, { method: 'POST', response: AdminSchemas.deviceRevoked }),
+  createSystemToken: def(SERVICE_CASE_PATHS.systemTokens, { method: 'POST', request: SystemTokenCreateSchema, response: SystemTokenCreatedSchema }),
+  systemTokens: def(SERVICE_CASE_PATHS.systemTokens, { method: 'GET', response: SystemTokenListSchema }),
+  revokeSystemToken: def(`${SERVICE_CASE_PATHS.systemTokens}/:id/revoke`, { method: 'POST', response: SystemTokenRevokedSchema }),
+
+  // 办件 (service cases): the business system's batch (its unit's token), and a window person's 办件 of a day.
+  pushServiceCases: def(SERVICE_CASE_PATHS.push, { method: 'POST', request: ServiceCaseBatchSchema, response: ServiceCaseBatchResponseSchema }),
+  myServiceCases: def(SERVICE_CASE_PATHS.mine, { method: 'GET', query: ServiceCaseDayQuerySchema, response: MyServiceCasesSchema }),
 } satisfies Record<string, Endpoint>;
 
 export type EndpointName = keyof typeof API;

@@ -48,6 +48,10 @@ const REQUEST_ERROR_CODES = [
   'ENROLMENT_CODE_USED',
   'ENROLMENT_CODE_EXPIRED',
   'DEVICE_ID_IN_USE',
+  // Business systems writing 办件 (service cases)
+  'SYSTEM_TOKEN_REQUIRED',
+  'SYSTEM_TOKEN_UNKNOWN',
+  'SYSTEM_TOKEN_REVOKED',
   // Administration
   'EMPLOYEE_NO_TAKEN',
   'CANNOT_LOCK_SELF_OUT',

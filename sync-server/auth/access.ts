@@ -3,7 +3,7 @@ import { tokenHash } from '../crypto/tokens';
 import { hasPermission, type Permission } from '../../src/domain/roles';
 import { API_PREFIX, ERROR_CODES } from '../../src/domain/sync-constants';
 import { ClientError } from '../errors';
-import type { DeviceRow, Store } from '../store/store';
+import type { DeviceRow, Store, StoredSystemToken } from '../store/store';
 import { AUTH_PATHS } from '../../src/domain/account-api';
 import { resolveActor } from './session';
 
@@ -11,7 +11,7 @@ import { resolveActor } from './session';
  * Who may call a route: anyone, anyone signed in, or those whose roles grant a permission. Every API route must
  * say which (registration fails otherwise), and the authorization tests enumerate them all.
  */
-export type Access = 'public' | 'signed-in' | Permission | 'device' | 'device-or-demo';
+export type Access = 'public' | 'signed-in' | Permission | 'device' | 'device-or-demo' | 'system-token';
 
 export interface ApiRoute {
   method: string;
@@ -23,6 +23,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The enrolled kiosk behind the request's bearer credential, on device routes. */
     device: DeviceRow | null;
+    /** The business system's token behind the request, on 'system-token' routes: it writes 办件 of its unit only. */
+    systemToken: StoredSystemToken | null;
   }
   interface FastifyContextConfig {
     access?: Access;
@@ -52,6 +54,19 @@ async function resolveDevice(request: FastifyRequest, store: Store, access: 'dev
   request.device = device;
 }
 
+/**
+ * A hall's business system writes 办件 with a token an administrator made for one unit ("Authorization: Bearer …");
+ * only its hash is stored. Unknown and revoked tokens are both 401: the system must be given a new token.
+ */
+async function resolveSystemToken(request: FastifyRequest, store: Store) {
+  const bearer = /^Bearer\s+(\S{20,200})$/i.exec(request.headers.authorization ?? '')?.[1];
+  if (!bearer) throw new ClientError(401, 'SYSTEM_TOKEN_REQUIRED', 'send the business-system token as "Authorization: Bearer <token>"');
+  const token = await store.findSystemTokenByHash(tokenHash(bearer));
+  if (!token) throw new ClientError(401, 'SYSTEM_TOKEN_UNKNOWN', 'this business-system token is not known');
+  if (token.revokedAt !== null) throw new ClientError(401, 'SYSTEM_TOKEN_REVOKED', 'an administrator has revoked this business-system token');
+  request.systemToken = token;
+}
+
 /** The host of an Origin header; null for `Origin: null` (sandboxed pages, some redirects) or anything not a URL. */
 function hostOf(origin: string): string | null {
   try {
@@ -64,6 +79,7 @@ function hostOf(origin: string): string | null {
 export function enforceAccess(app: FastifyInstance, store: Store, opts: { demo: boolean }) {
   app.decorateRequest('actor', null);
   app.decorateRequest('device', null);
+  app.decorateRequest('systemToken', null);
   app.decorate('apiRoutes', [] as ApiRoute[]);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith(API_PREFIX)) return;
@@ -76,6 +92,7 @@ export function enforceAccess(app: FastifyInstance, store: Store, opts: { demo: 
     const access = request.routeOptions.config?.access;
     if (!access) return;
     if (access === 'device' || access === 'device-or-demo') return resolveDevice(request, store, access, opts.demo);
+    if (access === 'system-token') return resolveSystemToken(request, store);
     request.actor = await resolveActor(request, store);
     if (access === 'public') return;
     const actor = request.actor;

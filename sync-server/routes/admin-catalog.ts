@@ -9,6 +9,7 @@ import { parseOr400 } from '../validate';
 import { staffPhotoUrl } from './staff-photo';
 import { API } from '../../src/domain/endpoints';
 import { route } from './endpoint';
+import { isUniqueViolation } from '../store/unique-violation';
 
 const IdParam = z.object({ id: CatalogIdSchema });
 const KeyParam = z.object({ key: ReasonKeySchema });
@@ -77,7 +78,9 @@ export function adminCatalogRoutes(app: FastifyInstance, store: Store) {
       throw new ClientError(409, 'CODE_TAKEN', `the unit already has a service item ${input.code}`);
     }
     const item = { id: newId('item'), code: input.code, unitId: input.unitId, name: input.name, sortOrder: input.sortOrder ?? 0, active: input.active ?? true };
-    await store.insertServiceItem(item);
+    await store.insertServiceItem(item).catch((err) => {
+      throw isUniqueViolation(err) ? new ClientError(409, 'CODE_TAKEN', `the unit already has a service item ${input.code}`) : err;
+    });
     await audit(store, request, 'catalog.service-item.create', { type: 'service-item', id: item.id });
     return reply.code(201).send(item);
   });
@@ -93,7 +96,9 @@ export function adminCatalogRoutes(app: FastifyInstance, store: Store) {
     if (catalog.serviceItems.some((i) => i.id !== id && i.unitId === unitId && i.code === code)) {
       throw new ClientError(409, 'CODE_TAKEN', `the unit already has a service item ${code}`);
     }
-    await store.updateServiceItem(id, patch);
+    await store.updateServiceItem(id, patch).catch((err) => {
+      throw isUniqueViolation(err) ? new ClientError(409, 'CODE_TAKEN', `the unit already has a service item ${code}`) : err;
+    });
     await audit(store, request, 'catalog.service-item.update', { type: 'service-item', id }, { fields: Object.keys(patch) });
     return (await store.loadCatalog()).serviceItems.find((i) => i.id === id);
   });

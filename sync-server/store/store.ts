@@ -7,6 +7,8 @@ import type { RatingScope, Role } from '../../src/domain/roles';
 import type { CaseEvent, CaseFacts } from '../../src/domain/case-machine';
 import type { CalendarYear } from '../../src/domain/workdays';
 import type { DeviceListItem, DeviceReportInput } from '../../src/domain/device-api';
+import type { ServiceCase, ServiceCaseFields, ServiceCaseUpsertOutcome } from '../../src/domain/service-case';
+import type { SystemToken } from '../../src/domain/service-case-api';
 
 export type { Catalog, CatalogStaff, CatalogUnit, CatalogWindow, ServiceItem };
 
@@ -344,10 +346,52 @@ export interface LimitStore {
   ): Promise<T>;
 }
 
+/** Which 办件 a list shows: any of the filters (all of them apply), newest accepted first. */
+export interface ServiceCaseFilter {
+  staffId?: string;
+  windowId?: string;
+  unitId?: string;
+  /** Accepted at or after (Unix ms). */
+  from?: number;
+  /** Accepted before (Unix ms). */
+  to?: number;
+  limit: number;
+}
+
+/** 办件 (service cases: what a window handled), not bad-review cases (CaseStore). */
+export interface ServiceCaseStore {
+  /**
+   * Writes the batch in one transaction, each item by its key (unit, 办件编号), in order: a new key is inserted
+   * ('added', with a new UUIDv7 id and `at` as received and updated time); a known key whose fields differ is
+   * changed ('updated': item, window, staff, applicant type, times, status; the first source and id stay); an
+   * identical one is 'unchanged'. The unique key decides between instances writing the same 办件 at once.
+   */
+  upsertServiceCases(items: readonly ServiceCaseFields[], at: number): Promise<{ id: string; outcome: ServiceCaseUpsertOutcome }[]>;
+  listServiceCases(filter: ServiceCaseFilter): Promise<ServiceCase[]>;
+  getServiceCase(id: string): Promise<ServiceCase | null>;
+  findServiceCase(unitId: string, caseNo: string): Promise<ServiceCase | null>;
+}
+
+/** A business-system token as stored: its hash only, never the token. */
+export interface StoredSystemToken extends SystemToken {
+  tokenHash: string;
+}
+
+/** Tokens with which a hall's business system writes 办件 of one unit. */
+export interface SystemTokenStore {
+  insertSystemToken(token: StoredSystemToken): Promise<void>;
+  findSystemTokenByHash(tokenHash: string): Promise<StoredSystemToken | null>;
+  listSystemTokens(): Promise<StoredSystemToken[]>;
+  /** Marks a token revoked; false when it is unknown or revoked already (the conditional update decides). */
+  revokeSystemToken(id: string, by: string, at: number): Promise<boolean>;
+  /** Records a use at `at`, unless one was recorded within the minute before (a busy system writes no row per batch). */
+  touchSystemToken(id: string, at: number): Promise<void>;
+}
+
 /**
  * What the server keeps. SQLite is the default; a PostgreSQL implementation follows the same contract.
  */
-export interface Store extends CatalogStore, AccountStore, RatingStore, AuditStore, DeviceStore, CaseStore, PaperCheckStore, SettingsStore, RoleGrantStore, AbandonedTapStore, LimitStore {
+export interface Store extends CatalogStore, AccountStore, RatingStore, AuditStore, DeviceStore, CaseStore, PaperCheckStore, SettingsStore, RoleGrantStore, AbandonedTapStore, LimitStore, ServiceCaseStore, SystemTokenStore {
   readonly kind: 'sqlite' | 'postgres';
   close(): Promise<void>;
 }

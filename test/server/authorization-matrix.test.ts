@@ -37,6 +37,12 @@ const EXPECTED: Record<string, Access> = {
   'POST /api/v1/admin/enrolment-codes': 'devices.manage',
   'GET /api/v1/admin/devices': 'devices.manage',
   'POST /api/v1/admin/devices/:id/revoke': 'devices.manage',
+  // 办件 (issue 14): business-system tokens are made by whoever enrols tablets; the batch takes only such a token.
+  'POST /api/v1/admin/system-tokens': 'devices.manage',
+  'GET /api/v1/admin/system-tokens': 'devices.manage',
+  'POST /api/v1/admin/system-tokens/:id/revoke': 'devices.manage',
+  'POST /api/v1/service-cases': 'system-token',
+  'GET /api/v1/service-cases/mine': 'signed-in',
   'GET /api/v1/staff/:id/photo': 'public',
   'POST /api/v1/auth/sign-in': 'public',
   'POST /api/v1/auth/sign-out': 'public',
@@ -88,7 +94,8 @@ afterAll(async () => {
 });
 
 // The matrix server runs in demo mode: 'device-or-demo' routes are open there; 'device' routes need a device
-// credential, which no person's session is (tests/server/devices.test.ts covers credentials).
+// credential, which no person's session is (tests/server/devices.test.ts covers credentials); 'system-token' routes
+// a business-system token, which no session is either (service-cases-api.test.ts covers tokens).
 const isPublic = (access: Access) => access === 'public' || access === 'device-or-demo';
 const allowed = (roles: Role[], access: Access) =>
   isPublic(access) || access === 'signed-in' || roles.some((r) => ROLE_PERMISSIONS[r].includes(access as Permission));
@@ -124,7 +131,7 @@ describe('authorization matrix', () => {
       for (const [roles, no] of ROLE_ACCOUNTS) {
         const res = await call(method, pathOf(url), { body, cookie: cookies.get(no) });
         const label = `${roles.join('+')} ${route} → ${res.status} ${JSON.stringify(res.body)}`;
-        if (access === 'device') expect(res.status, label).toBe(401);
+        if (access === 'device' || access === 'system-token') expect(res.status, label).toBe(401);
         else if (allowed(roles, access)) expect([401, 403], label).not.toContain(res.status);
         else expect(res.status, label).toBe(403);
       }

@@ -100,6 +100,15 @@ describe('the endpoint table (src/domain/endpoints.ts)', () => {
     await ok(call('GET', API.devices.path, { cookie: admin }));
     await ok(call('POST', `${API.devices.path}/${enrolled.device.id}/revoke`, { cookie: admin }));
 
+    // 办件: a business-system token, a batch written with it, the token revoked; a clerk's 办件 of the day.
+    const made = await ok(call('POST', API.systemTokens.path, { cookie: admin, body: { unitId: 'demo-unit', name: '业务系统' } }), 201);
+    const serviceCase = { caseNo: 'ET-1', serviceItemCode: 'DEMO-001', windowNumber: '1', employeeNo: 'D1001', applicantType: 'PERSON', acceptedAt: Date.now(), status: 'ACCEPTED' };
+    await ok(call('POST', API.pushServiceCases.path, { headers: { authorization: `Bearer ${made.token}` }, body: { items: [serviceCase, { caseNo: 'ET-2' }] } }));
+    await ok(call('GET', API.systemTokens.path, { cookie: admin }));
+    await ok(call('POST', `${API.systemTokens.path}/${made.systemToken.id}/revoke`, { cookie: admin }));
+    const clerkS1 = await signIn(srv.baseUrl, 'D1001');
+    await ok(call('GET', API.myServiceCases.path, { cookie: clerkS1 }));
+
     // Reading ratings and cases; a contact revealed.
     const supervision = await signIn(srv.baseUrl, DEMO_ACCOUNTS.SUPERVISION);
     await ok(call('GET', `${API.ratings.path}?limit=10`, { cookie: supervision }));

@@ -54,6 +54,10 @@ async function makeHall(dir: string, employeeNo = 'D1001') {
   await store.insertEnrolmentCode({ codeHash: 'code-1', windowId: 'demo-w1', createdBy: 'demo-admin', createdAt: T, expiresAt: T + 3_600_000 });
   const report = { appVersion: '1.0.0', queueDepth: 0, conflicts: 0, deadLetters: 0, storagePersisted: true, userAgent: 'UA' };
   await store.enrolDevice({ codeHash: 'code-1', deviceId: 'dev-hall-1', credentialHash: 'cred-1', at: T, report });
+  // A 办件 from the business system, and its token (the hash only).
+  const serviceCase = { caseNo: 'BJ-2026-001', serviceItemId: 'demo-item-1', unitId: 'demo-unit', windowId: 'demo-w1', staffId: 'demo-s1', applicantType: 'PERSON', acceptedAt: T, finishedAt: T + 60_000, status: 'FINISHED', source: 'API' } as const;
+  await store.upsertServiceCases([serviceCase], T + 60);
+  await store.insertSystemToken({ id: 'tok-1', unitId: 'demo-unit', name: '业务系统', tokenHash: 'tok-hash-1', createdBy: 'demo-admin', createdAt: T, revokedAt: null, revokedBy: null, lastUsedAt: null });
   await store.close();
   return { bad, good, paper, event };
 }
@@ -79,7 +83,7 @@ describe('npm run migrate-store: a hall joins the province', () => {
     const schema = newTestSchema('hcp_move');
     const first = await migrate(dir, schema);
     expect(first.stdout).not.toContain('could not be rebuilt'); // every digest made again under the new key
-    expect(added(first.stdout)).toMatchObject({ ratings: 3, cases: 2, case_events: 1, audit_log: 1, devices: 1, paper_checks: 1, rating_photos: 1 });
+    expect(added(first.stdout)).toMatchObject({ ratings: 3, cases: 2, case_events: 1, audit_log: 1, devices: 1, paper_checks: 1, rating_photos: 1, service_cases: 1, system_tokens: 1 });
 
     const province = await openPostgresStore({ connectionString: PG_TEST_URL, schema, max: 2 }, new ContactCipher(PROVINCE_KEY));
     try {
@@ -101,6 +105,8 @@ describe('npm run migrate-store: a hall joins the province', () => {
       });
       expect(replay).toEqual(['duplicate']);
       expect((await province.findDeviceByCredential('cred-1'))?.id).toBe('dev-hall-1');
+      expect(await province.findServiceCase('demo-unit', 'BJ-2026-001')).toMatchObject({ status: 'FINISHED', staffId: 'demo-s1', receivedAt: T + 60 });
+      expect((await province.findSystemTokenByHash('tok-hash-1'))?.id).toBe('tok-1');
 
       const second = await migrate(dir, schema);
       expect(Object.values(added(second.stdout)).every((n) => n === 0)).toBe(true);

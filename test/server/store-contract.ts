@@ -4,6 +4,7 @@ import { catalogContract } from './store-contract/catalog';
 import type { MakeStore } from './store-contract/fixture';
 import { peopleContract } from './store-contract/people';
 import { ratingsContract } from './store-contract/ratings';
+import { serviceCasesContract } from './store-contract/service-cases';
 
 export type { MakeStore } from './store-contract/fixture';
 
@@ -19,5 +20,6 @@ export function describeStoreContract(name: string, makeStore: MakeStore) {
     describe('cases, events and calendar', () => casesContract(makeStore));
     describe('catalogue and its version', () => catalogContract(makeStore));
     describe('accounts, devices, audit, settings, grants', () => peopleContract(makeStore));
+    describe('办件 (service cases) and business-system tokens', () => serviceCasesContract(makeStore));
   });
 }

@@ -206,7 +206,9 @@ export function fuzzRequest(r: Rng, route: FuzzRoute, method: string, cookies: R
   }
   const headers: Record<string, string> = {};
   const cookie = cookies[who];
-  if (cookie) headers.cookie = cookie;
+  // The business system's credential is a bearer token, not a cookie.
+  if (cookie?.startsWith('Bearer ')) headers.authorization = cookie;
+  else if (cookie) headers.cookie = cookie;
   if (r.chance(0.02)) {
     headers.origin = 'https://evil.example';
     mutations.push('cross-origin');

@@ -4,8 +4,11 @@ import { EMPTY_PAPER_FORM, paperRecordFromForm } from '../../src/domain/paper-fo
 import { cstDate } from '../../src/domain/time';
 import { DEMO_DEVICE, demoRating } from './ratings';
 
-/** Who sends a fuzzed request: the route's right person, someone without the right, nobody, or a forged cookie. */
-export type Who = 'admin' | 'staff' | 'lead' | 'none' | 'forged';
+/**
+ * Who sends a fuzzed request: the route's right person, someone without the right, nobody, a forged cookie, or
+ * the business system (a bearer token of the demo unit, made in the setup).
+ */
+export type Who = 'admin' | 'staff' | 'lead' | 'none' | 'forged' | 'system';
 
 /** One route of the fuzz with a valid request the mutations start from. */
 export interface FuzzRoute {
@@ -37,6 +40,17 @@ export const paperItem = () =>
     { unitId: 'demo-unit', deviceId: DEMO_DEVICE, enteredBy: 'demo-s2', locale: 'zh-CN' },
   );
 
+/** A 办件 as the business system sends it, with a fresh 办件编号 (window 1, 李明). */
+const serviceCaseItem = () => ({
+  caseNo: `FZ-${uuidv7().slice(-12)}`,
+  serviceItemCode: 'DEMO-001',
+  windowNumber: '1',
+  employeeNo: 'D1001',
+  applicantType: 'PERSON',
+  acceptedAt: Date.now() - 60_000,
+  status: 'ACCEPTED',
+});
+
 /**
  * Every push route and every /api/v1/admin route of the endpoint table. `caseId` is a case the setup opened (a
  * bad rating at demo-w1), so a case step reaches the case machine.
@@ -51,6 +65,16 @@ export function fuzzRoutes(caseId: string): FuzzRoute[] {
       who: 'staff',
       writes: ['case_events'],
       body: () => envelope({ id: uuidv7(), caseId, baseVersion: 0, action: { type: 'CALL_BACK', channel: 'PHONE', outcome: 'REACHED', note: '已联系' }, by: 'demo-s1', at: Date.now() }),
+    },
+    {
+      name: 'pushServiceCases',
+      kind: 'push',
+      who: 'system',
+      writes: ['service_cases'],
+      body: () => {
+        const { windowNumber: _n, ...byWindowId } = serviceCaseItem();
+        return { items: [serviceCaseItem(), { ...byWindowId, windowId: 'demo-w2', employeeNo: 'D2001', status: 'FINISHED', finishedAt: Date.now() }] };
+      },
     },
     { name: 'pushAbandonedTaps', kind: 'push', who: 'none', writes: ['abandoned_taps'], body: () => envelope({ id: uuidv7(), windowId: 'demo-w1', month: month() }, { id: uuidv7(), windowId: 'demo-w2', month: month() }) },
 
@@ -81,6 +105,9 @@ export function fuzzRoutes(caseId: string): FuzzRoute[] {
     { name: 'createEnrolmentCode', kind: 'admin', who: 'admin', writes: ['enrolment_codes'], body: () => ({ windowId: 'demo-w1', validHours: 2 }) },
     { name: 'devices', kind: 'admin', who: 'admin' },
     { name: 'revokeDevice', kind: 'admin', who: 'admin', params: { id: DEMO_DEVICE }, wrongIdOnly: true },
+    { name: 'createSystemToken', kind: 'admin', who: 'admin', writes: ['system_tokens'], body: () => ({ unitId: 'demo-unit', name: '模糊业务系统' }) },
+    { name: 'systemTokens', kind: 'admin', who: 'admin' },
+    { name: 'revokeSystemToken', kind: 'admin', who: 'admin', params: { id: 'token' }, wrongIdOnly: true },
   ];
 }
 

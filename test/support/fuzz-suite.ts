@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API } from '../../src/domain/endpoints';
 import { ERROR_CODE_LIST } from '../../src/domain/error-codes';
 import { PUSH_RATINGS_PATH } from '../../src/domain/sync-constants';
-import { DEMO_ACCOUNTS, signIn } from './api';
+import { api, DEMO_ACCOUNTS, signIn } from './api';
 import { fuzzRequest, type FuzzRequest } from './fuzz-mutate';
 import { caseSeed, rng } from './fuzz-prng';
 import { fuzzRoutes, type FuzzRoute, type Who } from './fuzz-routes';
@@ -69,8 +69,9 @@ async function send(baseUrl: string, req: FuzzRequest, route: FuzzRoute): Promis
   let accepted = 0;
   const itemCodes: string[] = [];
   for (const item of body.results) {
-    if (item.status === 'accepted') accepted++;
-    else if (item.status !== 'duplicate' && !KNOWN_CODES.has(item.error?.code)) return { status, accepted, problem: `item refused without a known code: ${JSON.stringify(item)}` };
+    // 办件 answer added (a new row), updated or unchanged (no new row) instead of accepted or duplicate.
+    if (item.status === 'accepted' || item.status === 'added') accepted++;
+    else if (!['duplicate', 'updated', 'unchanged'].includes(item.status) && !KNOWN_CODES.has(item.error?.code)) return { status, accepted, problem: `item refused without a known code: ${JSON.stringify(item)}` };
     else if (item.error) itemCodes.push(item.error.code);
   }
   return { status, accepted, itemCodes };
@@ -114,13 +115,17 @@ export function describeRouteFuzz(store: 'sqlite' | 'postgres') {
   let srv: InProcessServer;
   let rows: RowCounter;
   let routes: FuzzRoute[];
-  const cookies: Record<Who, string | undefined> = { admin: undefined, staff: undefined, lead: undefined, none: undefined, forged: 'hcp_session=forged-00000000000000000000' };
+  const cookies: Record<Who, string | undefined> = { admin: undefined, staff: undefined, lead: undefined, none: undefined, forged: 'hcp_session=forged-00000000000000000000', system: undefined };
 
   beforeAll(async () => {
     // PostgreSQL: its own schema; the counts read through a second connection like SQLite's read-only one.
     const env = store === 'postgres' ? { DATABASE_URL: PG_TEST_URL, DATABASE_SCHEMA: newTestSchema('hcp_fuzz') } : {};
     srv = await startInProcessServer({ env, dataDir: tempDir('fuzz') });
     [cookies.admin, cookies.staff, cookies.lead] = await Promise.all([signIn(srv.baseUrl, DEMO_ACCOUNTS.ADMIN), signIn(srv.baseUrl, DEMO_ACCOUNTS.STAFF), signIn(srv.baseUrl, DEMO_ACCOUNTS.LEAD)]);
+    // The business system's token for the 办件 batches.
+    const made = await api(srv.baseUrl, 'POST', API.createSystemToken.path, { cookie: cookies.admin, body: { unitId: 'demo-unit', name: '模糊测试' } });
+    expect(made.status).toBe(201);
+    cookies.system = `Bearer ${made.body.token}`;
     // A bad rating opens the case the case steps are fuzzed on.
     const bad = badRating({ staffId: 'demo-s1' });
     expect((await postJson(srv.baseUrl + PUSH_RATINGS_PATH, { deviceId: DEMO_DEVICE, sentAt: Date.now(), items: [bad] })).status).toBe(200);

@@ -85,6 +85,9 @@ const TABLES: TableCopy[] = [
   { table: 'enrolment_codes', orderBy: 'code_hash' },
   { table: 'role_grants', orderBy: 'id' },
   { table: 'abandoned_taps', orderBy: 'id' },
+  // A 办件 already in the target under its (unit, 办件编号) with another id is left as it is there (ON CONFLICT).
+  { table: 'service_cases', orderBy: 'id' },
+  { table: 'system_tokens', orderBy: 'id' },
 ];
 
 export const MOVED_TABLES = TABLES.map((t) => t.table);

@@ -12,6 +12,7 @@ import { pgLimits } from './pg-limits';
 import { pgPaperChecks } from './pg-paper-checks';
 import { pgRatings } from './pg-ratings';
 import { pgRoleGrants } from './pg-role-grants';
+import { pgServiceCases } from './pg-service-cases';
 import { pgSettings } from './pg-settings';
 
 /** True for a DATABASE_URL that selects this store. */
@@ -54,6 +55,7 @@ export async function openPostgresStore(options: PgOptions, cipher: ContactCiphe
     ...pgRoleGrants(db),
     ...pgAbandonedTaps(db),
     ...pgLimits(db),
+    ...pgServiceCases(db),
     async close() {
       await db.close();
     },

@@ -14,6 +14,7 @@ import { sqliteDevices } from './sqlite-devices';
 import { sqliteLimits } from './sqlite-limits';
 import { sqlitePaperChecks } from './sqlite-paper-checks';
 import { sqliteRatings } from './sqlite-ratings';
+import { sqliteServiceCases } from './sqlite-service-cases';
 import { sqliteSettings } from './sqlite-settings';
 
 export const SQLITE_FILE_NAME = 'haochaping.sqlite';
@@ -88,6 +89,7 @@ export function openSqliteStore(dataDir: string, cipher: ContactCipher): Store {
     ...sqliteRoleGrants(db),
     ...sqliteAbandonedTaps(db),
     ...sqliteLimits(db),
+    ...sqliteServiceCases(db),
     async close() {
       db.close();
     },
