@@ -106,7 +106,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       );
     }, 120_000);
 
-    it('an unknown unit or no --unit: exit 2, a clear message, nothing written', async () => {
+    it('an unknown unit or no --unit: exit 2 and a clear message; a refused file or a dry run: nothing written; --json', async () => {
       const other = file('other.csv', ['IMP-9,DEMO-001,1,D1001,2026-11-30 09:05:00,,个人,受理']);
       const unknown = await importCases(other, '--unit', 'no-such-unit');
       expect(unknown.code).toBe(2);
@@ -123,8 +123,20 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       expect(dry.out).toContain('line 3: would add or update 办件 IMP-10');
       expect(dry.out).toContain('DRY RUN summary: 2 data lines, 1 would be added or updated, 1 refused');
       expect((await stored()).map((c) => c.caseNo).sort()).toEqual(['IMP-1', 'IMP-2']);
-      // Three runs wrote (mixed, mixed again, finished); the refused unit and the dry run added no entry.
-      expect(await imports()).toHaveLength(3);
+      // A refused file (a column missing) writes nothing, even with a unit and a store.
+      const noColumn = path.join(dataDir, 'no-column.csv');
+      fs.writeFileSync(noColumn, '办件编号,事项编码\nIMP-11,DEMO-001\n');
+      const refusedFile = await importCases(noColumn, '--unit', 'demo-unit');
+      expect(refusedFile.code).toBe(1);
+      expect(refusedFile.out).toContain('summary: file refused, nothing written; 0 data lines');
+      // JSON gives each line's outcome and the stored id.
+      const json = await importCases(path.join(dataDir, 'finished.csv'), '--unit', 'demo-unit', '--json');
+      expect(json.code).toBe(0);
+      const imp1 = (await stored()).find((c) => c.caseNo === 'IMP-1')!;
+      expect(JSON.parse(json.out)).toMatchObject({ dryRun: false, unitId: 'demo-unit', rows: [{ line: 2, outcome: 'unchanged', id: imp1.id }], summary: { lines: 1, unchanged: 1, refused: 0 } });
+      expect((await stored()).map((c) => c.caseNo).sort()).toEqual(['IMP-1', 'IMP-2']);
+      // Four runs wrote (mixed, mixed again, finished, finished as JSON); the refused unit, the refused file and the dry run added no entry.
+      expect(await imports()).toHaveLength(4);
     }, 120_000);
   });
 }
