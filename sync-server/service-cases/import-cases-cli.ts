@@ -47,19 +47,17 @@ async function main(): Promise<number> {
   const store = unitId ? await existingStore() : null;
   if (!store && !dryRun) throw new Error(`no database in ${configFromEnv().dataDir}: set DATA_DIR to the server's data folder (or DATABASE_URL to its PostgreSQL); nothing written`);
   try {
-    let lines: ImportLineResult[] | null = null;
-    if (store && unitId) {
-      const catalog = await store.loadCatalog();
-      if (!catalog.units.some((u) => u.id === unitId)) {
-        throw new Error(`no unit "${unitId}" in the catalogue (units: ${catalog.units.map((u) => u.id).join(', ') || 'none'}); nothing written`);
-      }
-      const resolved = resolveImportLines(catalog, unitId, result);
-      // A refused file (a column missing) writes nothing: its lines were never read.
-      lines = dryRun || result.fileErrors.length > 0 ? resolved.lines : await writeImportLines(store, unitId, resolved, { at: Date.now(), file: path.basename(file), format: result.format, user: operatingSystemUser() });
+    const catalog = store ? await store.loadCatalog() : null;
+    if (catalog && !catalog.units.some((u) => u.id === unitId)) {
+      throw new Error(`no unit "${unitId}" in the catalogue (units: ${catalog.units.map((u) => u.id).join(', ') || 'none'}); nothing written`);
     }
-    const refused = result.fileErrors.length > 0 || (lines ?? result.rows).some((l) => ('outcome' in l ? l.outcome === 'refused' : l.errors.length > 0));
+    const resolved = resolveImportLines(catalog, unitId ?? '', result);
+    // A refused file (a column missing) writes nothing: its lines were never read.
+    const write = store && unitId && !dryRun && result.fileErrors.length === 0;
+    const lines = write ? await writeImportLines(store, unitId, resolved, { at: Date.now(), file: path.basename(file), format: result.format, user: operatingSystemUser() }) : resolved.lines;
+    const refused = result.fileErrors.length > 0 || lines.some((l) => l.outcome === 'refused');
     if (values.json) printJson(result, dryRun, unitId ?? null, lines);
-    else printReport(file, result, lines, { dryRun, unitId });
+    else printReport(file, result, lines, { dryRun, unitId: catalog ? unitId : undefined });
     return refused ? 1 : 0;
   } finally {
     await store?.close();
@@ -67,10 +65,6 @@ async function main(): Promise<number> {
 }
 
 const describe = (p: ImportProblem) => `${p.column ? `[${p.column}] ` : ''}${p.code}: ${p.messageZh} / ${p.message}`;
-
-/** The lines as the file alone judges them (no catalogue to check the codes against). */
-const unchecked = (result: ServiceCaseImport): ImportLineResult[] =>
-  result.rows.map((entry) => ({ line: entry.line, entry, outcome: entry.errors.length > 0 ? 'refused' : entry.row ? 'would-write' : 'superseded' }));
 
 function lineReport({ entry, outcome, refusal }: ImportLineResult): string[] {
   const out: string[] = [];
@@ -90,11 +84,10 @@ function lineReport({ entry, outcome, refusal }: ImportLineResult): string[] {
   return out;
 }
 
-function printReport(file: string, result: ServiceCaseImport, checked: ImportLineResult[] | null, opts: { dryRun: boolean; unitId?: string }): void {
-  const lines = checked ?? unchecked(result);
+function printReport(file: string, result: ServiceCaseImport, lines: ImportLineResult[], opts: { dryRun: boolean; unitId?: string }): void {
   const writing = !opts.dryRun;
   if (writing) console.log(`File ${file} read as ${result.format}; 办件 of unit ${opts.unitId} (source IMPORT).`);
-  else console.log(`DRY RUN: nothing is written to the store. File ${file} read as ${result.format}.${checked ? ` Codes checked against unit ${opts.unitId}.` : ''}`);
+  else console.log(`DRY RUN: nothing is written to the store. File ${file} read as ${result.format}.${opts.unitId ? ` Codes checked against unit ${opts.unitId}.` : ''}`);
   for (const n of result.notes) console.log(`note  ${describe(n)}`);
   for (const e of result.fileErrors) console.log(`file error ${describe(e)}`);
   for (const l of lines) console.log(lineReport(l).join('\n'));
@@ -104,8 +97,7 @@ function printReport(file: string, result: ServiceCaseImport, checked: ImportLin
   console.log(`${writing ? '' : 'DRY RUN '}summary: ${fileState}${c.lines} data lines, ${done}, ${c.refused} refused, ${c.superseded} replaced by a later line of the same 办件编号`);
 }
 
-function printJson(result: ServiceCaseImport, dryRun: boolean, unitId: string | null, checked: ImportLineResult[] | null): void {
-  const lines = checked ?? unchecked(result);
+function printJson(result: ServiceCaseImport, dryRun: boolean, unitId: string | null, lines: ImportLineResult[]): void {
   const rows = lines.map(({ entry, outcome, id, refusal }) => ({ ...entry, outcome, ...(id ? { id } : {}), ...(refusal ? { refusal } : {}) }));
   const { lines: total, added, updated, unchanged, refused, superseded, 'would-write': usable } = countOutcomes(lines);
   const summary = dryRun ? { lines: total, usable, refused, superseded } : { lines: total, added, updated, unchanged, refused, superseded };

@@ -26,12 +26,16 @@ export interface ImportLineResult {
 
 export type ImportCounts = Record<ImportLineOutcome, number> & { lines: number };
 
-/** Each line judged against the unit's catalogue: the fields to store, or why not. Nothing is written. */
-export function resolveImportLines(catalog: Catalog, unitId: string, result: ServiceCaseImport): { lines: ImportLineResult[]; fields: Map<number, ServiceCaseFields> } {
+/**
+ * Each line judged against the unit's catalogue: the fields to store, or why not. Nothing is written. Without a
+ * catalogue (a dry run with no store) the file alone judges: a correct row would be written.
+ */
+export function resolveImportLines(catalog: Catalog | null, unitId: string, result: ServiceCaseImport): { lines: ImportLineResult[]; fields: Map<number, ServiceCaseFields> } {
   const fields = new Map<number, ServiceCaseFields>();
   const lines = result.rows.map((entry): ImportLineResult => {
     if (entry.errors.length > 0) return { line: entry.line, entry, outcome: 'refused' };
     if (!entry.row) return { line: entry.line, entry, outcome: 'superseded' };
+    if (!catalog) return { line: entry.line, entry, outcome: 'would-write' };
     // The file's row has exactly the API input's fields (window by number, person by 工号).
     const verdict = serviceCaseFieldsFrom(catalog, unitId, entry.row, 'IMPORT');
     if (!verdict.ok) return { line: entry.line, entry, outcome: 'refused', refusal: verdict.error };
