@@ -48,6 +48,7 @@ async function main(): Promise<number> {
   if (!store && !dryRun) throw new Error(`no database in ${configFromEnv().dataDir}: set DATA_DIR to the server's data folder (or DATABASE_URL to its PostgreSQL); nothing written`);
   try {
     const catalog = store ? await store.loadCatalog() : null;
+    if (unitId && !catalog) console.error(`no database in ${configFromEnv().dataDir}: the codes are not checked against unit ${unitId}`);
     if (catalog && !catalog.units.some((u) => u.id === unitId)) {
       throw new Error(`no unit "${unitId}" in the catalogue (units: ${catalog.units.map((u) => u.id).join(', ') || 'none'}); nothing written`);
     }
