@@ -1,6 +1,7 @@
 import type { Catalog } from '../src/domain/catalog';
 import type { ItemRefusal } from '../src/domain/error-codes';
-import type { ServiceCaseFields, ServiceCaseInput, ServiceCaseSource } from '../src/domain/service-case';
+import { ServiceCaseInputSchema, type ServiceCaseFields, type ServiceCaseInput, type ServiceCaseSource } from '../src/domain/service-case';
+import { invalidItem } from './validate';
 
 /**
  * A 办件 as a business system (or an export file) names it, by its codes, turned into the ids of one unit's
@@ -50,3 +51,18 @@ export function resolveServiceCase(catalog: Catalog, unitId: string, input: Serv
 }
 
 export const isRefusal = (r: ServiceCaseFields | ItemRefusal): r is ItemRefusal => 'code' in r && 'message' in r;
+
+/** What serviceCaseFieldsFrom makes of one item: the store's fields, or its refusal (with the 办件编号 when it was read). */
+export type ServiceCaseItemVerdict = { ok: true; fields: ServiceCaseFields } | { ok: false; error: ItemRefusal; caseNo?: string };
+
+/**
+ * One 办件 as a writer gives it (the API's item, an import file's row), checked against the input schema and then
+ * resolved in `unitId`. The API and the import command both go through here, so a file is held to exactly the
+ * rules of the business-system API.
+ */
+export function serviceCaseFieldsFrom(catalog: Catalog, unitId: string, raw: unknown, source: ServiceCaseSource): ServiceCaseItemVerdict {
+  const parsed = ServiceCaseInputSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: invalidItem(parsed.error) };
+  const resolved = resolveServiceCase(catalog, unitId, parsed.data, source);
+  return isRefusal(resolved) ? { ok: false, error: resolved, caseNo: parsed.data.caseNo } : { ok: true, fields: resolved };
+}

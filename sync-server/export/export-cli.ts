@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { configFromEnv } from '../config';
+import { operatingSystemUser } from '../os-user';
 import { openStore } from '../store/open-store';
 import { SQLITE_FILE_NAME } from '../store/sqlite/open-sqlite';
 import { csvHeader, csvLine, EXPORT_FORMATS, ndjsonLine, toExportRow, type ExportFormat } from './export-format';
@@ -13,16 +13,6 @@ type Sink = NodeJS.WritableStream;
 
 function writeLine(out: Sink, line: string): Promise<void> {
   return new Promise((resolve) => (out.write(line + '\n') ? resolve() : out.once('drain', () => resolve())));
-}
-
-/** Who ran the export, from the operating system (USER can be set to anything); the variable if that fails. */
-function operatingSystemUser(): string | null {
-  try {
-    const { username, uid } = os.userInfo();
-    return `${username} (uid ${uid})`;
-  } catch {
-    return process.env.USER ?? null;
-  }
 }
 
 async function main() {

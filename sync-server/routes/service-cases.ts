@@ -1,14 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import * as z from 'zod/mini';
 import { API } from '../../src/domain/endpoints';
-import { SERVICE_CASE_BATCH_MAX, ServiceCaseInputSchema, type ServiceCaseFields } from '../../src/domain/service-case';
+import { SERVICE_CASE_BATCH_MAX, type ServiceCaseFields } from '../../src/domain/service-case';
 import type { ServiceCaseItemResult } from '../../src/domain/service-case-api';
 import { cstDate } from '../../src/domain/time';
 import { ERROR_CODES } from '../../src/domain/sync-constants';
 import { ClientError } from '../errors';
-import { isRefusal, resolveServiceCase } from '../service-case-resolve';
+import { serviceCaseFieldsFrom } from '../service-case-resolve';
 import type { Store } from '../store/store';
-import { invalidItem, parseOr400 } from '../validate';
+import { parseOr400 } from '../validate';
 import { route } from './endpoint';
 
 const DAY_MS = 86_400_000;
@@ -33,14 +33,9 @@ export function serviceCaseRoutes(app: FastifyInstance, store: Store) {
     const valid: { index: number; fields: ServiceCaseFields }[] = [];
     items.forEach((raw, index) => {
       const caseNo = typeof (raw as { caseNo?: unknown } | null)?.caseNo === 'string' ? String((raw as { caseNo: string }).caseNo).slice(0, 64) : null;
-      const parsed = ServiceCaseInputSchema.safeParse(raw);
-      if (!parsed.success) {
-        results[index] = { index, caseNo, status: 'invalid', error: invalidItem(parsed.error) };
-        return;
-      }
-      const resolved = resolveServiceCase(catalog, unitId, parsed.data, 'API');
-      if (isRefusal(resolved)) results[index] = { index, caseNo: parsed.data.caseNo, status: 'invalid', error: resolved };
-      else valid.push({ index, fields: resolved });
+      const verdict = serviceCaseFieldsFrom(catalog, unitId, raw, 'API');
+      if (verdict.ok) valid.push({ index, fields: verdict.fields });
+      else results[index] = { index, caseNo: verdict.caseNo ?? caseNo, status: 'invalid', error: verdict.error };
     });
     if (valid.length) {
       // One transaction for the batch: the business system sees every item written or, on an error, none.

@@ -26,7 +26,7 @@ beforeAll(() => {
   fs.writeFileSync(mixed, `${HEADER},备注\nGD-1,S01,3,1001,2026-11-30 09:05:00,,个人,办理中,\nGD-2,S01,3,1001,2026-11-30 09:05:00,,公司,办结,\nGD-1,S01,3,1001,2026-11-30 09:05:00,2026-11-30 11:00:00,个人,办结,\n`);
 });
 
-describe('npm run import-cases (dry run: the 办件 store is not in this build yet)', () => {
+describe('npm run import-cases --dry-run (the file alone; writing: import-cases-write.test.ts)', () => {
   it('prints that it is a dry run, what each line would do, every problem in both languages, and a summary', () => {
     const { code, out, err } = importCases(mixed, '--dry-run');
     expect(err).toBe('');
@@ -63,7 +63,7 @@ describe('npm run import-cases (dry run: the 办件 store is not in this build y
 
     const write = importCases(good);
     expect(write.code).toBe(2);
-    expect(write.err).toContain('run with --dry-run');
+    expect(write.err).toContain('--unit UNIT_ID is required');
     expect(write.out).toBe('');
     expect(importCases('--dry-run').code).toBe(2);
     const absent = importCases(path.join(dir, 'absent.csv'), '--dry-run');
