@@ -18,7 +18,7 @@ export type ServiceCaseSource = (typeof SERVICE_CASE_SOURCES)[number];
 
 /** 办件编号: unique within its unit. */
 export const CASE_NO_MAX = 64;
-/** Items per batch of the business-system API (and per import write). */
+/** Items per batch of the business-system API (a file import writes all its valid lines in one transaction). */
 export const SERVICE_CASE_BATCH_MAX = 1000;
 
 export const ApplicantTypeSchema = z.enum(APPLICANT_TYPES);
