@@ -114,6 +114,8 @@ describe('two instances on one PostgreSQL', () => {
     proxy = await startRoundRobinProxy(() => ports.map((port) => `http://127.0.0.1:${port}`));
     const all = Array.from({ length: 40 }, () => Array.from({ length: 50 }, () => demoRating()));
     let sent = 0;
+    // Woken at each acknowledged batch: the test waits for the tablet's progress, not in a loop that burns a core.
+    const waiting: { n: number; wake: () => void }[] = [];
     // The tablet: one batch at a time, sent again until an answer comes, as the sync engine does.
     const tablet = (async () => {
       for (const items of all) {
@@ -123,11 +125,13 @@ describe('two instances on one PostgreSQL', () => {
           await new Promise((resolve) => setTimeout(resolve, 50)); // the engine's backoff, shortened
         }
         sent += 1;
+        for (const w of waiting.filter((x) => sent >= x.n)) {
+          waiting.splice(waiting.indexOf(w), 1);
+          w.wake();
+        }
       }
     })();
-    const waitFor = async (n: number) => {
-      while (sent < n) await new Promise((r) => setImmediate(r));
-    };
+    const waitFor = (n: number) => (sent >= n ? Promise.resolve() : new Promise<void>((wake) => waiting.push({ n, wake })));
     for (const victim of [0, 1]) {
       await waitFor(10 + 15 * victim);
       processes[victim].child.kill('SIGKILL');
