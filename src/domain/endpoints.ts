@@ -55,6 +55,15 @@ import {
   SystemTokenRevokedSchema,
 } from './service-case-api';
 import { PAPER_CHECK_PATHS } from './paper-check';
+import {
+  INVITATION_PATHS,
+  InvitationCreatedSchema,
+  KioskInvitationQuerySchema,
+  KioskInvitationResponseSchema,
+  KioskServiceCasesSchema,
+  SystemInviteRequestSchema,
+} from './rating-invitation';
+import { PhonePageSchema, PhoneRatingRequestSchema, PhoneRatingResponseSchema, RATING_LINK_PATHS, RatingLinkSchema } from './rating-link';
 import { AUDIT_PATH, RATINGS_PATH } from './ratings-api';
 import { HealthSchema, KioskConfigSchema, PushRequestSchema, PushResponseSchema } from './sync-api';
 import { HEALTH_PATH, KIOSK_CONFIG_PATH, PUSH_RATINGS_PATH } from './sync-constants';
@@ -190,6 +199,18 @@ export const API = {
   // 办件 (service cases): the business system's batch (its unit's token), and a window person's 办件 of a day.
   pushServiceCases: def(SERVICE_CASE_PATHS.push, { method: 'POST', request: ServiceCaseBatchSchema, response: ServiceCaseBatchResponseSchema }),
   myServiceCases: def(SERVICE_CASE_PATHS.mine, { method: 'GET', query: ServiceCaseDayQuerySchema, response: MyServiceCasesSchema }),
+
+  // The invitation at the window (一次一评): staff or the business system invite, the kiosk waits for it.
+  inviteServiceCase: def(INVITATION_PATHS.invite, { method: 'POST', response: InvitationCreatedSchema }),
+  systemInvite: def(INVITATION_PATHS.systemInvite, { method: 'POST', request: SystemInviteRequestSchema, response: InvitationCreatedSchema }),
+  kioskInvitation: def(INVITATION_PATHS.kioskInvitation, { method: 'GET', query: KioskInvitationQuerySchema, response: KioskInvitationResponseSchema }),
+  kioskServiceCases: def(INVITATION_PATHS.kioskServiceCases, { method: 'GET', response: KioskServiceCasesSchema }),
+
+  // The phone rating page (一事一评): a 办件's link, a window's QR link, and the public page's read and post.
+  serviceCaseRatingLink: def(RATING_LINK_PATHS.serviceCaseLink, { method: 'POST', response: RatingLinkSchema }),
+  windowRatingLink: def(RATING_LINK_PATHS.windowLink, { method: 'POST', response: RatingLinkSchema }),
+  phonePage: def(RATING_LINK_PATHS.phone, { method: 'GET', response: PhonePageSchema }),
+  phoneRating: def(RATING_LINK_PATHS.phone, { method: 'POST', request: PhoneRatingRequestSchema, response: PhoneRatingResponseSchema }),
 } satisfies Record<string, Endpoint>;
 
 export type EndpointName = keyof typeof API;
