@@ -29,6 +29,7 @@ export function indexCatalog(catalog: Catalog): CatalogIndex {
 
 function checkCatalog(r: RatingRecord, deviceId: string, idx: CatalogIndex, deviceWindowIds?: readonly string[]): ItemRefusal | null {
   if (r.deviceId !== deviceId) return { code: ERROR_CODES.validation, message: 'deviceId differs from the pushing device' };
+  if (r.channel === 'DEFAULT') return { code: ERROR_CODES.validation, message: 'the DEFAULT channel is the server’s own default 满意 (issue 14)' };
   if (deviceWindowIds !== undefined && !deviceWindowIds.includes(r.windowId)) {
     return { code: ERROR_CODES.wrongWindow, message: `this device was never enrolled for window ${r.windowId}` };
   }

@@ -7,6 +7,7 @@ import { pgAccounts } from './pg-accounts';
 import { pgAudit } from './pg-audit';
 import { pgCases } from './pg-cases';
 import { pgCatalog } from './pg-catalog';
+import { pgDefaultRatings } from './pg-default-ratings';
 import { pgDevices } from './pg-devices';
 import { pgLimits } from './pg-limits';
 import { pgPaperChecks } from './pg-paper-checks';
@@ -56,6 +57,7 @@ export async function openPostgresStore(options: PgOptions, cipher: ContactCiphe
     ...pgAbandonedTaps(db),
     ...pgLimits(db),
     ...pgServiceCases(db),
+    ...pgDefaultRatings(db, cipher),
     async close() {
       await db.close();
     },

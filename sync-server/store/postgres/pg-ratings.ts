@@ -7,6 +7,7 @@ import { COUNTED } from '../sql-rules';
 import type { RatingStore } from '../store';
 import type { PgDb } from './pg-db';
 import { classifyInserted, insertRows } from './pg-rows';
+import { supersedeDefaultsOn } from './pg-default-ratings';
 
 const CASE_COLUMNS = ['id', 'staff_id', 'window_id', 'unit_id', 'anonymous', 'received_at'];
 
@@ -36,6 +37,7 @@ export function pgRatings(db: PgDb, cipher: ContactCipher): RatingStore {
           },
           (it, storedHash) => it.hash === storedHash,
         );
+        await supersedeDefaultsOn(c, items.filter((_, i) => outcomes[i] === 'accepted').map((it) => it.row), batch.receivedAt); // issue 14
         // The case the rules decided on (store/rules/case-opening.ts), in the same transaction as its rating.
         const cases = items.filter((it, i) => outcomes[i] === 'accepted' && it.opensCase);
         await insertRows(

@@ -10,6 +10,7 @@ import { sqliteAudit } from './sqlite-audit';
 import { sqliteRoleGrants } from './sqlite-role-grants';
 import { sqliteCases } from './sqlite-cases';
 import { sqliteCatalog } from './sqlite-catalog';
+import { sqliteDefaultRatings } from './sqlite-default-ratings';
 import { sqliteDevices } from './sqlite-devices';
 import { sqliteLimits } from './sqlite-limits';
 import { sqlitePaperChecks } from './sqlite-paper-checks';
@@ -90,6 +91,7 @@ export function openSqliteStore(dataDir: string, cipher: ContactCipher): Store {
     ...sqliteAbandonedTaps(db),
     ...sqliteLimits(db),
     ...sqliteServiceCases(db),
+    ...sqliteDefaultRatings(db, cipher),
     async close() {
       db.close();
     },

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { RatingScope } from '../../../src/domain/roles';
 import type { ContactCipher } from '../../crypto/contact-cipher';
 import { COUNTED } from '../sql-rules';
+import { supersedeDefaultsOf } from './sqlite-default-ratings';
 import {
   CONFLICT_COLUMNS, conflictFromRow, fromRatingRow, paperFingerprint, photoFingerprint, RATING_COLUMNS, toConflictRow, toRatingRow,
   type ConflictRow, type RatingRow,
@@ -40,6 +41,7 @@ export function sqliteRatings(db: Database.Database, cipher: ContactCipher): Rat
             if (insertRating.run(RATING_COLUMNS.map((c) => row[c])).changes === 1) {
               // The case the rules decided on (store/rules/case-opening.ts), in the same transaction as its rating.
               if (opensCase) insertCase.run(record.id, record.staffId ?? null, record.windowId, record.unitId, opensCase.anonymous ? 1 : 0, batch.receivedAt);
+              supersedeDefaultsOf(db, row, batch.receivedAt); // a citizen rating made by a default's due instant wins (issue 14)
               return 'accepted';
             }
             if (hashOf.get(record.id) === hash) return 'duplicate';
