@@ -37,11 +37,16 @@ async function main(): Promise<number> {
   const { store } = await openStore(dataDir);
   try {
     const result = await runDefaultJob(store, { asOf, runBy: { kind: 'command', user: operatingSystemUser() } });
-    console.log(values.json ? JSON.stringify(result, null, 2) : report(result, store.kind).join('\n'));
+    await print(values.json ? JSON.stringify(result, null, 2) : report(result, store.kind).join('\n'));
     return 0;
   } finally {
     await store.close();
   }
+}
+
+/** Written whole before the process exits: a pipe takes a large answer (thousands of defaults) in several turns. */
+function print(text: string): Promise<void> {
+  return new Promise((resolve, reject) => process.stdout.write(`${text}\n`, (err) => (err ? reject(err) : resolve())));
 }
 
 /** Counts first, then one line per default made, per default superseded and per 办件 waiting for a table. */
