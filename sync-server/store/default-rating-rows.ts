@@ -101,10 +101,11 @@ export function citizenRatingSql(unit: string, caseNo: string, by: string | null
 const DAY_MS = 86_400_000;
 /**
  * The end (23:59:59.999 China time) of the 5th calendar day after the finish date of `finishedAt`, in integer SQL
- * arithmetic (CST day number = (ms + 8 h) div day). The 5th working day after the finish date is never earlier,
- * so a citizen rating made by then certainly wins: such a 办件 is no candidate, on any calendar.
+ * arithmetic (CST day number = (ms + 8 h) div day; the cast keeps a REAL parameter from dividing exactly). The
+ * 5th working day after the finish date is never earlier, so a citizen rating made by then certainly wins: such a
+ * 办件 is no candidate, on any calendar.
  */
-export const surelyBeforeDueSql = (finishedAt: string) => `((${finishedAt} + ${CST_OFFSET_MS}) / ${DAY_MS} + 6) * ${DAY_MS} - ${CST_OFFSET_MS} - 1`;
+export const surelyBeforeDueSql = (finishedAt: string) => `((CAST(${finishedAt} AS BIGINT) + ${CST_OFFSET_MS}) / ${DAY_MS} + 6) * ${DAY_MS} - ${CST_OFFSET_MS} - 1`;
 
 /**
  * A page of candidates: finished before `$1`, after the cursor (`$2`, `$3`), no default yet (superseded ones
