@@ -7,6 +7,7 @@ import { measureSync } from './sync-10k';
 import { benchTargets, dropBenchSchemas } from './bench-targets';
 import { hundredKiosks, ingestWithDevices } from './concurrent-ingest';
 import { measureAtScale, type ScaleFigures } from './five-million';
+import { measureDefaultJob } from './default-job';
 
 const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
@@ -62,6 +63,12 @@ try {
   row('100 kiosks x 1,000 queued, 2 instances', kiosks);
   row('  push latency', kioskLatency);
   row('  memory of one instance', kioskMemory);
+  // Issue 14: the default 满意 job, each store in a database of its own (BENCH_DEFAULT_CASES lowers the 200,000).
+  const defaultCases = Number(process.env.BENCH_DEFAULT_CASES ?? 200_000);
+  const defaults = [];
+  for (const t of benchTargets()) defaults.push(await measureDefaultJob(t, defaultCases));
+  row(`default 满意, ${defaultCases.toLocaleString('en-US')} finished 办件: first run`, defaults.map((d) => `${fmt(d.firstRunSeconds, 2)} s (${d.made.toLocaleString('en-US')} made)`));
+  row('  again, nothing due', defaults.map((d) => `${fmt(d.againSeconds, 2)} s (${d.againMade} made)`));
   const scale: ScaleFigures[] = [];
   for (const t of targets) scale.push(await measureAtScale(t, scaleRows));
   row(`${scaleRows.toLocaleString('en-US')} ratings: filled in`, scale.map((s) => `${fmt(s.fillSeconds, 0)} s`));

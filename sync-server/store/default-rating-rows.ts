@@ -142,7 +142,7 @@ export function supersedeSql({ byteOrder }: DefaultSqlDialect, at: string, restr
   const citizen = citizenRatingSql('ratings.unit_id', 'ratings.case_number', 'ratings.rated_at');
   return `UPDATE ratings SET superseded_at = ${at},
       superseded_by = (SELECT c.id ${citizen} ORDER BY c.rated_at, c.id ${byteOrder} LIMIT 1)
-    WHERE channel = 'DEFAULT' AND superseded_at IS NULL AND case_number IS NOT NULL ${restrict}
+    WHERE channel = 'DEFAULT' AND superseded_at IS NULL ${restrict}
       AND EXISTS (SELECT 1 ${citizen})
     RETURNING id, superseded_by, unit_id, case_number`;
 }

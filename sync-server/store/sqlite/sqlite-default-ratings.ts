@@ -13,11 +13,12 @@ const ROWS_PER_TRANSACTION = 2000;
 /** The default 满意 on SQLite: one writer at a time, so each statement sees every committed citizen rating. */
 export function sqliteDefaultRatings(db: Database.Database, cipher: ContactCipher): DefaultRatingStore {
   const candidates = db.prepare(candidatesSql(dialect));
-  // The citizen check in the INSERT itself: a rating committed before this statement stops the default.
+  // The citizen check and the insert in one IMMEDIATE transaction: it holds the one write lock, so no rating can be
+  // stored between them (an INSERT … SELECT reading ratings would have SQLite copy each row through a temporary
+  // table first: three times slower). The unique key ratings_one_default decides between runs and processes.
+  const citizenRated = db.prepare(`SELECT 1 ${citizenRatingSql('?', '?', '?')} LIMIT 1`).pluck();
   const insert = db.prepare(
-    `INSERT INTO ratings (${DEFAULT_ROW_COLUMNS.join(', ')}) SELECT ${DEFAULT_ROW_COLUMNS.map(() => '?').join(', ')}
-     WHERE NOT EXISTS (SELECT 1 ${citizenRatingSql('?', '?', '?')})
-     ON CONFLICT DO NOTHING`,
+    `INSERT INTO ratings (${DEFAULT_ROW_COLUMNS.join(', ')}) VALUES (${DEFAULT_ROW_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT DO NOTHING`,
   );
   const sweep = db.prepare(supersedeSql(dialect, '?'));
   return {
@@ -28,7 +29,8 @@ export function sqliteDefaultRatings(db: Database.Database, cipher: ContactCiphe
       const stored: string[] = [];
       const write = db.transaction((rows: RatingRow[]) => {
         for (const row of rows) {
-          if (insert.run(...DEFAULT_ROW_COLUMNS.map((c) => row[c]), row.unit_id, row.case_number, row.rated_at).changes === 1) stored.push(row.id);
+          if (citizenRated.get(row.unit_id, row.case_number, row.rated_at) !== undefined) continue;
+          if (insert.run(...DEFAULT_ROW_COLUMNS.map((c) => row[c])).changes === 1) stored.push(row.id);
         }
       });
       for (let i = 0; i < items.length; i += ROWS_PER_TRANSACTION) {
