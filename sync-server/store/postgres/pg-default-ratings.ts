@@ -40,12 +40,15 @@ export function pgDefaultRatings(db: PgDb, cipher: ContactCipher): DefaultRating
       for (let i = 0; i < items.length; i += ROWS_PER_STATEMENT) {
         const rows = items.slice(i, i + ROWS_PER_STATEMENT).map((d) => defaultRatingRow(d, receivedAt, cipher));
         // Their text comes from stored 办件 and the catalogue: already what PostgreSQL can hold.
-        for (const r of await db.query<{ id: string }>(INSERT_SQL, [new StorableText(JSON.stringify(rows))])) stored.push(r.id);
+        const json = new StorableText(JSON.stringify(rows));
+        for (const r of await db.tx((c) => c.query<{ id: string }>(INSERT_SQL, [json]))) stored.push(r.id);
       }
       return stored;
     },
     async supersedeDefaultRatings(at) {
-      return (await db.query(sweep, [at])).map(supersededFromRow);
+      // In tx(): an ingest transaction marking some of the same defaults in another order may deadlock with it; the
+      // loser is rolled back and run again (either side), so neither a push nor a run fails for it.
+      return (await db.tx((c) => c.query(sweep, [at]))).map(supersededFromRow);
     },
   };
 }
