@@ -91,6 +91,8 @@ export interface DefaultJobOptions {
   now?: number;
   /** Who runs it, for the audit entry: the server's timer, or an operator's command (with the OS user). */
   runBy: { kind: 'server' } | { kind: 'command'; user: string | null };
+  /** Aborted (the server stopping): the run ends after the page it is writing; what it stored stays, once. */
+  signal?: AbortSignal;
 }
 
 export async function runDefaultJob(store: Store, opts: DefaultJobOptions): Promise<DefaultJobResult> {
@@ -111,9 +113,9 @@ export async function runDefaultJob(store: Store, opts: DefaultJobOptions): Prom
     cursor = { finishedAt: last.finishedAt, id: last.serviceCaseId };
     result.counts.candidates += page.length;
     await makeDefaults(store, page, dueOf, opts.asOf, now, result);
-    if (page.length < PAGE) break;
+    if (page.length < PAGE || opts.signal?.aborted) break;
   }
-  result.superseded = await store.supersedeDefaultRatings(now);
+  if (!opts.signal?.aborted) result.superseded = await store.supersedeDefaultRatings(now);
   result.counts.made = result.made.length;
   result.counts.waiting = result.waiting.length;
   result.counts.superseded = result.superseded.length;

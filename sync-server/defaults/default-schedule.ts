@@ -12,7 +12,7 @@ export interface DefaultJobLog {
 export interface DefaultJobSchedule {
   /** The run in progress (or just finished): tests and the shutdown wait for it. */
   readonly current: Promise<DefaultJobResult | null>;
-  /** Clears the timer and waits for a run in progress, so the store can be closed after. */
+  /** Clears the timer, asks a run in progress to end after its page and waits for it: the store can close after. */
   stop(): Promise<void>;
 }
 
@@ -24,11 +24,11 @@ export interface DefaultJobSchedule {
 export function startDefaultJob(store: Store, log: DefaultJobLog, intervalMs = DEFAULT_JOB_INTERVAL_MS, clock: () => number = Date.now): DefaultJobSchedule {
   let running: Promise<DefaultJobResult | null> | null = null;
   let last: Promise<DefaultJobResult | null> = Promise.resolve(null);
-  let stopped = false;
+  const stopping = new AbortController();
   const tick = () => {
-    if (running || stopped) return;
+    if (running || stopping.signal.aborted) return;
     const now = clock();
-    running = runDefaultJob(store, { asOf: now, now, runBy: { kind: 'server' } }).then(
+    running = runDefaultJob(store, { asOf: now, now, runBy: { kind: 'server' }, signal: stopping.signal }).then(
       (r) => {
         if (r.counts.made || r.counts.superseded || r.counts.waiting) {
           log.info(`default 满意: ${r.counts.made} made, ${r.counts.superseded} superseded, ${r.counts.waiting} waiting for a calendar table`);
@@ -51,7 +51,8 @@ export function startDefaultJob(store: Store, log: DefaultJobLog, intervalMs = D
       return last;
     },
     async stop() {
-      stopped = true;
+      // A first run over years of 办件 takes a while: it stops after the page it is writing, not at the end.
+      stopping.abort();
       clearInterval(timer);
       await last;
     },
