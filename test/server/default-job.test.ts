@@ -160,6 +160,23 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       expect((await job(store, cst('2026-03-10 00:00'))).counts).toMatchObject({ made: 0, superseded: 0 });
     });
 
+    it('a 办件编号 a database may not hold (NUL) still meets its late citizen rating; a device may not send channel DEFAULT', async () => {
+      const store = await fresh();
+      await store.upsertServiceCases([finishedCase('N\u0000UL', cst('2026-02-13 10:00'))], Date.now());
+      const r = await job(store, cst('2026-03-09 00:00'));
+      expect(r.counts.made).toBe(1);
+      const late = await citizenRates(store, 'N\u0000UL', cst('2026-02-20 16:00'), cst('2026-03-09 08:00'));
+      expect((await db.defaults())[0]).toMatchObject({ id: r.made[0].id, superseded_by: late });
+
+      // A forged default from a kiosk would take the 办件's one default slot: refused, nothing stored.
+      await store.upsertServiceCases([finishedCase('FORGED', cst('2026-02-13 10:00'))], Date.now());
+      const forged = demoRating({ channel: 'DEFAULT', caseNumber: 'FORGED' });
+      const [answer] = await ingestRatings(store, { deviceId: DEMO_DEVICE, sentAt: Date.now(), items: [forged] }, Date.now());
+      expect(answer).toMatchObject({ status: 'invalid', error: { code: 'VALIDATION_FAILED' } });
+      expect(await store.getRating(forged.id)).toBeNull();
+      expect(cases(await job(store, cst('2026-03-09 00:00')))).toEqual(['FORGED']);
+    });
+
     it('the sweep: a paper form checked after its default supersedes it on the next run (audited)', async () => {
       const store = await fresh();
       await store.upsertServiceCases([finishedCase('S-paper', cst('2026-02-13 10:00'))], Date.now());
