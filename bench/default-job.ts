@@ -54,7 +54,7 @@ export async function measureDefaultJob(target: BenchTarget, cases = 200_000): P
   }
 }
 
-export async function fill(store: Store, n: number): Promise<number> {
+async function fill(store: Store, n: number): Promise<number> {
   const start = at('2025-01-02T09:00:00+08:00');
   const step = Math.floor((at('2026-10-31T17:00:00+08:00') - start) / n);
   const received = Date.now();
