@@ -10,6 +10,7 @@ import { demoRating } from '../support/ratings';
 import { startInProcessServer, type InProcessServer } from '../support/server';
 import { InvitationNotices } from '../../sync-server/invitations/invitation-notices';
 import { waitForInvitation } from '../../sync-server/invitations/wait-for-invitation';
+import { configFromEnv } from '../../sync-server/config';
 
 // The invitation at the window (一次一评), server side, through real HTTP on a real SQLite file and on PostgreSQL:
 // who may invite, the kiosk's long poll (also when another instance made the invitation), which invitations a
@@ -297,3 +298,23 @@ for (const store of ['sqlite', 'postgres'] as const) {
     });
   });
 }
+
+describe('the invitation lapse setting', () => {
+  it('is INVITATION_LAPSE_SECONDS (30–3600, three minutes by default), and the server gives invitations that lapse', async () => {
+    expect(configFromEnv({}).invitationLapseMs).toBe(180_000);
+    expect(configFromEnv({ INVITATION_LAPSE_SECONDS: '90' }).invitationLapseMs).toBe(90_000);
+    expect(() => configFromEnv({ INVITATION_LAPSE_SECONDS: '10' })).toThrow(/30–3600/);
+    expect(() => configFromEnv({ INVITATION_LAPSE_SECONDS: 'soon' })).toThrow(/whole number/);
+    const srv = await startInProcessServer({ app: { invitations: { lapseMs: 90_000 } } });
+    try {
+      const [{ id }] = await srv.store.upsertServiceCases(
+        [{ caseNo: 'LAPSE-1', serviceItemId: 'demo-item-1', unitId: 'demo-unit', windowId: 'demo-w1', staffId: 'demo-s1', applicantType: 'PERSON', acceptedAt: Date.now(), finishedAt: null, status: 'ACCEPTED', source: 'API' }],
+        Date.now(),
+      );
+      const made = await api(srv.baseUrl, 'POST', API.inviteServiceCase.path.replace(':id', id), { cookie: await signIn(srv.baseUrl, DEMO_ACCOUNTS.STAFF) });
+      expect(made.body.invitation.expiresAt - made.body.invitation.createdAt).toBe(90_000);
+    } finally {
+      await srv.close();
+    }
+  });
+});
