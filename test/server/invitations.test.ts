@@ -313,8 +313,16 @@ describe('the invitation lapse setting', () => {
       );
       const made = await api(srv.baseUrl, 'POST', API.inviteServiceCase.path.replace(':id', id), { cookie: await signIn(srv.baseUrl, DEMO_ACCOUNTS.STAFF) });
       expect(made.body.invitation.expiresAt - made.body.invitation.createdAt).toBe(90_000);
-    } finally {
+      // A kiosk still waiting when the server shuts down is answered at once, not after its 20 s.
+      const arrived = new Promise<void>((resolve) => srv.app.server.on('request', (req) => req.url?.startsWith(API.kioskInvitation.path) && resolve()));
+      const waiting = fetch(`${srv.baseUrl}${API.kioskInvitation.path}?window=demo-w1&waitMs=20000&after=${made.body.invitation.id}`).then((r) => r.json());
+      await arrived;
+      const started = Date.now();
       await srv.close();
+      expect((await waiting).invitation).toBeNull();
+      expect(Date.now() - started).toBeLessThan(10_000);
+    } finally {
+      await srv.close().catch(() => {});
     }
   });
 });
