@@ -227,6 +227,13 @@ for (const store of ['sqlite', 'postgres'] as const) {
         const unknown = answer({ id: uuidv7(), caseNo: 'NOT-YET-SENT' });
         expect((await push([unknown])).body.results[0].status).toBe('accepted');
         expect(await srv.store.getInvitation(unknown.sessionId!)).toMatchObject({ source: 'KIOSK', serviceCaseId: null, serviceItemId: null, answeredRatingId: unknown.id });
+        // Only a kiosk makes its own invitations: a rating of another channel with a session id records none.
+        const terminal = answer({ id: uuidv7(), caseNo: sc.caseNo }, { channel: 'HALL_TERMINAL' });
+        expect((await push([terminal])).body.results[0].status).toBe('accepted');
+        expect(await srv.store.getInvitation(terminal.sessionId!)).toMatchObject({ source: 'KIOSK' });
+        const other = answer({ id: uuidv7(), caseNo: sc.caseNo }, { channel: 'PC' });
+        expect((await push([other])).body.results[0].status).toBe('accepted');
+        expect(await srv.store.getInvitation(other.sessionId!)).toBeNull();
         // The kiosk's own invitation is used once too.
         expect((await push([answer({ id: sessionId, caseNo: sc.caseNo }, { level: 'VERY_SATISFIED' })])).body.results[0].error.code).toBe('INVITATION_USED');
       });
