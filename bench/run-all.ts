@@ -8,6 +8,8 @@ import { benchTargets, dropBenchSchemas } from './bench-targets';
 import { hundredKiosks, ingestWithDevices } from './concurrent-ingest';
 import { measureAtScale, type ScaleFigures } from './five-million';
 import { measureDefaultJob } from './default-job';
+import { measureInviteToKiosk } from './invite-to-kiosk';
+import { newTestSchema, PG_TEST_URL } from '../test/support/postgres';
 
 const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
@@ -37,6 +39,15 @@ console.log(
   `bad-review cases, ${cases.cases.toLocaleString('en-US')} open in scope: summary poll ${fmt(cases.summaryColdMs, 0)} ms counting overdue, then ${fmt(cases.summaryMs)} ms, ` +
     `full list ${fmt(cases.listMs, 0)} ms and ${fmt(cases.listKiB, 0)} KiB on the wire (supervision's view)`,
 );
+
+// Issue 14: invite → the waiting kiosk's answer, on each store, the kiosks on the inviting instance or another one.
+for (const [name, env] of [['SQLite', {}], ['PostgreSQL', { DATABASE_URL: PG_TEST_URL, DATABASE_SCHEMA: newTestSchema('hcp_bench_inv') }]] as const) {
+  const inv = await measureInviteToKiosk(100, 300, env);
+  console.log(
+    `invite -> kiosk answer, ${name.padEnd(10)}   p50 ${fmt(inv.sameInstance.p50Ms)} / p95 ${fmt(inv.sameInstance.p95Ms)} ms; from another instance ` +
+      `p50 ${fmt(inv.otherInstance.p50Ms)} / p95 ${fmt(inv.otherInstance.p95Ms)} ms  (${inv.kiosks} kiosks long-polling, ${inv.invites} invitations over HTTP)`,
+  );
+}
 
 // Issue 13: both stores side by side. BENCH_SCALE_ROWS lowers the 5,000,000 of the large-database figures.
 const targets = benchTargets();

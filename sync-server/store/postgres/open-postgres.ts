@@ -14,6 +14,7 @@ import { pgPaperChecks } from './pg-paper-checks';
 import { pgRatings } from './pg-ratings';
 import { pgRoleGrants } from './pg-role-grants';
 import { pgServiceCases } from './pg-service-cases';
+import { pgInvitations } from './pg-invitations';
 import { pgSettings } from './pg-settings';
 
 /** True for a DATABASE_URL that selects this store. */
@@ -58,6 +59,7 @@ export async function openPostgresStore(options: PgOptions, cipher: ContactCiphe
     ...pgLimits(db),
     ...pgServiceCases(db),
     ...pgDefaultRatings(db, cipher),
+    ...pgInvitations(db),
     async close() {
       await db.close();
     },
