@@ -11,6 +11,7 @@ import { adminCalendarRoutes } from './routes/admin-calendar';
 import { adminCatalogRoutes } from './routes/admin-catalog';
 import { adminDeviceRoutes } from './routes/admin-devices';
 import { adminSystemTokenRoutes } from './routes/admin-system-tokens';
+import { adminServiceCaseImportRoute } from './routes/admin-service-case-import';
 import { serviceCaseRoutes } from './routes/service-cases';
 import { deviceRoutes } from './routes/devices';
 import { caseRoutes } from './routes/cases';
@@ -100,6 +101,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   deviceRoutes(app, opts.store, kiosk);
   adminDeviceRoutes(app, opts.store);
   adminSystemTokenRoutes(app, opts.store);
+  adminServiceCaseImportRoute(app, opts.store);
   serviceCaseRoutes(app, opts.store);
   paperConfigRoute(app, opts.store, opts.unsentExportKey);
   paperRoutes(app, opts.store, notifier);

@@ -53,7 +53,8 @@ export async function writeImportLines(
   store: Store,
   unitId: string,
   resolved: ReturnType<typeof resolveImportLines>,
-  audit: { at: number; file: string; format: string; user: string | null },
+  /** `user`: the operating-system user of the command; `actorId` and `ip`: the administrator of an upload. */
+  audit: { at: number; file: string; format: string; user: string | null; actorId?: string; ip?: string },
 ): Promise<ImportLineResult[]> {
   const toWrite = resolved.lines.filter((l) => l.outcome === 'would-write');
   if (toWrite.length === 0) return resolved.lines;
@@ -70,12 +71,12 @@ export async function writeImportLines(
   const { lines: total, added, updated, unchanged, refused, superseded } = countOutcomes(lines);
   await store.appendAudit({
     at: audit.at,
-    actorId: null,
+    actorId: audit.actorId ?? null,
     action: 'service-cases.import',
     targetType: 'unit',
     targetId: unitId,
     detail: { file: audit.file, format: audit.format, user: audit.user, lines: total, added, updated, unchanged, refused, superseded },
-    ip: null,
+    ip: audit.ip ?? null,
   });
   return lines;
 }
