@@ -161,7 +161,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       expect((await stored()).map((c) => c.caseNo).sort()).toEqual(['UP-1', 'UP-2', 'UP-5', 'UP-G1', 'UP-X1']);
     });
 
-    it('refuses a whole file it cannot read without writing: a missing column, an empty body, an old .xls', async () => {
+    it('refuses a whole file it cannot read without writing, and audits the attempt: a missing column, an empty body, an old .xls', async () => {
       const noStatus = Buffer.from('办件编号,事项编码,窗口号,工号,受理时间,办结时间,申请人类型\r\nUP-9,DEMO-001,1,D1001,2026-11-30 09:05:00,,个人\r\n');
       const before = await stored();
       const auditsBefore = (await imports()).length;
@@ -172,7 +172,12 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]);
       expect(((await upload(ole, { unitId: 'demo-unit' }, { type: 'application/vnd.ms-excel' })).body as ServiceCaseImportResult).fileErrors).toMatchObject([{ code: 'UNSUPPORTED_FORMAT' }]);
       expect(await stored()).toEqual(before);
-      expect(await imports()).toHaveLength(auditsBefore);
+      const audited = (await imports()).slice(0, -auditsBefore || undefined);
+      expect(audited.map((a) => a.detail!.fileErrors).reverse()).toEqual([['MISSING_COLUMN'], ['EMPTY_FILE'], ['UNSUPPORTED_FORMAT']]);
+      expect(audited.every((a) => a.detail!.added === 0 && a.detail!.lines === 0)).toBe(true);
+      // A preview of a refused file writes no audit entry either.
+      await upload(noStatus, { unitId: 'demo-unit', dryRun: '1' });
+      expect(await imports()).toHaveLength(auditsBefore + 3);
     });
 
     it('refuses the request with a code and writes nothing: too large, wrong person, unknown unit, wrong type, encoded', async () => {
