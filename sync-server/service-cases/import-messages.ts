@@ -129,3 +129,6 @@ export function importProblem(code: ImportProblemCode, params: ImportProblemPara
   const given = Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined)) as ImportProblemParams;
   return { ...(p.column !== undefined ? { column: p.column } : {}), code, params: given, message: texts.en(p), messageZh: texts.zh(p) };
 }
+
+/** Every code, for a check that each reader (the /admin upload's locale files) words them all. */
+export const IMPORT_PROBLEM_CODES = Object.keys(MESSAGES) as ImportProblemCode[];
