@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiRequestError } from '../../account/api-client';
 import { SERVICE_CASE_IMPORT_MAX_BYTES, type ServiceCaseImportResult } from '../../domain/service-case-import';
@@ -34,6 +34,11 @@ export default function ServiceCaseImport({ catalog }: { catalog: AdminCatalog }
   const input = useRef<HTMLInputElement>(null);
   // The newest request wins: a preview for an older file or unit that answers late is dropped.
   const latest = useRef(0);
+  const resultHeading = useRef<HTMLHeadingElement>(null);
+  // The import button goes with the preview: the keyboard moves on to what the import did.
+  useEffect(() => {
+    if (shown && !shown.dryRun) resultHeading.current?.focus();
+  }, [shown]);
 
   const errorText = (err: unknown) => {
     if (err instanceof ApiRequestError && err.status === 413) return t('serviceCaseImport.tooLarge', { mib: MAX_MIB });
@@ -138,7 +143,9 @@ export default function ServiceCaseImport({ catalog }: { catalog: AdminCatalog }
 
       {shown && (
         <div className="import-result" data-testid={shown.dryRun ? 'import-preview' : 'import-done'} aria-busy={busy !== null}>
-          <h3>{shown.dryRun ? t('serviceCaseImport.previewHeading', { name: shown.filename ?? '' }) : t('serviceCaseImport.doneHeading', { name: shown.filename ?? '' })}</h3>
+          <h3 ref={resultHeading} tabIndex={-1}>
+            {shown.dryRun ? t('serviceCaseImport.previewHeading', { name: shown.filename ?? '' }) : t('serviceCaseImport.doneHeading', { name: shown.filename ?? '' })}
+          </h3>
           {shown.fileErrors.length > 0 ? (
             <div className="form-failure" role="alert" data-testid="import-file-errors">
               <p>{t('serviceCaseImport.fileRefused')}</p>
