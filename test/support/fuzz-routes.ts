@@ -18,7 +18,7 @@ export interface FuzzRoute {
   who: Who;
   /** The path's parameters of the valid request (real ids of the demo hall). */
   params?: Record<string, string>;
-  /** A fresh valid JSON body (fresh ids each call), or 'image' for a photo upload. */
+  /** A fresh valid JSON body (fresh ids each call), 'image' for a photo upload, 'export' for a 办件 file (fuzz-export.ts). */
   body?: () => unknown;
   /**
    * The tables a taken request may add rows to. A push route: first its stream's table (one row per taken item),
@@ -108,6 +108,7 @@ export function fuzzRoutes(caseId: string): FuzzRoute[] {
     { name: 'createSystemToken', kind: 'admin', who: 'admin', writes: ['system_tokens'], body: () => ({ unitId: 'demo-unit', name: '模糊业务系统' }) },
     { name: 'systemTokens', kind: 'admin', who: 'admin' },
     { name: 'revokeSystemToken', kind: 'admin', who: 'admin', params: { id: 'token' }, wrongIdOnly: true },
+    { name: 'importServiceCases', kind: 'admin', who: 'admin', writes: ['service_cases'], body: () => 'export' },
   ];
 }
 
