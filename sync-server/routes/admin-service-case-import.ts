@@ -44,7 +44,7 @@ export function adminServiceCaseImportRoute(app: FastifyInstance, store: Store) 
       const file = await parseServiceCaseFile(body);
       const resolved = resolveImportLines(catalog, query.unitId, file);
       let lines: ImportLineResult[];
-      if (dryRun) lines = file.fileErrors.length > 0 ? resolved.lines : await previewImportLines(store, resolved);
+      if (dryRun) lines = file.fileErrors.length > 0 ? resolved.lines : await previewImportLines(store, query.unitId, resolved);
       else {
         // A refused file has no lines, so nothing is written; the attempt is audited all the same.
         const audit = { at: Date.now(), file: filename ?? '', format: file.format, user: null, actorId: request.actor!.id, ip: request.ip, always: true, fileErrors: file.fileErrors.map((e) => e.code) };
