@@ -11,6 +11,7 @@ import { adminCalendarRoutes } from './routes/admin-calendar';
 import { adminCatalogRoutes } from './routes/admin-catalog';
 import { adminDeviceRoutes } from './routes/admin-devices';
 import { adminSystemTokenRoutes } from './routes/admin-system-tokens';
+import { adminServiceCaseImportRoute } from './routes/admin-service-case-import';
 import { serviceCaseRoutes } from './routes/service-cases';
 import { deviceRoutes } from './routes/devices';
 import { caseRoutes } from './routes/cases';
@@ -103,6 +104,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   deviceRoutes(app, opts.store, kiosk);
   adminDeviceRoutes(app, opts.store);
   adminSystemTokenRoutes(app, opts.store);
+  adminServiceCaseImportRoute(app, opts.store);
   serviceCaseRoutes(app, opts.store);
   invitationRoutes(app, opts.store, opts.invitations);
   paperConfigRoute(app, opts.store, opts.unsentExportKey);

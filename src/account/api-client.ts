@@ -25,11 +25,11 @@ export type RequestBody = { json: unknown } | { blob: Blob; type: string };
  * route is looked up in the endpoint table (src/domain/endpoints.ts) and its answer checked against the entry's
  * schema by the one client (src/api/client.ts); this keeps the throwing form the screens were written for.
  */
-export async function apiRequest<T>(method: string, path: string, body?: RequestBody): Promise<T> {
+export async function apiRequest<T>(method: string, path: string, body?: RequestBody, opts: { timeoutMs?: number } = {}): Promise<T> {
   const entry = findEndpoint(method, path);
   if (!entry) throw new Error(`${method} ${path} is not in the endpoint table (src/domain/endpoints.ts)`);
   const sent = body === undefined ? undefined : 'json' in body ? body.json : body.blob.type === body.type ? body.blob : new Blob([body.blob], { type: body.type });
-  const result = await callPath<T>(entry, path, sent, { timeoutMs: 20_000 });
+  const result = await callPath<T>(entry, path, sent, { timeoutMs: opts.timeoutMs ?? 20_000 });
   if (result.kind === 'ok') return result.body;
   // Not reached, or a 200 that is not the server's answer (a captive portal, a proxy, a server of another version):
   // as good as no network, so screens keep their cached copy.

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { adminErrorText } from './shared/admin-errors';
 import { LoadFailure } from './shared/AdminForm';
@@ -12,7 +12,10 @@ import { UnitsWindowsAdmin } from './catalog/UnitsWindowsAdmin';
 import { loadCatalog } from './shared/catalog-types';
 import { useAdminResource } from './shared/useAdminResource';
 
-export const TABS = ['staff', 'units', 'items', 'reasons', 'devices', 'calendar', 'audit'] as const;
+// The 办件 upload (its table and messages) loads when its tab is first opened.
+const ServiceCaseImport = lazy(() => import('./service-cases/ServiceCaseImport'));
+
+export const TABS = ['staff', 'units', 'items', 'reasons', 'devices', 'serviceCases', 'calendar', 'audit'] as const;
 export type Tab = (typeof TABS)[number];
 
 /** The tab named in the address (#units), so a reload stays where the administrator was. */
@@ -67,6 +70,12 @@ export function AdminTabs({ selfId, onSignedOut }: { selfId: string; onSignedOut
         return <ReasonsAdmin catalog={catalog} reload={reload} />;
       case 'devices':
         return <DevicesAdmin catalog={catalog} onSignedOut={onSignedOut} />;
+      case 'serviceCases':
+        return (
+          <Suspense fallback={<p className="hint">{t('loading')}</p>}>
+            <ServiceCaseImport catalog={catalog} />
+          </Suspense>
+        );
       case 'audit':
         return <AuditLog catalog={catalog} />;
     }

@@ -1,6 +1,6 @@
 import type { LocalErrorCode } from '../domain/error-codes';
 import type * as z from 'zod/mini';
-import { buildPath, IMAGE, type Endpoint, type PathParams, type RequestOf, type ResponseOf } from '../domain/endpoints';
+import { buildPath, FILE, IMAGE, type Endpoint, type PathParams, type RequestOf, type ResponseOf } from '../domain/endpoints';
 import { ErrorEnvelopeSchema, type ApiError } from '../domain/sync-api';
 
 /**
@@ -71,6 +71,10 @@ async function encodeBody(entry: Endpoint, body: unknown, opts: CallOptions): Pr
   if (entry.request === IMAGE) {
     const blob = body as Blob;
     return { payload: blob, headers: { 'content-type': blob.type || 'image/jpeg' }, bytes: blob.size };
+  }
+  if (entry.request === FILE) {
+    const blob = body as Blob;
+    return { payload: blob, headers: { 'content-type': blob.type || 'application/octet-stream' }, bytes: blob.size };
   }
   const json = JSON.stringify(body);
   const headers: Record<string, string> = { 'content-type': 'application/json' };

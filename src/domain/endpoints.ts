@@ -55,6 +55,7 @@ import {
   SystemTokenRevokedSchema,
 } from './service-case-api';
 import { PAPER_CHECK_PATHS } from './paper-check';
+import { SERVICE_CASE_IMPORT_PATH, ServiceCaseImportQuerySchema, ServiceCaseImportResultSchema } from './service-case-import';
 import {
   INVITATION_PATHS,
   InvitationCreatedSchema,
@@ -80,6 +81,9 @@ export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** A body that is an image (photos), not JSON: the content type says which. */
 export const IMAGE = { kind: 'image' } as const;
 export type ImageBody = typeof IMAGE;
+/** A body that is a file's bytes (an 办件 export, CSV or XLSX), not JSON: the route reads what the bytes are. */
+export const FILE = { kind: 'file' } as const;
+export type FileBody = typeof FILE;
 
 /**
  * An answer that is a Server-Sent Events stream (text/event-stream), not one JSON body: each message's `data:`
@@ -97,9 +101,9 @@ export function isEventStream(body: Endpoint['response']): body is EventStreamBo
 export interface Endpoint<P extends string = string, Req = unknown, Res = unknown> {
   method: Method;
   path: P;
-  /** The JSON body's schema, IMAGE for a photo, absent when the route takes no body. */
-  request?: z.ZodMiniType<Req> | ImageBody;
-  /** The query string's schema, for GET routes that take one. */
+  /** The JSON body's schema, IMAGE for a photo, FILE for an uploaded file, absent when the route takes no body. */
+  request?: z.ZodMiniType<Req> | ImageBody | FileBody;
+  /** The query string's schema (GET routes that take one, and a FILE upload's parameters). */
   query?: z.ZodMiniType;
   /** The answer's schema (z.null() for a 204), IMAGE for a photo, or an event stream's message schema. */
   response: z.ZodMiniType<Res> | ImageBody | EventStreamBody;
@@ -114,7 +118,7 @@ type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer R
 export type PathParams<P extends string> = { [K in ParamNames<P>]: string };
 
 /** What an entry takes and answers; `Binary` is how the side calling it holds an image (Blob in the app). */
-export type RequestOf<E, Binary> = E extends { request: z.ZodMiniType<infer R> } ? R : E extends { request: ImageBody } ? Binary : undefined;
+export type RequestOf<E, Binary> = E extends { request: z.ZodMiniType<infer R> } ? R : E extends { request: ImageBody | FileBody } ? Binary : undefined;
 export type ResponseOf<E, Binary> = E extends { response: z.ZodMiniType<infer R> } ? R : E extends { response: ImageBody } ? Binary : never;
 
 const def = <const P extends string, const E extends Omit<Endpoint<P>, 'path'>>(path: P, entry: E) => ({ ...entry, path });
@@ -211,6 +215,9 @@ export const API = {
   windowRatingLink: def(RATING_LINK_PATHS.windowLink, { method: 'POST', response: RatingLinkSchema }),
   phonePage: def(RATING_LINK_PATHS.phone, { method: 'GET', response: PhonePageSchema }),
   phoneRating: def(RATING_LINK_PATHS.phone, { method: 'POST', request: PhoneRatingRequestSchema, response: PhoneRatingResponseSchema }),
+
+  // An administrator's upload of a 办件 export (CSV or XLSX bytes): a preview with dryRun=1, else the import.
+  importServiceCases: def(SERVICE_CASE_IMPORT_PATH, { method: 'POST', request: FILE, query: ServiceCaseImportQuerySchema, response: ServiceCaseImportResultSchema }),
 } satisfies Record<string, Endpoint>;
 
 export type EndpointName = keyof typeof API;

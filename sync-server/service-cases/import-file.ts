@@ -28,6 +28,8 @@ export interface ImportedLine {
   line: number;
   /** Present when the row is valid and is the one used for its 办件编号. */
   row?: ImportedServiceCaseRow;
+  /** The 办件编号 whenever the line gave one, valid row or not (a preview names every line by it). */
+  caseNo?: string;
   errors: ImportProblem[];
   notes: ImportProblem[];
 }
@@ -41,6 +43,8 @@ export interface ServiceCaseImport {
   fileErrors: ImportProblem[];
   /** File-level remarks that stop nothing (an unknown column ignored). */
   notes: ImportProblem[];
+  /** Each column's header as the file writes it, when the header was read (a refusal names the column so). */
+  columns?: Record<ServiceCaseColumnKey, string>;
 }
 
 interface Table {
@@ -82,14 +86,14 @@ export async function parseServiceCaseFile(bytes: Uint8Array): Promise<ServiceCa
   const columns = mapColumns(table.header);
   if (!columns.map) return { format: table.format, rows: [], fileErrors: columns.errors, notes: columns.notes };
   const map = columns.map;
-  const rows: (ImportedLine & { caseNo?: string })[] = [];
+  const rows: ImportedLine[] = [];
   for (const record of table.records) {
     // A line of empty cells (Excel leaves ",,,,,,," below a table) is no data row.
     if (record.cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''))) continue;
     rows.push(readRow(record, map, table.date1904));
   }
   markDuplicates(rows);
-  return { format: table.format, rows: rows.map(({ caseNo: _caseNo, ...entry }) => entry), fileErrors: [], notes: columns.notes };
+  return { format: table.format, rows, fileErrors: [], notes: columns.notes, columns: map.label };
 }
 
 /** The value readers' codes as problem codes; UNKNOWN is named per column (status, applicant type). */
@@ -104,7 +108,7 @@ const PARSE_CODES: Record<Exclude<Parsed<unknown>, { ok: true }>['code'], Import
   UNKNOWN: 'UNKNOWN_STATUS',
 };
 
-function readRow(record: Table['records'][number], map: ColumnMap, date1904: boolean): ImportedLine & { caseNo?: string } {
+function readRow(record: Table['records'][number], map: ColumnMap, date1904: boolean): ImportedLine {
   const errors: ImportProblem[] = [];
   const cell = (key: ServiceCaseColumnKey) => record.cells[map.index[key]] ?? null;
   const take = <T>(key: ServiceCaseColumnKey, parsed: Parsed<T>, unknownCode?: ImportProblemCode): T | undefined => {
@@ -159,8 +163,8 @@ function readRow(record: Table['records'][number], map: ColumnMap, date1904: boo
  * line decides (even when it has errors: an older state the file itself replaced is not imported instead), and
  * every earlier line is noted and given no row.
  */
-function markDuplicates(rows: (ImportedLine & { caseNo?: string })[]): void {
-  const byCaseNo = new Map<string, (ImportedLine & { caseNo?: string })[]>();
+function markDuplicates(rows: ImportedLine[]): void {
+  const byCaseNo = new Map<string, ImportedLine[]>();
   for (const entry of rows) {
     if (entry.caseNo === undefined) continue;
     const same = byCaseNo.get(entry.caseNo);

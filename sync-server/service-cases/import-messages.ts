@@ -1,7 +1,7 @@
 /**
- * The problems an 办件 (service case) export file can have, each with a Chinese and an English message.
- * Kept here rather than in src/i18n/locales: today only the CLI prints them. When /admin shows an upload preview,
- * the UI should translate by `code` (and `params`) from a locale namespace in zh-CN, en and bo instead.
+ * The problems an 办件 (service case) export file can have, each with a Chinese and an English message for the
+ * command line (import-cases-cli.ts). The /admin upload words them in the reader's language from the locale files
+ * instead (admin `serviceCaseImport.problems.CODE`), by `code` and `params`.
  */
 export type ImportProblemCode =
   // the whole file
@@ -43,6 +43,8 @@ export interface ImportProblem {
   /** The column as its header reads in the file, so the person finds it. */
   column?: string;
   code: ImportProblemCode;
+  /** What the messages are made of (the value already shortened), for a reader that words them itself. */
+  params: ImportProblemParams;
   /** English. */
   message: string;
   messageZh: string;
@@ -124,5 +126,9 @@ function shorten(value: string | undefined): string | undefined {
 export function importProblem(code: ImportProblemCode, params: ImportProblemParams = {}): ImportProblem {
   const p = { ...params, value: shorten(params.value) };
   const texts = MESSAGES[code];
-  return { ...(p.column !== undefined ? { column: p.column } : {}), code, message: texts.en(p), messageZh: texts.zh(p) };
+  const given = Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined)) as ImportProblemParams;
+  return { ...(p.column !== undefined ? { column: p.column } : {}), code, params: given, message: texts.en(p), messageZh: texts.zh(p) };
 }
+
+/** Every code, for a check that each reader (the /admin upload's locale files) words them all. */
+export const IMPORT_PROBLEM_CODES = Object.keys(MESSAGES) as ImportProblemCode[];

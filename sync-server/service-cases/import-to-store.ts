@@ -47,17 +47,19 @@ export function resolveImportLines(catalog: Catalog | null, unitId: string, resu
 
 /**
  * Writes every line the catalogue accepted in ONE store call (one transaction: all of them or, on an error, none),
- * then one audit entry with the counts. Refused lines are reported, never half-written.
+ * then one audit entry with the counts. Refused lines are reported, never half-written. The command audits only a
+ * write; an upload (`always`) audits every real run, so an administrator's refused file is traced too.
  */
 export async function writeImportLines(
   store: Store,
   unitId: string,
   resolved: ReturnType<typeof resolveImportLines>,
-  audit: { at: number; file: string; format: string; user: string | null },
+  /** `user`: the operating-system user of the command; `actorId` and `ip`: the administrator of an upload. */
+  audit: { at: number; file: string; format: string; user: string | null; actorId?: string; ip?: string; always?: boolean; fileErrors?: string[] },
 ): Promise<ImportLineResult[]> {
   const toWrite = resolved.lines.filter((l) => l.outcome === 'would-write');
-  if (toWrite.length === 0) return resolved.lines;
-  const written = await store.upsertServiceCases(
+  if (toWrite.length === 0 && !audit.always) return resolved.lines;
+  const written = toWrite.length === 0 ? [] : await store.upsertServiceCases(
     toWrite.map((l) => resolved.fields.get(l.line)!),
     audit.at,
   );
@@ -70,12 +72,12 @@ export async function writeImportLines(
   const { lines: total, added, updated, unchanged, refused, superseded } = countOutcomes(lines);
   await store.appendAudit({
     at: audit.at,
-    actorId: null,
+    actorId: audit.actorId ?? null,
     action: 'service-cases.import',
     targetType: 'unit',
     targetId: unitId,
-    detail: { file: audit.file, format: audit.format, user: audit.user, lines: total, added, updated, unchanged, refused, superseded },
-    ip: null,
+    detail: { file: audit.file, format: audit.format, user: audit.user, lines: total, added, updated, unchanged, refused, superseded, ...(audit.fileErrors?.length ? { fileErrors: audit.fileErrors } : {}) },
+    ip: audit.ip ?? null,
   });
   return lines;
 }

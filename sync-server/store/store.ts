@@ -373,6 +373,8 @@ export interface ServiceCaseStore {
   listServiceCases(filter: ServiceCaseFilter): Promise<ServiceCase[]>;
   getServiceCase(id: string): Promise<ServiceCase | null>;
   findServiceCase(unitId: string, caseNo: string): Promise<ServiceCase | null>;
+  /** The stored 办件 of each 办件编号 of the unit, in the order asked, null where there is none (an import's preview). */
+  findServiceCases(unitId: string, caseNos: readonly string[]): Promise<(ServiceCase | null)[]>;
 }
 
 /** A business-system token as stored: its hash only, never the token. */

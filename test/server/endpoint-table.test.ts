@@ -114,6 +114,9 @@ describe('the endpoint table (src/domain/endpoints.ts)', () => {
     await ok(call('POST', `${API.systemTokens.path}/${made.systemToken.id}/revoke`, { cookie: admin }));
     const clerkS1 = await signIn(srv.baseUrl, 'D1001');
     await ok(call('GET', API.myServiceCases.path, { cookie: clerkS1 }));
+    // An administrator's upload of a 办件 export: a line taken and a line refused.
+    const exported = '办件编号,事项编码,窗口号,工号,受理时间,办结时间,申请人类型,状态\nET-3,DEMO-001,1,D1001,2026-11-30 09:00:00,,个人,受理\nET-4,NONE,1,D1001,2026-11-30 09:00:00,,个人,受理\n';
+    await ok(call('POST', `${API.importServiceCases.path}?unitId=demo-unit&filename=et.csv`, { cookie: admin, raw: Buffer.from(exported), headers: { 'content-type': 'text/csv' } }));
 
     // Reading ratings and cases; a contact revealed.
     const supervision = await signIn(srv.baseUrl, DEMO_ACCOUNTS.SUPERVISION);

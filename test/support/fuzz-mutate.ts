@@ -1,4 +1,5 @@
 import zlib from 'node:zlib';
+import { badExport } from './fuzz-export';
 import type { Rng } from './fuzz-prng';
 import { routePath, type FuzzRoute, type Who } from './fuzz-routes';
 
@@ -216,6 +217,12 @@ export function fuzzRequest(r: Rng, route: FuzzRoute, method: string, cookies: R
 
   if (method === 'GET') return { method, path, who, headers, mutations };
   const made = route.body?.();
+  if (made === 'export') {
+    const file = badExport(r);
+    mutations.push(`export ${file.kind}`);
+    const fileHeaders = { ...headers, ...(file.type ? { 'content-type': file.type } : {}), ...(file.encoding ? { 'content-encoding': file.encoding } : {}) };
+    return { method, path: path + file.query, who, headers: fileHeaders, body: file.body, mutations };
+  }
   if (made === 'image') {
     const [kind, body, type] = badImage(r);
     mutations.push(`image ${kind} (${type})`);

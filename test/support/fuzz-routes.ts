@@ -18,7 +18,7 @@ export interface FuzzRoute {
   who: Who;
   /** The path's parameters of the valid request (real ids of the demo hall). */
   params?: Record<string, string>;
-  /** A fresh valid JSON body (fresh ids each call), or 'image' for a photo upload. */
+  /** A fresh valid JSON body (fresh ids each call), 'image' for a photo upload, 'export' for a 办件 file (fuzz-export.ts). */
   body?: () => unknown;
   /**
    * The tables a taken request may add rows to. A push route: first its stream's table (one row per taken item),
@@ -116,6 +116,7 @@ export function fuzzRoutes(caseId: string, inviteServiceCaseId = 'none'): FuzzRo
     // Invitations (一次一评): 李明 for his 办件, the business system by 办件编号.
     { name: 'inviteServiceCase', kind: 'admin', who: 'staff', unaudited: true, writes: ['rating_invitations'], params: { id: inviteServiceCaseId } },
     { name: 'systemInvite', kind: 'admin', who: 'system', unaudited: true, writes: ['rating_invitations'], body: () => ({ caseNo: FUZZ_INVITE_CASE_NO }) },
+    { name: 'importServiceCases', kind: 'admin', who: 'admin', writes: ['service_cases'], body: () => 'export' },
   ];
 }
 

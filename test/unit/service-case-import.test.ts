@@ -6,6 +6,8 @@ import { parseTimeText } from '../../sync-server/service-cases/import-values';
 
 const HEADER = '办件编号,事项编码,窗口号,工号,受理时间,办结时间,申请人类型,状态';
 const utf8 = (text: string) => new TextEncoder().encode(text);
+/** Each column's header as HEADER writes it (a parse result names the file's own headers). */
+const COLUMNS = { caseNo: '办件编号', serviceItemCode: '事项编码', windowNumber: '窗口号', employeeNo: '工号', acceptedAt: '受理时间', finishedAt: '办结时间', applicantType: '申请人类型', status: '状态' };
 /** The instant of a China wall-clock time, by the JS engine's own ISO parser (not the importer's). */
 const china = (wallClock: string) => Date.parse(`${wallClock.replace(' ', 'T')}+08:00`);
 const codes = (result: ServiceCaseImport, line: number) => result.rows.find((r) => r.line === line)?.errors.map((e) => [e.column, e.code]);
@@ -51,14 +53,14 @@ describe('times', () => {
 describe('办件 export, CSV', () => {
   const body = 'GD-0001,S01,3,1001,2026-11-30 09:05:00,2026-11-30 10:00:00,个人,办结\r\nGD-0002,S02,5,1002,2026-11-30 09:10:00,,法人,办理中\r\n';
   const expected = [
-    { line: 2, errors: [], notes: [], row: { caseNo: 'GD-0001', serviceItemCode: 'S01', windowNumber: '3', employeeNo: '1001', acceptedAt: china('2026-11-30 09:05:00'), finishedAt: china('2026-11-30 10:00:00'), applicantType: 'PERSON', status: 'FINISHED' } },
-    { line: 3, errors: [], notes: [], row: { caseNo: 'GD-0002', serviceItemCode: 'S02', windowNumber: '5', employeeNo: '1002', acceptedAt: china('2026-11-30 09:10:00'), finishedAt: null, applicantType: 'LEGAL_PERSON', status: 'IN_PROGRESS' } },
+    { line: 2, caseNo: 'GD-0001', errors: [], notes: [], row: { caseNo: 'GD-0001', serviceItemCode: 'S01', windowNumber: '3', employeeNo: '1001', acceptedAt: china('2026-11-30 09:05:00'), finishedAt: china('2026-11-30 10:00:00'), applicantType: 'PERSON', status: 'FINISHED' } },
+    { line: 3, caseNo: 'GD-0002', errors: [], notes: [], row: { caseNo: 'GD-0002', serviceItemCode: 'S02', windowNumber: '5', employeeNo: '1002', acceptedAt: china('2026-11-30 09:10:00'), finishedAt: null, applicantType: 'LEGAL_PERSON', status: 'IN_PROGRESS' } },
   ];
 
   it('reads UTF-8 with a BOM and without one', async () => {
     for (const text of [`\uFEFF${HEADER}\r\n${body}`, `${HEADER}\n${body.replaceAll('\r\n', '\n')}`]) {
       const result = await parseServiceCaseFile(utf8(text));
-      expect(result).toEqual({ format: 'csv-utf-8', rows: expected, fileErrors: [], notes: [] });
+      expect(result).toEqual({ format: 'csv-utf-8', rows: expected, fileErrors: [], notes: [], columns: COLUMNS });
     }
   });
 
@@ -70,13 +72,13 @@ describe('办件 export, CSV', () => {
     expect(new TextDecoder('gb18030').decode(bytes)).toBe(`${HEADER}\r\n${body}`);
     // Not UTF-8: the importer has to tell the difference itself.
     expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
-    expect(await parseServiceCaseFile(bytes)).toEqual({ format: 'csv-gb18030', rows: expected, fileErrors: [], notes: [] });
+    expect(await parseServiceCaseFile(bytes)).toEqual({ format: 'csv-gb18030', rows: expected, fileErrors: [], notes: [], columns: COLUMNS });
   });
 
   it('reads UTF-16 tab-separated text (Excel "Unicode text")', async () => {
     const text = `\uFEFF${HEADER}\r\n${body}`.replaceAll(',', '\t');
     const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text.slice(1), 'utf16le')]);
-    expect(await parseServiceCaseFile(bytes)).toEqual({ format: 'csv-utf-16le', rows: expected, fileErrors: [], notes: [] });
+    expect(await parseServiceCaseFile(bytes)).toEqual({ format: 'csv-utf-16le', rows: expected, fileErrors: [], notes: [], columns: COLUMNS });
   });
 
   it('accepts English keys in any case and order, trimmed, with English values; an unknown column is a note', async () => {
@@ -143,7 +145,7 @@ describe('办件 export, CSV', () => {
   });
 
   it('a header and no rows is an empty import; blank lines are no rows; an empty, .xls or broken file is refused', async () => {
-    expect(await parseServiceCaseFile(utf8(`${HEADER}\r\n`))).toEqual({ format: 'csv-utf-8', rows: [], fileErrors: [], notes: [] });
+    expect(await parseServiceCaseFile(utf8(`${HEADER}\r\n`))).toEqual({ format: 'csv-utf-8', rows: [], fileErrors: [], notes: [], columns: COLUMNS });
     expect((await parseServiceCaseFile(utf8(`${HEADER}\r\n,,,,,,,\r\n\r\n  ,\r\n`))).rows).toEqual([]);
     expect((await parseServiceCaseFile(new Uint8Array())).fileErrors.map((e) => e.code)).toEqual(['EMPTY_FILE']);
     // A UTF-8 mark, then GBK bytes (办件): neither read as UTF-8 nor silently guessed.
@@ -218,7 +220,7 @@ describe('办件 export, XLSX', () => {
 
   it('a header and no rows; a missing column', async () => {
     const empty = await parseServiceCaseFile(await xlsxBytes((sheet) => sheet.addRow(HEADER.split(','))));
-    expect(empty).toEqual({ format: 'xlsx', rows: [], fileErrors: [], notes: [] });
+    expect(empty).toEqual({ format: 'xlsx', rows: [], fileErrors: [], notes: [], columns: COLUMNS });
     const missing = await parseServiceCaseFile(await xlsxBytes((sheet) => sheet.addRow(HEADER.split(',').filter((h) => h !== '受理时间'))));
     expect(missing.fileErrors.map((e) => e.column)).toEqual(['受理时间 (acceptedAt)']);
   });

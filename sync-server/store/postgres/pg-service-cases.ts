@@ -1,6 +1,7 @@
 import { uuidv7 } from '../../../src/domain/ids';
 import type { Row } from '../catalog-rows';
 import {
+  SERVICE_CASE_LOOKUP_CHUNK as LOOKUP_CHUNK,
   SERVICE_CASE_ON_CONFLICT,
   SERVICE_CASE_UPSERT_COLUMNS,
   serviceCaseFromRow,
@@ -12,7 +13,7 @@ import {
   touchSystemTokenSql,
   touchSystemTokenValues,
 } from '../service-case-rows';
-import type { ServiceCaseFields, ServiceCaseUpsertOutcome } from '../../../src/domain/service-case';
+import type { ServiceCase, ServiceCaseFields, ServiceCaseUpsertOutcome } from '../../../src/domain/service-case';
 import type { ServiceCaseStore, SystemTokenStore } from '../store';
 import { UNSTORABLE_TEXT, type PgDb, type PgQueryable } from './pg-db';
 import { insertRows } from './pg-rows';
@@ -85,6 +86,15 @@ export function pgServiceCases(db: PgDb): ServiceCaseStore & SystemTokenStore {
     async findServiceCase(unitId, caseNo) {
       const row = await one('SELECT * FROM service_cases WHERE unit_id = $1 AND case_no = $2', [unitId, caseNo]);
       return row ? serviceCaseFromRow(row) : null;
+    },
+    async findServiceCases(unitId, caseNos) {
+      // Stored keys hold U+FFFD where the text had what PostgreSQL cannot hold: asked and matched in that form.
+      const found = new Map<string, ServiceCase>();
+      for (let i = 0; i < caseNos.length; i += LOOKUP_CHUNK) {
+        const chunk = caseNos.slice(i, i + LOOKUP_CHUNK).map(storable);
+        for (const row of await db.query<Row>('SELECT * FROM service_cases WHERE unit_id = $1 AND case_no = ANY($2::text[])', [unitId, chunk])) found.set(row.case_no, serviceCaseFromRow(row));
+      }
+      return caseNos.map((n) => found.get(storable(n)) ?? null);
     },
     async insertSystemToken(token) {
       await db.query(`INSERT INTO system_tokens (${SYSTEM_TOKEN_COLUMNS.join(', ')}) VALUES (${SYSTEM_TOKEN_COLUMNS.map((_, i) => mark(i + 1)).join(', ')})`, systemTokenValues(token));

@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import { uuidv7 } from '../../../src/domain/ids';
+import type { ServiceCase } from '../../../src/domain/service-case';
 import {
+  SERVICE_CASE_LOOKUP_CHUNK as LOOKUP_CHUNK,
   serviceCaseFromRow,
   serviceCaseListSql,
   serviceCaseUpsertSql,
@@ -20,6 +22,8 @@ const q = () => '?';
 export function sqliteServiceCases(db: Database.Database): ServiceCaseStore & SystemTokenStore {
   const upsert = db.prepare(serviceCaseUpsertSql(q));
   const byKey = db.prepare('SELECT * FROM service_cases WHERE unit_id = ? AND case_no = ?');
+  // The numbers as one JSON array parameter: one statement for thousands of keys, each found by the unique index.
+  const byKeys = db.prepare('SELECT * FROM service_cases WHERE unit_id = ? AND case_no IN (SELECT value FROM json_each(?))');
   const byId = db.prepare('SELECT * FROM service_cases WHERE id = ?');
   const insertToken = db.prepare(`INSERT INTO system_tokens (${SYSTEM_TOKEN_COLUMNS.join(', ')}) VALUES (${SYSTEM_TOKEN_COLUMNS.map(q).join(', ')})`);
   const tokenByHash = db.prepare('SELECT * FROM system_tokens WHERE token_hash = ?');
@@ -49,6 +53,13 @@ export function sqliteServiceCases(db: Database.Database): ServiceCaseStore & Sy
     async findServiceCase(unitId, caseNo) {
       const row = byKey.get(unitId, caseNo) as Row | undefined;
       return row ? serviceCaseFromRow(row) : null;
+    },
+    async findServiceCases(unitId, caseNos) {
+      const found = new Map<string, ServiceCase>();
+      for (let i = 0; i < caseNos.length; i += LOOKUP_CHUNK) {
+        for (const row of byKeys.all(unitId, JSON.stringify(caseNos.slice(i, i + LOOKUP_CHUNK))) as Row[]) found.set(row.case_no, serviceCaseFromRow(row));
+      }
+      return caseNos.map((n) => found.get(n) ?? null);
     },
     async insertSystemToken(token) {
       insertToken.run(...systemTokenValues(token));

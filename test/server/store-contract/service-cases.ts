@@ -94,6 +94,20 @@ export function serviceCasesContract(makeStore: MakeStore) {
       expect((await ctx.store.findServiceCase('demo-unit', 'SAME'))?.windowId).toBe('demo-w1');
     });
 
+    it('finds many 办件 of a unit by 办件编号 at once, in the order asked, null where none (odd text and other units included)', async () => {
+      await ctx.store.insertUnit({ id: 'unit-c', name: { 'zh-CN': '丙', en: 'C', bo: 'C' }, active: true });
+      await ctx.store.insertWindow({ id: 'c-w1', unitId: 'unit-c', number: '1', name: { 'zh-CN': '丙1', en: 'C1', bo: 'C1' }, sortOrder: 1, active: true });
+      await ctx.store.insertServiceItem({ id: 'c-item', code: 'C-1', unitId: 'unit-c', name: { 'zh-CN': '丙', en: 'C', bo: 'C' }, sortOrder: 1, active: true });
+      const many = Array.from({ length: 5003 }, (_, i) => serviceCase(`MANY-${i}`)); // more than one statement's worth
+      const written = await ctx.store.upsertServiceCases([...many, serviceCase('N\u0000UL'), serviceCase('ONLY-C', { unitId: 'unit-c', windowId: 'c-w1', serviceItemId: 'c-item', staffId: null })], T);
+      const asked = ['MANY-5002', 'ABSENT', 'ONLY-C', 'N\u0000UL', 'MANY-0', 'MANY-0'];
+      const found = await ctx.store.findServiceCases('demo-unit', asked);
+      expect(found.map((c) => c?.id ?? null)).toEqual([written[5002].id, null, null, written[5003].id, written[0].id, written[0].id]);
+      expect(found[0]).toEqual(await ctx.store.findServiceCase('demo-unit', 'MANY-5002'));
+      expect((await ctx.store.findServiceCases('unit-c', ['ONLY-C', 'MANY-1'])).map((c) => c?.caseNo ?? null)).toEqual(['ONLY-C', null]);
+      expect(await ctx.store.findServiceCases('demo-unit', [])).toEqual([]);
+    });
+
     it('writes a batch whole or not at all: a row the database refuses undoes the items before it', async () => {
       const bad = serviceCase('BAD', { windowId: 'no-such-window' });
       await expect(ctx.store.upsertServiceCases([serviceCase('OK'), bad], T)).rejects.toThrow();
