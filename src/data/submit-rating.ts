@@ -7,6 +7,7 @@ import type { Contact } from '../domain/contact';
 import type { KioskConfig } from '../domain/sync-api';
 import type { KioskDatabase, LocalRating } from './db';
 import { readHeldInvitation } from './invitation-store';
+import { hasLapsed, invitationFields, type HeldInvitation } from '../domain/invitation-hold';
 
 /** What the citizen chose; everything else comes from the kiosk's context. */
 export interface RatingDraft {
@@ -23,8 +24,8 @@ export interface KioskContext {
   locale: Locale;
   /** The staff member on duty, credited with the rating; none when nobody has signed on. */
   staffId?: string;
-  /** The invitation shown when the citizen tapped (src/domain/invitation-hold.ts invitationFields); none uninvited. */
-  invitation?: { caseNumber: string; sessionId: string; invitedAt: number };
+  /** The invitation on screen when the citizen tapped; none uninvited (or lapsed by the time of the tap). */
+  invitation?: HeldInvitation;
 }
 
 export function buildRatingRecord(draft: RatingDraft, ctx: KioskContext, now: number = Date.now()): RatingRecord {
@@ -44,7 +45,7 @@ export function buildRatingRecord(draft: RatingDraft, ctx: KioskContext, now: nu
     deviceId: ctx.deviceId,
     deviceTime: now,
     locale: ctx.locale,
-    ...ctx.invitation,
+    ...(ctx.invitation && !hasLapsed(ctx.invitation, now) ? invitationFields(ctx.invitation, now) : {}),
   });
 }
 

@@ -17,9 +17,8 @@ import { KioskAnnouncer } from './KioskAnnouncer';
 import { useIdleTimeout } from './useIdleTimeout';
 import { useKioskFlow } from './useKioskFlow';
 import { useOnDuty } from './useOnDuty';
-import { useInvitation, useMarkShown } from './useInvitation';
+import { loadInvitationChunk, useInvitation, useMarkShown } from './useInvitation';
 import { InvitationBanner } from './InvitationBanner';
-import { hasLapsed, invitationFields } from '../domain/invitation-hold';
 import { afterNextFrame } from './tap-timing';
 
 const loadReasonScreen = () => import('./ReasonScreen');
@@ -33,7 +32,7 @@ const loadAbandonWriter = () => import('../data/abandoned-taps');
 const ReasonScreen = lazy(loadReasonScreen);
 const StaffSignOn = lazy(() => import('./StaffSignOn'));
 // The staff panel's invitation list, PIN pad and schemas: fetched only when the person on duty opens it.
-const InvitePanel = lazy(() => import('./InvitePanel'));
+const InvitePanel = lazy(() => loadInvitationChunk().then((m) => ({ default: m.InvitePanel })));
 
 /** `?thanksMs=` and `?idleMs=` shorten the timings for benchmarks and tests. */
 function settingsFromUrl(base: KioskSettings): KioskSettings {
@@ -75,10 +74,8 @@ export const ReadyKiosk = memo(function ReadyKiosk({ config, enrolled }: { confi
     async (draft: RatingDraft) => {
       const { buildRatingRecord, submitRating } = ratingWriter ?? (await loadRatingWriter());
       const deviceId = await ensureDeviceId(db);
-      const now = Date.now();
       // The invitation on screen at the tap links this rating (submitRating clears it in the rating's transaction).
-      const linked = invitation && !hasLapsed(invitation, now) ? invitationFields(invitation, now) : undefined;
-      const record = buildRatingRecord(draft, { config, deviceId, locale: currentLocale(), staffId: duty.serving?.id, invitation: linked }, now);
+      const record = buildRatingRecord(draft, { config, deviceId, locale: currentLocale(), staffId: duty.serving?.id, invitation: invitation ?? undefined });
       await submitRating(db, record);
       // The upload starts after the thank-you frame, so its reads and request do not compete with that frame.
       afterNextFrame(() => void sync.trigger('submit'));

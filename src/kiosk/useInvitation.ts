@@ -1,11 +1,15 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import type { KioskDatabase } from '../data/db';
-import { dropInvitation, markInvitationShown, readHeldInvitation } from '../data/invitation-store';
-import { hasLapsed, type HeldInvitation } from '../domain/invitation-hold';
+import { getMeta } from '../data/meta';
+import type { HeldInvitation } from '../domain/invitation-hold';
 
-// The loop and its API client come with a lazy chunk: the idle kiosk paints first.
-const loadLoop = () => import('../data/invitation-loop');
+// Only the read is in the kiosk's first paint; the loop, its API client and the writes come with a lazy chunk,
+// loaded when an enrolled kiosk starts or an invitation is held (both well before a citizen's tap).
+type Runtime = typeof import('./invitation-chunk');
+let runtime: Promise<Runtime> | undefined;
+export const loadInvitationChunk = () => (runtime ??= import('./invitation-chunk'));
+const loadRuntime = loadInvitationChunk;
 
 /** `?inviteWaitMs=` shortens the long poll for tests and benchmarks (the server caps it anyway). */
 function waitFromUrl(): number | undefined {
@@ -14,18 +18,18 @@ function waitFromUrl(): number | undefined {
 }
 
 /**
- * The invitation this kiosk holds, while it has not lapsed; an enrolled kiosk runs the invitation loop while this
- * is mounted.
+ * The invitation this kiosk holds, while it has not lapsed (src/domain/invitation-hold.ts hasLapsed, inlined to keep
+ * that module out of the first paint); an enrolled kiosk runs the invitation loop while this is mounted.
  */
 export function useInvitation(db: KioskDatabase, enrolled: boolean): HeldInvitation | null {
-  const held = useLiveQuery(async () => (await readHeldInvitation(db)) ?? null, [db]) ?? null;
+  const held = useLiveQuery(async () => (await getMeta(db, 'invitation')) ?? null, [db]) ?? null;
   const [now, setNow] = useState(Date.now);
 
   useEffect(() => {
     if (!enrolled) return;
     let stop: (() => void) | undefined;
     let live = true;
-    void loadLoop().then(({ startInvitationLoop }) => {
+    void loadRuntime().then(({ startInvitationLoop }) => {
       if (live) stop = startInvitationLoop(db, { waitMs: waitFromUrl() });
     });
     return () => {
@@ -39,14 +43,15 @@ export function useInvitation(db: KioskDatabase, enrolled: boolean): HeldInvitat
   useEffect(() => {
     if (expiresAt === undefined) return;
     const lapse = () => {
-      setNow(Date.now());
-      void dropInvitation(db, { lapsedAt: Date.now() });
+      const at = Date.now();
+      setNow(at);
+      void loadRuntime().then(({ dropInvitation }) => dropInvitation(db, { lapsedAt: at }));
     };
     const timer = window.setTimeout(lapse, Math.max(0, expiresAt - Date.now()));
     return () => window.clearTimeout(timer);
   }, [db, expiresAt]);
 
-  return held && !hasLapsed(held, Math.max(now, Date.now())) ? held : null;
+  return held && Math.max(now, Date.now()) < held.localExpiresAt ? held : null;
 }
 
 /** `showing`: the screen shows the invitation now; its first showing is recorded as the rating's `invitedAt`. */
@@ -54,6 +59,8 @@ export function useMarkShown(db: KioskDatabase, held: HeldInvitation | null, sho
   const id = held?.invitation.id;
   const shown = held?.shownAt !== undefined;
   useEffect(() => {
-    if (id && showing && !shown) void markInvitationShown(db, id, Date.now());
+    if (!id || !showing || shown) return;
+    const at = Date.now();
+    void loadRuntime().then(({ markInvitationShown }) => markInvitationShown(db, id, at));
   }, [db, id, showing, shown]);
 }
