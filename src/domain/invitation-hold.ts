@@ -1,7 +1,8 @@
-import type { Invitation } from './rating-invitation';
+import { uuidv7 } from './ids';
+import { DEFAULT_INVITATION_LAPSE_MS, type Invitation, type KioskServiceCase } from './rating-invitation';
 
-// The invitation a kiosk holds (一次一评), as plain rules: no schema here, so the idle kiosk can read it in its
-// first paint. The kiosk keeps it in IndexedDB (src/data/invitation-store.ts) so a reload keeps it.
+// The invitation a kiosk holds (一次一评), as plain rules. The kiosk keeps it in IndexedDB
+// (src/data/invitation-store.ts) so a reload keeps it; its first paint imports only the type.
 
 /** What a kiosk keeps of one invitation: the server's (or its own staff panel's) record, read on the device clock. */
 export interface HeldInvitation {
@@ -23,8 +24,31 @@ export function holdInvitation(invitation: Invitation, serverTime: number, recei
   return { invitation, localExpiresAt: receivedAt + left };
 }
 
-/** An invitation made on this kiosk (its staff panel): already on the device clock. */
-export function holdLocalInvitation(invitation: Invitation): HeldInvitation {
+/**
+ * The invitation the kiosk's staff panel makes for one of its window's 办件 (offline too): like a server one, source
+ * KIOSK, its id a UUIDv7 made here, already on the device clock, lapsing after DEFAULT_INVITATION_LAPSE_MS.
+ */
+export function localInvitation(
+  place: { unitId: string; windowId: string },
+  staffId: string,
+  c: KioskServiceCase,
+  now: number = Date.now(),
+  lapseMs: number = DEFAULT_INVITATION_LAPSE_MS,
+): HeldInvitation {
+  const invitation: Invitation = {
+    id: uuidv7(now),
+    unitId: place.unitId,
+    windowId: place.windowId,
+    serviceCaseId: c.id,
+    staffId,
+    caseNo: c.caseNo,
+    caseNoMasked: c.caseNoMasked,
+    serviceItemId: c.serviceItemId,
+    serviceItemName: c.serviceItemName,
+    source: 'KIOSK',
+    createdAt: now,
+    expiresAt: now + lapseMs,
+  };
   return { invitation, localExpiresAt: invitation.expiresAt };
 }
 

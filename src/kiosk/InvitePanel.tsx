@@ -5,10 +5,9 @@ import { useTranslation } from 'react-i18next';
 import type { KioskDatabase } from '../data/db';
 import { dropInvitation, holdHere } from '../data/invitation-store';
 import { readKioskServiceCases, refreshKioskServiceCases } from '../data/kiosk-invitation';
-import { uuidv7 } from '../domain/ids';
-import { holdLocalInvitation, type HeldInvitation } from '../domain/invitation-hold';
+import { localInvitation, type HeldInvitation } from '../domain/invitation-hold';
 import { pickLabel } from '../domain/locales';
-import { DEFAULT_INVITATION_LAPSE_MS, type KioskServiceCase } from '../domain/rating-invitation';
+import type { KioskServiceCase } from '../domain/rating-invitation';
 import type { KioskConfig, StaffCard } from '../domain/sync-api';
 import { formatCstMinute } from '../domain/time';
 import { currentLocale } from '../i18n';
@@ -24,24 +23,6 @@ interface Props {
   staff: StaffCard;
   held: HeldInvitation | null;
   onClose: () => void;
-}
-
-/** The invitation the panel makes: like a server one, source KIOSK, on the device clock. */
-export function localInvitation(config: KioskConfig, staff: StaffCard, c: KioskServiceCase, now = Date.now()): HeldInvitation {
-  return holdLocalInvitation({
-    id: uuidv7(now),
-    unitId: config.unit.id,
-    windowId: config.window.id,
-    serviceCaseId: c.id,
-    staffId: staff.id,
-    caseNo: c.caseNo,
-    caseNoMasked: c.caseNoMasked,
-    serviceItemId: c.serviceItemId,
-    serviceItemName: c.serviceItemName,
-    source: 'KIOSK',
-    createdAt: now,
-    expiresAt: now + DEFAULT_INVITATION_LAPSE_MS,
-  });
 }
 
 /**
@@ -81,7 +62,7 @@ export default function InvitePanel({ db, config, staff, held, onClose }: Props)
   };
 
   const invite = async (c: KioskServiceCase) => {
-    await holdHere(db, localInvitation(config, staff, c));
+    await holdHere(db, localInvitation({ unitId: config.unit.id, windowId: config.window.id }, staff.id, c));
     onClose();
   };
   const cancel = async () => {
