@@ -34,7 +34,7 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
 const canAsk = () => navigator.onLine && document.visibilityState === 'visible';
 
 /**
- * The kiosk's one invitation loop: while the kiosk is enrolled, online and visible, one request at a time asks the
+ * The kiosk's one invitation loop: while the kiosk is enrolled (or a demo kiosk), online and visible, one request at a time asks the
  * server for its window's invitation and waits there up to KIOSK_INVITATION_WAIT_MAX_MS, so an invitation shows
  * within a round trip. Failures back off (src/data/backoff.ts, Retry-After honoured) and end early when the network
  * returns. A Web Lock keeps two tabs of the same kiosk from polling twice; both show what the one stores.

@@ -53,7 +53,7 @@ export function KioskScreen() {
       </Suspense>
     );
   }
-  if (state.status === 'ready') return <ReadyKiosk config={state.config} enrolled={state.enrolled} />;
+  if (state.status === 'ready') return <ReadyKiosk config={state.config} />;
   if (state.status === 'missing') {
     return (
       <main className="kiosk kiosk-message">

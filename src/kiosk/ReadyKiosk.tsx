@@ -45,14 +45,14 @@ function settingsFromUrl(base: KioskSettings): KioskSettings {
 }
 
 /** The rating screen of a configured kiosk: staff card, five levels, reasons, thanks; and staff sign-on. */
-export const ReadyKiosk = memo(function ReadyKiosk({ config, enrolled }: { config: KioskConfig; enrolled: boolean }) {
+export const ReadyKiosk = memo(function ReadyKiosk({ config }: { config: KioskConfig }) {
   const { t } = useTranslation();
   const { db, sync } = useAppServices();
   const settings = settingsFromUrl(config.settings);
   const duty = useOnDuty(db, config);
   const [signingOn, setSigningOn] = useState(false);
   const [inviting, setInviting] = useState(false);
-  const invitation = useInvitation(db, enrolled);
+  const invitation = useInvitation(db);
 
   useEffect(() => {
     // Every tap writes a rating: the writer is fetched while idle. The reason screen and its form library serve

@@ -5,7 +5,7 @@ import { getMeta } from '../data/meta';
 import type { HeldInvitation } from '../domain/invitation-hold';
 
 // Only the read is in the kiosk's first paint; the loop, its API client and the writes come with a lazy chunk,
-// loaded when an enrolled kiosk starts or an invitation is held (both well before a citizen's tap).
+// loaded when the kiosk starts or an invitation is held (both well before a citizen's tap).
 type Runtime = typeof import('./invitation-chunk');
 let runtime: Promise<Runtime> | undefined;
 export const loadInvitationChunk = () => (runtime ??= import('./invitation-chunk'));
@@ -19,14 +19,14 @@ function waitFromUrl(): number | undefined {
 
 /**
  * The invitation this kiosk holds, while it has not lapsed (src/domain/invitation-hold.ts hasLapsed, inlined to keep
- * that module out of the first paint); an enrolled kiosk runs the invitation loop while this is mounted.
+ * that module out of the first paint); the invitation loop runs while this is mounted (an enrolled kiosk, or a demo
+ * one naming its window).
  */
-export function useInvitation(db: KioskDatabase, enrolled: boolean): HeldInvitation | null {
+export function useInvitation(db: KioskDatabase): HeldInvitation | null {
   const held = useLiveQuery(async () => (await getMeta(db, 'invitation')) ?? null, [db]) ?? null;
   const [now, setNow] = useState(Date.now);
 
   useEffect(() => {
-    if (!enrolled) return;
     let stop: (() => void) | undefined;
     let live = true;
     void loadRuntime().then(({ startInvitationLoop }) => {
@@ -36,7 +36,7 @@ export function useInvitation(db: KioskDatabase, enrolled: boolean): HeldInvitat
       live = false;
       stop?.();
     };
-  }, [db, enrolled]);
+  }, [db]);
 
   // At its lapse the invitation is dropped (the 办件 stays unrated) and the kiosk is uninvited again.
   const expiresAt = held?.localExpiresAt;
