@@ -42,12 +42,19 @@ export async function invitingHall(baseUrl: string) {
   return { admin, staff, pushCases, invite, enrolmentCode };
 }
 
-/** Enrols the kiosk in `page` through its own set-up screen and waits for the rating screen. */
+/**
+ * Enrols the kiosk in `page` through its own set-up screen, then opens it at `/?query` (the enrolment clears the
+ * address, and with it any shortened timing) and waits for the rating screen.
+ */
 export async function enrolKiosk(page: Page, baseUrl: string, code: string, query = '') {
-  await page.goto(`${baseUrl}/?enrol=${code}${query ? `&${query}` : ''}`);
+  await page.goto(`${baseUrl}/?enrol=${code}`);
   await page.getByRole('button', { name: '登记本设备' }).click();
   await page.getByRole('button', { name: '开始使用' }).click();
   await page.getByRole('button', { name: '非常满意' }).waitFor();
+  if (query) {
+    await page.goto(`${baseUrl}/?${query}`);
+    await page.getByRole('button', { name: '非常满意' }).waitFor();
+  }
 }
 
 export interface StoredLinkedRating {
