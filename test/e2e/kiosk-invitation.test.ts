@@ -115,6 +115,11 @@ describe('the invitation at the window (一次一评)', () => {
     const pick = dialog.getByRole('button', { name: `邀请评价：${ITEM}，办件编号 ${maskCaseNo(CASES[3])}` });
     await pick.waitFor();
     expect(await dialog.getByRole('button', { name: /邀请评价：/ }).count()).toBe(CASES.length);
+    // Touch targets: every button of the panel, and the kiosk's 邀请评价, at least 44×44 CSS px.
+    for (const button of [...(await dialog.getByRole('button').all()), page.getByRole('button', { name: '邀请评价', exact: true })]) {
+      const box = (await button.boundingBox())!;
+      expect(Math.min(box.width, box.height), await button.textContent()).toBeGreaterThanOrEqual(44);
+    }
     await pick.click();
     await dialog.waitFor({ state: 'detached' });
     await banner().waitFor();
