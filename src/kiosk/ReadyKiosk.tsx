@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppServices } from '../app-context';
 import { ensureDeviceId } from '../data/device-id';
 import type { RatingDraft } from '../data/submit-rating';
-import { DEFAULT_LOCALE } from '../domain/locales';
+import { DEFAULT_LOCALE, pickLabel } from '../domain/locales';
 import type { KioskConfig, KioskSettings } from '../domain/sync-api';
 import { currentLocale, setLanguage } from '../i18n';
 import { useApplyUpdateWhenIdle } from '../pwa/useApplyUpdateWhenIdle';
@@ -158,7 +158,15 @@ export const ReadyKiosk = memo(function ReadyKiosk({ config }: { config: KioskCo
           </p>
         )}
       </div>
-      <KioskAnnouncer message={flow.screen.name === 'thanks' ? t('thanks.announce', { level: t(`level.${flow.screen.level}`) }) : ''} />
+      <KioskAnnouncer
+        message={
+          flow.screen.name === 'thanks'
+            ? t('thanks.announce', { level: t(`level.${flow.screen.level}`) })
+            : invitation && showsInvitation
+              ? `${t('invite.prompt')} ${pickLabel(invitation.invitation.serviceItemName, currentLocale())}`
+              : ''
+        }
+      />
       {askingStillThere && onReasons && <StillThereDialog onContinue={stillThere} onTimeout={stillThereTimeout} />}
       <StatusStrip db={db} updateReady={updateReady} />
       {signingOn && (

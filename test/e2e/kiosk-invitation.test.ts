@@ -46,6 +46,8 @@ async function expectShown(invitationId: string, caseNo: string) {
   expect(text).toContain(ITEM);
   expect(text).toContain(maskCaseNo(caseNo));
   expect(text).not.toContain(caseNo);
+  // Said once through the kiosk's one live region, for a citizen using a screen reader.
+  await page.getByTestId('kiosk-announcer').filter({ hasText: `请对本次办件进行评价 ${ITEM}` }).waitFor();
 }
 
 async function tap(name: string, how: 'click' | 'dblclick' = 'click') {
@@ -118,7 +120,7 @@ describe('the invitation at the window (一次一评)', () => {
     // Touch targets: every button of the panel, and the kiosk's 邀请评价, at least 44×44 CSS px.
     for (const button of [...(await dialog.getByRole('button').all()), page.getByRole('button', { name: '邀请评价', exact: true })]) {
       const box = (await button.boundingBox())!;
-      expect(Math.min(box.width, box.height), await button.textContent()).toBeGreaterThanOrEqual(44);
+      expect(Math.min(box.width, box.height), (await button.textContent()) ?? '').toBeGreaterThanOrEqual(44);
     }
     await pick.click();
     await dialog.waitFor({ state: 'detached' });
