@@ -3,7 +3,7 @@ import { openProfile } from '../test/support/browser';
 import { openDemoStore, spawnServer, tempDir } from '../test/support/server';
 import { percentile, type Quantiles } from './kiosk-tap';
 
-export interface InviteFigures extends Quantiles {
+export interface InviteScreenFigures extends Quantiles {
   invitations: number;
   maxMs: number;
 }
@@ -16,7 +16,7 @@ const WARM_UP = 2;
  * leaves to the first animation frame after the invitation is in the kiosk's DOM (same machine, same clock). Each
  * invitation is then answered with one tap, as at a window, before the next one.
  */
-export async function measureInviteToKiosk(invitations = 30): Promise<InviteFigures> {
+export async function measureInviteToKioskScreen(invitations = 30): Promise<InviteScreenFigures> {
   const dataDir = tempDir('bench-invite');
   await (await openDemoStore(dataDir)).close();
   const server = await spawnServer({ dataDir, built: true, env: { DEMO: '0' } });
@@ -60,6 +60,6 @@ export async function measureInviteToKiosk(invitations = 30): Promise<InviteFigu
 
 // `npx tsx bench/invite-kiosk-browser.ts` runs it alone (after `npm run build`).
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const f = await measureInviteToKiosk();
+  const f = await measureInviteToKioskScreen();
   console.log(`invite -> kiosk showing the item: p50 ${f.p50Ms} ms, p95 ${f.p95Ms} ms, max ${f.maxMs} ms over ${f.invitations} invitations`);
 }

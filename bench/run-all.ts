@@ -2,12 +2,14 @@
 import { measureBundle } from './bundle-size';
 import { measureCaseLists } from './case-lists';
 import { measureTaps } from './kiosk-tap';
-import { measureInviteToKiosk } from './invite-kiosk-browser';
+import { measureInviteToKioskScreen } from './invite-kiosk-browser';
 import { measureIngest } from './server-ingest';
 import { measureSync } from './sync-10k';
 import { benchTargets, dropBenchSchemas } from './bench-targets';
 import { hundredKiosks, ingestWithDevices } from './concurrent-ingest';
 import { measureAtScale, type ScaleFigures } from './five-million';
+import { measureInviteToKiosk } from './invite-to-kiosk';
+import { newTestSchema, PG_TEST_URL } from '../test/support/postgres';
 
 const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
@@ -26,7 +28,7 @@ console.log(
     `thank-you in the DOM ${fmt(taps.rendered.p50Ms)} / ${fmt(taps.rendered.p95Ms)} ms, its frame ${fmt(taps.p50Ms)} / ${fmt(taps.p95Ms)} ms`,
 );
 
-const invites = await measureInviteToKiosk(30);
+const invites = await measureInviteToKioskScreen(30);
 console.log(
   `invite -> kiosk showing the item:     p50 ${fmt(invites.p50Ms, 0)} ms, p95 ${fmt(invites.p95Ms, 0)} ms, max ${fmt(invites.maxMs, 0)} ms over ${invites.invitations} invitations ` +
     `(staff session over HTTP, enrolled kiosk in Chromium, long poll)`,
@@ -43,6 +45,15 @@ console.log(
   `bad-review cases, ${cases.cases.toLocaleString('en-US')} open in scope: summary poll ${fmt(cases.summaryColdMs, 0)} ms counting overdue, then ${fmt(cases.summaryMs)} ms, ` +
     `full list ${fmt(cases.listMs, 0)} ms and ${fmt(cases.listKiB, 0)} KiB on the wire (supervision's view)`,
 );
+
+// Issue 14: invite → the waiting kiosk's answer, on each store, the kiosks on the inviting instance or another one.
+for (const [name, env] of [['SQLite', {}], ['PostgreSQL', { DATABASE_URL: PG_TEST_URL, DATABASE_SCHEMA: newTestSchema('hcp_bench_inv') }]] as const) {
+  const inv = await measureInviteToKiosk(100, 300, env);
+  console.log(
+    `invite -> kiosk answer, ${name.padEnd(10)}   p50 ${fmt(inv.sameInstance.p50Ms)} / p95 ${fmt(inv.sameInstance.p95Ms)} ms; from another instance ` +
+      `p50 ${fmt(inv.otherInstance.p50Ms)} / p95 ${fmt(inv.otherInstance.p95Ms)} ms  (${inv.kiosks} kiosks long-polling, ${inv.invites} invitations over HTTP)`,
+  );
+}
 
 // Issue 13: both stores side by side. BENCH_SCALE_ROWS lowers the 5,000,000 of the large-database figures.
 const targets = benchTargets();
