@@ -1,5 +1,5 @@
 import { KIOSK_INVITATION_WAIT_MAX_MS } from '../domain/rating-invitation';
-import { backoffDelay } from './backoff';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import type { KioskDatabase } from './db';
 import { askForInvitation, refreshKioskServiceCases } from './kiosk-invitation';
 
@@ -9,8 +9,9 @@ const LOCK_NAME = 'haochaping-kiosk-invitation';
 
 export interface LoopOptions {
   waitMs?: number;
-  /** For tests: the clock and the environment the loop watches. */
+  /** For tests: the clock, and a shorter backoff. */
   now?: () => number;
+  backoff?: BackoffPolicy;
 }
 
 /** Resolves at the first of: `ms` passed, the network came back, the page became visible, or the loop stopped. */
@@ -58,12 +59,8 @@ export function startInvitationLoop(db: KioskDatabase, opts: LoopOptions = {}): 
         if (await refreshKioskServiceCases(db).catch(() => false)) casesFetchedAt = now();
         else casesFetchedAt = now() - SERVICE_CASES_REFRESH_MS / 2;
       }
-      const outcome = await askForInvitation(db, waitMs, stop.signal).catch((err: unknown) => ({
-        kind: 'failed' as const,
-        code: 'LOCAL',
-        retryAfterMs: undefined,
-        message: String(err),
-      }));
+      // A local failure (IndexedDB) backs off like a network one instead of ending the loop.
+      const outcome = await askForInvitation(db, waitMs, stop.signal).catch(() => ({ kind: 'failed' as const, code: 'LOCAL', retryAfterMs: undefined }));
       if (stop.signal.aborted || outcome.kind === 'not-enrolled') return;
       if (outcome.kind === 'ok') {
         failures = 0;
@@ -72,7 +69,7 @@ export function startInvitationLoop(db: KioskDatabase, opts: LoopOptions = {}): 
         continue;
       }
       failures += 1;
-      await pause(Math.max(outcome.retryAfterMs ?? 0, backoffDelay(failures)), stop.signal);
+      await pause(Math.max(outcome.retryAfterMs ?? 0, backoffDelay(failures, opts.backoff ?? DEFAULT_BACKOFF)), stop.signal);
     }
   };
 
