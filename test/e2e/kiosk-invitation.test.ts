@@ -60,6 +60,9 @@ describe('the invitation at the window (一次一评)', () => {
   it('staff invite → the kiosk shows the item and the masked 办件编号 → one tap → the server links the rating', async () => {
     const invitation = await hall.invite(caseIds[CASES[0]]);
     await expectShown(invitation.id, CASES[0]);
+    // Kept on the device: a reload shows the same invitation again.
+    await page.reload();
+    await expectShown(invitation.id, CASES[0]);
     await tap('满意');
     await banner().waitFor({ state: 'detached' }); // answered: the kiosk is uninvited again
     const { ratings, invitations } = await waitUntil('the linked rating on the server', () => serverRows(dataDir), (r) => r.ratings.length === 1);
