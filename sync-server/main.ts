@@ -51,6 +51,7 @@ async function main() {
     kioskSettings: { ...DEFAULT_KIOSK_SETTINGS, shiftEndsAt: config.shiftEndsAt, contactRetentionDays: config.contactRetentionDays },
     unsentExportKey: exportKey.publicKey,
     caseRules: config.caseRules,
+    invitations: { lapseMs: config.invitationLapseMs },
     trustProxy: config.trustProxy,
     push: config.testHook === 'crash-after-commit' ? { afterCommit: () => process.kill(process.pid, 'SIGKILL') } : undefined,
     // Per-request lines would drown the log: every kiosk checks in every 15 s. Errors are still logged.

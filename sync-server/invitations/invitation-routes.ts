@@ -70,6 +70,11 @@ const goneOf = (reply: FastifyReply) =>
 export function invitationRoutes(app: FastifyInstance, store: Store, opts: InvitationRouteOptions = {}) {
   const lapseMs = opts.lapseMs ?? DEFAULT_INVITATION_LAPSE_MS;
   const notices = new InvitationNotices();
+  // A closing server answers its waiting kiosks at once (empty: they ask again, elsewhere) rather than holding the
+  // shutdown for up to their whole wait.
+  let closing!: () => void;
+  const closed = new Promise<void>((resolve) => (closing = resolve));
+  app.addHook('preClose', async () => closing());
 
   /** Stores the invitation for the 办件's window (replacing an open one there) and wakes that window's kiosks. */
   async function invite(sc: ServiceCase, source: 'TABLET' | 'API', createdBy: string, reply: FastifyReply) {
@@ -112,7 +117,7 @@ export function invitationRoutes(app: FastifyInstance, store: Store, opts: Invit
       windowId,
       after: query.after,
       waitMs: query.waitMs ?? 0,
-      gone: goneOf(reply),
+      gone: Promise.race([goneOf(reply), closed]),
       recheckMs: opts.recheckMs,
       onError: (err) => request.log.error({ err }, 'reading invitations failed while a kiosk waited'),
     });

@@ -112,6 +112,13 @@ export function answersInTime(inv: Pick<StoredInvitation, 'expiresAt' | 'cancell
   return shown <= inv.expiresAt && (inv.cancelledAt === null || shown <= inv.cancelledAt);
 }
 
+/** Only a kiosk makes invitations of its own (its staff panel): another channel's unknown session id records none. */
+const KIOSK_CHANNELS: ReadonlySet<string> = new Set(['HALL_TABLET', 'HALL_TERMINAL']);
+
+/** The 办件编号 of an invitation the kiosk made itself, or null when this rating cannot have answered one. */
+export const kioskMadeCaseNo = (record: RatingRecord): string | null =>
+  record.caseNumber !== undefined && KIOSK_CHANNELS.has(record.channel) ? record.caseNumber : null;
+
 /**
  * The invitation a kiosk made on its staff panel (offline, with the staff PIN), first known to the server by its
  * rating: recorded answered, source KIOSK, with the 办件 when the server knows its 办件编号 in the rating's unit.

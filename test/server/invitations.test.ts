@@ -10,6 +10,7 @@ import { demoRating } from '../support/ratings';
 import { startInProcessServer, type InProcessServer } from '../support/server';
 import { InvitationNotices } from '../../sync-server/invitations/invitation-notices';
 import { waitForInvitation } from '../../sync-server/invitations/wait-for-invitation';
+import { configFromEnv } from '../../sync-server/config';
 
 // The invitation at the window (一次一评), server side, through real HTTP on a real SQLite file and on PostgreSQL:
 // who may invite, the kiosk's long poll (also when another instance made the invitation), which invitations a
@@ -226,6 +227,13 @@ for (const store of ['sqlite', 'postgres'] as const) {
         const unknown = answer({ id: uuidv7(), caseNo: 'NOT-YET-SENT' });
         expect((await push([unknown])).body.results[0].status).toBe('accepted');
         expect(await srv.store.getInvitation(unknown.sessionId!)).toMatchObject({ source: 'KIOSK', serviceCaseId: null, serviceItemId: null, answeredRatingId: unknown.id });
+        // Only a kiosk makes its own invitations: a rating of another channel with a session id records none.
+        const terminal = answer({ id: uuidv7(), caseNo: sc.caseNo }, { channel: 'HALL_TERMINAL' });
+        expect((await push([terminal])).body.results[0].status).toBe('accepted');
+        expect(await srv.store.getInvitation(terminal.sessionId!)).toMatchObject({ source: 'KIOSK' });
+        const other = answer({ id: uuidv7(), caseNo: sc.caseNo }, { channel: 'PC' });
+        expect((await push([other])).body.results[0].status).toBe('accepted');
+        expect(await srv.store.getInvitation(other.sessionId!)).toBeNull();
         // The kiosk's own invitation is used once too.
         expect((await push([answer({ id: sessionId, caseNo: sc.caseNo }, { level: 'VERY_SATISFIED' })])).body.results[0].error.code).toBe('INVITATION_USED');
       });
@@ -297,3 +305,31 @@ for (const store of ['sqlite', 'postgres'] as const) {
     });
   });
 }
+
+describe('the invitation lapse setting', () => {
+  it('is INVITATION_LAPSE_SECONDS (30–3600, three minutes by default), and the server gives invitations that lapse', async () => {
+    expect(configFromEnv({}).invitationLapseMs).toBe(180_000);
+    expect(configFromEnv({ INVITATION_LAPSE_SECONDS: '90' }).invitationLapseMs).toBe(90_000);
+    expect(() => configFromEnv({ INVITATION_LAPSE_SECONDS: '10' })).toThrow(/30–3600/);
+    expect(() => configFromEnv({ INVITATION_LAPSE_SECONDS: 'soon' })).toThrow(/whole number/);
+    const srv = await startInProcessServer({ app: { invitations: { lapseMs: 90_000 } } });
+    try {
+      const [{ id }] = await srv.store.upsertServiceCases(
+        [{ caseNo: 'LAPSE-1', serviceItemId: 'demo-item-1', unitId: 'demo-unit', windowId: 'demo-w1', staffId: 'demo-s1', applicantType: 'PERSON', acceptedAt: Date.now(), finishedAt: null, status: 'ACCEPTED', source: 'API' }],
+        Date.now(),
+      );
+      const made = await api(srv.baseUrl, 'POST', API.inviteServiceCase.path.replace(':id', id), { cookie: await signIn(srv.baseUrl, DEMO_ACCOUNTS.STAFF) });
+      expect(made.body.invitation.expiresAt - made.body.invitation.createdAt).toBe(90_000);
+      // A kiosk still waiting when the server shuts down is answered at once, not after its 20 s.
+      const arrived = new Promise<void>((resolve) => srv.app.server.on('request', (req) => req.url?.startsWith(API.kioskInvitation.path) && resolve()));
+      const waiting = fetch(`${srv.baseUrl}${API.kioskInvitation.path}?window=demo-w1&waitMs=20000&after=${made.body.invitation.id}`).then((r) => r.json());
+      await arrived;
+      const started = Date.now();
+      await srv.close();
+      expect((await waiting).invitation).toBeNull();
+      expect(Date.now() - started).toBeLessThan(10_000);
+    } finally {
+      await srv.close().catch(() => {});
+    }
+  });
+});

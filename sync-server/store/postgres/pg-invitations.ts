@@ -2,7 +2,7 @@ import type { RatingRecord } from '../../../src/domain/rating';
 import type { Row } from '../catalog-rows';
 import {
   answeredCasesSql, answerSql, answersInTime, cancelOpenSql, checkAgainstInvitation, insertInvitationSql, invitationFromRow,
-  invitationValues, kioskInvitation, openInvitationSql, type StoredInvitation,
+  invitationValues, kioskInvitation, kioskMadeCaseNo, openInvitationSql, type StoredInvitation,
 } from '../invitation-rows';
 import type { IngestBatch, InvitationStore } from '../store';
 import type { PgDb, PgQueryable } from './pg-db';
@@ -51,15 +51,16 @@ export async function pgInvitationLinks(c: PgQueryable, records: readonly Rating
     /** After the insert, for the ratings it stored: marks their invitations answered, or records the kiosk's own. */
     async link(inserted: readonly RatingRecord[], batch: Pick<IngestBatch, 'deviceId' | 'receivedAt' | 'clockOffsetMs'>) {
       for (const record of inserted) {
-        const { sessionId, caseNumber } = record;
+        const { sessionId } = record;
+        const caseNumber = kioskMadeCaseNo(record);
         if (sessionId === undefined) continue;
         const inv = known.get(sessionId);
         if (inv) {
           if (answersInTime(inv, record, batch.clockOffsetMs)) await c.query(answerSql(mark), [record.id, batch.receivedAt, sessionId]);
           continue;
         }
-        // A session without a 办件编号 is no invitation the kiosk could have made: the rating stands uninvited.
-        if (caseNumber === undefined) continue;
+        // A session without a 办件编号, or not from a kiosk, is no invitation a kiosk made: the rating stands uninvited.
+        if (caseNumber === null) continue;
         const sc = await c.query<{ id: string; service_item_id: string }>('SELECT id, service_item_id FROM service_cases WHERE unit_id = $1 AND case_no = $2', [record.unitId, caseNumber]);
         const made = kioskInvitation({ ...record, sessionId, caseNumber }, sc[0] ? { id: sc[0].id, serviceItemId: sc[0].service_item_id } : null, batch);
         await c.query(insertInvitationSql(mark, 'ON CONFLICT (id) DO NOTHING'), invitationValues(made));

@@ -3,7 +3,7 @@ import type { RatingRecord } from '../../../src/domain/rating';
 import type { Row } from '../catalog-rows';
 import {
   answeredCasesSql, answerSql, answersInTime, cancelOpenSql, checkAgainstInvitation, insertInvitationSql, invitationFromRow,
-  invitationValues, kioskInvitation, openInvitationSql, type InvitationCheck,
+  invitationValues, kioskInvitation, kioskMadeCaseNo, openInvitationSql, type InvitationCheck,
 } from '../invitation-rows';
 import type { IngestBatch, InvitationStore } from '../store';
 
@@ -64,15 +64,16 @@ export function sqliteInvitationLinks(db: Database.Database): SqliteInvitationLi
       return record.sessionId === undefined ? 'ok' : checkAgainstInvitation(record, find(record.sessionId));
     },
     link(record, batch) {
-      const { sessionId, caseNumber } = record;
+      const { sessionId } = record;
+      const caseNumber = kioskMadeCaseNo(record);
       if (sessionId === undefined) return;
       const inv = find(sessionId);
       if (inv) {
         if (answersInTime(inv, record, batch.clockOffsetMs)) answer.run(record.id, batch.receivedAt, sessionId);
         return;
       }
-      // A session without a 办件编号 is no invitation the kiosk could have made: the rating stands uninvited.
-      if (caseNumber === undefined) return;
+      // A session without a 办件编号, or not from a kiosk, is no invitation a kiosk made: the rating stands uninvited.
+      if (caseNumber === null) return;
       const known = serviceCase.get(record.unitId, caseNumber) as { id: string; service_item_id: string } | undefined;
       const made = kioskInvitation({ ...record, sessionId, caseNumber }, known ? { id: known.id, serviceItemId: known.service_item_id } : null, batch);
       insertKiosk.run(...invitationValues(made));
