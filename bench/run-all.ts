@@ -2,6 +2,7 @@
 import { measureBundle } from './bundle-size';
 import { measureCaseLists } from './case-lists';
 import { measureTaps } from './kiosk-tap';
+import { measureInviteToKioskScreen } from './invite-kiosk-browser';
 import { measureIngest } from './server-ingest';
 import { measureSync } from './sync-10k';
 import { benchTargets, dropBenchSchemas } from './bench-targets';
@@ -26,6 +27,12 @@ console.log(`tap -> committed -> thank-you:        p50 ${fmt(taps.p50Ms)} ms, p9
 console.log(
   `  from the click, p50 / p95:          committed ${fmt(taps.committed.p50Ms)} / ${fmt(taps.committed.p95Ms)} ms, ` +
     `thank-you in the DOM ${fmt(taps.rendered.p50Ms)} / ${fmt(taps.rendered.p95Ms)} ms, its frame ${fmt(taps.p50Ms)} / ${fmt(taps.p95Ms)} ms`,
+);
+
+const invites = await measureInviteToKioskScreen(30);
+console.log(
+  `invite -> kiosk showing the item:     p50 ${fmt(invites.p50Ms, 0)} ms, p95 ${fmt(invites.p95Ms, 0)} ms, max ${fmt(invites.maxMs, 0)} ms over ${invites.invitations} invitations ` +
+    `(staff session over HTTP, enrolled kiosk in Chromium, long poll)`,
 );
 
 const sync = await measureSync(10_000);

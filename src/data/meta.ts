@@ -42,6 +42,12 @@ export interface MetaValues extends StreamMetaValues {
   pinFailuresByStaff: Record<string, { count: number; lockedUntil: number }>;
   /** The last ratings list the signed-in person saw, for offline use; contact masked only. */
   staffRatings: { userId: string; fetchedAt: number; response: import('../domain/ratings-api').RatingListResponse };
+  /** The invitation this kiosk holds (一次一评), on the device clock (src/data/invitation-store.ts). */
+  invitation: import('../domain/invitation-hold').HeldInvitation;
+  /** The newest server invitation this kiosk received: its long poll asks only for a newer one. */
+  invitationAfter: string;
+  /** The window's 办件 of today, for the kiosk's staff panel offline (src/data/kiosk-invitation.ts). */
+  kioskServiceCases: { windowId: string; fetchedAt: number; response: import('../domain/rating-invitation').KioskServiceCases };
 }
 /** What the status strip shows: when the server last answered, and the last failure if the latest try failed. */
 export interface SyncStatus {

@@ -6,6 +6,8 @@ import { RATING_SCHEMA_VERSION } from '../domain/rating-limits';
 import type { Contact } from '../domain/contact';
 import type { KioskConfig } from '../domain/sync-api';
 import type { KioskDatabase, LocalRating } from './db';
+import { readHeldInvitation } from './invitation-store';
+import { hasLapsed, invitationFields, type HeldInvitation } from '../domain/invitation-hold';
 
 /** What the citizen chose; everything else comes from the kiosk's context. */
 export interface RatingDraft {
@@ -22,6 +24,8 @@ export interface KioskContext {
   locale: Locale;
   /** The staff member on duty, credited with the rating; none when nobody has signed on. */
   staffId?: string;
+  /** The invitation on screen when the citizen tapped; none uninvited (or lapsed by the time of the tap). */
+  invitation?: HeldInvitation;
 }
 
 export function buildRatingRecord(draft: RatingDraft, ctx: KioskContext, now: number = Date.now()): RatingRecord {
@@ -41,16 +45,31 @@ export function buildRatingRecord(draft: RatingDraft, ctx: KioskContext, now: nu
     deviceId: ctx.deviceId,
     deviceTime: now,
     locale: ctx.locale,
+    ...(ctx.invitation && !hasLapsed(ctx.invitation, now) ? invitationFields(ctx.invitation, now) : {}),
   });
+}
+
+/** The record without its invitation: what a second tap on an invitation already answered becomes. */
+function uninvited(record: RatingRecord): RatingRecord {
+  const { caseNumber: _c, sessionId: _s, invitedAt: _i, ...rest } = record;
+  return rest;
 }
 
 /**
  * Writes the rating and its outbox entry in one strict-durability transaction and resolves only after the
- * commit: the caller may thank the citizen when this resolves, not before.
+ * commit: the caller may thank the citizen when this resolves, not before. A rating that answers an invitation
+ * clears it in the same transaction; if it is no longer held (another tap, or another tab, answered it first, or it
+ * was replaced), the rating is kept uninvited: exactly one rating per invitation, and no rating lost.
  */
 export async function submitRating(db: KioskDatabase, record: RatingRecord, now: number = Date.now()): Promise<LocalRating> {
-  const local: LocalRating = { id: record.id, record, createdAt: now };
-  await db.transaction('rw', db.ratings, db.outbox, async () => {
+  let local: LocalRating = { id: record.id, record, createdAt: now };
+  const tables = record.sessionId === undefined ? [db.ratings, db.outbox] : [db.ratings, db.outbox, db.meta];
+  await db.transaction('rw', tables, async () => {
+    if (record.sessionId !== undefined) {
+      const held = await readHeldInvitation(db);
+      if (held?.invitation.id === record.sessionId) await db.meta.delete('invitation');
+      else local = { ...local, record: uninvited(record) };
+    }
     await db.ratings.add(local);
     await db.outbox.add({ id: record.id, stream: 'kiosk', state: 'pending', attempts: 0, enqueuedAt: now, updatedAt: now });
   });

@@ -80,3 +80,5 @@ export const KioskServiceCaseSchema = z.object({
   rated: z.boolean(),
 });
 export const KioskServiceCasesSchema = z.object({ day: z.string(), serviceCases: z.array(KioskServiceCaseSchema) });
+export type KioskServiceCase = z.infer<typeof KioskServiceCaseSchema>;
+export type KioskServiceCases = z.infer<typeof KioskServiceCasesSchema>;

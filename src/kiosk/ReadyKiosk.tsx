@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppServices } from '../app-context';
 import { ensureDeviceId } from '../data/device-id';
 import type { RatingDraft } from '../data/submit-rating';
-import { DEFAULT_LOCALE } from '../domain/locales';
+import { DEFAULT_LOCALE, pickLabel } from '../domain/locales';
 import type { KioskConfig, KioskSettings } from '../domain/sync-api';
 import { currentLocale, setLanguage } from '../i18n';
 import { useApplyUpdateWhenIdle } from '../pwa/useApplyUpdateWhenIdle';
@@ -17,6 +17,8 @@ import { KioskAnnouncer } from './KioskAnnouncer';
 import { useIdleTimeout } from './useIdleTimeout';
 import { useKioskFlow } from './useKioskFlow';
 import { useOnDuty } from './useOnDuty';
+import { loadInvitationChunk, useInvitation, useMarkShown } from './useInvitation';
+import { InvitationBanner } from './InvitationBanner';
 import { afterNextFrame } from './tap-timing';
 
 const loadReasonScreen = () => import('./ReasonScreen');
@@ -29,6 +31,8 @@ const loadRatingWriter = async () => (ratingWriter ??= await import('../data/sub
 const loadAbandonWriter = () => import('../data/abandoned-taps');
 const ReasonScreen = lazy(loadReasonScreen);
 const StaffSignOn = lazy(() => import('./StaffSignOn'));
+// The staff panel's invitation list, PIN pad and schemas: fetched only when the person on duty opens it.
+const InvitePanel = lazy(() => loadInvitationChunk().then((m) => ({ default: m.InvitePanel })));
 
 /** `?thanksMs=` and `?idleMs=` shorten the timings for benchmarks and tests. */
 function settingsFromUrl(base: KioskSettings): KioskSettings {
@@ -47,6 +51,8 @@ export const ReadyKiosk = memo(function ReadyKiosk({ config }: { config: KioskCo
   const settings = settingsFromUrl(config.settings);
   const duty = useOnDuty(db, config);
   const [signingOn, setSigningOn] = useState(false);
+  const [inviting, setInviting] = useState(false);
+  const invitation = useInvitation(db);
 
   useEffect(() => {
     // Every tap writes a rating: the writer is fetched while idle. The reason screen and its form library serve
@@ -68,12 +74,13 @@ export const ReadyKiosk = memo(function ReadyKiosk({ config }: { config: KioskCo
     async (draft: RatingDraft) => {
       const { buildRatingRecord, submitRating } = ratingWriter ?? (await loadRatingWriter());
       const deviceId = await ensureDeviceId(db);
-      const record = buildRatingRecord(draft, { config, deviceId, locale: currentLocale(), staffId: duty.serving?.id });
+      // The invitation on screen at the tap links this rating (submitRating clears it in the rating's transaction).
+      const record = buildRatingRecord(draft, { config, deviceId, locale: currentLocale(), staffId: duty.serving?.id, invitation: invitation ?? undefined });
       await submitRating(db, record);
       // The upload starts after the thank-you frame, so its reads and request do not compete with that frame.
       afterNextFrame(() => void sync.trigger('submit'));
     },
-    [db, sync, config, duty.serving?.id],
+    [db, sync, config, duty.serving?.id, invitation],
   );
   // Each citizen starts in the hall's language; one who switched does not leave it switched for the next. The
   // reset comes when a rating ends or a non-idle screen was left: never on the idle screen itself, where a
@@ -92,11 +99,15 @@ export const ReadyKiosk = memo(function ReadyKiosk({ config }: { config: KioskCo
   const [idleResets, setIdleResets] = useState(0);
   const [askingStillThere, setAskingStillThere] = useState(false);
   const onReasons = flow.screen.name === 'reasons';
+  // Shown on the idle and reason screens; its first showing there is the rating's invitedAt.
+  const showsInvitation = flow.screen.name === 'idle' || flow.screen.name === 'reasons';
+  useMarkShown(db, invitation, showsInvitation);
   const timeout = useCallback(() => {
     // An unfinished bad rating is not dropped silently: 还在吗？ first, with its countdown.
     if (onReasons) return setAskingStillThere(true);
     flow.goIdle();
     setSigningOn(false);
+    setInviting(false);
     setIdleResets((n) => n + 1);
   }, [flow.goIdle, onReasons]);
   const stillThereTimeout = useCallback(() => {
@@ -105,7 +116,7 @@ export const ReadyKiosk = memo(function ReadyKiosk({ config }: { config: KioskCo
     setIdleResets((n) => n + 1);
   }, [flow.drop]);
   const stillThere = useCallback(() => setAskingStillThere(false), []);
-  useIdleTimeout((flow.screen.name !== 'idle' || signingOn) && !askingStillThere, settings.idleTimeoutMs, timeout);
+  useIdleTimeout((flow.screen.name !== 'idle' || signingOn || inviting) && !askingStillThere, settings.idleTimeoutMs, timeout);
   const { updateReady } = useApplyUpdateWhenIdle(flow.screen.name === 'idle');
 
   return (
@@ -115,6 +126,11 @@ export const ReadyKiosk = memo(function ReadyKiosk({ config }: { config: KioskCo
         <div className="kiosk-header-side">
           {config.demo && <span className="demo-badge">{t('app.demo')}</span>}
           <LanguageSwitch />
+          {flow.screen.name === 'idle' && duty.signedOnId && (
+            <button type="button" className="sign-on-button" onClick={() => setInviting(true)}>
+              {t('invite.button')}
+            </button>
+          )}
           {flow.screen.name === 'idle' && (
             <button type="button" className="sign-on-button" onClick={() => setSigningOn(true)}>
               {t('duty.signOnButton')}
@@ -123,6 +139,7 @@ export const ReadyKiosk = memo(function ReadyKiosk({ config }: { config: KioskCo
         </div>
       </header>
       <div className="kiosk-body">
+        {invitation && showsInvitation && <InvitationBanner held={invitation} />}
         {flow.screen.name === 'idle' && (
           <>
             <h1 className="kiosk-prompt">{t('kiosk.prompt')}</h1>
@@ -141,7 +158,15 @@ export const ReadyKiosk = memo(function ReadyKiosk({ config }: { config: KioskCo
           </p>
         )}
       </div>
-      <KioskAnnouncer message={flow.screen.name === 'thanks' ? t('thanks.announce', { level: t(`level.${flow.screen.level}`) }) : ''} />
+      <KioskAnnouncer
+        message={
+          flow.screen.name === 'thanks'
+            ? t('thanks.announce', { level: t(`level.${flow.screen.level}`) })
+            : invitation && showsInvitation
+              ? `${t('invite.prompt')} ${pickLabel(invitation.invitation.serviceItemName, currentLocale())}`
+              : ''
+        }
+      />
       {askingStillThere && onReasons && <StillThereDialog onContinue={stillThere} onTimeout={stillThereTimeout} />}
       <StatusStrip db={db} updateReady={updateReady} />
       {signingOn && (
@@ -154,6 +179,11 @@ export const ReadyKiosk = memo(function ReadyKiosk({ config }: { config: KioskCo
             onSignOff={duty.signOff}
             onClose={() => setSigningOn(false)}
           />
+        </Suspense>
+      )}
+      {inviting && duty.serving && duty.signedOnId && (
+        <Suspense fallback={null}>
+          <InvitePanel db={db} config={config} staff={duty.serving} held={invitation} onClose={() => setInviting(false)} />
         </Suspense>
       )}
     </main>
