@@ -14,6 +14,7 @@ import { pgRatings } from './pg-ratings';
 import { pgRoleGrants } from './pg-role-grants';
 import { pgServiceCases } from './pg-service-cases';
 import { pgSettings } from './pg-settings';
+import { pgRatingFlags } from './pg-rating-flags';
 
 /** True for a DATABASE_URL that selects this store. */
 export function isPostgresUrl(url: string | undefined): url is string {
@@ -56,6 +57,7 @@ export async function openPostgresStore(options: PgOptions, cipher: ContactCiphe
     ...pgAbandonedTaps(db),
     ...pgLimits(db),
     ...pgServiceCases(db),
+    ...pgRatingFlags(db),
     async close() {
       await db.close();
     },

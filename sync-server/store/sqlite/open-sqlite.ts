@@ -16,6 +16,7 @@ import { sqlitePaperChecks } from './sqlite-paper-checks';
 import { sqliteRatings } from './sqlite-ratings';
 import { sqliteServiceCases } from './sqlite-service-cases';
 import { sqliteSettings } from './sqlite-settings';
+import { sqliteRatingFlags } from './sqlite-rating-flags';
 
 export const SQLITE_FILE_NAME = 'haochaping.sqlite';
 
@@ -90,6 +91,7 @@ export function openSqliteStore(dataDir: string, cipher: ContactCipher): Store {
     ...sqliteAbandonedTaps(db),
     ...sqliteLimits(db),
     ...sqliteServiceCases(db),
+    ...sqliteRatingFlags(db),
     async close() {
       db.close();
     },

@@ -1,0 +1,80 @@
+import type Database from 'better-sqlite3';
+import type { RatingScope } from '../../../src/domain/roles';
+import type { RatingFlagSettings } from '../../../src/domain/rating-flags';
+import type { RatingFlagStore } from '../rating-flag-store';
+import {
+  FLAG_SETTINGS_KEY, flagInputFromRow, flagInputsSql, recordSignInSql, REVIEW_SELECT, reviewFromRow, signInFromRow, signInsSql, upsertReviewSql,
+  type FlagInputRow, type ReviewRow,
+} from '../rating-flag-rows';
+
+const q = () => '?';
+
+/** The anti-coercion review on SQLite (migration 020): flag inputs, staff sign-ins on devices, supervision's marks. */
+export function sqliteRatingFlags(db: Database.Database): RatingFlagStore {
+  const inputs: Record<RatingScope['kind'], { stmt: Database.Statement; params: ReturnType<typeof flagInputsSql>['params'] }> = {
+    all: prepared({ kind: 'all' }),
+    window: prepared({ kind: 'window', windowId: '' }),
+    staff: prepared({ kind: 'staff', staffId: '' }),
+  };
+  function prepared(scope: RatingScope) {
+    const { sql, params } = flagInputsSql(scope, q);
+    return { stmt: db.prepare(sql), params };
+  }
+  // SQLite numbers its `?` marks in order: the sign-in query's marks read to, from, now in that order.
+  const signIns = db.prepare(signInsSql((n) => `?${n}`));
+  const recordSignIn = db.prepare(recordSignInSql((n) => `?${n}`)).pluck();
+  const endSignIns = db.prepare('UPDATE staff_device_sign_ins SET ended_at = ?, last_seen_at = ? WHERE token_hash = ? AND ended_at IS NULL');
+  const reviewOf = db.prepare(`${REVIEW_SELECT} WHERE r.rating_id = ?`);
+  const upsertReview = db.prepare(upsertReviewSql(q));
+  const ratingExists = db.prepare('SELECT 1 FROM ratings WHERE id = ?').pluck();
+  const readSetting = db.prepare('SELECT value FROM server_settings WHERE key = ?').pluck();
+  const writeSetting = db.prepare(
+    `INSERT INTO server_settings (key, value, updated_at) VALUES (?, ?, ?)
+     ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+  );
+
+  return {
+    async listFlagInputs(scope, from, to) {
+      const { stmt, params } = inputs[scope.kind];
+      return (stmt.all(...params(scope, from, to)) as FlagInputRow[]).map(flagInputFromRow);
+    },
+    async listStaffSignIns(from, to) {
+      return (signIns.all(to, from, Date.now()) as Parameters<typeof signInFromRow>[0][]).map(signInFromRow);
+    },
+    async recordStaffSignIn(i) {
+      const from = recordSignIn.get(i.tokenHash, i.deviceId, i.staffId, i.source, i.at, i.endedAt ?? null) as number;
+      return { from };
+    },
+    async endStaffSignIns(tokenHash, at) {
+      endSignIns.run(at, at, tokenHash);
+    },
+    async getRatingReviews(ids) {
+      if (ids.length === 0) return [];
+      const out: ReturnType<typeof reviewFromRow>[] = [];
+      // Chunks well under SQLite's bound on parameters.
+      for (let i = 0; i < ids.length; i += 500) {
+        const chunk = ids.slice(i, i + 500);
+        const rows = db.prepare(`${REVIEW_SELECT} WHERE r.rating_id IN (${chunk.map(() => '?').join(', ')})`).all(...chunk) as ReviewRow[];
+        out.push(...rows.map(reviewFromRow));
+      }
+      return out;
+    },
+    async putRatingReview(r) {
+      return db
+        .transaction(() => {
+          if (!ratingExists.get(r.ratingId)) return null;
+          const before = reviewOf.get(r.ratingId) as ReviewRow | undefined;
+          upsertReview.run(r.ratingId, r.verdict, r.note, r.by, r.at);
+          return { previous: before ? reviewFromRow(before) : null };
+        })
+        .immediate();
+    },
+    async getFlagSettings() {
+      const v = readSetting.get(FLAG_SETTINGS_KEY) as string | undefined;
+      return v === undefined ? null : (JSON.parse(v) as RatingFlagSettings);
+    },
+    async putFlagSettings(settings, at) {
+      writeSetting.run(FLAG_SETTINGS_KEY, JSON.stringify(settings), at);
+    },
+  };
+}
