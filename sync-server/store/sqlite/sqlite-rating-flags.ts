@@ -20,9 +20,11 @@ export function sqliteRatingFlags(db: Database.Database): RatingFlagStore {
     const { sql, params } = flagInputsSql(scope, q);
     return { stmt: db.prepare(sql), params };
   }
-  // SQLite numbers its `?` marks in order: the sign-in query's marks read to, from, now in that order.
-  const signIns = db.prepare(signInsSql((n) => `?${n}`));
-  const recordSignIn = db.prepare(recordSignInSql((n) => `?${n}`)).pluck();
+  // Named marks (@p1…): the shared SQL uses a parameter more than once and not in order.
+  const named = (n: number) => `@p${n}`;
+  const args = (...values: unknown[]) => Object.fromEntries(values.map((v, i) => [`p${i + 1}`, v]));
+  const signIns = db.prepare(signInsSql(named));
+  const recordSignIn = db.prepare(recordSignInSql(named)).pluck();
   const endSignIns = db.prepare('UPDATE staff_device_sign_ins SET ended_at = ?, last_seen_at = ? WHERE token_hash = ? AND ended_at IS NULL');
   const reviewOf = db.prepare(`${REVIEW_SELECT} WHERE r.rating_id = ?`);
   const upsertReview = db.prepare(upsertReviewSql(q));
@@ -39,10 +41,10 @@ export function sqliteRatingFlags(db: Database.Database): RatingFlagStore {
       return (stmt.all(...params(scope, from, to)) as FlagInputRow[]).map(flagInputFromRow);
     },
     async listStaffSignIns(from, to) {
-      return (signIns.all(to, from, Date.now()) as Parameters<typeof signInFromRow>[0][]).map(signInFromRow);
+      return (signIns.all(args(to, from, Date.now())) as Parameters<typeof signInFromRow>[0][]).map(signInFromRow);
     },
     async recordStaffSignIn(i) {
-      const from = recordSignIn.get(i.tokenHash, i.deviceId, i.staffId, i.source, i.at, i.endedAt ?? null) as number;
+      const from = recordSignIn.get(args(i.tokenHash, i.deviceId, i.staffId, i.source, i.at, i.endedAt ?? null)) as number;
       return { from };
     },
     async endStaffSignIns(tokenHash, at) {
