@@ -85,9 +85,10 @@ export function ratingFlagRoutes(app: FastifyInstance, store: Store) {
   route(app, API.deviceSignIn, { config: { access: 'signed-in' } }, async (request) => {
     const actor = request.actor!;
     const bearer = /^Bearer\s+(\S{20,200})$/i.exec(request.headers.authorization ?? '')?.[1];
-    if (!bearer) throw new ClientError(401, ERROR_CODES.deviceCredentialRequired, 'send the tablet credential as "Authorization: Bearer …"');
+    // Not 401: the person's session is fine (a 401 would send the app to the sign-in page); the tablet is not proven.
+    if (!bearer) throw new ClientError(400, ERROR_CODES.deviceCredentialRequired, 'send the tablet credential as "Authorization: Bearer …"');
     const device = await store.findDeviceByCredential(tokenHash(bearer));
-    if (!device) throw new ClientError(401, ERROR_CODES.deviceUnknown, 'this device credential is not known');
+    if (!device) throw new ClientError(403, ERROR_CODES.deviceUnknown, 'this device credential is not known');
     if (device.revokedAt !== null) throw new ClientError(403, ERROR_CODES.deviceRevoked, 'an administrator has revoked this device');
     const at = Date.now();
     const { from } = await store.recordStaffSignIn({ staffId: actor.id, deviceId: device.id, tokenHash: actor.tokenHash, source: 'SESSION', at });
