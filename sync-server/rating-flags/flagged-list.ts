@@ -22,7 +22,7 @@ export async function flagSettings(store: Store): Promise<RatingFlagSettings> {
  */
 export async function flaggedInPeriod(store: Store, scope: RatingScope, from: number, to: number, settings: RatingFlagSettings): Promise<FlaggedInPeriod[]> {
   const margin = Math.max(settings.kioskBurst.windowMinutes, settings.windowQrBurst.windowMinutes) * 60_000;
-  const [inputs, signIns] = await Promise.all([store.listFlagInputs(scope, from - margin, to + margin), store.listStaffSignIns(from, to)]);
+  const [inputs, signIns] = await Promise.all([store.listFlagCandidates(scope, from - margin, to + margin, settings), store.listStaffSignIns(from, to)]);
   const results = flagRatings(inputs, signIns, settings);
   const flagged: FlaggedInPeriod[] = [];
   for (let i = results.length - 1; i >= 0; i--) {

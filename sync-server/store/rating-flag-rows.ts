@@ -1,5 +1,5 @@
 import type { Channel } from '../../src/domain/channels';
-import type { FlagRating, StaffSignIn } from '../../src/domain/rating-flags';
+import type { FlagRating, RatingFlagSettings, StaffSignIn } from '../../src/domain/rating-flags';
 import type { RatingReview, ReviewVerdict } from '../../src/domain/ratings-api';
 import type { RatingScope } from '../../src/domain/roles';
 
@@ -25,6 +25,7 @@ export const ratingReviewSql = (time: string) => `
     PRIMARY KEY (token_hash, device_id)
   );
   CREATE INDEX staff_device_sign_ins_started ON staff_device_sign_ins(started_at);
+  CREATE INDEX staff_device_sign_ins_device ON staff_device_sign_ins(device_id, staff_id, started_at);
 
   CREATE TABLE rating_reviews (
     rating_id TEXT PRIMARY KEY REFERENCES ratings(id),
@@ -43,21 +44,45 @@ export const FLAG_SETTINGS_KEY = 'rating_flag_settings';
 const SESSION_IDLE_MS = 12 * 3600_000;
 
 /**
- * The columns the rules read, of ratings no rule leaves out by channel (PAPER and DEFAULT are staff- or
- * server-made by design: rating-flags.ts never flags them), in [from, to). `p(n)` is the store's n-th parameter.
- * Read through the (rated_at) or (window_id, rated_at) index.
+ * The ratings the rules could flag, of those no rule leaves out by channel (PAPER and DEFAULT are staff- or
+ * server-made by design: rating-flags.ts never flags them), in [from, to), oldest first, with the columns the rules
+ * read. A month of a province is hundreds of thousands of ratings and nearly all are unflagged, so the database
+ * keeps only the candidates (the rules in rating-flags.ts then decide exactly):
+ * - invited and tapped within fastTapMs (FAST_TAP, exact);
+ * - an uninvited kiosk rating with more than maxCount of its kiosk's within windowMinutes either side, a window-QR
+ *   rating likewise for its window. Every rating of a span of at most windowMinutes holding more than maxCount
+ *   passes (that span lies within windowMinutes either side of each of its ratings), so the densest span of each
+ *   flagged rating is among the candidates whole and the burst rule finds the same spans and counts;
+ * - a rating of a staff member who has a sign-in on its device that started by then (STAFF_SIGNED_IN; the rule
+ *   checks the end).
+ * Counts by window functions over (kiosk | window, rated_at) RANGE frames, the same SQL in both stores. The
+ * settings are integers checked by their schema, written into the text because a frame's offset must be a constant.
+ * `p(n)` is the store's n-th parameter.
  */
-export function flagInputsSql(scope: RatingScope, p: (n: number) => string): { sql: string; params: (s: RatingScope, from: number, to: number) => unknown[] } {
-  const cols = `id, channel, device_id, window_id, staff_id, case_number, invited_at, device_time, rated_at`;
-  const base = `channel NOT IN ('PAPER', 'DEFAULT')`;
-  if (scope.kind === 'all') {
-    return { sql: `SELECT ${cols} FROM ratings WHERE rated_at >= ${p(1)} AND rated_at < ${p(2)} AND ${base} ORDER BY rated_at`, params: (_s, f, t) => [f, t] };
-  }
-  const col = scope.kind === 'window' ? 'window_id' : 'staff_id';
-  return {
-    sql: `SELECT ${cols} FROM ratings WHERE ${col} = ${p(1)} AND rated_at >= ${p(2)} AND rated_at < ${p(3)} AND ${base} ORDER BY rated_at`,
-    params: (s, f, t) => [s.kind === 'window' ? s.windowId : s.kind === 'staff' ? s.staffId : null, f, t],
+export function flagCandidatesSql(scope: RatingScope, s: RatingFlagSettings, p: (n: number) => string): { sql: string; params: (from: number, to: number) => unknown[] } {
+  const int = (n: number) => {
+    if (!Number.isSafeInteger(n) || n < 0) throw new Error(`not a setting: ${n}`);
+    return String(n);
   };
+  const cols = 'id, channel, device_id, window_id, staff_id, case_number, invited_at, device_time, rated_at';
+  const kiosk = `channel IN ('HALL_TABLET', 'HALL_TERMINAL') AND invited_at IS NULL`;
+  const qr = `channel = 'QR' AND case_number IS NULL`;
+  const near = (group: string, key: string, minutes: number) =>
+    `COUNT(*) OVER (PARTITION BY CASE WHEN ${group} THEN ${key} END ORDER BY rated_at RANGE BETWEEN ${int(minutes * 60_000)} PRECEDING AND ${int(minutes * 60_000)} FOLLOWING)`;
+  const scoped = scope.kind === 'all' ? '' : `${scope.kind === 'window' ? 'window_id' : 'staff_id'} = ${p(3)} AND `;
+  const sql = `
+    SELECT ${cols} FROM (
+      SELECT ${cols}, ${near(kiosk, 'device_id', s.kioskBurst.windowMinutes)} AS kiosk_near, ${near(qr, 'window_id', s.windowQrBurst.windowMinutes)} AS qr_near
+      FROM ratings WHERE ${scoped}rated_at >= ${p(1)} AND rated_at < ${p(2)} AND channel NOT IN ('PAPER', 'DEFAULT')
+    ) r
+    WHERE (invited_at IS NOT NULL AND device_time - invited_at <= ${int(s.fastTapMs)})
+       OR (${kiosk} AND kiosk_near > ${int(s.kioskBurst.maxCount)})
+       OR (${qr} AND qr_near > ${int(s.windowQrBurst.maxCount)})
+       OR (staff_id IS NOT NULL AND channel NOT IN ('PAPER', 'DEFAULT') AND EXISTS (
+             SELECT 1 FROM staff_device_sign_ins d WHERE d.device_id = r.device_id AND d.staff_id = r.staff_id AND d.started_at <= r.rated_at))
+    ORDER BY rated_at`;
+  const key = scope.kind === 'window' ? scope.windowId : scope.kind === 'staff' ? scope.staffId : null;
+  return { sql, params: (from, to) => (key === null ? [from, to] : [from, to, key]) };
 }
 
 export interface FlagInputRow {

@@ -23,10 +23,11 @@ export interface StaffSignInInput {
  */
 export interface RatingFlagStore {
   /**
-   * The fields the flag rules read of every counted rating in the scope with rated_at in [from, to), oldest first.
-   * PAPER and DEFAULT ratings are left out: staff type or the server makes them by design, no rule flags them.
+   * The ratings in the scope with rated_at in [from, to) that the rules could flag under `settings`, oldest first,
+   * with the fields the rules read (rating-flag-rows.ts flagCandidatesSql says which, and why the rules then find
+   * exactly what they would over every rating). PAPER and DEFAULT ratings are never flagged.
    */
-  listFlagInputs(scope: RatingScope, from: number, to: number): Promise<FlagRating[]>;
+  listFlagCandidates(scope: RatingScope, from: number, to: number, settings: RatingFlagSettings): Promise<FlagRating[]>;
   /** Staff sign-ins on devices overlapping [from, to]. A session still open has no `to` unless it has expired. */
   listStaffSignIns(from: number, to: number): Promise<StaffSignIn[]>;
   /** Records (or refreshes) a staff member signed in on a device; the first report's time stays its start. */

@@ -1,7 +1,7 @@
 import type { RatingFlagSettings } from '../../../src/domain/rating-flags';
 import type { RatingFlagStore } from '../rating-flag-store';
 import {
-  FLAG_SETTINGS_KEY, flagInputFromRow, flagInputsSql, recordSignInSql, REVIEW_SELECT, reviewFromRow, signInFromRow, signInsSql, upsertReviewSql,
+  FLAG_SETTINGS_KEY, flagCandidatesSql, flagInputFromRow, recordSignInSql, REVIEW_SELECT, reviewFromRow, signInFromRow, signInsSql, upsertReviewSql,
   type FlagInputRow, type ReviewRow,
 } from '../rating-flag-rows';
 import type { PgDb } from './pg-db';
@@ -11,9 +11,9 @@ const mark = (n: number) => `$${n}`;
 /** The anti-coercion review on PostgreSQL (migration 008): the same SQL as SQLite's (rating-flag-rows.ts). */
 export function pgRatingFlags(db: PgDb): RatingFlagStore {
   return {
-    async listFlagInputs(scope, from, to) {
-      const { sql, params } = flagInputsSql(scope, mark);
-      return (await db.query<FlagInputRow>(sql, params(scope, from, to))).map(flagInputFromRow);
+    async listFlagCandidates(scope, from, to, settings) {
+      const { sql, params } = flagCandidatesSql(scope, settings, mark);
+      return (await db.query<FlagInputRow>(sql, params(from, to))).map(flagInputFromRow);
     },
     async listStaffSignIns(from, to) {
       const rows = await db.query<Parameters<typeof signInFromRow>[0]>(signInsSql(mark), [to, from, Date.now()]);

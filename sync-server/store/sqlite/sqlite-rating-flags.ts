@@ -1,9 +1,8 @@
 import type Database from 'better-sqlite3';
-import type { RatingScope } from '../../../src/domain/roles';
 import type { RatingFlagSettings } from '../../../src/domain/rating-flags';
 import type { RatingFlagStore } from '../rating-flag-store';
 import {
-  FLAG_SETTINGS_KEY, flagInputFromRow, flagInputsSql, recordSignInSql, REVIEW_SELECT, reviewFromRow, signInFromRow, signInsSql, upsertReviewSql,
+  FLAG_SETTINGS_KEY, flagCandidatesSql, flagInputFromRow, recordSignInSql, REVIEW_SELECT, reviewFromRow, signInFromRow, signInsSql, upsertReviewSql,
   type FlagInputRow, type ReviewRow,
 } from '../rating-flag-rows';
 
@@ -11,15 +10,8 @@ const q = () => '?';
 
 /** The anti-coercion review on SQLite (migration 020): flag inputs, staff sign-ins on devices, supervision's marks. */
 export function sqliteRatingFlags(db: Database.Database): RatingFlagStore {
-  const inputs: Record<RatingScope['kind'], { stmt: Database.Statement; params: ReturnType<typeof flagInputsSql>['params'] }> = {
-    all: prepared({ kind: 'all' }),
-    window: prepared({ kind: 'window', windowId: '' }),
-    staff: prepared({ kind: 'staff', staffId: '' }),
-  };
-  function prepared(scope: RatingScope) {
-    const { sql, params } = flagInputsSql(scope, q);
-    return { stmt: db.prepare(sql), params };
-  }
+  // One statement per scope kind and settings (the settings are part of its text); settings rarely change.
+  const candidates = new Map<string, Database.Statement>();
   // Named marks (@p1…): the shared SQL uses a parameter more than once and not in order.
   const named = (n: number) => `@p${n}`;
   const args = (...values: unknown[]) => Object.fromEntries(values.map((v, i) => [`p${i + 1}`, v]));
@@ -36,9 +28,15 @@ export function sqliteRatingFlags(db: Database.Database): RatingFlagStore {
   );
 
   return {
-    async listFlagInputs(scope, from, to) {
-      const { stmt, params } = inputs[scope.kind];
-      return (stmt.all(...params(scope, from, to)) as FlagInputRow[]).map(flagInputFromRow);
+    async listFlagCandidates(scope, from, to, settings) {
+      const { sql, params } = flagCandidatesSql(scope, settings, named);
+      let stmt = candidates.get(sql);
+      if (!stmt) {
+        if (candidates.size > 50) candidates.clear();
+        stmt = db.prepare(sql);
+        candidates.set(sql, stmt);
+      }
+      return (stmt.all(args(...params(from, to))) as FlagInputRow[]).map(flagInputFromRow);
     },
     async listStaffSignIns(from, to) {
       return (signIns.all(args(to, from, Date.now())) as Parameters<typeof signInFromRow>[0][]).map(signInFromRow);
