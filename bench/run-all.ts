@@ -1,6 +1,7 @@
 /** `npm run bench`: prints the figures the issues ask for. Figures, not assertions: the tests check behaviour. */
 import { measureBundle } from './bundle-size';
 import { measureCaseLists } from './case-lists';
+import { measureFlaggedList } from './flagged-list';
 import { measureTaps } from './kiosk-tap';
 import { measureIngest } from './server-ingest';
 import { measureSync } from './sync-10k';
@@ -36,6 +37,15 @@ console.log(
   `bad-review cases, ${cases.cases.toLocaleString('en-US')} open in scope: summary poll ${fmt(cases.summaryColdMs, 0)} ms counting overdue, then ${fmt(cases.summaryMs)} ms, ` +
     `full list ${fmt(cases.listMs, 0)} ms and ${fmt(cases.listKiB, 0)} KiB on the wire (supervision's view)`,
 );
+
+// Issue 14: supervision's flagged list over a busy province's month (200,000 ratings), each store.
+for (const store of ['SQLite', 'PostgreSQL'] as const) {
+  const f = await measureFlaggedList(store, 200_000);
+  console.log(
+    `flagged ratings, a month of ${f.ratings.toLocaleString('en-US')} (${store}): ${f.flagged.toLocaleString('en-US')} flagged; ` +
+      `list (newest 100 + total) cold ${fmt(f.coldMs, 0)} ms, then p50 ${fmt(f.p50Ms, 0)} ms, max ${fmt(f.maxMs, 0)} ms`,
+  );
+}
 
 // Issue 13: both stores side by side. BENCH_SCALE_ROWS lowers the 5,000,000 of the large-database figures.
 const targets = benchTargets();
