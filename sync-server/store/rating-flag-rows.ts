@@ -15,6 +15,7 @@ import type { RatingScope } from '../../src/domain/roles';
  */
 export const ratingReviewSql = (time: string) => `
   CREATE TABLE staff_device_sign_ins (
+    id TEXT NOT NULL UNIQUE,
     token_hash TEXT NOT NULL,
     device_id TEXT NOT NULL,
     staff_id TEXT NOT NULL REFERENCES staff(id),
@@ -125,10 +126,10 @@ export function signInFromRow(r: { device_id: string; staff_id: string; started_
     : { deviceId: r.device_id, staffId: r.staff_id, from: r.started_at, to: r.ended_at };
 }
 
-/** Insert, or refresh the row of the same session and device (its start stays; a later end replaces an earlier one). */
+/** Insert (parameter 7: a new UUIDv7, the row's key for `npm run migrate-store`), or refresh the row of the same session and device (its start stays; a later end replaces an earlier one). */
 export const recordSignInSql = (p: (n: number) => string) => `
-  INSERT INTO staff_device_sign_ins (token_hash, device_id, staff_id, source, started_at, last_seen_at, ended_at)
-  VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(5)}, ${p(6)})
+  INSERT INTO staff_device_sign_ins (id, token_hash, device_id, staff_id, source, started_at, last_seen_at, ended_at)
+  VALUES (${p(7)}, ${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(5)}, ${p(6)})
   ON CONFLICT (token_hash, device_id) DO UPDATE SET last_seen_at = excluded.last_seen_at,
     ended_at = excluded.ended_at
   RETURNING started_at`;

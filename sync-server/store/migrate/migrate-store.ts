@@ -88,6 +88,9 @@ const TABLES: TableCopy[] = [
   // A 办件 already in the target under its (unit, 办件编号) with another id is left as it is there (ON CONFLICT).
   { table: 'service_cases', orderBy: 'id' },
   { table: 'system_tokens', orderBy: 'id' },
+  // Supervision's marks and the staff sign-ins on devices the flags read (issue 14).
+  { table: 'rating_reviews', orderBy: 'rating_id' },
+  { table: 'staff_device_sign_ins', orderBy: 'id' },
 ];
 
 export const MOVED_TABLES = TABLES.map((t) => t.table);

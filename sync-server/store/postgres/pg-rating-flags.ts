@@ -1,3 +1,4 @@
+import { uuidv7 } from '../../../src/domain/ids';
 import type { RatingFlagSettings } from '../../../src/domain/rating-flags';
 import type { RatingFlagStore } from '../rating-flag-store';
 import {
@@ -20,7 +21,7 @@ export function pgRatingFlags(db: PgDb): RatingFlagStore {
       return rows.map(signInFromRow);
     },
     async recordStaffSignIn(i) {
-      const [row] = await db.query<{ started_at: number }>(recordSignInSql(mark), [i.tokenHash, i.deviceId, i.staffId, i.source, i.at, i.endedAt ?? null]);
+      const [row] = await db.query<{ started_at: number }>(recordSignInSql(mark), [i.tokenHash, i.deviceId, i.staffId, i.source, i.at, i.endedAt ?? null, uuidv7(i.at)]);
       return { from: row.started_at };
     },
     async endStaffSignIns(tokenHash, at) {

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { uuidv7 } from '../../../src/domain/ids';
 import type { RatingFlagSettings } from '../../../src/domain/rating-flags';
 import type { RatingFlagStore } from '../rating-flag-store';
 import {
@@ -42,7 +43,7 @@ export function sqliteRatingFlags(db: Database.Database): RatingFlagStore {
       return (signIns.all(args(to, from, Date.now())) as Parameters<typeof signInFromRow>[0][]).map(signInFromRow);
     },
     async recordStaffSignIn(i) {
-      const from = recordSignIn.get(args(i.tokenHash, i.deviceId, i.staffId, i.source, i.at, i.endedAt ?? null)) as number;
+      const from = recordSignIn.get(args(i.tokenHash, i.deviceId, i.staffId, i.source, i.at, i.endedAt ?? null, uuidv7(i.at))) as number;
       return { from };
     },
     async endStaffSignIns(tokenHash, at) {
