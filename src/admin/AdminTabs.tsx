@@ -5,6 +5,7 @@ import { LoadFailure } from './shared/AdminForm';
 import { AuditLog } from './audit/AuditLog';
 import { CalendarAdmin, loadCalendar } from './calendar/CalendarAdmin';
 import { DevicesAdmin } from './devices/DevicesAdmin';
+import { FlagSettingsAdmin } from './flags/FlagSettingsAdmin';
 import { ReasonsAdmin } from './catalog/ReasonsAdmin';
 import { ServiceItemsAdmin } from './catalog/ServiceItemsAdmin';
 import { StaffAdmin } from './staff/StaffAdmin';
@@ -12,7 +13,7 @@ import { UnitsWindowsAdmin } from './catalog/UnitsWindowsAdmin';
 import { loadCatalog } from './shared/catalog-types';
 import { useAdminResource } from './shared/useAdminResource';
 
-export const TABS = ['staff', 'units', 'items', 'reasons', 'devices', 'calendar', 'audit'] as const;
+export const TABS = ['staff', 'units', 'items', 'reasons', 'devices', 'calendar', 'flags', 'audit'] as const;
 export type Tab = (typeof TABS)[number];
 
 /** The tab named in the address (#units), so a reload stays where the administrator was. */
@@ -55,6 +56,7 @@ export function AdminTabs({ selfId, onSignedOut }: { selfId: string; onSignedOut
 
   const panel = () => {
     if (tab === 'calendar') return <CalendarAdmin state={calendar} />;
+    if (tab === 'flags') return <FlagSettingsAdmin onSignedOut={onSignedOut} />;
     if (!catalog) return null;
     switch (tab) {
       case 'staff':

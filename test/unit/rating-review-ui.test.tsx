@@ -72,3 +72,28 @@ describe('supervision review form', () => {
     expect(screen.getByRole('alert').textContent).toBe('Write a note saying why this rating is invalid.');
   });
 });
+
+describe('administrator flag settings', () => {
+  it('says a wrong number next to its field, then saves the settings as numbers', async () => {
+    const { FlagSettingsAdmin } = await import('../../src/admin/flags/FlagSettingsAdmin');
+    await loadNamespace('admin');
+    const defaults = { fastTapMs: 1500, kioskBurst: { maxCount: 5, windowMinutes: 10 }, windowQrBurst: { maxCount: 5, windowMinutes: 10 } };
+    const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+    const fetch = vi.fn(async (_url: string, init?: RequestInit) => json(init?.method === 'PUT' ? JSON.parse(String(init.body)) : defaults));
+    vi.stubGlobal('fetch', fetch);
+    render(<FlagSettingsAdmin onSignedOut={() => undefined} />);
+    const fast = await screen.findByLabelText('快速点击：邀请后不超过（毫秒）');
+    expect((fast as HTMLInputElement).value).toBe('1500');
+    fireEvent.change(fast, { target: { value: '70000' } });
+    fireEvent.click(screen.getByRole('button', { name: '保存设置' }));
+    await waitFor(() => expect(fast.getAttribute('aria-invalid')).toBe('true'));
+    expect(document.getElementById(fast.getAttribute('aria-describedby')!.split(' ').pop()!)!.textContent).toContain('请输入 0 至 60000 之间的整数。');
+    expect(fetch.mock.calls.filter(([, init]) => init?.method === 'PUT')).toHaveLength(0);
+    fireEvent.change(fast, { target: { value: '800' } });
+    fireEvent.change(screen.getByLabelText('评价器：未经邀请的评价超过（条）'), { target: { value: '7' } });
+    fireEvent.click(screen.getByRole('button', { name: '保存设置' }));
+    await screen.findByText('设置已保存');
+    const put = fetch.mock.calls.find(([, init]) => init?.method === 'PUT')!;
+    expect(JSON.parse(String(put[1]!.body))).toEqual({ ...defaults, fastTapMs: 800, kioskBurst: { maxCount: 7, windowMinutes: 10 } });
+  });
+});
