@@ -47,6 +47,7 @@ describe('supervision reviews flagged ratings', () => {
       await card.getByRole('button', { name: '保存认定' }).click();
       await card.getByTestId('review-mark').filter({ hasText: '无效：不计入统计' }).waitFor();
       await card.getByText('监督备注：邀请后立即点击，经调阅监控系工作人员代按').waitFor();
+      await card.getByTestId('review-by').filter({ hasText: /^孙伟（演示·纪检） 于 .+ 认定无效$/ }).waitFor();
 
       // The decision is audited with its note.
       const audit = await api(server.baseUrl, 'GET', '/api/v1/audit?limit=10', { cookie: await signIn(server.baseUrl, DEMO_ACCOUNTS.SUPERVISION) });

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FlaggedListItem } from '../../domain/rating-review';
 import type { RatingListRefs, RatingReview } from '../../domain/ratings-api';
+import { formatCstMinute } from '../../domain/time';
 import { RatingCard } from '../RatingCard';
 import { flagText, seconds } from './flag-text';
 import { ReviewForm } from './ReviewForm';
@@ -26,6 +27,11 @@ export function FlaggedCard({ item, refs, canReview }: { item: FlaggedListItem; 
         </ul>
         {item.invitedToTapMs !== null && <p className="hint">{t('flags.invitedToTap', { seconds: seconds(item.invitedToTapMs) })}</p>}
       </div>
+      {review && (
+        <p className="hint" data-testid="review-by">
+          {t(`flags.marked${review.verdict}`, { name: review.byName ?? review.by, time: formatCstMinute(review.at) })}
+        </p>
+      )}
       {canReview && (!review || editing) ? (
         <ReviewForm
           ratingId={item.rating.id}
