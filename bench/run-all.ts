@@ -1,6 +1,7 @@
 /** `npm run bench`: prints the figures the issues ask for. Figures, not assertions: the tests check behaviour. */
 import { measureBundle } from './bundle-size';
 import { measureCaseLists } from './case-lists';
+import { measureFlaggedList } from './flagged-list';
 import { measureTaps } from './kiosk-tap';
 import { measureInviteToKioskScreen } from './invite-kiosk-browser';
 import { measureIngest } from './server-ingest';
@@ -53,6 +54,15 @@ for (const [name, env] of [['SQLite', {}], ['PostgreSQL', { DATABASE_URL: PG_TES
   console.log(
     `invite -> kiosk answer, ${name.padEnd(10)}   p50 ${fmt(inv.sameInstance.p50Ms)} / p95 ${fmt(inv.sameInstance.p95Ms)} ms; from another instance ` +
       `p50 ${fmt(inv.otherInstance.p50Ms)} / p95 ${fmt(inv.otherInstance.p95Ms)} ms  (${inv.kiosks} kiosks long-polling, ${inv.invites} invitations over HTTP)`,
+  );
+}
+
+// Issue 14: supervision's flagged list over a busy province's month (200,000 ratings), each store.
+for (const store of ['SQLite', 'PostgreSQL'] as const) {
+  const f = await measureFlaggedList(store, 200_000);
+  console.log(
+    `flagged ratings, a month of ${f.ratings.toLocaleString('en-US')} (${store}): ${f.flagged.toLocaleString('en-US')} flagged; ` +
+      `list (newest 100 + total) cold ${fmt(f.coldMs, 0)} ms, then p50 ${fmt(f.p50Ms, 0)} ms, max ${fmt(f.maxMs, 0)} ms`,
   );
 }
 

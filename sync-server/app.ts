@@ -24,6 +24,7 @@ import { healthRoute } from './routes/health';
 import { kioskConfigRoute } from './routes/kiosk-config';
 import { pushRatingsRoute, type PushRouteOptions } from './routes/push-ratings';
 import { ratingRoutes } from './routes/ratings';
+import { ratingFlagRoutes } from './routes/rating-flags';
 import { staffPhotoRoute } from './routes/staff-photo';
 import { staticAppRoutes } from './routes/static-app';
 import { PHOTO_TYPES } from './image-check';
@@ -116,6 +117,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   pushRatingsRoute(app, opts.store, notifier, opts.push);
   authRoutes(app, opts.store, new FailureDelays(opts.store, opts.signInClock));
   ratingRoutes(app, opts.store);
+  ratingFlagRoutes(app, opts.store);
   staffPhotoRoute(app, opts.store);
   adminCatalogRoutes(app, opts.store);
   adminStaffRoutes(app, opts.store);

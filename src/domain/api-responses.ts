@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { CatalogIdSchema, ChannelSchema, LevelKeySchema, LocalizedTextSchema, ReasonSchema, UuidV7Schema } from './base-schemas';
 import { RoleSchema } from './account-api';
 import { ExportPublicKeySchema } from './unsent-export';
+import { REVIEW_VERDICTS } from './ratings-api';
 
 // Schemas of the answers that were plain interfaces (ratings-api.ts, case-api.ts, paper-api.ts…). They check the
 // shape the app relies on, field by field, so a server answer that drifts fails its test (test/server/
@@ -15,6 +16,15 @@ const names = z.looseObject({ id, name: z.string(), employeeNo: z.string() });
 const windowRef = z.looseObject({ id, number: z.string(), name: LocalizedTextSchema });
 
 export const MaskedContactSchema = z.looseObject({ name: z.optional(z.string()), phone: z.optional(z.string()), company: z.optional(z.string()) });
+
+export const RatingReviewSchema = z.looseObject({
+  ratingId: UuidV7Schema,
+  verdict: z.enum(REVIEW_VERDICTS),
+  note: z.nullable(z.string()),
+  by: z.string(),
+  byName: z.optional(z.string()),
+  at: ms,
+});
 
 export const RatingListItemSchema = z.looseObject({
   id,
@@ -31,6 +41,7 @@ export const RatingListItemSchema = z.looseObject({
   contact: z.nullable(MaskedContactSchema),
   canReveal: z.boolean(),
   paper: z.optional(z.looseObject({ serviceItemId: id, serviceDate: z.string(), hasPhoto: z.boolean(), canSeePhoto: z.boolean() })),
+  review: z.optional(RatingReviewSchema),
 });
 
 export const RatingListRefsSchema = z.looseObject({ reasons: z.array(ReasonSchema), windows: z.array(windowRef), staff: z.array(names) });

@@ -66,6 +66,8 @@ import {
 } from './rating-invitation';
 import { PhonePageSchema, PhoneRatingRequestSchema, PhoneRatingResponseSchema, RATING_LINK_PATHS, RatingLinkSchema } from './rating-link';
 import { AUDIT_PATH, RATINGS_PATH } from './ratings-api';
+import { DeviceSignInSchema, FlaggedQuerySchema, FlaggedRatingsResponseSchema, RATING_REVIEW_PATHS, RatingReviewRequestSchema, RatingReviewSchema } from './rating-review';
+import { RatingFlagSettingsSchema } from './rating-flags';
 import { HealthSchema, KioskConfigSchema, PushRequestSchema, PushResponseSchema } from './sync-api';
 import { HEALTH_PATH, KIOSK_CONFIG_PATH, PUSH_RATINGS_PATH } from './sync-constants';
 
@@ -218,6 +220,12 @@ export const API = {
 
   // An administrator's upload of a 办件 export (CSV or XLSX bytes): a preview with dryRun=1, else the import.
   importServiceCases: def(SERVICE_CASE_IMPORT_PATH, { method: 'POST', request: FILE, query: ServiceCaseImportQuerySchema, response: ServiceCaseImportResultSchema }),
+  // Anti-coercion (issue 14): flagged ratings of a period, supervision's mark, the tablet a staff session is on.
+  flaggedRatings: def(RATING_REVIEW_PATHS.list, { method: 'GET', query: FlaggedQuerySchema, response: FlaggedRatingsResponseSchema }),
+  reviewRating: def(RATING_REVIEW_PATHS.review, { method: 'PUT', request: RatingReviewRequestSchema, response: RatingReviewSchema }),
+  deviceSignIn: def(RATING_REVIEW_PATHS.deviceSignIn, { method: 'POST', response: DeviceSignInSchema }),
+  flagSettings: def(RATING_REVIEW_PATHS.settings, { method: 'GET', response: RatingFlagSettingsSchema }),
+  putFlagSettings: def(RATING_REVIEW_PATHS.settings, { method: 'PUT', request: RatingFlagSettingsSchema, response: RatingFlagSettingsSchema }),
 } satisfies Record<string, Endpoint>;
 
 export type EndpointName = keyof typeof API;

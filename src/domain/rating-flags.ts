@@ -193,6 +193,15 @@ export function flagRatings(
   const bursts = new Map<string, BurstFlag>();
   for (const [key, group] of kiosk) for (const [id, f] of burstFlags('KIOSK_BURST', key, group, settings.kioskBurst)) bursts.set(id, f);
   for (const [key, group] of windowQr) for (const [id, f] of burstFlags('WINDOW_QR_BURST', key, group, settings.windowQrBurst)) bursts.set(id, f);
+  // Sign-ins by device and person: a province's month has thousands of sign-ins and hundreds of thousands of
+  // ratings, and each rating needs only its own device's and staff member's.
+  const signInsOf = new Map<string, StaffSignIn[]>();
+  for (const s of signIns) {
+    const key = `${s.deviceId}\u0000${s.staffId}`;
+    const list = signInsOf.get(key);
+    if (list) list.push(s);
+    else signInsOf.set(key, [s]);
+  }
 
   return ratings.map((r) => {
     const flags: RatingFlag[] = [];
@@ -200,7 +209,7 @@ export function flagRatings(
     if (fast) flags.push(fast);
     const burst = bursts.get(r.id);
     if (burst) flags.push(burst);
-    const signedIn = staffSignedInFlag(r, signIns);
+    const signedIn = r.staffId === undefined ? null : staffSignedInFlag(r, signInsOf.get(`${r.deviceId}\u0000${r.staffId}`) ?? []);
     if (signedIn) flags.push(signedIn);
     return { id: r.id, flags };
   });

@@ -39,6 +39,20 @@ export interface RatingListItem {
   canReveal: boolean;
   /** Typed in from Attachment 1; its photo is seen through a logged reveal too. */
   paper?: { serviceItemId: string; serviceDate: string; hasPhoto: boolean; canSeePhoto: boolean };
+  /** Supervision's mark on a flagged rating (rating-review.ts): an INVALID one is kept but left out of the figures. */
+  review?: RatingReview;
+}
+
+export const REVIEW_VERDICTS = ['VALID', 'INVALID'] as const;
+export type ReviewVerdict = (typeof REVIEW_VERDICTS)[number];
+
+export interface RatingReview {
+  ratingId: string;
+  verdict: ReviewVerdict;
+  note: string | null;
+  by: string;
+  byName?: string;
+  at: number;
 }
 
 /** Names the list refers to, so it reads in any language without a second request. */

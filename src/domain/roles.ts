@@ -15,15 +15,17 @@ export const PERMISSIONS = [
   'cases.read', // bad-review cases in the rating scope
   'cases.act', // act on them: staff and leads handle, supervision reopens
   'abandoned.read', // counts of bad taps abandoned at the kiosk's reason screen, scoped by abandonedTapScope()
+  'flags.read', // anti-coercion flags (rating-flags.ts) in the rating scope: leads for their window, supervision all
+  'ratings.review', // mark a flagged rating valid or invalid (rating-review.ts): supervision only
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** The one table the server enforces and the tests enumerate. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   STAFF: ['ratings.read', 'contact.reveal', 'paper.enter', 'cases.read', 'cases.act'],
-  LEAD: ['ratings.read', 'contact.reveal', 'paper.enter', 'cases.read', 'cases.act', 'abandoned.read'],
+  LEAD: ['ratings.read', 'contact.reveal', 'paper.enter', 'cases.read', 'cases.act', 'abandoned.read', 'flags.read'],
   OFFICE: ['ratings.read'],
-  SUPERVISION: ['ratings.read', 'contact.reveal', 'audit.read', 'cases.read', 'cases.act', 'abandoned.read'],
+  SUPERVISION: ['ratings.read', 'contact.reveal', 'audit.read', 'cases.read', 'cases.act', 'abandoned.read', 'flags.read', 'ratings.review'],
   PERSONNEL: ['ratings.read'],
   ADMIN: ['audit.read', 'catalog.manage', 'devices.manage'],
 };

@@ -51,12 +51,18 @@ export function RatingCard({ item, refs, offline }: Props) {
 
   const contact = revealed ?? item.contact;
   return (
-    <article className={`rating-card${bad ? ' rating-bad' : ''}`} data-rating-id={item.id}>
+    <article className={`rating-card${bad ? ' rating-bad' : ''}${item.review?.verdict === 'INVALID' ? ' rating-invalid' : ''}`} data-rating-id={item.id}>
       <header>
         <span className={`level-chip level-${item.level.toLowerCase()}`}>{t(`kiosk:level.${item.level}`)}</span>
         {bad && <span className="bad-badge">{t('ratings.badge')}</span>}
+        {item.review && (
+          <span className={`review-badge review-${item.review.verdict.toLowerCase()}`} data-testid="review-mark">
+            {t(item.review.verdict === 'INVALID' ? 'ratings.invalid' : 'ratings.valid')}
+          </span>
+        )}
         <time dateTime={new Date(item.ratedAt).toISOString()}>{formatCstMinute(item.ratedAt)}</time>
       </header>
+      {item.review?.note && <p className="review-note">{t('ratings.reviewNote', { note: item.review.note })}</p>}
       <p className="rating-where">
         {window && t('ratings.window', { number: window.number })}
         {staff && ` · ${t('ratings.staff', { name: staff.name, no: staff.employeeNo })}`}

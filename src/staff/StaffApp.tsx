@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SignedInShell } from '../account/SignedInShell';
 import { useNamespaces } from '../account/useNamespace';
@@ -7,20 +7,24 @@ import type { Me } from '../domain/account-api';
 import { hasPermission } from '../domain/roles';
 import { useCaseAlerts } from '../cases/useCaseAlerts';
 import { RatingsScreen } from './RatingsScreen';
+import { reportTabletSession } from './tablet-session';
 import './staff.css';
 
 // Supervision reads the audit log here; the administrator has it among the admin screens.
 const AuditLog = lazy(() => import('../admin/audit/AuditLog').then((m) => ({ default: m.AuditLog })));
 const CasesScreen = lazy(() => import('../cases/CasesScreen').then((m) => ({ default: m.CasesScreen })));
+const FlaggedRatingsScreen = lazy(() => import('./flags/FlaggedRatingsScreen').then((m) => ({ default: m.FlaggedRatingsScreen })));
 
-type View = 'ratings' | 'cases' | 'audit';
+type View = 'ratings' | 'cases' | 'flags' | 'audit';
 
-function LazyView({ view, me, arrivals }: { view: 'cases' | 'audit'; me: Me; arrivals: number }) {
-  const ready = useNamespaces(view === 'audit' ? 'admin' : 'cases');
+function LazyView({ view, me, arrivals }: { view: 'cases' | 'flags' | 'audit'; me: Me; arrivals: number }) {
+  const ready = useNamespaces(view === 'audit' ? 'admin' : view === 'flags' ? 'staff' : 'cases');
   if (!ready) return null;
   return (
     <Suspense fallback={null}>
-      {view === 'audit' ? (
+      {view === 'flags' ? (
+        <FlaggedRatingsScreen />
+      ) : view === 'audit' ? (
         <div className="ratings-screen">
           <AuditLog />
         </div>
@@ -35,6 +39,7 @@ function Views({ me, db }: { me: Me; db: ReturnType<typeof useAppServices>['db']
   const { t } = useTranslation('staff');
   const views: View[] = ['ratings'];
   if (hasPermission(me, 'cases.read')) views.push('cases');
+  if (hasPermission(me, 'flags.read')) views.push('flags');
   if (hasPermission(me, 'audit.read') && !me.roles.includes('ADMIN')) views.push('audit');
   // Handling bad reviews is the daily work of staff and leads: it opens first.
   const handler = me.roles.includes('STAFF') || me.roles.includes('LEAD');
@@ -44,6 +49,8 @@ function Views({ me, db }: { me: Me; db: ReturnType<typeof useAppServices>['db']
   // Whatever view is open, a new bad review shows at once to the person rated and their lead (supervision gets the
   // count on the badge, not an alarm for every window).
   const alerts = useCaseAlerts(db, me, views.includes('cases'));
+  // On an enrolled kiosk tablet, the server learns that this person is signed in on it (STAFF_SIGNED_IN).
+  useEffect(() => void reportTabletSession(db), [db, me.id]);
   return (
     <>
       {views.length > 1 && (

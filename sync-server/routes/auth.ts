@@ -74,6 +74,7 @@ export function authRoutes(app: FastifyInstance, store: Store, limiter = new Fai
     const actor = request.actor ?? (await resolveActor(request, store));
     if (actor) {
       await store.deleteSession(actor.tokenHash);
+      await store.endStaffSignIns(actor.tokenHash, Date.now());
       await audit(store, request, 'sign-out', { type: 'staff', id: actor.id });
     }
     setSessionCookie(request, reply, null);

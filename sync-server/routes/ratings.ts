@@ -38,12 +38,18 @@ export function ratingRoutes(app: FastifyInstance, store: Store) {
     const scope = ratingScope(actor);
     if (!scope) throw new ClientError(403, 'FORBIDDEN', 'no ratings are in your scope');
     const rows = await store.listRatingsInScope(scope, { before, limit });
-    const catalog = await store.loadCatalog();
+    const [catalog, reviews] = await Promise.all([store.loadCatalog(), store.getRatingReviews(rows.map((r) => r.id))]);
+    // Supervision's marks show in the list: an INVALID rating is kept, visibly left out of the figures.
+    const reviewOf = new Map(reviews.map((r) => [r.ratingId, r]));
     const windowIds = new Set(rows.map((r) => r.windowId));
     const staffIds = new Set(rows.map((r) => r.staffId));
     reply.header('cache-control', 'no-store');
     return {
-      items: rows.map((r) => toListItem(r, actor)),
+      items: rows.map((r) => {
+        const item = toListItem(r, actor);
+        const review = reviewOf.get(r.id);
+        return review ? { ...item, review } : item;
+      }),
       refs: {
         reasons: catalog.reasons,
         windows: catalog.windows.filter((w) => windowIds.has(w.id)).map((w) => ({ id: w.id, number: w.number, name: w.name })),

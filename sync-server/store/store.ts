@@ -11,6 +11,7 @@ import type { ServiceCase, ServiceCaseFields, ServiceCaseUpsertOutcome } from '.
 import type { SystemToken } from '../../src/domain/service-case-api';
 import type { DefaultRatingStore } from './default-rating-rows';
 import type { StoredInvitation } from './invitation-rows';
+import type { RatingFlagStore } from './rating-flag-store';
 
 export type { Catalog, CatalogStaff, CatalogUnit, CatalogWindow, ServiceItem };
 
@@ -407,7 +408,7 @@ export interface InvitationStore {
 /**
  * What the server keeps. SQLite is the default; a PostgreSQL implementation follows the same contract.
  */
-export interface Store extends CatalogStore, AccountStore, RatingStore, AuditStore, DeviceStore, CaseStore, PaperCheckStore, SettingsStore, RoleGrantStore, AbandonedTapStore, LimitStore, ServiceCaseStore, SystemTokenStore, DefaultRatingStore, InvitationStore {
+export interface Store extends RatingFlagStore, CatalogStore, AccountStore, RatingStore, AuditStore, DeviceStore, CaseStore, PaperCheckStore, SettingsStore, RoleGrantStore, AbandonedTapStore, LimitStore, ServiceCaseStore, SystemTokenStore, DefaultRatingStore, InvitationStore {
   readonly kind: 'sqlite' | 'postgres';
   close(): Promise<void>;
 }

@@ -55,6 +55,12 @@ const EXPECTED: Record<string, Access> = {
   'GET /api/v1/auth/session': 'public',
   'POST /api/v1/auth/password': 'signed-in',
   'GET /api/v1/ratings': 'ratings.read',
+  // Anti-coercion review (issue 14): leads read their window's flags, supervision reads all and marks.
+  'GET /api/v1/rating-flags': 'flags.read',
+  'PUT /api/v1/rating-flags/:id/review': 'ratings.review',
+  'POST /api/v1/auth/device-sign-in': 'signed-in',
+  'GET /api/v1/admin/rating-flag-settings': 'catalog.manage',
+  'PUT /api/v1/admin/rating-flag-settings': 'catalog.manage',
   'POST /api/v1/ratings/:id/contact': 'contact.reveal',
   'GET /api/v1/audit': 'audit.read',
   'GET /api/v1/admin/catalog': 'catalog.manage',

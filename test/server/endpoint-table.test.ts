@@ -132,6 +132,13 @@ describe('the endpoint table (src/domain/endpoints.ts)', () => {
     await live.next((m) => m.type === 'case-opened' && m.case.caseId === another.id);
     live.close();
     await ok(call('GET', API.abandonedTapCounts.path, { cookie: supervision }));
+    // Anti-coercion review: the flagged list, a mark, the settings, a staff session naming its tablet.
+    await ok(call('GET', `${API.flaggedRatings.path}?from=${Date.now() - 86_400_000}&to=${Date.now() + 60_000}`, { cookie: supervision }));
+    await ok(call('PUT', `${API.flaggedRatings.path}/${rated.id}/review`, { cookie: supervision, body: { verdict: 'INVALID', note: '表格测试' } }));
+    await ok(call('GET', API.flagSettings.path, { cookie: admin }));
+    await ok(call('PUT', API.putFlagSettings.path, { cookie: admin, body: { fastTapMs: 1500, kioskBurst: { maxCount: 5, windowMinutes: 10 }, windowQrBurst: { maxCount: 5, windowMinutes: 10 } } }));
+    const tablet = await ok(call('POST', API.enrol.path, { body: { code: (await ok(call('POST', API.createEnrolmentCode.path, { cookie: admin, body: { windowId: 'demo-w1' } }), 201)).code, deviceId: 'dev-table-0002', report } }));
+    await ok(call('POST', API.deviceSignIn.path, { cookie: clerkS1, headers: { authorization: `Bearer ${tablet.credential}` } }));
     await ok(call('POST', API.pushCaseActions.path, { cookie: supervision, body: { deviceId: DEMO_DEVICE, sentAt: Date.now(), ratings: [{ nonsense: true }] } }));
     await ok(call('POST', API.pushAbandonedTaps.path, { body: { deviceId: DEMO_DEVICE, sentAt: Date.now(), ratings: [{ nonsense: true }] } }));
 

@@ -8,7 +8,7 @@ import { DEMO_DEVICE, demoRating } from './ratings';
  * Who sends a fuzzed request: the route's right person, someone without the right, nobody, a forged cookie, or
  * the business system (a bearer token of the demo unit, made in the setup).
  */
-export type Who = 'admin' | 'staff' | 'lead' | 'none' | 'forged' | 'system';
+export type Who = 'admin' | 'staff' | 'lead' | 'supervision' | 'none' | 'forged' | 'system';
 
 /** One route of the fuzz with a valid request the mutations start from. */
 export interface FuzzRoute {
@@ -117,6 +117,13 @@ export function fuzzRoutes(caseId: string, inviteServiceCaseId = 'none'): FuzzRo
     { name: 'inviteServiceCase', kind: 'admin', who: 'staff', unaudited: true, writes: ['rating_invitations'], params: { id: inviteServiceCaseId } },
     { name: 'systemInvite', kind: 'admin', who: 'system', unaudited: true, writes: ['rating_invitations'], body: () => ({ caseNo: FUZZ_INVITE_CASE_NO }) },
     { name: 'importServiceCases', kind: 'admin', who: 'admin', writes: ['service_cases'], body: () => 'export' },
+    { name: 'flagSettings', kind: 'admin', who: 'admin' },
+    {
+      name: 'putFlagSettings', kind: 'admin', who: 'admin', writes: ['server_settings'],
+      body: () => ({ fastTapMs: 1500, kioskBurst: { maxCount: 5, windowMinutes: 10 }, windowQrBurst: { maxCount: 5, windowMinutes: 10 } }),
+    },
+    // Supervision's mark on the setup's bad rating (the case id is its rating's id).
+    { name: 'reviewRating', kind: 'admin', who: 'supervision', writes: ['rating_reviews'], params: { id: caseId }, body: () => ({ verdict: 'INVALID', note: '模糊测试：代按' }) },
   ];
 }
 

@@ -115,13 +115,15 @@ export function describeRouteFuzz(store: 'sqlite' | 'postgres') {
   let srv: InProcessServer;
   let rows: RowCounter;
   let routes: FuzzRoute[];
-  const cookies: Record<Who, string | undefined> = { admin: undefined, staff: undefined, lead: undefined, none: undefined, forged: 'hcp_session=forged-00000000000000000000', system: undefined };
+  const cookies: Record<Who, string | undefined> = { admin: undefined, staff: undefined, lead: undefined, supervision: undefined, none: undefined, forged: 'hcp_session=forged-00000000000000000000', system: undefined };
 
   beforeAll(async () => {
     // PostgreSQL: its own schema; the counts read through a second connection like SQLite's read-only one.
     const env = store === 'postgres' ? { DATABASE_URL: PG_TEST_URL, DATABASE_SCHEMA: newTestSchema('hcp_fuzz') } : {};
     srv = await startInProcessServer({ env, dataDir: tempDir('fuzz') });
-    [cookies.admin, cookies.staff, cookies.lead] = await Promise.all([signIn(srv.baseUrl, DEMO_ACCOUNTS.ADMIN), signIn(srv.baseUrl, DEMO_ACCOUNTS.STAFF), signIn(srv.baseUrl, DEMO_ACCOUNTS.LEAD)]);
+    [cookies.admin, cookies.staff, cookies.lead, cookies.supervision] = await Promise.all(
+      [DEMO_ACCOUNTS.ADMIN, DEMO_ACCOUNTS.STAFF, DEMO_ACCOUNTS.LEAD, DEMO_ACCOUNTS.SUPERVISION].map((n) => signIn(srv.baseUrl, n)),
+    );
     // The business system's token for the 办件 batches.
     const made = await api(srv.baseUrl, 'POST', API.createSystemToken.path, { cookie: cookies.admin, body: { unitId: 'demo-unit', name: '模糊测试' } });
     expect(made.status).toBe(201);

@@ -90,6 +90,9 @@ const TABLES: TableCopy[] = [
   { table: 'system_tokens', orderBy: 'id' },
   // After their 办件: an invitation names the one it rates (null for a kiosk's own of a 办件 the server lacked).
   { table: 'rating_invitations', orderBy: 'id' },
+  // Supervision's marks and the staff sign-ins on devices the flags read (issue 14).
+  { table: 'rating_reviews', orderBy: 'rating_id' },
+  { table: 'staff_device_sign_ins', orderBy: 'id' },
 ];
 
 export const MOVED_TABLES = TABLES.map((t) => t.table);

@@ -16,6 +16,7 @@ import { pgRoleGrants } from './pg-role-grants';
 import { pgServiceCases } from './pg-service-cases';
 import { pgInvitations } from './pg-invitations';
 import { pgSettings } from './pg-settings';
+import { pgRatingFlags } from './pg-rating-flags';
 
 /** True for a DATABASE_URL that selects this store. */
 export function isPostgresUrl(url: string | undefined): url is string {
@@ -60,6 +61,7 @@ export async function openPostgresStore(options: PgOptions, cipher: ContactCiphe
     ...pgServiceCases(db),
     ...pgDefaultRatings(db, cipher),
     ...pgInvitations(db),
+    ...pgRatingFlags(db),
     async close() {
       await db.close();
     },

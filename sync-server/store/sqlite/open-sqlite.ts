@@ -18,6 +18,7 @@ import { sqliteRatings } from './sqlite-ratings';
 import { sqliteServiceCases } from './sqlite-service-cases';
 import { sqliteInvitations } from './sqlite-invitations';
 import { sqliteSettings } from './sqlite-settings';
+import { sqliteRatingFlags } from './sqlite-rating-flags';
 
 export const SQLITE_FILE_NAME = 'haochaping.sqlite';
 
@@ -94,6 +95,7 @@ export function openSqliteStore(dataDir: string, cipher: ContactCipher): Store {
     ...sqliteServiceCases(db),
     ...sqliteDefaultRatings(db, cipher),
     ...sqliteInvitations(db),
+    ...sqliteRatingFlags(db),
     async close() {
       db.close();
     },
