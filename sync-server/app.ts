@@ -33,6 +33,8 @@ import type { Store } from './store/store';
 import type { CaseRules } from '../src/domain/case-intake';
 import { InProcessCaseNotifier, type CaseNotifier } from './live/case-notifier';
 import { caseLiveRoute, type LiveStreamOptions } from './routes/case-live';
+import { ratingLinkRoutes } from './routes/rating-links';
+import type { PhoneRatingOptions } from './phone/phone-rating';
 
 export interface AppOptions {
   store: Store;
@@ -59,6 +61,8 @@ export interface AppOptions {
   caseNotifier?: CaseNotifier;
   /** The live case stream's heartbeat and per-session limit (routes/case-live.ts); tests shorten the heartbeat. */
   live?: LiveStreamOptions;
+  /** The phone rating page (routes/rating-links.ts): its clock, the 追评 period, the window-QR limits. */
+  phone?: PhoneRatingOptions;
 }
 
 export const APP_VERSION = '0.2.0';
@@ -114,6 +118,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   adminCatalogRoutes(app, opts.store);
   adminStaffRoutes(app, opts.store);
   adminRoleGrantRoutes(app, opts.store);
+  ratingLinkRoutes(app, opts.store, notifier, opts.phone);
   if (opts.staticDir) await staticAppRoutes(app, opts.staticDir);
   else app.setNotFoundHandler((req, reply) => sendError(reply, 404, ERROR_CODES.notFound, `${req.method} ${req.url} does not exist`));
   return app;

@@ -9,6 +9,7 @@ import type { CalendarYear } from '../../src/domain/workdays';
 import type { DeviceListItem, DeviceReportInput } from '../../src/domain/device-api';
 import type { ServiceCase, ServiceCaseFields, ServiceCaseUpsertOutcome } from '../../src/domain/service-case';
 import type { SystemToken } from '../../src/domain/service-case-api';
+import type { RatingLinkStore } from './rating-link-rows';
 
 export type { Catalog, CatalogStaff, CatalogUnit, CatalogWindow, ServiceItem };
 
@@ -391,7 +392,7 @@ export interface SystemTokenStore {
 /**
  * What the server keeps. SQLite is the default; a PostgreSQL implementation follows the same contract.
  */
-export interface Store extends CatalogStore, AccountStore, RatingStore, AuditStore, DeviceStore, CaseStore, PaperCheckStore, SettingsStore, RoleGrantStore, AbandonedTapStore, LimitStore, ServiceCaseStore, SystemTokenStore {
+export interface Store extends CatalogStore, AccountStore, RatingStore, AuditStore, DeviceStore, CaseStore, PaperCheckStore, SettingsStore, RoleGrantStore, AbandonedTapStore, LimitStore, ServiceCaseStore, SystemTokenStore, RatingLinkStore {
   readonly kind: 'sqlite' | 'postgres';
   close(): Promise<void>;
 }
