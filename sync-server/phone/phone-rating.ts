@@ -55,7 +55,10 @@ export function phoneRatingHandler(store: Store, notifier: CaseNotifier, opts: P
       throw new ClientError(400, 'VALIDATION_FAILED', `header ${PHONE_BROWSER_HEADER}: a window QR rating names its browser (16–64 of A-Z a-z 0-9 _ -)`);
     }
     const at = now();
-    const wait = (await perAddress.take(`${linkId}:${request.ip}`, at)) || (await perBrowser.take(`${linkId}:${browser}`, at));
+    // The browser's limit is read first and counted last, so an attempt the address refuses does not use up the
+    // browser's; the address's is checked and counted in one step (parallel stuffing cannot slip through together).
+    const browserKey = `${linkId}:${browser}`;
+    const wait = (await perBrowser.waitFor(browserKey, at)) || (await perAddress.take(`${linkId}:${request.ip}`, at)) || (await perBrowser.take(browserKey, at));
     if (wait > 0) {
       reply.header('retry-after', Math.max(1, Math.ceil(wait / 1000)));
       throw new ClientError(429, 'RATE_LIMITED', 'too many ratings of this window from here; wait as Retry-After says');
