@@ -38,7 +38,8 @@ export default defineConfig({
         // Every chunk, locale included, is precached so a cold start with no network works.
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,woff2}'],
         navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/api\//],
+        // The phone rating page (/r/<token>, r.html) is its own entry: the app's worker never answers it.
+        navigateFallbackDenylist: [/^\/api\//, /^\/r\//],
         cleanupOutdatedCaches: true,
         // Staff photos are not part of the build; their URLs carry a version, so a cached copy is always right.
         runtimeCaching: [
@@ -56,6 +57,8 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: false,
+    // The phone rating page (r.html → src/phone) is a second entry: no React, no service worker (issue 14).
+    rollupOptions: { input: { main: 'index.html', r: 'r.html' } },
   },
   server: {
     proxy: { '/api': 'http://127.0.0.1:8787' },
