@@ -51,6 +51,15 @@ export default defineConfig({
         ],
       },
     }),
+    // The phone rating page is not the installable app: no manifest link (vite-plugin-pwa adds one to every page).
+    {
+      name: 'phone-page-without-manifest',
+      enforce: 'post',
+      transformIndexHtml: {
+        order: 'post',
+        handler: (html, ctx) => (ctx.filename.endsWith('r.html') ? html.replace(/\s*<link rel="manifest"[^>]*>/, '') : html),
+      },
+    },
     // Brotli and gzip copies of the text files, served by the sync server (sync-server/routes/static-app.ts).
     precompress(),
   ],
