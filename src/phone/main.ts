@@ -62,8 +62,20 @@ function showForm(current: PhonePage) {
   performance.mark(FORM_SHOWN_MARK);
 }
 
+let retryTimer: ReturnType<typeof setTimeout> | undefined;
+let retryDelayMs = 5_000;
+
+/**
+ * Says the rating is kept, and tries again later: `online` fires only when the phone had no network at all, not
+ * when the server or the hall's Wi-Fi failed to answer (5 s, doubling to a minute, while the page is open).
+ */
 function showOffline() {
   screen(() => [h('p', { class: 'phone-offline', role: 'status' }, t('offlineKept')), retryButton('retryNow', () => void send())], 'title');
+  clearTimeout(retryTimer);
+  if (navigator.onLine) {
+    retryTimer = setTimeout(() => void send(), retryDelayMs);
+    retryDelayMs = Math.min(60_000, retryDelayMs * 2);
+  }
 }
 
 function submit(request: PhoneRatingRequest) {
@@ -95,6 +107,7 @@ function settle(answer: RatingAnswer) {
 async function send() {
   if (sending || !pending) return;
   sending = true;
+  clearTimeout(retryTimer);
   try {
     settle(await postRating(token, pending.request, pending.windowLink));
   } finally {

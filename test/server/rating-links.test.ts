@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../src/domain/ids';
 import { RATING_SCHEMA_VERSION } from '../../src/domain/rating-limits';
@@ -6,7 +8,7 @@ import type { ServiceCaseFields } from '../../src/domain/service-case';
 import { ingestRecords } from '../../sync-server/ingest';
 import { api, DEMO_ACCOUNTS, signIn } from '../support/api';
 import { dropTestSchemas, newTestSchema, PG_TEST_URL } from '../support/postgres';
-import { startInProcessServer, type InProcessServer } from '../support/server';
+import { startInProcessServer, tempDir, type InProcessServer } from '../support/server';
 
 // The phone rating page's routes (issue 14) through real HTTP, on SQLite and on PostgreSQL: who may get a 办件's
 // link, the same link each time, the public page and its states, one rating then a 追评 then closed, resends,
@@ -84,6 +86,11 @@ for (const storeKind of ['sqlite', 'postgres'] as const) {
         expect(refused.status, who).toBe(404);
         expect(refused.body.error.code, who).toBe('NOT_FOUND');
       }
+      // Asked for at once (two tablets, a double tap): one link, no error.
+      const fresh = await serviceCase();
+      const together = await Promise.all([1, 2, 3, 4, 5].map(() => linkOf(fresh.id)));
+      expect(together.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+      expect(new Set(together.map((r) => r.body.token)).size).toBe(1);
       const absent = await linkOf(uuidv7());
       expect([absent.status, absent.body.error.code]).toEqual([404, 'NOT_FOUND']);
       expect((await api(srv.baseUrl, 'POST', `/api/v1/service-cases/${sc.id}/rating-link`)).status).toBe(401);
@@ -243,3 +250,24 @@ for (const storeKind of ['sqlite', 'postgres'] as const) {
     });
   });
 }
+
+describe('the phone page entry', () => {
+  it('is served for /r/* (its own HTML, with the security headers), the app for other paths, 404 JSON for the API', async () => {
+    const dist = tempDir('phone-static');
+    fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><div id="root"></div>');
+    fs.writeFileSync(path.join(dist, 'r.html'), '<!doctype html><main id="phone"></main>');
+    const srv = await startInProcessServer({ app: { staticDir: dist } });
+    try {
+      const phonePage = await fetch(`${srv.baseUrl}/r/${'A'.repeat(43)}`);
+      expect(await phonePage.text()).toContain('id="phone"');
+      expect(phonePage.headers.get('content-security-policy')).toContain("script-src 'self'");
+      expect(phonePage.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(await (await fetch(`${srv.baseUrl}/staff`)).text()).toContain('id="root"');
+      expect(await (await fetch(`${srv.baseUrl}/read-me`)).text()).toContain('id="root"');
+      const api404 = await fetch(`${srv.baseUrl}/api/v1/r/x/y`);
+      expect([api404.status, (await api404.json()).error.code]).toEqual([404, 'NOT_FOUND']);
+    } finally {
+      await srv.close();
+    }
+  });
+});
