@@ -26,17 +26,36 @@ export function factsOf(page: PhonePage): HTMLElement {
  * The rating form: five large levels, the reasons once a bad level is chosen (with OTHER's text), an optional
  * comment and contact. `onSubmit` gets a complete request (its id made now) or the form shows what is missing.
  */
-export function ratingForm(page: PhonePage, onSubmit: (request: PhoneRatingRequest) => void): HTMLElement {
-  let level: LevelKey | null = null;
-  const chosen = new Set<string>();
+/** What the citizen has entered so far: kept outside the form, so a language switch (which redraws it) loses nothing. */
+export interface Draft {
+  level: LevelKey | null;
+  reasons: Set<string>;
+  other: string;
+  comment: string;
+  name: string;
+  phone: string;
+}
+
+export const emptyDraft = (): Draft => ({ level: null, reasons: new Set(), other: '', comment: '', name: '', phone: '' });
+
+/** An input that starts from the draft and writes back to it as the person types. */
+function bound<E extends HTMLInputElement | HTMLTextAreaElement>(el: E, draft: Draft, field: 'other' | 'comment' | 'name' | 'phone'): E {
+  el.value = draft[field];
+  el.addEventListener('input', () => (draft[field] = el.value));
+  return el;
+}
+
+export function ratingForm(page: PhonePage, draft: Draft, onSubmit: (request: PhoneRatingRequest) => void): HTMLElement {
+  const chosen = draft.reasons;
   const error = h('p', { class: 'phone-error', role: 'alert' });
-  const otherText = h('input', { type: 'text', maxlength: '200', 'aria-label': t('otherReason'), class: 'phone-input', hidden: true });
+  const otherText = bound(h('input', { type: 'text', maxlength: '200', 'aria-label': t('otherReason'), class: 'phone-input', hidden: !chosen.has(OTHER) }), draft, 'other');
+  const badChosen = LEVELS.some((l) => l.key === draft.level && l.isBad);
   const reasons = h(
     'fieldset',
-    { class: 'phone-reasons', hidden: true },
+    { class: 'phone-reasons', hidden: !badChosen },
     h('legend', {}, t('reasonsTitle')),
     ...page.reasons.map((r) => {
-      const box = h('input', { type: 'checkbox', value: r.key });
+      const box = h('input', { type: 'checkbox', value: r.key, checked: chosen.has(r.key) });
       box.addEventListener('change', () => {
         if (box.checked) chosen.add(r.key);
         else chosen.delete(r.key);
@@ -47,18 +66,18 @@ export function ratingForm(page: PhonePage, onSubmit: (request: PhoneRatingReque
     otherText,
   );
   const levelButtons = LEVELS.map((info) => {
-    const button = h('button', { type: 'button', class: `phone-level phone-level-${info.stars}`, 'aria-pressed': 'false' }, h('span', { class: 'phone-stars', 'aria-hidden': 'true' }, '★'.repeat(info.stars)), h('span', {}, t(`level.${info.key}`)));
+    const button = h('button', { type: 'button', class: `phone-level phone-level-${info.stars}`, 'aria-pressed': String(draft.level === info.key) }, h('span', { class: 'phone-stars', 'aria-hidden': 'true' }, '★'.repeat(info.stars)), h('span', {}, t(`level.${info.key}`)));
     button.addEventListener('click', () => {
-      level = info.key;
+      draft.level = info.key;
       for (const b of levelButtons) b.setAttribute('aria-pressed', String(b === button));
       reasons.hidden = !info.isBad;
       error.textContent = '';
     });
     return button;
   });
-  const comment = h('textarea', { rows: '3', maxlength: '500', class: 'phone-input', 'aria-label': t('comment') });
-  const name = h('input', { type: 'text', maxlength: '40', autocomplete: 'name', class: 'phone-input' });
-  const phone = h('input', { type: 'tel', maxlength: '20', autocomplete: 'tel', inputmode: 'tel', class: 'phone-input' });
+  const comment = bound(h('textarea', { rows: '3', maxlength: '500', class: 'phone-input', 'aria-label': t('comment') }), draft, 'comment');
+  const name = bound(h('input', { type: 'text', maxlength: '40', autocomplete: 'name', class: 'phone-input' }), draft, 'name');
+  const phone = bound(h('input', { type: 'tel', maxlength: '20', autocomplete: 'tel', inputmode: 'tel', class: 'phone-input' }), draft, 'phone');
   const submit = h('button', { type: 'submit', class: 'phone-submit' }, t('submit'));
 
   const form = h(
@@ -76,6 +95,7 @@ export function ratingForm(page: PhonePage, onSubmit: (request: PhoneRatingReque
     const problem = (text: string) => {
       error.textContent = text;
     };
+    const level = draft.level;
     if (!level) return problem(t('prompt'));
     const bad = LEVELS.find((l) => l.key === level)!.isBad;
     const picked = bad ? [...chosen] : [];

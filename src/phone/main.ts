@@ -3,7 +3,7 @@ import { PHONE_PAGE_PREFIX } from '../domain/phone-constants';
 import type { PhonePage, PhoneRatingRequest } from '../domain/rating-link';
 import { fetchPage, postRating, type RatingAnswer } from './api';
 import { h, show } from './dom';
-import { factsOf, promptOf, ratingForm } from './form';
+import { emptyDraft, factsOf, promptOf, ratingForm } from './form';
 import { dropPending, keepPending, readPending, type Pending } from './pending';
 import { locale, PHONE_LOCALES, setLocale, t } from './texts';
 
@@ -18,6 +18,7 @@ let page: PhonePage | null = null;
 /** The rating waiting for an answer (also in localStorage when the browser allows). */
 let pending: Pending | null = readPending(token);
 let sending = false;
+const draft = emptyDraft();
 /** Draws the current screen again (after a language switch). */
 let redraw: () => void = () => {};
 
@@ -58,7 +59,7 @@ function retryButton(key: string, action: () => void) {
 const FORM_SHOWN_MARK = 'phone:form-shown';
 
 function showForm(current: PhonePage) {
-  screen(() => [promptOf(current), ratingForm(current, submit)], 'title');
+  screen(() => [promptOf(current), ratingForm(current, draft, submit)], 'title');
   performance.mark(FORM_SHOWN_MARK);
 }
 

@@ -80,15 +80,18 @@ describe('the phone rating page at 390×844', () => {
         expect(box.height, name).toBeGreaterThanOrEqual(56);
         expect(box.width, name).toBeGreaterThanOrEqual(300);
       }
-      // Switching the language changes every label; back to Chinese for the rating.
+      // Switching the language changes every label and keeps what was chosen; back to Chinese for the rating.
+      await page.getByRole('button', { name: '不满意', exact: true }).click();
+      await page.getByLabel('姓名').fill('张三');
       await page.getByRole('button', { name: 'English' }).click();
       await page.getByRole('button', { name: 'Very dissatisfied', exact: true }).waitFor();
+      expect(await page.getByRole('button', { name: 'Dissatisfied', exact: true }).getAttribute('aria-pressed')).toBe('true');
+      expect(await page.getByLabel('Name').inputValue()).toBe('张三');
       await page.getByRole('button', { name: 'བོད་ཡིག' }).click();
       await page.getByRole('button', { name: 'ཧ་ཅང་ཡིད་མི་ཚིམ།', exact: true }).waitFor();
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('bo');
       await page.getByRole('button', { name: '中文' }).click();
 
-      await page.getByRole('button', { name: '不满意', exact: true }).click();
       await page.getByRole('button', { name: '提交评价' }).click();
       await page.getByText('请至少选择一个原因。').waitFor();
       const reason = page.getByRole('checkbox').first();
