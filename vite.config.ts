@@ -67,7 +67,7 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     // The phone rating page (r.html → src/phone) is a second entry: no React, no service worker (issue 14).
-    rollupOptions: { input: { main: 'index.html', r: 'r.html' } },
+    rollupOptions: { input: { index: 'index.html', r: 'r.html' } },
   },
   server: {
     proxy: { '/api': 'http://127.0.0.1:8787' },

@@ -202,7 +202,7 @@ describe('the phone rating page at 390×844', () => {
       expect(await page.locator('#phone').count()).toBe(1);
       // No script of the staff app was loaded by the phone page.
       const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.js')));
-      expect(scripts.filter((s) => /\/assets\/main-/.test(s))).toEqual([]);
+      expect(scripts.filter((s) => /\/assets\/index-/.test(s))).toEqual([]);
     } finally {
       await context.close();
     }
