@@ -6,7 +6,7 @@ import { API } from '../../src/domain/endpoints';
 import { uuidv7 } from '../../src/domain/ids';
 import { SQLITE_FILE_NAME } from '../../sync-server/store/sqlite/open-sqlite';
 import { api, DEMO_ACCOUNTS, signIn } from '../support/api';
-import { assertBuilt, openProfile } from '../support/browser';
+import { assertBuilt, openProfile, watchCsp } from '../support/browser';
 import { spawnServer, tempDir, type ServerProcess } from '../support/server';
 
 // The phone rating page (/r/<token>) in the built app, real Chromium at 390×844: a 办件 rated by its token, a
@@ -68,6 +68,7 @@ afterAll(async () => {
 describe('the phone rating page at 390×844', () => {
   it('rates a 办件 by its token: item, masked 办件编号, five thumb-sized levels, reasons, contact, three languages', async () => {
     const { context, page, errors } = await phone();
+    const cspViolations = await watchCsp(page);
     try {
       await page.goto(`${server.baseUrl}/r/${tokens['PH-RATE']}`);
       await page.getByRole('heading', { name: '服务评价' }).waitFor();
@@ -111,6 +112,7 @@ describe('the phone rating page at 390×844', () => {
       await page.reload();
       await page.getByText('追评', { exact: true }).waitFor();
       expect(errors).toEqual([]);
+      expect(await cspViolations()).toEqual([]);
     } finally {
       await context.close();
     }
