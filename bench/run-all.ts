@@ -7,6 +7,9 @@ import { measureSync } from './sync-10k';
 import { benchTargets, dropBenchSchemas } from './bench-targets';
 import { hundredKiosks, ingestWithDevices } from './concurrent-ingest';
 import { measureAtScale, type ScaleFigures } from './five-million';
+import { measureDefaultJob } from './default-job';
+import { measureInviteToKiosk } from './invite-to-kiosk';
+import { newTestSchema, PG_TEST_URL } from '../test/support/postgres';
 import { measurePhonePage } from './phone-page';
 
 const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
@@ -45,6 +48,15 @@ console.log(
     `full list ${fmt(cases.listMs, 0)} ms and ${fmt(cases.listKiB, 0)} KiB on the wire (supervision's view)`,
 );
 
+// Issue 14: invite → the waiting kiosk's answer, on each store, the kiosks on the inviting instance or another one.
+for (const [name, env] of [['SQLite', {}], ['PostgreSQL', { DATABASE_URL: PG_TEST_URL, DATABASE_SCHEMA: newTestSchema('hcp_bench_inv') }]] as const) {
+  const inv = await measureInviteToKiosk(100, 300, env);
+  console.log(
+    `invite -> kiosk answer, ${name.padEnd(10)}   p50 ${fmt(inv.sameInstance.p50Ms)} / p95 ${fmt(inv.sameInstance.p95Ms)} ms; from another instance ` +
+      `p50 ${fmt(inv.otherInstance.p50Ms)} / p95 ${fmt(inv.otherInstance.p95Ms)} ms  (${inv.kiosks} kiosks long-polling, ${inv.invites} invitations over HTTP)`,
+  );
+}
+
 // Issue 13: both stores side by side. BENCH_SCALE_ROWS lowers the 5,000,000 of the large-database figures.
 const targets = benchTargets();
 try {
@@ -70,6 +82,12 @@ try {
   row('100 kiosks x 1,000 queued, 2 instances', kiosks);
   row('  push latency', kioskLatency);
   row('  memory of one instance', kioskMemory);
+  // Issue 14: the default 满意 job, each store in a database of its own (BENCH_DEFAULT_CASES lowers the 200,000).
+  const defaultCases = Number(process.env.BENCH_DEFAULT_CASES ?? 200_000);
+  const defaults = [];
+  for (const t of benchTargets()) defaults.push(await measureDefaultJob(t, defaultCases));
+  row(`default 满意, ${defaultCases.toLocaleString('en-US')} finished 办件: first run`, defaults.map((d) => `${fmt(d.firstRunSeconds, 2)} s (${d.made.toLocaleString('en-US')} made)`));
+  row('  again, nothing due', defaults.map((d) => `${fmt(d.againSeconds, 2)} s (${d.againMade} made)`));
   const scale: ScaleFigures[] = [];
   for (const t of targets) scale.push(await measureAtScale(t, scaleRows));
   row(`${scaleRows.toLocaleString('en-US')} ratings: filled in`, scale.map((s) => `${fmt(s.fillSeconds, 0)} s`));

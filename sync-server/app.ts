@@ -33,6 +33,7 @@ import type { Store } from './store/store';
 import type { CaseRules } from '../src/domain/case-intake';
 import { InProcessCaseNotifier, type CaseNotifier } from './live/case-notifier';
 import { caseLiveRoute, type LiveStreamOptions } from './routes/case-live';
+import { invitationRoutes, type InvitationRouteOptions } from './invitations/invitation-routes';
 import { ratingLinkRoutes } from './routes/rating-links';
 import type { PhoneRatingOptions } from './phone/phone-rating';
 
@@ -61,6 +62,8 @@ export interface AppOptions {
   caseNotifier?: CaseNotifier;
   /** The live case stream's heartbeat and per-session limit (routes/case-live.ts); tests shorten the heartbeat. */
   live?: LiveStreamOptions;
+  /** Rating invitations (一次一评): how long one stays open, how often a waiting kiosk reads again. */
+  invitations?: InvitationRouteOptions;
   /** The phone rating page (routes/rating-links.ts): its clock, the 追评 period, the window-QR limits. */
   phone?: PhoneRatingOptions;
 }
@@ -105,6 +108,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   adminDeviceRoutes(app, opts.store);
   adminSystemTokenRoutes(app, opts.store);
   serviceCaseRoutes(app, opts.store);
+  invitationRoutes(app, opts.store, opts.invitations);
   paperConfigRoute(app, opts.store, opts.unsentExportKey);
   paperRoutes(app, opts.store, notifier);
   caseRoutes(app, opts.store, opts.caseRules);

@@ -1,6 +1,7 @@
 import net from 'node:net';
 import path from 'node:path';
 import { DEFAULT_CASE_RULES, type CaseRules } from '../src/domain/case-intake';
+import { DEFAULT_INVITATION_LAPSE_MS } from '../src/domain/rating-invitation';
 import { CONTACT_RETENTION_DAYS, DEFAULT_CONTACT_RETENTION_DAYS } from '../src/domain/unsent-export';
 
 export type TestHook = 'crash-after-commit';
@@ -31,6 +32,8 @@ export interface ServerConfig {
   trustProxy: TrustProxy;
   /** KIOSK_CONTACT_RETENTION_DAYS: days held and refused records keep their contact on a tablet (default 30). */
   contactRetentionDays: number;
+  /** How long a rating invitation (一次一评) stays open at the kiosk: INVITATION_LAPSE_SECONDS, 30–3600, default 180. */
+  invitationLapseMs: number;
 }
 
 export type TrustProxy = false | number | string[];
@@ -85,6 +88,13 @@ function retentionDays(value: string | undefined): number {
   return days;
 }
 
+/** "A few minutes": long enough to walk to the kiosk, short enough that the next person is not credited. */
+function invitationLapseMs(value: string | undefined): number {
+  const seconds = intFrom(value, DEFAULT_INVITATION_LAPSE_MS / 1000, 'INVITATION_LAPSE_SECONDS');
+  if (seconds < 30 || seconds > 3600) throw new Error(`INVITATION_LAPSE_SECONDS must be 30–3600, got "${value}"`);
+  return seconds * 1000;
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ServerConfig {
   const hook = env.HCP_TEST_HOOK;
   if (hook !== undefined && hook !== '' && hook !== 'crash-after-commit') {
@@ -109,5 +119,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, cwd = proces
     },
     trustProxy: trustProxyFrom(env.TRUST_PROXY),
     contactRetentionDays: retentionDays(env.KIOSK_CONTACT_RETENTION_DAYS),
+    invitationLapseMs: invitationLapseMs(env.INVITATION_LAPSE_SECONDS),
   };
 }

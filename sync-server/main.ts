@@ -11,6 +11,7 @@ import { openStore } from './store/open-store';
 import { PgCaseNotifier } from './store/postgres/pg-notify';
 import { SqliteCaseNotifier } from './store/sqlite/sqlite-notify';
 import { decideServerMode } from './server-mode';
+import { startDefaultJob, type DefaultJobSchedule } from './defaults/default-schedule';
 
 async function main() {
   const config = configFromEnv();
@@ -51,12 +52,15 @@ async function main() {
     kioskSettings: { ...DEFAULT_KIOSK_SETTINGS, shiftEndsAt: config.shiftEndsAt, contactRetentionDays: config.contactRetentionDays },
     unsentExportKey: exportKey.publicKey,
     caseRules: config.caseRules,
+    invitations: { lapseMs: config.invitationLapseMs },
     trustProxy: config.trustProxy,
     push: config.testHook === 'crash-after-commit' ? { afterCommit: () => process.kill(process.pid, 'SIGKILL') } : undefined,
     // Per-request lines would drown the log: every kiosk checks in every 15 s. Errors are still logged.
     fastify: { logger: { level: config.logLevel }, disableRequestLogging: true, ...(https ? { https } : {}) } as object,
   });
+  let defaultJob: DefaultJobSchedule | null = null;
   const shutdown = async () => {
+    await defaultJob?.stop();
     await app.close();
     await caseNotifier.close();
     await store.close();
@@ -65,6 +69,8 @@ async function main() {
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
   await app.listen({ host: config.host, port: config.port });
+  // The default 满意 of finished 办件 (issue 14): now and every 10 minutes, after listening so it never delays start-up.
+  defaultJob = startDefaultJob(store, { info: (m) => app.log.info(m), error: (m) => app.log.error(m) });
   const scheme = https ? 'https' : 'http';
   const shown = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
   app.log.info(`好差评 Window: ${scheme}://${shown}:${config.port}/ (data in ${config.dataDir}, store ${store.kind}, ${demo ? 'demo mode' : 'production mode'})`);

@@ -97,6 +97,10 @@ const RATING_ITEM_ERROR_CODES = [
   'UNKNOWN_SERVICE_ITEM',
   /** Only from `npm run import-unsent`: an outbox entry of the file without its record. */
   'RECORD_MISSING',
+  /** Another rating already answered the invitation this rating's sessionId names (one rating per invitation). */
+  'INVITATION_USED',
+  /** The sessionId names an invitation of another window or 办件. */
+  'INVITATION_MISMATCH',
 ] as const;
 
 /** Codes of one refused case step (shown on its case card, under `cases:refusals`). */

@@ -6,8 +6,11 @@
 /** The form has been checked (复核) by a second person of its window: it has a paper_checks row (migration 010). */
 const CHECKED = 'EXISTS (SELECT 1 FROM paper_checks pc WHERE pc.rating_id = ratings.id)';
 
-/** A rating counts once stored, a paper form once checked. */
-export const COUNTED = `(channel <> 'PAPER' OR ${CHECKED})`;
+/** A default 满意 overtaken by a citizen rating made before it was due (migration 017): kept, no longer counted. */
+const NOT_SUPERSEDED = 'superseded_at IS NULL';
+
+/** A rating counts once stored, a paper form once checked; a superseded default no more. */
+export const COUNTED = `((channel <> 'PAPER' OR ${CHECKED}) AND ${NOT_SUPERSEDED})`;
 
 /** A paper form still waiting for its check. */
 export const UNCHECKED_PAPER = `(channel = 'PAPER' AND NOT ${CHECKED})`;

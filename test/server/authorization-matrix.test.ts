@@ -43,6 +43,11 @@ const EXPECTED: Record<string, Access> = {
   'POST /api/v1/admin/system-tokens/:id/revoke': 'devices.manage',
   'POST /api/v1/service-cases': 'system-token',
   'GET /api/v1/service-cases/mine': 'signed-in',
+  // Invitations (一次一评): the 办件's clerk or window lead (scope in the handler), the business system, the kiosk.
+  'POST /api/v1/service-cases/:id/invitation': 'signed-in',
+  'POST /api/v1/service-cases/invitations': 'system-token',
+  'GET /api/v1/kiosk/invitation': 'device-or-demo',
+  'GET /api/v1/kiosk/service-cases': 'device-or-demo',
   'GET /api/v1/staff/:id/photo': 'public',
   'POST /api/v1/auth/sign-in': 'public',
   'POST /api/v1/auth/sign-out': 'public',

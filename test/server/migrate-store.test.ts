@@ -23,6 +23,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const run = promisify(execFile);
 const T = Date.now() - 3_600_000;
 const PROVINCE_KEY = randomBytes(32);
+const INVITATION_ID = uuidv7(T + 70);
 const CALL: CaseAction = { type: 'CALL_BACK', channel: 'PHONE', outcome: 'REACHED', note: '已联系' };
 
 afterAll(dropTestSchemas);
@@ -60,6 +61,12 @@ async function makeHall(dir: string, employeeNo = 'D1001') {
   // Its phone rating link (printed on the receipt): only the token's hash is stored.
   const link = await store.ratingLink({ kind: 'SERVICE_CASE', unitId: 'demo-unit', windowId: 'demo-w1', serviceCaseId, createdAt: T + 70, createdBy: 'demo-s1' });
   await store.insertSystemToken({ id: 'tok-1', unitId: 'demo-unit', name: '业务系统', tokenHash: 'tok-hash-1', createdBy: 'demo-admin', createdAt: T, revokedAt: null, revokedBy: null, lastUsedAt: null });
+  // An invitation (一次一评) for that 办件.
+  const sc = (await store.findServiceCase('demo-unit', 'BJ-2026-001'))!;
+  await store.createInvitation({
+    id: INVITATION_ID, unitId: 'demo-unit', windowId: 'demo-w1', serviceCaseId: sc.id, caseNo: sc.caseNo, serviceItemId: 'demo-item-1', staffId: 'demo-s1',
+    source: 'API', createdBy: 'tok-1', createdAt: T + 70, expiresAt: T + 70 + 180_000, answeredRatingId: null, answeredAt: null, cancelledAt: null,
+  });
   await store.close();
   return { bad, good, paper, event, linkToken: link.token, serviceCaseId };
 }
@@ -85,7 +92,7 @@ describe('npm run migrate-store: a hall joins the province', () => {
     const schema = newTestSchema('hcp_move');
     const first = await migrate(dir, schema);
     expect(first.stdout).not.toContain('could not be rebuilt'); // every digest made again under the new key
-    expect(added(first.stdout)).toMatchObject({ ratings: 3, cases: 2, case_events: 1, audit_log: 1, devices: 1, paper_checks: 1, rating_photos: 1, service_cases: 1, system_tokens: 1, rating_links: 1 });
+    expect(added(first.stdout)).toMatchObject({ ratings: 3, cases: 2, case_events: 1, audit_log: 1, devices: 1, paper_checks: 1, rating_photos: 1, service_cases: 1, system_tokens: 1, rating_invitations: 1, rating_links: 1 });
 
     const province = await openPostgresStore({ connectionString: PG_TEST_URL, schema, max: 2 }, new ContactCipher(PROVINCE_KEY));
     try {
@@ -114,6 +121,7 @@ describe('npm run migrate-store: a hall joins the province', () => {
       expect((await province.findDeviceByCredential('cred-1'))?.id).toBe('dev-hall-1');
       expect(await province.findServiceCase('demo-unit', 'BJ-2026-001')).toMatchObject({ status: 'FINISHED', staffId: 'demo-s1', receivedAt: T + 60 });
       expect((await province.findSystemTokenByHash('tok-hash-1'))?.id).toBe('tok-1');
+      expect(await province.getInvitation(INVITATION_ID)).toMatchObject({ caseNo: 'BJ-2026-001', source: 'API', createdAt: T + 70 });
 
       const second = await migrate(dir, schema);
       expect(Object.values(added(second.stdout)).every((n) => n === 0)).toBe(true);

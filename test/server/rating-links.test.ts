@@ -2,10 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../src/domain/ids';
-import { RATING_SCHEMA_VERSION } from '../../src/domain/rating-limits';
 import { PHONE_BROWSER_HEADER } from '../../src/domain/rating-link';
 import type { ServiceCaseFields } from '../../src/domain/service-case';
-import { ingestRecords } from '../../sync-server/ingest';
 import { api, DEMO_ACCOUNTS, signIn } from '../support/api';
 import { dropTestSchemas, newTestSchema, PG_TEST_URL } from '../support/postgres';
 import { startInProcessServer, tempDir, type InProcessServer } from '../support/server';
@@ -166,9 +164,10 @@ for (const storeKind of ['sqlite', 'postgres'] as const) {
     it('counts a default 满意 as assessment 1: a phone rating after it is the 追评', async () => {
       const sc = await serviceCase();
       const due = Date.now() - DAY;
-      const made = { id: uuidv7(due), v: RATING_SCHEMA_VERSION, level: 'SATISFIED', reasons: [], channel: 'DEFAULT', unitId: 'demo-unit', windowId: 'demo-w1', staffId: 'demo-s1', deviceId: 'server-default', deviceTime: due, locale: 'zh-CN', caseNumber: sc.caseNo } as const;
-      const [outcome] = await ingestRecords(srv.store, [{ ...made, reasons: [] }], { deviceId: 'server-default', sentAt: due, receivedAt: due });
-      expect(outcome.status).toBe('accepted');
+      // The default job's own write (sync-server/defaults): channel DEFAULT, made at the due instant.
+      const made = await srv.store.insertDefaultRatings([{ id: uuidv7(due), unitId: 'demo-unit', caseNo: sc.caseNo, windowId: 'demo-w1', staffId: 'demo-s1', dueAt: due }], due);
+      expect(made).toHaveLength(1);
+      expect((await srv.store.listServiceCaseRatings('demo-unit', sc.caseNo)).map((r) => r.channel)).toEqual(['DEFAULT']);
       const token = await tokenOf(sc.id);
       const shown = await page(token);
       expect(shown.body.state).toBe('FOLLOW_UP');

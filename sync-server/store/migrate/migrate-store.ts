@@ -88,6 +88,8 @@ const TABLES: TableCopy[] = [
   // A 办件 already in the target under its (unit, 办件编号) with another id is left as it is there (ON CONFLICT).
   { table: 'service_cases', orderBy: 'id' },
   { table: 'system_tokens', orderBy: 'id' },
+  // After their 办件: an invitation names the one it rates (null for a kiosk's own of a 办件 the server lacked).
+  { table: 'rating_invitations', orderBy: 'id' },
   // Phone-page links: only token hashes, so printed QR codes keep working under the province's key; a link asked
   // for again there is derived under that key and gets a row of its own beside the old one (rating-link-rows.ts).
   { table: 'rating_links', orderBy: 'id' },

@@ -7,12 +7,14 @@ import { pgAccounts } from './pg-accounts';
 import { pgAudit } from './pg-audit';
 import { pgCases } from './pg-cases';
 import { pgCatalog } from './pg-catalog';
+import { pgDefaultRatings } from './pg-default-ratings';
 import { pgDevices } from './pg-devices';
 import { pgLimits } from './pg-limits';
 import { pgPaperChecks } from './pg-paper-checks';
 import { pgRatings } from './pg-ratings';
 import { pgRoleGrants } from './pg-role-grants';
 import { pgServiceCases } from './pg-service-cases';
+import { pgInvitations } from './pg-invitations';
 import { pgRatingLinks } from './pg-rating-links';
 import { pgSettings } from './pg-settings';
 
@@ -57,6 +59,8 @@ export async function openPostgresStore(options: PgOptions, cipher: ContactCiphe
     ...pgAbandonedTaps(db),
     ...pgLimits(db),
     ...pgServiceCases(db),
+    ...pgDefaultRatings(db, cipher),
+    ...pgInvitations(db),
     ...pgRatingLinks(db, cipher),
     async close() {
       await db.close();

@@ -5,7 +5,7 @@
  * token itself is never stored (it is derived again under the server key when the link is asked for: see
  * store/rating-link-rows.ts). A SERVICE_CASE link names its 办件, a WINDOW link (a QR posted at a window) none.
  * The unique token hash makes "the same link each time" hold between instances asking at once. A 办件's ratings are
- * read by (unit, 办件编号), hence the index on ratings. `time` as in migration 016 (BIGINT in PostgreSQL's 007).
+ * read by (unit, 办件编号) through migration 017's ratings_service_case. `time` as in 016 (BIGINT in PostgreSQL's 007).
  */
 export const ratingLinksSql = (time: string) => `
   CREATE TABLE rating_links (
@@ -20,7 +20,6 @@ export const ratingLinksSql = (time: string) => `
     CHECK ((kind = 'SERVICE_CASE') = (service_case_id IS NOT NULL))
   );
   CREATE INDEX rating_links_service_case ON rating_links(service_case_id) WHERE service_case_id IS NOT NULL;
-  CREATE INDEX ratings_unit_case ON ratings(unit_id, case_number) WHERE case_number IS NOT NULL;
 `;
 
 export const MIGRATION_19_SQL = ratingLinksSql('INTEGER');

@@ -10,11 +10,13 @@ import { sqliteAudit } from './sqlite-audit';
 import { sqliteRoleGrants } from './sqlite-role-grants';
 import { sqliteCases } from './sqlite-cases';
 import { sqliteCatalog } from './sqlite-catalog';
+import { sqliteDefaultRatings } from './sqlite-default-ratings';
 import { sqliteDevices } from './sqlite-devices';
 import { sqliteLimits } from './sqlite-limits';
 import { sqlitePaperChecks } from './sqlite-paper-checks';
 import { sqliteRatings } from './sqlite-ratings';
 import { sqliteServiceCases } from './sqlite-service-cases';
+import { sqliteInvitations } from './sqlite-invitations';
 import { sqliteRatingLinks } from './sqlite-rating-links';
 import { sqliteSettings } from './sqlite-settings';
 
@@ -91,6 +93,8 @@ export function openSqliteStore(dataDir: string, cipher: ContactCipher): Store {
     ...sqliteAbandonedTaps(db),
     ...sqliteLimits(db),
     ...sqliteServiceCases(db),
+    ...sqliteDefaultRatings(db, cipher),
+    ...sqliteInvitations(db),
     ...sqliteRatingLinks(db, cipher),
     async close() {
       db.close();
