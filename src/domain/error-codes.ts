@@ -80,6 +80,9 @@ const REQUEST_ERROR_CODES = [
   // Supervision's review of flagged ratings
   'NOTE_REQUIRED',
   'PERIOD_INVALID',
+  // The phone rating page (QR links, /r/<token>)
+  'RATING_LINK_UNKNOWN',
+  'RATING_LINK_CLOSED',
 ] as const;
 
 /** Codes of one refused rating or paper form inside a push answer (besides VALIDATION_FAILED, UNKNOWN_WINDOW…). */

@@ -6,7 +6,7 @@ import { MAX_COMMENT_LENGTH, MAX_OTHER_REASON_LENGTH } from './rating-limits';
 // tablet and on a printed receipt slip, and a window QR (no 办件) posted at a window. `/r/<token>` is its own
 // small entry (no staff app, no service worker); it reads and posts through the public routes below.
 
-export const PHONE_PAGE_PREFIX = '/r/';
+export { PHONE_PAGE_PREFIX } from './phone-constants';
 
 export const RATING_LINK_PATHS = {
   /** The link of one 办件 (session: the 办件's staff member, the window's lead, or supervision); same link each time. */
@@ -77,3 +77,7 @@ export const PhoneRatingResponseSchema = z.object({
 
 /** The window a window-QR rating rates; unused ids are never shown to a phone. */
 export const WindowLinkParamsSchema = z.object({ id: CatalogIdSchema });
+
+
+// The phone page's own constants live in phone-constants.ts (no zod: the page imports them into its first paint).
+export { PHONE_BROWSER_HEADER, PHONE_BROWSER_ID } from './phone-constants';

@@ -57,7 +57,9 @@ async function makeHall(dir: string, employeeNo = 'D1001') {
   await store.enrolDevice({ codeHash: 'code-1', deviceId: 'dev-hall-1', credentialHash: 'cred-1', at: T, report });
   // A 办件 from the business system, and its token (the hash only).
   const serviceCase = { caseNo: 'BJ-2026-001', serviceItemId: 'demo-item-1', unitId: 'demo-unit', windowId: 'demo-w1', staffId: 'demo-s1', applicantType: 'PERSON', acceptedAt: T, finishedAt: T + 60_000, status: 'FINISHED', source: 'API' } as const;
-  await store.upsertServiceCases([serviceCase], T + 60);
+  const [{ id: serviceCaseId }] = await store.upsertServiceCases([serviceCase], T + 60);
+  // Its phone rating link (printed on the receipt): only the token's hash is stored.
+  const link = await store.ratingLink({ kind: 'SERVICE_CASE', unitId: 'demo-unit', windowId: 'demo-w1', serviceCaseId, createdAt: T + 70, createdBy: 'demo-s1' });
   await store.insertSystemToken({ id: 'tok-1', unitId: 'demo-unit', name: '业务系统', tokenHash: 'tok-hash-1', createdBy: 'demo-admin', createdAt: T, revokedAt: null, revokedBy: null, lastUsedAt: null });
   // An invitation (一次一评) for that 办件.
   const sc = (await store.findServiceCase('demo-unit', 'BJ-2026-001'))!;
@@ -66,7 +68,7 @@ async function makeHall(dir: string, employeeNo = 'D1001') {
     source: 'API', createdBy: 'tok-1', createdAt: T + 70, expiresAt: T + 70 + 180_000, answeredRatingId: null, answeredAt: null, cancelledAt: null,
   });
   await store.close();
-  return { bad, good, paper, event };
+  return { bad, good, paper, event, linkToken: link.token, serviceCaseId };
 }
 
 async function migrate(dir: string, schema: string) {
@@ -86,11 +88,11 @@ async function counts(store: Store) {
 describe('npm run migrate-store: a hall joins the province', () => {
   it('moves every rating, case, step, photo, audit entry and device, re-encrypted under the province key, and a second run adds nothing', async () => {
     const dir = tempDir('move-hall');
-    const { bad, good, paper, event } = await makeHall(dir);
+    const { bad, good, paper, event, linkToken, serviceCaseId } = await makeHall(dir);
     const schema = newTestSchema('hcp_move');
     const first = await migrate(dir, schema);
     expect(first.stdout).not.toContain('could not be rebuilt'); // every digest made again under the new key
-    expect(added(first.stdout)).toMatchObject({ ratings: 3, cases: 2, case_events: 1, audit_log: 1, devices: 1, paper_checks: 1, rating_photos: 1, service_cases: 1, system_tokens: 1, rating_invitations: 1 });
+    expect(added(first.stdout)).toMatchObject({ ratings: 3, cases: 2, case_events: 1, audit_log: 1, devices: 1, paper_checks: 1, rating_photos: 1, service_cases: 1, system_tokens: 1, rating_invitations: 1, rating_links: 1 });
 
     const province = await openPostgresStore({ connectionString: PG_TEST_URL, schema, max: 2 }, new ContactCipher(PROVINCE_KEY));
     try {
@@ -100,6 +102,11 @@ describe('npm run migrate-store: a hall joins the province', () => {
       expect(await province.revealComment(bad.id)).toBe(bad.comment);
       expect((await province.getRatingPhoto(paper.id))?.bytes.toString()).toBe('a photo of the form');
       expect((await province.getRating(good.id))?.level).toBe('VERY_SATISFIED');
+      // The printed link still opens its 办件; asked for again, the link is made under the province's key.
+      expect(await province.findRatingLink(linkToken)).toMatchObject({ kind: 'SERVICE_CASE', serviceCaseId, createdBy: 'demo-s1' });
+      const again = await province.ratingLink({ kind: 'SERVICE_CASE', unitId: 'demo-unit', windowId: 'demo-w1', serviceCaseId, createdAt: T + 80, createdBy: 'demo-s1' });
+      expect(again.token).not.toBe(linkToken);
+      expect(await province.findRatingLink(again.token)).toMatchObject({ serviceCaseId });
       // The paper duplicate check and the case log work under the new key.
       expect((await province.findPaperRatings('QH-2026-077', paper.level, paper.contact)).map((r) => r.id)).toEqual([paper.id]);
       expect((await province.getCase(bad.id))?.events.map((e) => e.id)).toEqual([event.id]);

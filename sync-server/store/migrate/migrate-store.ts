@@ -93,6 +93,9 @@ const TABLES: TableCopy[] = [
   // Supervision's marks and the staff sign-ins on devices the flags read (issue 14).
   { table: 'rating_reviews', orderBy: 'rating_id' },
   { table: 'staff_device_sign_ins', orderBy: 'id' },
+  // Phone-page links: only token hashes, so printed QR codes keep working under the province's key; a link asked
+  // for again there is derived under that key and gets a row of its own beside the old one (rating-link-rows.ts).
+  { table: 'rating_links', orderBy: 'id' },
 ];
 
 export const MOVED_TABLES = TABLES.map((t) => t.table);

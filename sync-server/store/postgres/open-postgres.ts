@@ -15,6 +15,7 @@ import { pgRatings } from './pg-ratings';
 import { pgRoleGrants } from './pg-role-grants';
 import { pgServiceCases } from './pg-service-cases';
 import { pgInvitations } from './pg-invitations';
+import { pgRatingLinks } from './pg-rating-links';
 import { pgSettings } from './pg-settings';
 import { pgRatingFlags } from './pg-rating-flags';
 
@@ -62,6 +63,7 @@ export async function openPostgresStore(options: PgOptions, cipher: ContactCiphe
     ...pgDefaultRatings(db, cipher),
     ...pgInvitations(db),
     ...pgRatingFlags(db),
+    ...pgRatingLinks(db, cipher),
     async close() {
       await db.close();
     },

@@ -5,6 +5,7 @@ import { PG_MIGRATION_3_SQL } from './pg-migration-003';
 import { PG_MIGRATION_4_SQL } from './pg-migration-004';
 import { PG_MIGRATION_5_SQL } from './pg-migration-005';
 import { PG_MIGRATION_6_SQL } from './pg-migration-006';
+import { PG_MIGRATION_7_SQL } from './pg-migration-007';
 import { PG_MIGRATION_8_SQL } from './pg-migration-008';
 
 /** Numbered migrations of the PostgreSQL store. Never edit one that has shipped: add the next number. */
@@ -21,6 +22,7 @@ export const PG_MIGRATIONS: PgMigration[] = [
   { version: 4, name: '办件 (service cases) by unit and 办件编号; business-system tokens', sql: PG_MIGRATION_4_SQL },
   { version: 5, name: 'the default 满意 of finished 办件: one per 办件, superseded ones marked', sql: PG_MIGRATION_5_SQL },
   { version: 6, name: 'rating invitations (一次一评); one rating per session id', sql: PG_MIGRATION_6_SQL },
+  { version: 7, name: 'rating links of the phone page (QR): token hashes per 办件 or window', sql: PG_MIGRATION_7_SQL },
   { version: 8, name: 'staff sign-ins on devices; supervision marks flagged ratings valid or invalid', sql: PG_MIGRATION_8_SQL },
 ];
 

@@ -19,6 +19,7 @@ import { CASE_COUNT_INDEXES_SQL } from './migration-015';
 import { MIGRATION_16_SQL } from './migration-016';
 import { MIGRATION_17_SQL } from './migration-017';
 import { MIGRATION_18_SQL } from './migration-018';
+import { MIGRATION_19_SQL } from './migration-019';
 import { MIGRATION_20_SQL } from './migration-020';
 
 export interface MigrationContext {
@@ -91,5 +92,6 @@ export const SQLITE_MIGRATIONS: Migration[] = [
   { version: 16, name: '办件 (service cases) by unit and 办件编号; business-system tokens', up: (db) => db.exec(MIGRATION_16_SQL) },
   { version: 17, name: 'the default 满意 of finished 办件: one per 办件, superseded ones marked', up: (db) => db.exec(MIGRATION_17_SQL) },
   { version: 18, name: 'rating invitations (一次一评); one rating per session id', up: (db) => db.exec(MIGRATION_18_SQL) },
+  { version: 19, name: 'rating links of the phone page (QR): token hashes per 办件 or window', up: (db) => db.exec(MIGRATION_19_SQL) },
   { version: 20, name: 'staff sign-ins on devices; supervision marks flagged ratings valid or invalid', up: (db) => db.exec(MIGRATION_20_SQL) },
 ];

@@ -17,6 +17,7 @@ import { sqlitePaperChecks } from './sqlite-paper-checks';
 import { sqliteRatings } from './sqlite-ratings';
 import { sqliteServiceCases } from './sqlite-service-cases';
 import { sqliteInvitations } from './sqlite-invitations';
+import { sqliteRatingLinks } from './sqlite-rating-links';
 import { sqliteSettings } from './sqlite-settings';
 import { sqliteRatingFlags } from './sqlite-rating-flags';
 
@@ -96,6 +97,7 @@ export function openSqliteStore(dataDir: string, cipher: ContactCipher): Store {
     ...sqliteDefaultRatings(db, cipher),
     ...sqliteInvitations(db),
     ...sqliteRatingFlags(db),
+    ...sqliteRatingLinks(db, cipher),
     async close() {
       db.close();
     },
