@@ -12,6 +12,7 @@ import { adminCatalogRoutes } from './routes/admin-catalog';
 import { adminDeviceRoutes } from './routes/admin-devices';
 import { adminSystemTokenRoutes } from './routes/admin-system-tokens';
 import { serviceCaseRoutes } from './routes/service-cases';
+import { tabletServiceCaseRoutes } from './routes/tablet-service-cases';
 import { deviceRoutes } from './routes/devices';
 import { caseRoutes } from './routes/cases';
 import { paperRoutes } from './routes/paper';
@@ -101,6 +102,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   adminDeviceRoutes(app, opts.store);
   adminSystemTokenRoutes(app, opts.store);
   serviceCaseRoutes(app, opts.store);
+  tabletServiceCaseRoutes(app, opts.store);
   paperConfigRoute(app, opts.store, opts.unsentExportKey);
   paperRoutes(app, opts.store, notifier);
   caseRoutes(app, opts.store, opts.caseRules);

@@ -63,6 +63,7 @@ import {
   KioskServiceCasesSchema,
   SystemInviteRequestSchema,
 } from './rating-invitation';
+import { PUSH_TABLET_SERVICE_CASES_PATH } from './tablet-service-case';
 import { PhonePageSchema, PhoneRatingRequestSchema, PhoneRatingResponseSchema, RATING_LINK_PATHS, RatingLinkSchema } from './rating-link';
 import { AUDIT_PATH, RATINGS_PATH } from './ratings-api';
 import { HealthSchema, KioskConfigSchema, PushRequestSchema, PushResponseSchema } from './sync-api';
@@ -147,6 +148,8 @@ export const API = {
   // A case push also answers with the touched cases' new events (the tablet applies them: no list download).
   pushCaseActions: def(CASE_PATHS.push, { ...batch, response: CasePushResponseSchema }),
   pushAbandonedTaps: def(ABANDONED_TAP_PATHS.push, batch),
+  // 办件 typed in on window staff's tablets (outbox stream 'serviceCase'), with the person's session.
+  pushTabletServiceCases: def(PUSH_TABLET_SERVICE_CASES_PATH, batch),
 
   signIn: def(AUTH_PATHS.signIn, { method: 'POST', request: SignInRequestSchema, response: MeSchema }),
   signOut: def(AUTH_PATHS.signOut, { method: 'POST', response: z.null() }),
