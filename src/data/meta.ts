@@ -42,6 +42,8 @@ export interface MetaValues extends StreamMetaValues {
   pinFailuresByStaff: Record<string, { count: number; lockedUntil: number }>;
   /** The last ratings list the signed-in person saw, for offline use; contact masked only. */
   staffRatings: { userId: string; fetchedAt: number; response: import('../domain/ratings-api').RatingListResponse };
+  /** The last 办件 list of the day the signed-in person saw, for offline use. */
+  myServiceCases: { userId: string; fetchedAt: number; response: import('../domain/endpoints').ResponseOf<typeof import('../domain/endpoints').API.myServiceCases, Blob> };
 }
 /** What the status strip shows: when the server last answered, and the last failure if the latest try failed. */
 export interface SyncStatus {

@@ -63,11 +63,10 @@ import {
   KioskServiceCasesSchema,
   SystemInviteRequestSchema,
 } from './rating-invitation';
-import { PUSH_TABLET_SERVICE_CASES_PATH } from './tablet-service-case';
 import { PhonePageSchema, PhoneRatingRequestSchema, PhoneRatingResponseSchema, RATING_LINK_PATHS, RatingLinkSchema } from './rating-link';
 import { AUDIT_PATH, RATINGS_PATH } from './ratings-api';
 import { HealthSchema, KioskConfigSchema, PushRequestSchema, PushResponseSchema } from './sync-api';
-import { HEALTH_PATH, KIOSK_CONFIG_PATH, PUSH_RATINGS_PATH } from './sync-constants';
+import { HEALTH_PATH, KIOSK_CONFIG_PATH, PUSH_RATINGS_PATH, PUSH_TABLET_SERVICE_CASES_PATH } from './sync-constants';
 
 /**
  * Every API route once: its method, its path (parameters written `:name`), what it takes and what it answers.

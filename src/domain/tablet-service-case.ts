@@ -8,7 +8,7 @@ import { CST_OFFSET_MS } from './time';
 // queued in the outbox stream 'serviceCase' and pushed with the person's session to PUSH_TABLET_SERVICE_CASES_PATH.
 // The server keeps it with source TABLET under the person's unit, window and own id (never another's).
 
-export const PUSH_TABLET_SERVICE_CASES_PATH = '/api/v1/sync/service-cases';
+export { PUSH_TABLET_SERVICE_CASES_PATH } from './sync-constants';
 
 /**
  * How long ahead of the server's clock an accepted or finished time may lie: a tablet's clock a little fast, a
