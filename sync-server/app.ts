@@ -34,6 +34,7 @@ import type { Store } from './store/store';
 import type { CaseRules } from '../src/domain/case-intake';
 import { InProcessCaseNotifier, type CaseNotifier } from './live/case-notifier';
 import { caseLiveRoute, type LiveStreamOptions } from './routes/case-live';
+import { invitationRoutes, type InvitationRouteOptions } from './invitations/invitation-routes';
 
 export interface AppOptions {
   store: Store;
@@ -60,6 +61,8 @@ export interface AppOptions {
   caseNotifier?: CaseNotifier;
   /** The live case stream's heartbeat and per-session limit (routes/case-live.ts); tests shorten the heartbeat. */
   live?: LiveStreamOptions;
+  /** Rating invitations (一次一评): how long one stays open, how often a waiting kiosk reads again. */
+  invitations?: InvitationRouteOptions;
 }
 
 export const APP_VERSION = '0.2.0';
@@ -103,6 +106,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   adminSystemTokenRoutes(app, opts.store);
   serviceCaseRoutes(app, opts.store);
   tabletServiceCaseRoutes(app, opts.store);
+  invitationRoutes(app, opts.store, opts.invitations);
   paperConfigRoute(app, opts.store, opts.unsentExportKey);
   paperRoutes(app, opts.store, notifier);
   caseRoutes(app, opts.store, opts.caseRules);

@@ -6,6 +6,7 @@ import { answerItems, type ItemOutcome } from './batch-route';
 import { payloadHash } from './canonical';
 import { caseOpenedBy, type CaseNotifier } from './live/case-notifier';
 import { caseOnArrival } from './store/rules/case-opening';
+import { itemOutcomeOf } from './invitations/ingest-outcome';
 import type { Catalog, CatalogStaff, IngestBatch, PreparedRating, Store } from './store/store';
 
 /** The catalogue facts an item is checked against, loaded once per request. */
@@ -102,7 +103,7 @@ export async function ingestRecords(store: Store, records: readonly RatingRecord
     const batch: IngestBatch = { deviceId: info.deviceId, receivedAt: info.receivedAt, clockOffsetMs: info.receivedAt - info.sentAt, items: prepared };
     const stored = await store.insertRatings(batch);
     stored.forEach((status, i) => {
-      outcomes[preparedIndex[i]] = status === 'conflict' ? { status, error: { code: ERROR_CODES.idConflict, message: 'this id is stored with different content' } } : { status };
+      outcomes[preparedIndex[i]] = itemOutcomeOf(status);
       // Only a rating stored now opened its case: a replay's case was announced when it first arrived.
       if (status === 'accepted' && prepared[i].opensCase) void opts.notifier?.publish(caseOpenedBy(prepared[i].record));
     });

@@ -60,7 +60,7 @@ import {
   InvitationCreatedSchema,
   KioskInvitationQuerySchema,
   KioskInvitationResponseSchema,
-  KioskServiceCasesSchema,
+  KioskServiceCasesQuerySchema, KioskServiceCasesSchema,
   SystemInviteRequestSchema,
 } from './rating-invitation';
 import { PhonePageSchema, PhoneRatingRequestSchema, PhoneRatingResponseSchema, RATING_LINK_PATHS, RatingLinkSchema } from './rating-link';
@@ -206,7 +206,7 @@ export const API = {
   inviteServiceCase: def(INVITATION_PATHS.invite, { method: 'POST', response: InvitationCreatedSchema }),
   systemInvite: def(INVITATION_PATHS.systemInvite, { method: 'POST', request: SystemInviteRequestSchema, response: InvitationCreatedSchema }),
   kioskInvitation: def(INVITATION_PATHS.kioskInvitation, { method: 'GET', query: KioskInvitationQuerySchema, response: KioskInvitationResponseSchema }),
-  kioskServiceCases: def(INVITATION_PATHS.kioskServiceCases, { method: 'GET', response: KioskServiceCasesSchema }),
+  kioskServiceCases: def(INVITATION_PATHS.kioskServiceCases, { method: 'GET', query: KioskServiceCasesQuerySchema, response: KioskServiceCasesSchema }),
 
   // The phone rating page (一事一评): a 办件's link, a window's QR link, and the public page's read and post.
   serviceCaseRatingLink: def(RATING_LINK_PATHS.serviceCaseLink, { method: 'POST', response: RatingLinkSchema }),

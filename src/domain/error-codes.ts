@@ -97,6 +97,10 @@ const RATING_ITEM_ERROR_CODES = [
   /** A 办件 typed on a tablet: its 办件编号 is another window's or person's; a time far past the server's clock. */
   'SERVICE_CASE_OF_ANOTHER',
   'SERVICE_CASE_TIME_IN_FUTURE',
+  /** Another rating already answered the invitation this rating's sessionId names (one rating per invitation). */
+  'INVITATION_USED',
+  /** The sessionId names an invitation of another window or 办件. */
+  'INVITATION_MISMATCH',
 ] as const;
 
 /** Codes of one refused case step (shown on its case card, under `cases:refusals`). */

@@ -57,9 +57,14 @@ export const SystemInviteRequestSchema = z.strictObject({ caseNo: CaseNoSchema }
 /** `after`: the id of the invitation the kiosk already holds (or answered); the server answers only a newer one. */
 export const KioskInvitationQuerySchema = z.object({
   after: z.optional(UuidV7Schema),
+  /** A demo kiosk without a credential names its window (as for its configuration); an enrolled one is bound to its own. */
+  window: z.optional(CatalogIdSchema),
   waitMs: z.optional(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(KIOSK_INVITATION_WAIT_MAX_MS))),
 });
 export const KioskInvitationResponseSchema = z.object({ invitation: z.nullable(InvitationSchema), serverTime: z.number() });
+
+/** As for the invitation: a demo kiosk without a credential names its window. */
+export const KioskServiceCasesQuerySchema = z.object({ window: z.optional(CatalogIdSchema) });
 
 /** A 办件 as the kiosk's staff panel lists it (today's, of the kiosk's window). */
 export const KioskServiceCaseSchema = z.object({

@@ -9,6 +9,7 @@ import type { CalendarYear } from '../../src/domain/workdays';
 import type { DeviceListItem, DeviceReportInput } from '../../src/domain/device-api';
 import type { ServiceCase, ServiceCaseFields, ServiceCaseUpsertOutcome } from '../../src/domain/service-case';
 import type { SystemToken } from '../../src/domain/service-case-api';
+import type { StoredInvitation } from './invitation-rows';
 
 export type { Catalog, CatalogStaff, CatalogUnit, CatalogWindow, ServiceItem };
 
@@ -95,7 +96,8 @@ export interface IngestBatch {
   items: PreparedRating[];
 }
 
-export type InsertOutcome = 'accepted' | 'duplicate' | 'conflict';
+/** invitation-used / invitation-mismatch: the rating's session id is another rating's, or another window's or 办件's (invitation-rows.ts). */
+export type InsertOutcome = 'accepted' | 'duplicate' | 'conflict' | 'invitation-used' | 'invitation-mismatch';
 
 /** A stored rating as lists see it: contact masked, never decrypted. */
 export interface StoredRating extends Omit<RatingRecord, 'contact'> {
@@ -388,10 +390,21 @@ export interface SystemTokenStore {
   touchSystemToken(id: string, at: number): Promise<void>;
 }
 
+/** Rating invitations (一次一评): made by staff or the business system, read by the window's kiosk. */
+export interface InvitationStore {
+  /** Stores the invitation and cancels the window's older open ones, in one transaction (one open per window). */
+  createInvitation(invitation: StoredInvitation): Promise<void>;
+  /** The window's newest invitation newer than `after` (an id) that is neither answered, cancelled nor lapsed at `now`. */
+  openInvitation(windowId: string, after: string | undefined, now: number): Promise<StoredInvitation | null>;
+  getInvitation(id: string): Promise<StoredInvitation | null>;
+  /** Of the 办件 given, those an answered invitation rated. */
+  ratedServiceCaseIds(ids: readonly string[]): Promise<Set<string>>;
+}
+
 /**
  * What the server keeps. SQLite is the default; a PostgreSQL implementation follows the same contract.
  */
-export interface Store extends CatalogStore, AccountStore, RatingStore, AuditStore, DeviceStore, CaseStore, PaperCheckStore, SettingsStore, RoleGrantStore, AbandonedTapStore, LimitStore, ServiceCaseStore, SystemTokenStore {
+export interface Store extends CatalogStore, AccountStore, RatingStore, AuditStore, DeviceStore, CaseStore, PaperCheckStore, SettingsStore, RoleGrantStore, AbandonedTapStore, LimitStore, ServiceCaseStore, SystemTokenStore, InvitationStore {
   readonly kind: 'sqlite' | 'postgres';
   close(): Promise<void>;
 }

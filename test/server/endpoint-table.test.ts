@@ -105,6 +105,12 @@ describe('the endpoint table (src/domain/endpoints.ts)', () => {
     const made = await ok(call('POST', API.systemTokens.path, { cookie: admin, body: { unitId: 'demo-unit', name: '业务系统' } }), 201);
     const serviceCase = { caseNo: 'ET-1', serviceItemCode: 'DEMO-001', windowNumber: '1', employeeNo: 'D1001', applicantType: 'PERSON', acceptedAt: Date.now(), status: 'ACCEPTED' };
     await ok(call('POST', API.pushServiceCases.path, { headers: { authorization: `Bearer ${made.token}` }, body: { items: [serviceCase, { caseNo: 'ET-2' }] } }));
+    // Invitations (一次一评): by the business system, then by the clerk; the window's kiosk gets the newest.
+    await ok(call('POST', API.systemInvite.path, { headers: { authorization: `Bearer ${made.token}` }, body: { caseNo: 'ET-1' } }), 201);
+    const etCase = await srv.store.findServiceCase('demo-unit', 'ET-1');
+    const invited = await ok(call('POST', API.inviteServiceCase.path.replace(':id', etCase!.id), { cookie: await signIn(srv.baseUrl, 'D1001') }), 201);
+    expect((await ok(call('GET', `${API.kioskInvitation.path}?window=demo-w1`))).invitation.id).toBe(invited.invitation.id);
+    await ok(call('GET', `${API.kioskServiceCases.path}?window=demo-w1`));
     await ok(call('GET', API.systemTokens.path, { cookie: admin }));
     await ok(call('POST', `${API.systemTokens.path}/${made.systemToken.id}/revoke`, { cookie: admin }));
     const clerkS1 = await signIn(srv.baseUrl, 'D1001');

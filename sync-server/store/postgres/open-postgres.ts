@@ -13,6 +13,7 @@ import { pgPaperChecks } from './pg-paper-checks';
 import { pgRatings } from './pg-ratings';
 import { pgRoleGrants } from './pg-role-grants';
 import { pgServiceCases } from './pg-service-cases';
+import { pgInvitations } from './pg-invitations';
 import { pgSettings } from './pg-settings';
 
 /** True for a DATABASE_URL that selects this store. */
@@ -56,6 +57,7 @@ export async function openPostgresStore(options: PgOptions, cipher: ContactCiphe
     ...pgAbandonedTaps(db),
     ...pgLimits(db),
     ...pgServiceCases(db),
+    ...pgInvitations(db),
     async close() {
       await db.close();
     },

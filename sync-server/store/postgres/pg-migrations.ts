@@ -3,6 +3,7 @@ import { PG_MIGRATION_1_SQL } from './pg-migration-001';
 import { PG_MIGRATION_2_SQL } from './pg-migration-002';
 import { PG_MIGRATION_3_SQL } from './pg-migration-003';
 import { PG_MIGRATION_4_SQL } from './pg-migration-004';
+import { PG_MIGRATION_6_SQL } from './pg-migration-006';
 
 /** Numbered migrations of the PostgreSQL store. Never edit one that has shipped: add the next number. */
 export interface PgMigration {
@@ -16,6 +17,7 @@ export const PG_MIGRATIONS: PgMigration[] = [
   { version: 2, name: 'audit entries moved from a hall keep where they came from', sql: PG_MIGRATION_2_SQL },
   { version: 3, name: 'indexes of the case summary: open cases per scope, newest arrival', sql: PG_MIGRATION_3_SQL },
   { version: 4, name: '办件 (service cases) by unit and 办件编号; business-system tokens', sql: PG_MIGRATION_4_SQL },
+  { version: 6, name: 'rating invitations (一次一评); one rating per session id', sql: PG_MIGRATION_6_SQL },
 ];
 
 /**

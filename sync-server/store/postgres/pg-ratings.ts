@@ -4,7 +4,8 @@ import {
   type ConflictRow, type RatingRow,
 } from '../rating-row';
 import { COUNTED } from '../sql-rules';
-import type { RatingStore } from '../store';
+import type { InsertOutcome, RatingStore } from '../store';
+import { pgInvitationLinks } from './pg-invitations';
 import type { PgDb } from './pg-db';
 import { classifyInserted, insertRows } from './pg-rows';
 
@@ -18,14 +19,19 @@ export function pgRatings(db: PgDb, cipher: ContactCipher): RatingStore {
   return {
     async insertRatings(batch) {
       // Encrypted and keyed before the transaction opens: the CPU work does not hold a connection in a transaction.
-      const items = batch.items.map(({ record, hash: digest, opensCase }) => {
+      const all = batch.items.map(({ record, hash: digest, opensCase }) => {
         // Only the keyed fingerprint is stored: a plain digest of a record holding a phone can be reversed.
         const hash = cipher.fingerprint(digest);
         return { record, hash, opensCase, row: toRatingRow(record, hash, batch, cipher) };
       });
       return db.tx(async (c) => {
+        // Ratings whose session id is another window's or 办件's invitation are refused before the insert.
+        const invitations = await pgInvitationLinks(c, all.map((it) => it.record));
+        const refused = all.map((it) => invitations.check(it.record) !== 'ok');
+        const items = all.filter((_, i) => !refused[i]);
         // A second writer of the same id waits on the unique index until the first commits, then skips it: one row.
-        const inserted = await insertRows<{ id: string }>(c, 'ratings', RATING_COLUMNS, items.map((it) => it.row), 'ON CONFLICT (id) DO NOTHING RETURNING id');
+        // So does a rating whose session id another rating holds (ratings_one_per_session): an invitation is used once.
+        const inserted = await insertRows<{ id: string }>(c, 'ratings', RATING_COLUMNS, items.map((it) => it.row), 'ON CONFLICT DO NOTHING RETURNING id');
         const outcomes = await classifyInserted(
           items,
           (it) => it.record.id,
@@ -35,7 +41,9 @@ export function pgRatings(db: PgDb, cipher: ContactCipher): RatingStore {
             return new Map(rows.map((r) => [r.id, r.payload_hash]));
           },
           (it, storedHash) => it.hash === storedHash,
+          () => 'invitation-used' as const,
         );
+        await invitations.link(items.filter((_, i) => outcomes[i] === 'accepted').map((it) => it.record), batch);
         // The case the rules decided on (store/rules/case-opening.ts), in the same transaction as its rating.
         const cases = items.filter((it, i) => outcomes[i] === 'accepted' && it.opensCase);
         await insertRows(
@@ -47,7 +55,8 @@ export function pgRatings(db: PgDb, cipher: ContactCipher): RatingStore {
         );
         const conflicts = items.filter((_, i) => outcomes[i] === 'conflict').map(({ record, hash }) => toConflictRow(record, hash, batch, cipher));
         await insertRows(c, 'rating_conflicts', CONFLICT_COLUMNS, conflicts, 'ON CONFLICT (rating_id, payload_hash) DO NOTHING');
-        return outcomes;
+        let next = 0;
+        return refused.map((r): InsertOutcome => (r ? 'invitation-mismatch' : outcomes[next++]));
       });
     },
     async listRatings(afterSeq, limit) {

@@ -55,13 +55,15 @@ export async function insertRows<R = Record<string, any>>(
  * inside the same transaction: after the insert, every id of the batch is there (a concurrent writer of the same
  * id made the insert wait for its commit).
  */
-export async function classifyInserted<I, S>(
+export async function classifyInserted<I, S, M = never>(
   items: readonly I[],
   idOf: (item: I) => string,
   insertedIds: Iterable<string>,
   stored: (ids: string[]) => Promise<Map<string, S>>,
   sameAsStored: (item: I, stored: S) => boolean,
-): Promise<('accepted' | 'duplicate' | 'conflict')[]> {
+  /** An item neither inserted nor stored (another unique key than the id skipped it); throws when left out. */
+  missing?: (item: I) => M,
+): Promise<('accepted' | 'duplicate' | 'conflict' | M)[]> {
   const fresh = new Set(insertedIds);
   const isNew = items.map((item) => fresh.delete(idOf(item)));
   const others = [...new Set(items.filter((_, i) => !isNew[i]).map(idOf))];
@@ -69,7 +71,10 @@ export async function classifyInserted<I, S>(
   return items.map((item, i) => {
     if (isNew[i]) return 'accepted';
     const s = found.get(idOf(item));
-    if (s === undefined) throw new Error(`row ${idOf(item)} neither inserted nor stored`);
+    if (s === undefined) {
+      if (missing) return missing(item);
+      throw new Error(`row ${idOf(item)} neither inserted nor stored`);
+    }
     return sameAsStored(item, s) ? 'duplicate' : 'conflict';
   });
 }

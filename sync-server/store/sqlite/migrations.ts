@@ -17,6 +17,7 @@ import { MIGRATION_13_SQL } from './migration-013';
 import { MIGRATION_14_SQL } from './migration-014';
 import { CASE_COUNT_INDEXES_SQL } from './migration-015';
 import { MIGRATION_16_SQL } from './migration-016';
+import { MIGRATION_18_SQL } from './migration-018';
 
 export interface MigrationContext {
   cipher: ContactCipher;
@@ -86,4 +87,5 @@ export const SQLITE_MIGRATIONS: Migration[] = [
   { version: 14, name: 'limits on attempts shared by every instance: failed password checks, enrolment codes', up: (db) => db.exec(MIGRATION_14_SQL) },
   { version: 15, name: 'indexes of the case summary: open cases per scope, newest arrival', up: (db) => db.exec(CASE_COUNT_INDEXES_SQL) },
   { version: 16, name: '办件 (service cases) by unit and 办件编号; business-system tokens', up: (db) => db.exec(MIGRATION_16_SQL) },
+  { version: 18, name: 'rating invitations (一次一评); one rating per session id', up: (db) => db.exec(MIGRATION_18_SQL) },
 ];

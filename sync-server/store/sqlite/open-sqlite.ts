@@ -15,6 +15,7 @@ import { sqliteLimits } from './sqlite-limits';
 import { sqlitePaperChecks } from './sqlite-paper-checks';
 import { sqliteRatings } from './sqlite-ratings';
 import { sqliteServiceCases } from './sqlite-service-cases';
+import { sqliteInvitations } from './sqlite-invitations';
 import { sqliteSettings } from './sqlite-settings';
 
 export const SQLITE_FILE_NAME = 'haochaping.sqlite';
@@ -90,6 +91,7 @@ export function openSqliteStore(dataDir: string, cipher: ContactCipher): Store {
     ...sqliteAbandonedTaps(db),
     ...sqliteLimits(db),
     ...sqliteServiceCases(db),
+    ...sqliteInvitations(db),
     async close() {
       db.close();
     },

@@ -7,14 +7,17 @@ import {
   type ConflictRow, type RatingRow,
 } from '../rating-row';
 import type { InsertOutcome, RatingStore, StoredConflict, StoredRating } from '../store';
+import { sqliteInvitationLinks } from './sqlite-invitations';
 
 type Row = Record<string, any>;
 
 export function sqliteRatings(db: Database.Database, cipher: ContactCipher): RatingStore {
   const insertRating = db.prepare(
     `INSERT INTO ratings (${RATING_COLUMNS.join(', ')}) VALUES (${RATING_COLUMNS.map(() => '?').join(', ')})
-     ON CONFLICT(id) DO NOTHING`,
+     ON CONFLICT DO NOTHING`,
   );
+  // The id, or the session id of an invitation another rating answered (ratings_one_per_session), skips the row.
+  const invitations = sqliteInvitationLinks(db);
   const insertCase = db.prepare('INSERT INTO cases (id, staff_id, window_id, unit_id, anonymous, received_at) VALUES (?, ?, ?, ?, ?, ?)');
   const hashOf = db.prepare('SELECT payload_hash FROM ratings WHERE id = ?').pluck();
   const insertConflict = db.prepare(
@@ -36,13 +39,17 @@ export function sqliteRatings(db: Database.Database, cipher: ContactCipher): Rat
             // Only the keyed fingerprint is stored: a plain digest of a record holding a phone can be reversed.
             const hash = cipher.fingerprint(digest);
             const row = toRatingRow(record, hash, batch, cipher);
+            if (invitations.check(record) !== 'ok') return 'invitation-mismatch';
             // Positional binding: measurably faster than named parameters at twenty thousand rows a second.
             if (insertRating.run(RATING_COLUMNS.map((c) => row[c])).changes === 1) {
               // The case the rules decided on (store/rules/case-opening.ts), in the same transaction as its rating.
               if (opensCase) insertCase.run(record.id, record.staffId ?? null, record.windowId, record.unitId, opensCase.anonymous ? 1 : 0, batch.receivedAt);
+              invitations.link(record, batch);
               return 'accepted';
             }
-            if (hashOf.get(record.id) === hash) return 'duplicate';
+            const stored = hashOf.get(record.id);
+            if (stored === undefined) return 'invitation-used';
+            if (stored === hash) return 'duplicate';
             const conflict = toConflictRow(record, hash, batch, cipher);
             insertConflict.run(CONFLICT_COLUMNS.map((c) => conflict[c]));
             return 'conflict';
