@@ -35,6 +35,8 @@ import type { CaseRules } from '../src/domain/case-intake';
 import { InProcessCaseNotifier, type CaseNotifier } from './live/case-notifier';
 import { caseLiveRoute, type LiveStreamOptions } from './routes/case-live';
 import { invitationRoutes, type InvitationRouteOptions } from './invitations/invitation-routes';
+import { ratingLinkRoutes } from './routes/rating-links';
+import type { PhoneRatingOptions } from './phone/phone-rating';
 
 export interface AppOptions {
   store: Store;
@@ -63,6 +65,8 @@ export interface AppOptions {
   live?: LiveStreamOptions;
   /** Rating invitations (一次一评): how long one stays open, how often a waiting kiosk reads again. */
   invitations?: InvitationRouteOptions;
+  /** The phone rating page (routes/rating-links.ts): its clock, the 追评 period, the window-QR limits. */
+  phone?: PhoneRatingOptions;
 }
 
 export const APP_VERSION = '0.2.0';
@@ -120,6 +124,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   adminCatalogRoutes(app, opts.store);
   adminStaffRoutes(app, opts.store);
   adminRoleGrantRoutes(app, opts.store);
+  ratingLinkRoutes(app, opts.store, notifier, opts.phone);
   if (opts.staticDir) await staticAppRoutes(app, opts.staticDir);
   else app.setNotFoundHandler((req, reply) => sendError(reply, 404, ERROR_CODES.notFound, `${req.method} ${req.url} does not exist`));
   return app;

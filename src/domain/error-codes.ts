@@ -77,6 +77,9 @@ const REQUEST_ERROR_CODES = [
   'CHECKER_IS_TYPIST',
   'CHECKER_IS_RATED',
   'ALREADY_CHECKED',
+  // The phone rating page (QR links, /r/<token>)
+  'RATING_LINK_UNKNOWN',
+  'RATING_LINK_CLOSED',
 ] as const;
 
 /** Codes of one refused rating or paper form inside a push answer (besides VALIDATION_FAILED, UNKNOWN_WINDOW…). */

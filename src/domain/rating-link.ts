@@ -77,3 +77,10 @@ export const PhoneRatingResponseSchema = z.object({
 
 /** The window a window-QR rating rates; unused ids are never shown to a phone. */
 export const WindowLinkParamsSchema = z.object({ id: CatalogIdSchema });
+
+/**
+ * The header a phone page sends with a window-QR rating: an id it keeps in localStorage, so the server can limit
+ * ratings per browser (and per address) against stuffing. Not a secret and not trusted alone.
+ */
+export const PHONE_BROWSER_HEADER = 'x-rating-browser';
+export const PHONE_BROWSER_ID = /^[A-Za-z0-9_-]{16,64}$/;

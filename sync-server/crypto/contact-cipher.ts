@@ -10,10 +10,12 @@ const VERSION = 'v1';
 export class ContactCipher {
   /** A second key, derived from the contact key, for fingerprints: never the encryption key used twice. */
   private readonly fingerprintKey: Buffer;
+  private readonly linkKey: Buffer;
 
   constructor(private readonly key: Buffer) {
     if (key.length !== 32) throw new Error('the contact key must be 32 bytes');
     this.fingerprintKey = Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), 'haochaping fingerprint v1', 32));
+    this.linkKey = Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), 'haochaping rating link v1', 32));
   }
 
   /**
@@ -22,6 +24,15 @@ export class ContactCipher {
    */
   fingerprint(text: string): string {
     return createHmac('sha256', this.fingerprintKey).update(text, 'utf8').digest('base64url');
+  }
+
+  /**
+   * A rating link's token (phone page, /r/<token>): HMAC-SHA-256 of `text` under a third key derived from the
+   * contact key, 256 bits in base64url. Derived, not stored: the same 办件 gets the same link each time, on every
+   * instance, and the database holds only the token's hash (a copied database opens no link).
+   */
+  linkToken(text: string): string {
+    return createHmac('sha256', this.linkKey).update(text, 'utf8').digest('base64url');
   }
 
   /** Free text typed by a citizen (a comment), same format as a contact. */

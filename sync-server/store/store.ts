@@ -10,6 +10,7 @@ import type { DeviceListItem, DeviceReportInput } from '../../src/domain/device-
 import type { ServiceCase, ServiceCaseFields, ServiceCaseUpsertOutcome } from '../../src/domain/service-case';
 import type { SystemToken } from '../../src/domain/service-case-api';
 import type { StoredInvitation } from './invitation-rows';
+import type { RatingLinkStore } from './rating-link-rows';
 
 export type { Catalog, CatalogStaff, CatalogUnit, CatalogWindow, ServiceItem };
 
@@ -404,7 +405,7 @@ export interface InvitationStore {
 /**
  * What the server keeps. SQLite is the default; a PostgreSQL implementation follows the same contract.
  */
-export interface Store extends CatalogStore, AccountStore, RatingStore, AuditStore, DeviceStore, CaseStore, PaperCheckStore, SettingsStore, RoleGrantStore, AbandonedTapStore, LimitStore, ServiceCaseStore, SystemTokenStore, InvitationStore {
+export interface Store extends CatalogStore, AccountStore, RatingStore, AuditStore, DeviceStore, CaseStore, PaperCheckStore, SettingsStore, RoleGrantStore, AbandonedTapStore, LimitStore, ServiceCaseStore, SystemTokenStore, InvitationStore, RatingLinkStore {
   readonly kind: 'sqlite' | 'postgres';
   close(): Promise<void>;
 }

@@ -7,6 +7,7 @@ import { badRating, DEMO_DEVICE } from '../support/ratings';
 import { openCaseStream } from '../support/live-stream';
 import { responseIssues } from '../support/response-check';
 import { startInProcessServer, type InProcessServer } from '../support/server';
+import { uuidv7 } from '../../src/domain/ids';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 const NEW_PASSWORD = 'Kx7-walnut-harbour';
@@ -115,6 +116,12 @@ describe('the endpoint table (src/domain/endpoints.ts)', () => {
     await ok(call('POST', `${API.systemTokens.path}/${made.systemToken.id}/revoke`, { cookie: admin }));
     const clerkS1 = await signIn(srv.baseUrl, 'D1001');
     await ok(call('GET', API.myServiceCases.path, { cookie: clerkS1 }));
+    // The phone rating page: the 办件's link (its clerk), a window QR (the administrator), the page and a rating.
+    const mine = await ok(call('GET', API.myServiceCases.path, { cookie: clerkS1 }));
+    const caseLink = await ok(call('POST', `/api/v1/service-cases/${mine.serviceCases[0].id}/rating-link`, { cookie: clerkS1 }));
+    await ok(call('POST', '/api/v1/admin/windows/demo-w1/rating-link', { cookie: admin }));
+    await ok(call('GET', `/api/v1/r/${caseLink.token}`));
+    await ok(call('POST', `/api/v1/r/${caseLink.token}`, { body: { id: uuidv7(), level: 'SATISFIED', reasons: [], locale: 'zh-CN', madeAt: Date.now(), sentAt: Date.now() } }));
 
     // Reading ratings and cases; a contact revealed.
     const supervision = await signIn(srv.baseUrl, DEMO_ACCOUNTS.SUPERVISION);

@@ -14,6 +14,7 @@ import { pgRatings } from './pg-ratings';
 import { pgRoleGrants } from './pg-role-grants';
 import { pgServiceCases } from './pg-service-cases';
 import { pgInvitations } from './pg-invitations';
+import { pgRatingLinks } from './pg-rating-links';
 import { pgSettings } from './pg-settings';
 
 /** True for a DATABASE_URL that selects this store. */
@@ -58,6 +59,7 @@ export async function openPostgresStore(options: PgOptions, cipher: ContactCiphe
     ...pgLimits(db),
     ...pgServiceCases(db),
     ...pgInvitations(db),
+    ...pgRatingLinks(db, cipher),
     async close() {
       await db.close();
     },

@@ -4,6 +4,7 @@ import { PG_MIGRATION_2_SQL } from './pg-migration-002';
 import { PG_MIGRATION_3_SQL } from './pg-migration-003';
 import { PG_MIGRATION_4_SQL } from './pg-migration-004';
 import { PG_MIGRATION_6_SQL } from './pg-migration-006';
+import { PG_MIGRATION_7_SQL } from './pg-migration-007';
 
 /** Numbered migrations of the PostgreSQL store. Never edit one that has shipped: add the next number. */
 export interface PgMigration {
@@ -18,6 +19,7 @@ export const PG_MIGRATIONS: PgMigration[] = [
   { version: 3, name: 'indexes of the case summary: open cases per scope, newest arrival', sql: PG_MIGRATION_3_SQL },
   { version: 4, name: '办件 (service cases) by unit and 办件编号; business-system tokens', sql: PG_MIGRATION_4_SQL },
   { version: 6, name: 'rating invitations (一次一评); one rating per session id', sql: PG_MIGRATION_6_SQL },
+  { version: 7, name: 'rating links of the phone page (QR): token hashes per 办件 or window', sql: PG_MIGRATION_7_SQL },
 ];
 
 /**

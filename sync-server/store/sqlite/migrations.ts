@@ -18,6 +18,7 @@ import { MIGRATION_14_SQL } from './migration-014';
 import { CASE_COUNT_INDEXES_SQL } from './migration-015';
 import { MIGRATION_16_SQL } from './migration-016';
 import { MIGRATION_18_SQL } from './migration-018';
+import { MIGRATION_19_SQL } from './migration-019';
 
 export interface MigrationContext {
   cipher: ContactCipher;
@@ -88,4 +89,5 @@ export const SQLITE_MIGRATIONS: Migration[] = [
   { version: 15, name: 'indexes of the case summary: open cases per scope, newest arrival', up: (db) => db.exec(CASE_COUNT_INDEXES_SQL) },
   { version: 16, name: '办件 (service cases) by unit and 办件编号; business-system tokens', up: (db) => db.exec(MIGRATION_16_SQL) },
   { version: 18, name: 'rating invitations (一次一评); one rating per session id', up: (db) => db.exec(MIGRATION_18_SQL) },
+  { version: 19, name: 'rating links of the phone page (QR): token hashes per 办件 or window', up: (db) => db.exec(MIGRATION_19_SQL) },
 ];

@@ -16,6 +16,7 @@ import { sqlitePaperChecks } from './sqlite-paper-checks';
 import { sqliteRatings } from './sqlite-ratings';
 import { sqliteServiceCases } from './sqlite-service-cases';
 import { sqliteInvitations } from './sqlite-invitations';
+import { sqliteRatingLinks } from './sqlite-rating-links';
 import { sqliteSettings } from './sqlite-settings';
 
 export const SQLITE_FILE_NAME = 'haochaping.sqlite';
@@ -92,6 +93,7 @@ export function openSqliteStore(dataDir: string, cipher: ContactCipher): Store {
     ...sqliteLimits(db),
     ...sqliteServiceCases(db),
     ...sqliteInvitations(db),
+    ...sqliteRatingLinks(db, cipher),
     async close() {
       db.close();
     },
