@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API, ENDPOINTS, findEndpoint, IMAGE, type Endpoint } from '../../src/domain/endpoints';
 import { paperRecordFromForm, EMPTY_PAPER_FORM } from '../../src/domain/paper-form';
-import { uuidv7 } from '../../src/domain/ids';
 import { api, DEMO_ACCOUNTS, signIn } from '../support/api';
 import { badRating, DEMO_DEVICE } from '../support/ratings';
 import { openCaseStream } from '../support/live-stream';
