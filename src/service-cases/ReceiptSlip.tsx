@@ -11,30 +11,18 @@ export const RECEIPT_LAYOUTS = ['a6', 'thermal80'] as const;
 export type ReceiptLayout = (typeof RECEIPT_LAYOUTS)[number];
 
 /**
- * The page each layout prints on. A thermal roll has no fixed length: 150 mm holds the slip with room to tear.
- * Set while the slip prints (one @page rule for the document), removed afterwards.
- */
-const PAGE_SIZE: Record<ReceiptLayout, string> = { a6: 'A6 portrait', thermal80: '80mm 150mm' };
-
-/**
  * The receipt slip a citizen takes away: the service item, the masked 办件编号, the QR of the rating link and one
  * line saying what to do, in the UI language. Rendered beside the app (a portal on <body>), hidden on screen; while
- * it prints, the body's class hides everything else (receipt.css).
+ * it prints, the body's class hides everything else, and the slip's named page sets the paper (receipt.css; a
+ * stylesheet, not an inline <style>, which the Content-Security-Policy refuses).
  */
 export function ReceiptSlip({ link, url, layout }: { link: RatingLink; url: string; layout: ReceiptLayout }) {
   const { t } = useTranslation('serviceCases');
   const locale = currentLocale();
   useEffect(() => {
-    const style = document.createElement('style');
-    style.dataset.receipt = layout;
-    style.textContent = `@page { size: ${PAGE_SIZE[layout]}; margin: 0; }`;
-    document.head.append(style);
     document.body.classList.add('printing-receipt');
-    return () => {
-      style.remove();
-      document.body.classList.remove('printing-receipt');
-    };
-  }, [layout]);
+    return () => document.body.classList.remove('printing-receipt');
+  }, []);
   return createPortal(
     <div className="receipt-print-root">
       <article className={`receipt-slip receipt-${layout}`} data-testid="receipt-slip" data-layout={layout}>
