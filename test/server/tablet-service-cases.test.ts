@@ -64,6 +64,12 @@ for (const store of ['sqlite', 'postgres'] as const) {
       expect(await srv.store.findServiceCase('demo-unit', 'TB-ADD-2')).toMatchObject({ status: 'FINISHED', finishedAt: b.finishedAt });
       const mine = await api(srv.baseUrl, 'GET', API.myServiceCases.path, { cookie: staff });
       expect(mine.body.serviceCases.map((c: { caseNo: string }) => c.caseNo)).toEqual(expect.arrayContaining(['TB-ADD-1', 'TB-ADD-2']));
+      // The window's lead sees them among the window's; a person of another window does not.
+      const lead = await signIn(srv.baseUrl, DEMO_ACCOUNTS.LEAD);
+      const window = await api(srv.baseUrl, 'GET', API.myServiceCases.path, { cookie: lead });
+      expect(window.body.serviceCases.map((c: { caseNo: string }) => c.caseNo)).toEqual(expect.arrayContaining(['TB-ADD-1', 'TB-ADD-2']));
+      const other = await api(srv.baseUrl, 'GET', API.myServiceCases.path, { cookie: staffW2 });
+      expect(other.body.serviceCases.map((c: { caseNo: string }) => c.caseNo)).not.toContain('TB-ADD-1');
     });
 
     it('is idempotent: a resend is a duplicate, a corrected entry updates the same 办件, never a second row', async () => {
