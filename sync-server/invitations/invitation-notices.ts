@@ -18,6 +18,11 @@ export class InvitationNotices {
     this.emitter.emit(windowId);
   }
 
+  /** How many waits listen for the window (a wait the client left must not stay). */
+  waiting(windowId: string): number {
+    return this.emitter.listenerCount(windowId);
+  }
+
   subscribe(windowId: string, listener: () => void): () => void {
     this.emitter.on(windowId, listener);
     return () => this.emitter.off(windowId, listener);

@@ -28,7 +28,12 @@ export interface FuzzRoute {
   writes?: string[];
   /** A real id in the path without a body to mutate: only wrong ids are sent (a real one would act, e.g. revoke). */
   wrongIdOnly?: boolean;
+  /** An admin-kind route whose taken request writes no audit entry (an invitation: its row names who made it). */
+  unaudited?: boolean;
 }
+
+/** The 办件编号 the fuzz setup sends with the business system's token: the invitation routes invite for it. */
+export const FUZZ_INVITE_CASE_NO = 'FZ-INVITE-1';
 
 const text = (s: string) => ({ 'zh-CN': s, en: s, bo: s });
 // Two items where they are independent: a mutation of one must leave the other taken and only it stored.
@@ -72,7 +77,7 @@ const tabletServiceCaseItem = (over: Partial<TabletServiceCase> = {}): TabletSer
  * Every push route and every /api/v1/admin route of the endpoint table. `caseId` is a case the setup opened (a
  * bad rating at demo-w1), so a case step reaches the case machine.
  */
-export function fuzzRoutes(caseId: string): FuzzRoute[] {
+export function fuzzRoutes(caseId: string, inviteServiceCaseId = 'none'): FuzzRoute[] {
   return [
     { name: 'pushRatings', kind: 'push', who: 'none', writes: ['ratings', 'cases', 'case_events'], body: () => envelope(demoRating(), demoRating({ level: 'VERY_SATISFIED' })) },
     { name: 'pushPaper', kind: 'push', who: 'lead', writes: ['ratings', 'cases', 'case_events', 'paper_checks'], body: () => envelope(paperItem(), paperItem()) },
@@ -126,6 +131,9 @@ export function fuzzRoutes(caseId: string): FuzzRoute[] {
     { name: 'createSystemToken', kind: 'admin', who: 'admin', writes: ['system_tokens'], body: () => ({ unitId: 'demo-unit', name: '模糊业务系统' }) },
     { name: 'systemTokens', kind: 'admin', who: 'admin' },
     { name: 'revokeSystemToken', kind: 'admin', who: 'admin', params: { id: 'token' }, wrongIdOnly: true },
+    // Invitations (一次一评): 李明 for his 办件, the business system by 办件编号.
+    { name: 'inviteServiceCase', kind: 'admin', who: 'staff', unaudited: true, writes: ['rating_invitations'], params: { id: inviteServiceCaseId } },
+    { name: 'systemInvite', kind: 'admin', who: 'system', unaudited: true, writes: ['rating_invitations'], body: () => ({ caseNo: FUZZ_INVITE_CASE_NO }) },
   ];
 }
 

@@ -88,6 +88,8 @@ const TABLES: TableCopy[] = [
   // A 办件 already in the target under its (unit, 办件编号) with another id is left as it is there (ON CONFLICT).
   { table: 'service_cases', orderBy: 'id' },
   { table: 'system_tokens', orderBy: 'id' },
+  // After their 办件: an invitation names the one it rates (null for a kiosk's own of a 办件 the server lacked).
+  { table: 'rating_invitations', orderBy: 'id' },
 ];
 
 export const MOVED_TABLES = TABLES.map((t) => t.table);
