@@ -38,7 +38,8 @@ export default defineConfig({
         // Every chunk, locale included, is precached so a cold start with no network works.
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,woff2}'],
         navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/api\//],
+        // The phone rating page (/r/<token>, r.html) is its own entry: the app's worker never answers it.
+        navigateFallbackDenylist: [/^\/api\//, /^\/r\//],
         cleanupOutdatedCaches: true,
         // Staff photos are not part of the build; their URLs carry a version, so a cached copy is always right.
         runtimeCaching: [
@@ -50,12 +51,23 @@ export default defineConfig({
         ],
       },
     }),
+    // The phone rating page is not the installable app: no manifest link (vite-plugin-pwa adds one to every page).
+    {
+      name: 'phone-page-without-manifest',
+      enforce: 'post',
+      transformIndexHtml: {
+        order: 'post',
+        handler: (html, ctx) => (ctx.filename.endsWith('r.html') ? html.replace(/\s*<link rel="manifest"[^>]*>/, '') : html),
+      },
+    },
     // Brotli and gzip copies of the text files, served by the sync server (sync-server/routes/static-app.ts).
     precompress(),
   ],
   build: {
     target: 'es2022',
     sourcemap: false,
+    // The phone rating page (r.html → src/phone) is a second entry: no React, no service worker (issue 14).
+    rollupOptions: { input: { main: 'index.html', r: 'r.html' } },
   },
   server: {
     proxy: { '/api': 'http://127.0.0.1:8787' },

@@ -8,9 +8,12 @@ export interface BundleFigures {
   lazyJsGzipKiB: number;
 }
 
-/** The JavaScript index.html loads before the kiosk can paint (entry scripts and module preloads), gzip -9. */
-export function measureBundle(distDir = 'dist'): BundleFigures {
-  const html = fs.readFileSync(path.join(distDir, 'index.html'), 'utf8');
+/**
+ * The JavaScript an entry page loads before it can paint (entry scripts and module preloads), gzip -9: index.html
+ * (the kiosk) by default, r.html for the phone rating page.
+ */
+export function measureBundle(distDir = 'dist', htmlFile = 'index.html'): BundleFigures {
+  const html = fs.readFileSync(path.join(distDir, htmlFile), 'utf8');
   const refs = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+\.js)"/g)].map((m) => m[1]);
   const gz = (file: string) => zlib.gzipSync(fs.readFileSync(path.join(distDir, file)), { level: 9 }).length;
   const firstPaint = refs.reduce((sum, ref) => sum + gz(ref.replace(/^\//, '')), 0);

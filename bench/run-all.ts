@@ -7,12 +7,20 @@ import { measureSync } from './sync-10k';
 import { benchTargets, dropBenchSchemas } from './bench-targets';
 import { hundredKiosks, ingestWithDevices } from './concurrent-ingest';
 import { measureAtScale, type ScaleFigures } from './five-million';
+import { measurePhonePage } from './phone-page';
 
 const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 const bundle = measureBundle();
 console.log(`kiosk first-paint JS (gzip -9):      ${fmt(bundle.firstPaintJsGzipKiB)} KiB  (${bundle.firstPaintFiles.join(', ')}; aim <= 130)`);
 console.log(`lazy chunks, all other JS (gzip -9):  ${fmt(bundle.lazyJsGzipKiB)} KiB`);
+
+const phonePage = await measurePhonePage();
+console.log(`phone page (/r/) first-paint JS (gzip -9): ${fmt(phonePage.firstPaintJsGzipKiB)} KiB  (${phonePage.files.length} files; aim <= 60)`);
+console.log(
+  `  in Chromium at 390x844, ${phonePage.loads} cold loads: first paint p50 ${fmt(phonePage.fcpP50Ms, 0)} / p95 ${fmt(phonePage.fcpP95Ms, 0)} ms, ` +
+    `levels on screen p50 ${fmt(phonePage.formP50Ms, 0)} / p95 ${fmt(phonePage.formP95Ms, 0)} ms`,
+);
 
 const ingest = await measureIngest();
 console.log(`server ingest, SQLite store:          ${fmt(ingest.storeRatingsPerSecond, 0)} ratings/s  (validate + hash + insert, batches of 500; aim >= 20,000)`);

@@ -6,7 +6,7 @@ import { MAX_COMMENT_LENGTH, MAX_OTHER_REASON_LENGTH } from './rating-limits';
 // tablet and on a printed receipt slip, and a window QR (no 办件) posted at a window. `/r/<token>` is its own
 // small entry (no staff app, no service worker); it reads and posts through the public routes below.
 
-export const PHONE_PAGE_PREFIX = '/r/';
+export { PHONE_PAGE_PREFIX } from './phone-constants';
 
 export const RATING_LINK_PATHS = {
   /** The link of one 办件 (session: the 办件's staff member, the window's lead, or supervision); same link each time. */
@@ -78,9 +78,6 @@ export const PhoneRatingResponseSchema = z.object({
 /** The window a window-QR rating rates; unused ids are never shown to a phone. */
 export const WindowLinkParamsSchema = z.object({ id: CatalogIdSchema });
 
-/**
- * The header a phone page sends with a window-QR rating: an id it keeps in localStorage, so the server can limit
- * ratings per browser (and per address) against stuffing. Not a secret and not trusted alone.
- */
-export const PHONE_BROWSER_HEADER = 'x-rating-browser';
-export const PHONE_BROWSER_ID = /^[A-Za-z0-9_-]{16,64}$/;
+
+// The phone page's own constants live in phone-constants.ts (no zod: the page imports them into its first paint).
+export { PHONE_BROWSER_HEADER, PHONE_BROWSER_ID } from './phone-constants';

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { PHONE_PAGE_PREFIX } from '../../src/domain/phone-constants';
 import { API_PREFIX, ERROR_CODES } from '../../src/domain/sync-constants';
 import { sendError } from '../errors';
 
@@ -26,6 +27,7 @@ export function cacheControlFor(rel: string): string {
  */
 export async function staticAppRoutes(app: FastifyInstance, staticDir: string) {
   const hasBuild = fs.existsSync(path.join(staticDir, 'index.html'));
+  const hasPhonePage = fs.existsSync(path.join(staticDir, 'r.html'));
   if (hasBuild) {
     await app.register(fastifyStatic, {
       root: staticDir,
@@ -46,7 +48,9 @@ export async function staticAppRoutes(app: FastifyInstance, staticDir: string) {
   app.setNotFoundHandler((req, reply) => {
     const url = req.url.split('?')[0];
     if (req.method === 'GET' && hasBuild && !url.startsWith(API_PREFIX) && !path.extname(url)) {
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      // The phone rating page is its own small entry (r.html), never the staff app.
+      const page = url.startsWith(PHONE_PAGE_PREFIX) && hasPhonePage ? 'r.html' : 'index.html';
+      return reply.header('cache-control', 'no-cache').sendFile(page);
     }
     return sendError(reply, 404, ERROR_CODES.notFound, `${req.method} ${url} does not exist`);
   });

@@ -14,7 +14,8 @@ export type Who = 'admin' | 'staff' | 'lead' | 'none' | 'forged' | 'system';
 /** One route of the fuzz with a valid request the mutations start from. */
 export interface FuzzRoute {
   name: EndpointName;
-  kind: 'push' | 'admin';
+  /** public: the phone page's routes, no session; a taken request may add a row to each of `writes`, no audit. */
+  kind: 'push' | 'admin' | 'public';
   /** The person whose session the valid request needs ('none': the kiosk's device, demo mode). */
   who: Who;
   /** The path's parameters of the valid request (real ids of the demo hall). */
@@ -77,7 +78,7 @@ const tabletServiceCaseItem = (over: Partial<TabletServiceCase> = {}): TabletSer
  * Every push route and every /api/v1/admin route of the endpoint table. `caseId` is a case the setup opened (a
  * bad rating at demo-w1), so a case step reaches the case machine.
  */
-export function fuzzRoutes(caseId: string, inviteServiceCaseId = 'none'): FuzzRoute[] {
+export function fuzzRoutes(caseId: string, inviteServiceCaseId = 'none', phoneToken = 'none'): FuzzRoute[] {
   return [
     { name: 'pushRatings', kind: 'push', who: 'none', writes: ['ratings', 'cases', 'case_events'], body: () => envelope(demoRating(), demoRating({ level: 'VERY_SATISFIED' })) },
     { name: 'pushPaper', kind: 'push', who: 'lead', writes: ['ratings', 'cases', 'case_events', 'paper_checks'], body: () => envelope(paperItem(), paperItem()) },
@@ -134,6 +135,16 @@ export function fuzzRoutes(caseId: string, inviteServiceCaseId = 'none'): FuzzRo
     // Invitations (一次一评): 李明 for his 办件, the business system by 办件编号.
     { name: 'inviteServiceCase', kind: 'admin', who: 'staff', unaudited: true, writes: ['rating_invitations'], params: { id: inviteServiceCaseId } },
     { name: 'systemInvite', kind: 'admin', who: 'system', unaudited: true, writes: ['rating_invitations'], body: () => ({ caseNo: FUZZ_INVITE_CASE_NO }) },
+    // The phone page of a 办件 (its link made in the setup): two ratings are taken, later ones refused as CLOSED.
+    { name: 'phonePage', kind: 'public', who: 'none', params: { token: phoneToken } },
+    {
+      name: 'phoneRating',
+      kind: 'public',
+      who: 'none',
+      params: { token: phoneToken },
+      writes: ['ratings', 'cases', 'case_events'],
+      body: () => ({ id: uuidv7(), level: 'DISSATISFIED', reasons: ['ATTITUDE'], contact: { phone: '13700001111' }, locale: 'zh-CN', madeAt: Date.now(), sentAt: Date.now() }),
+    },
   ];
 }
 
