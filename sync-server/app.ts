@@ -13,6 +13,7 @@ import { adminDeviceRoutes } from './routes/admin-devices';
 import { adminSystemTokenRoutes } from './routes/admin-system-tokens';
 import { adminServiceCaseImportRoute } from './routes/admin-service-case-import';
 import { serviceCaseRoutes } from './routes/service-cases';
+import { tabletServiceCaseRoutes } from './routes/tablet-service-cases';
 import { deviceRoutes } from './routes/devices';
 import { caseRoutes } from './routes/cases';
 import { paperRoutes } from './routes/paper';
@@ -111,6 +112,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   adminSystemTokenRoutes(app, opts.store);
   adminServiceCaseImportRoute(app, opts.store);
   serviceCaseRoutes(app, opts.store);
+  tabletServiceCaseRoutes(app, opts.store);
   invitationRoutes(app, opts.store, opts.invitations);
   paperConfigRoute(app, opts.store, opts.unsentExportKey);
   paperRoutes(app, opts.store, notifier);

@@ -1,7 +1,8 @@
 import type { CaseListResponse } from '../domain/case-api';
 import type { RatingListResponse } from '../domain/ratings-api';
 import type { KioskDatabase } from '../data/db';
-import { cacheCases, cacheRatings, readCachedCases, readCachedRatings, type CachedAnswer } from '../data/session-cache';
+import type { MetaValues } from '../data/meta';
+import { cacheCases, cacheRatings, cacheServiceCases, readCachedCases, readCachedRatings, readCachedServiceCases, type CachedAnswer } from '../data/session-cache';
 import type { ResourceCache } from './useResource';
 
 /*
@@ -19,4 +20,9 @@ export const casesCache = (db: KioskDatabase, userId: string): ResourceCache<Cas
 export const staffRatingsCache = (db: KioskDatabase, userId: string): ResourceCache<RatingListResponse> => ({
   read: async () => entry(await readCachedRatings(db, userId)),
   write: (response, fetchedAt) => cacheRatings(db, userId, response, fetchedAt),
+});
+
+export const serviceCasesCache = (db: KioskDatabase, userId: string): ResourceCache<MetaValues['myServiceCases']['response']> => ({
+  read: async () => entry(await readCachedServiceCases(db, userId)),
+  write: (response, fetchedAt) => cacheServiceCases(db, userId, response, fetchedAt),
 });

@@ -3,12 +3,13 @@ import { API } from '../domain/endpoints';
 import type { KioskDatabase } from './db';
 import { getMeta, type MetaValues } from './meta';
 
-type CachedKey = 'casesCache' | 'staffRatings';
+type CachedKey = 'casesCache' | 'staffRatings' | 'myServiceCases';
 
 /** Each cached answer is checked with the schema of the route it came from (src/domain/endpoints.ts). */
 const SCHEMA_OF: Record<CachedKey, z.ZodMiniType> = {
   casesCache: API.cases.response,
   staffRatings: API.ratings.response,
+  myServiceCases: API.myServiceCases.response,
 };
 
 /**

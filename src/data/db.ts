@@ -63,6 +63,8 @@ export class KioskDatabase extends Dexie {
   caseActions!: Table<{ id: string; record: import('../domain/case-api').CaseActionRecord; createdAt: number }, string>;
   /** Bad taps left at the reason screen, waiting in the outbox's 'abandon' stream: id, window, month, nothing else. */
   abandonedTaps!: Table<{ id: string; record: import('../domain/abandoned-taps').AbandonedTap; createdAt: number }, string>;
+  /** 办件 typed in on a staff tablet, waiting in the outbox's 'serviceCase' stream (src/data/tablet-service-cases.ts). */
+  serviceCases!: Table<{ id: string; record: import('../domain/tablet-service-case').TabletServiceCase; createdAt: number }, string>;
 
   constructor(name: string = DB_NAME) {
     // Strict durability: the commit that lets the thank-you screen show has reached the disk.
@@ -88,6 +90,8 @@ export class KioskDatabase extends Dexie {
     this.version(3).stores({ caseActions: 'id, createdAt' });
     // Version 4 (issue 11): counts of bad taps abandoned at the reason screen wait here like ratings.
     this.version(4).stores({ abandonedTaps: 'id, createdAt' });
+    // Version 5 (issue 14): 办件 typed in by window staff wait here until the server has them.
+    this.version(5).stores({ serviceCases: 'id, createdAt' });
     // iOS and Chromium close connections under memory pressure; reopen instead of failing the next tap.
     this.on('close', () => {
       void this.open().catch(() => undefined);

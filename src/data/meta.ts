@@ -48,6 +48,8 @@ export interface MetaValues extends StreamMetaValues {
   invitationAfter: string;
   /** The window's 办件 of today, for the kiosk's staff panel offline (src/data/kiosk-invitation.ts). */
   kioskServiceCases: { windowId: string; fetchedAt: number; response: import('../domain/rating-invitation').KioskServiceCases };
+  /** The last 办件 list of the day the signed-in person saw, for offline use. */
+  myServiceCases: { userId: string; fetchedAt: number; response: import('../domain/endpoints').ResponseOf<typeof import('../domain/endpoints').API.myServiceCases, Blob> };
 }
 /** What the status strip shows: when the server last answered, and the last failure if the latest try failed. */
 export interface SyncStatus {

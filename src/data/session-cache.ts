@@ -3,14 +3,14 @@ import type { CaseListResponse } from '../domain/case-api';
 import type { RatingListResponse } from '../domain/ratings-api';
 import { readCachedResponse } from './cached-responses';
 import type { KioskDatabase } from './db';
-import { getMeta, setMeta } from './meta';
+import { getMeta, setMeta, type MetaValues } from './meta';
 import { deletePaperDraft } from './paper-draft';
 
 /**
  * What is kept on the tablet for the signed-in person, so they keep working offline: who they are, their last
  * ratings and case lists (contact masked only), the newest case they have seen. All of it goes at sign-out.
  */
-export const PERSONAL_META_KEYS = ['me', 'staffRatings', 'casesCache'] as const;
+export const PERSONAL_META_KEYS = ['me', 'staffRatings', 'casesCache', 'myServiceCases'] as const;
 
 /** A server answer kept for one person, with when it was fetched. */
 export interface CachedAnswer<T> {
@@ -36,6 +36,14 @@ export async function readCachedCases(db: KioskDatabase, userId: string): Promis
 }
 export const cacheCases = (db: KioskDatabase, userId: string, response: CaseListResponse, fetchedAt = Date.now()): Promise<void> =>
   setMeta(db, 'casesCache', { userId, fetchedAt, response });
+
+/** The person's 办件 of the day as last fetched, only for that person. */
+export async function readCachedServiceCases(db: KioskDatabase, userId: string): Promise<CachedAnswer<MetaValues['myServiceCases']['response']> | undefined> {
+  const cached = await readCachedResponse(db, 'myServiceCases');
+  return cached?.userId === userId ? cached : undefined;
+}
+export const cacheServiceCases = (db: KioskDatabase, userId: string, response: MetaValues['myServiceCases']['response'], fetchedAt = Date.now()): Promise<void> =>
+  setMeta(db, 'myServiceCases', { userId, fetchedAt, response });
 
 /** The newest case arrival this person has seen (0 when none, or when another person saw the last one here). */
 export async function readCasesSeen(db: KioskDatabase, userId: string): Promise<number> {

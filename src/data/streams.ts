@@ -1,10 +1,10 @@
 import type { RatingRecord } from '../domain/rating';
-import { PUSH_ABANDONED_TAPS_PATH, PUSH_CASE_ACTIONS_PATH, PUSH_PAPER_PATH, PUSH_RATINGS_PATH } from '../domain/sync-constants';
+import { PUSH_ABANDONED_TAPS_PATH, PUSH_CASE_ACTIONS_PATH, PUSH_PAPER_PATH, PUSH_RATINGS_PATH, PUSH_TABLET_SERVICE_CASES_PATH } from '../domain/sync-constants';
 import type { PushResponse } from '../domain/sync-api';
 import type { KioskDatabase } from './db';
 
 /** The tables whose rows are a stream's payloads: `{ id, record, createdAt }`, keyed by the outbox entry's id. */
-export type PayloadTable = 'ratings' | 'caseActions' | 'abandonedTaps';
+export type PayloadTable = 'ratings' | 'caseActions' | 'abandonedTaps' | 'serviceCases';
 
 /**
  * One sync stream, declared once: everything the engine, the runtime, the status strip, /device, the unsent-items
@@ -107,6 +107,18 @@ export const STREAMS = {
     backoffKey: 'abandonBackoff',
     labelKey: 'device.stream.abandon',
     exported: 'skip',
+    runs: 'whenWaiting',
+  },
+  /** 办件 (service cases) typed in by window staff on their tablet, sent by the person who typed them. */
+  serviceCase: {
+    table: 'serviceCases',
+    path: PUSH_TABLET_SERVICE_CASES_PATH,
+    auth: 'session',
+    authorOf: (record: unknown) => (record as { enteredBy?: string } | undefined)?.enteredBy,
+    statusKey: 'serviceCaseSyncStatus',
+    backoffKey: 'serviceCaseBackoff',
+    labelKey: 'device.stream.serviceCase',
+    exported: 'record',
     runs: 'whenWaiting',
   },
 } as const satisfies Record<string, StreamSpec>;

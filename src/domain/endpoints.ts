@@ -69,7 +69,7 @@ import { AUDIT_PATH, RATINGS_PATH } from './ratings-api';
 import { DeviceSignInSchema, FlaggedQuerySchema, FlaggedRatingsResponseSchema, RATING_REVIEW_PATHS, RatingReviewRequestSchema, RatingReviewSchema } from './rating-review';
 import { RatingFlagSettingsSchema } from './rating-flags';
 import { HealthSchema, KioskConfigSchema, PushRequestSchema, PushResponseSchema } from './sync-api';
-import { HEALTH_PATH, KIOSK_CONFIG_PATH, PUSH_RATINGS_PATH } from './sync-constants';
+import { HEALTH_PATH, KIOSK_CONFIG_PATH, PUSH_RATINGS_PATH, PUSH_TABLET_SERVICE_CASES_PATH } from './sync-constants';
 
 /**
  * Every API route once: its method, its path (parameters written `:name`), what it takes and what it answers.
@@ -153,6 +153,8 @@ export const API = {
   // A case push also answers with the touched cases' new events (the tablet applies them: no list download).
   pushCaseActions: def(CASE_PATHS.push, { ...batch, response: CasePushResponseSchema }),
   pushAbandonedTaps: def(ABANDONED_TAP_PATHS.push, batch),
+  // 办件 typed in on window staff's tablets (outbox stream 'serviceCase'), with the person's session.
+  pushTabletServiceCases: def(PUSH_TABLET_SERVICE_CASES_PATH, batch),
 
   signIn: def(AUTH_PATHS.signIn, { method: 'POST', request: SignInRequestSchema, response: MeSchema }),
   signOut: def(AUTH_PATHS.signOut, { method: 'POST', response: z.null() }),

@@ -100,6 +100,9 @@ const RATING_ITEM_ERROR_CODES = [
   'UNKNOWN_SERVICE_ITEM',
   /** Only from `npm run import-unsent`: an outbox entry of the file without its record. */
   'RECORD_MISSING',
+  /** A 办件 typed on a tablet: its 办件编号 is another window's or person's; a time far past the server's clock. */
+  'SERVICE_CASE_OF_ANOTHER',
+  'SERVICE_CASE_TIME_IN_FUTURE',
   /** Another rating already answered the invitation this rating's sessionId names (one rating per invitation). */
   'INVITATION_USED',
   /** The sessionId names an invitation of another window or 办件. */

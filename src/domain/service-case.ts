@@ -28,7 +28,7 @@ export const CaseNoSchema = z.string().check(z.trim(), z.minLength(1), z.maxLeng
 const epochMs = z.int().check(z.positive());
 
 /** The time rules every 办件 obeys, however it arrived. */
-function checkTimes(c: { acceptedAt: number; finishedAt: number | null; status: ServiceCaseStatus }, ctx: { issues: unknown[] }) {
+export function checkTimes(c: { acceptedAt: number; finishedAt: number | null; status: ServiceCaseStatus }, ctx: { issues: unknown[] }) {
   const issue = (path: string, message: string) => (ctx.issues as object[]).push({ code: 'custom', path: [path], message, input: c });
   if (c.finishedAt !== null && c.finishedAt < c.acceptedAt) issue('finishedAt', 'finished before it was accepted');
   if (c.status === 'FINISHED' && c.finishedAt === null) issue('finishedAt', 'a finished 办件 needs its finishing time');

@@ -10,6 +10,8 @@ export const PUSH_RATINGS_PATH = `${API_PREFIX}/sync/ratings`;
 export const PUSH_PAPER_PATH = `${API_PREFIX}/sync/paper`;
 export const PUSH_CASE_ACTIONS_PATH = `${API_PREFIX}/sync/case-actions`;
 export const PUSH_ABANDONED_TAPS_PATH = `${API_PREFIX}/sync/abandoned-taps`;
+/** 办件 typed in on window staff's tablets (src/domain/tablet-service-case.ts). */
+export const PUSH_TABLET_SERVICE_CASES_PATH = `${API_PREFIX}/sync/service-cases`;
 export const HEALTH_PATH = `${API_PREFIX}/health`;
 export const KIOSK_CONFIG_PATH = `${API_PREFIX}/kiosk/config`;
 

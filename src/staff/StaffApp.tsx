@@ -14,11 +14,14 @@ import './staff.css';
 const AuditLog = lazy(() => import('../admin/audit/AuditLog').then((m) => ({ default: m.AuditLog })));
 const CasesScreen = lazy(() => import('../cases/CasesScreen').then((m) => ({ default: m.CasesScreen })));
 const FlaggedRatingsScreen = lazy(() => import('./flags/FlaggedRatingsScreen').then((m) => ({ default: m.FlaggedRatingsScreen })));
+const ServiceCasesScreen = lazy(() => import('../service-cases/ServiceCasesScreen').then((m) => ({ default: m.ServiceCasesScreen })));
 
-type View = 'ratings' | 'cases' | 'flags' | 'audit';
+type View = 'ratings' | 'cases' | 'serviceCases' | 'flags' | 'audit';
 
-function LazyView({ view, me, arrivals }: { view: 'cases' | 'flags' | 'audit'; me: Me; arrivals: number }) {
-  const ready = useNamespaces(view === 'audit' ? 'admin' : view === 'flags' ? 'staff' : 'cases');
+const NAMESPACE_OF = { audit: 'admin', cases: 'cases', serviceCases: 'serviceCases', flags: 'staff' } as const;
+
+function LazyView({ view, me, arrivals }: { view: Exclude<View, 'ratings'>; me: Me; arrivals: number }) {
+  const ready = useNamespaces(NAMESPACE_OF[view]);
   if (!ready) return null;
   return (
     <Suspense fallback={null}>
@@ -28,6 +31,8 @@ function LazyView({ view, me, arrivals }: { view: 'cases' | 'flags' | 'audit'; m
         <div className="ratings-screen">
           <AuditLog />
         </div>
+      ) : view === 'serviceCases' ? (
+        <ServiceCasesScreen me={me} />
       ) : (
         <CasesScreen me={me} arrivals={arrivals} />
       )}
@@ -39,6 +44,8 @@ function Views({ me, db }: { me: Me; db: ReturnType<typeof useAppServices>['db']
   const { t } = useTranslation('staff');
   const views: View[] = ['ratings'];
   if (hasPermission(me, 'cases.read')) views.push('cases');
+  // Window staff and leads: their 办件 of today, to enter and to invite a rating for.
+  if (me.roles.includes('STAFF') || me.roles.includes('LEAD')) views.push('serviceCases');
   if (hasPermission(me, 'flags.read')) views.push('flags');
   if (hasPermission(me, 'audit.read') && !me.roles.includes('ADMIN')) views.push('audit');
   // Handling bad reviews is the daily work of staff and leads: it opens first.

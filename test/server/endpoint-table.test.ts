@@ -159,6 +159,9 @@ describe('the endpoint table (src/domain/endpoints.ts)', () => {
     await ok(call('POST', API.pushPaper.path, { cookie: lead, body: { deviceId: DEMO_DEVICE, sentAt: Date.now(), ratings: [form] } }));
     await ok(call('PUT', `/api/v1/sync/paper/${form.id}/photo`, { cookie: lead, raw: PNG, headers: { 'content-type': 'image/png' } }));
     await ok(call('POST', API.paperDuplicates.path, { cookie: lead, body: { caseNumber: 'QH-2026-000777', level: 'DISSATISFIED' } }));
+    // A 办件 typed in on the lead's tablet (outbox stream 'serviceCase').
+    const typed = { id: uuidv7(), caseNo: 'TB-ENDPOINT-1', serviceItemId: 'demo-item-1', unitId: 'demo-unit', windowId: 'demo-w1', enteredBy: 'demo-s2', applicantType: 'PERSON', status: 'ACCEPTED', acceptedAt: Date.now() - 60_000, finishedAt: null, enteredAt: Date.now() };
+    await ok(call('POST', API.pushTabletServiceCases.path, { cookie: lead, body: { deviceId: DEMO_DEVICE, sentAt: Date.now(), items: [typed] } }));
     const clerk = await signIn(srv.baseUrl, 'D1004');
     await ok(call('GET', API.paperChecks.path, { cookie: clerk }));
     await ok(call('POST', `/api/v1/forms/checks/${form.id}/confirm`, { cookie: clerk }));

@@ -1,6 +1,7 @@
 import { API, buildPath, type EndpointName } from '../../src/domain/endpoints';
 import { uuidv7 } from '../../src/domain/ids';
 import { EMPTY_PAPER_FORM, paperRecordFromForm } from '../../src/domain/paper-form';
+import type { TabletServiceCase } from '../../src/domain/tablet-service-case';
 import { cstDate } from '../../src/domain/time';
 import { DEMO_DEVICE, demoRating } from './ratings';
 
@@ -57,6 +58,22 @@ const serviceCaseItem = () => ({
   status: 'ACCEPTED',
 });
 
+/** A 办件 typed in on 李明's tablet (demo-s1, window 1), with a fresh 办件编号. */
+const tabletServiceCaseItem = (over: Partial<TabletServiceCase> = {}): TabletServiceCase => ({
+  id: uuidv7(),
+  caseNo: `TB-${uuidv7().slice(-12)}`,
+  serviceItemId: 'demo-item-1',
+  unitId: 'demo-unit',
+  windowId: 'demo-w1',
+  enteredBy: 'demo-s1',
+  applicantType: 'LEGAL_PERSON',
+  status: 'ACCEPTED',
+  acceptedAt: Date.now() - 60_000,
+  finishedAt: null,
+  enteredAt: Date.now(),
+  ...over,
+});
+
 /**
  * Every push route and every /api/v1/admin route of the endpoint table. `caseId` is a case the setup opened (a
  * bad rating at demo-w1), so a case step reaches the case machine.
@@ -82,6 +99,7 @@ export function fuzzRoutes(caseId: string, inviteServiceCaseId = 'none', phoneTo
         return { items: [serviceCaseItem(), { ...byWindowId, windowId: 'demo-w2', employeeNo: 'D2001', status: 'FINISHED', finishedAt: Date.now() }] };
       },
     },
+    { name: 'pushTabletServiceCases', kind: 'push', who: 'staff', writes: ['service_cases'], body: () => envelope(tabletServiceCaseItem(), tabletServiceCaseItem({ status: 'FINISHED', finishedAt: Date.now() })) },
     { name: 'pushAbandonedTaps', kind: 'push', who: 'none', writes: ['abandoned_taps'], body: () => envelope({ id: uuidv7(), windowId: 'demo-w1', month: month() }, { id: uuidv7(), windowId: 'demo-w2', month: month() }) },
 
     { name: 'adminCatalog', kind: 'admin', who: 'admin' },
