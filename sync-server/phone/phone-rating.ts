@@ -8,6 +8,7 @@ import { DEFAULT_ASSESSMENT_SETTINGS, type AssessmentSettings } from '../../src/
 import { SignInLimiter } from '../auth/sign-in-limiter';
 import { ClientError } from '../errors';
 import { ingestRecords } from '../ingest';
+import { notePhoneRatingBySignedInStaff } from '../rating-flags/phone-sign-in';
 import type { CaseNotifier } from '../live/case-notifier';
 import type { Store } from '../store/store';
 import { parseOr400 } from '../validate';
@@ -104,6 +105,8 @@ export function phoneRatingHandler(store: Store, notifier: CaseNotifier, opts: P
     }));
     const [outcome] = await ingestRecords(store, [record], { deviceId: record.deviceId, sentAt: input.sentAt, receivedAt }, { notifier });
     if (outcome.status === 'accepted' || outcome.status === 'duplicate') {
+      // The rated clerk's own session in this browser: a rating made where they are signed in (STAFF_SIGNED_IN).
+      if (outcome.status === 'accepted') await notePhoneRatingBySignedInStaff(store, request, { staffId: record.staffId, deviceId: record.deviceId, ratedAt: receivedAt - input.sentAt + input.madeAt });
       return { status: outcome.status === 'accepted' ? ('stored' as const) : ('duplicate' as const), assessmentNo: assessmentNo ?? 1 };
     }
     const error = outcome.error!;

@@ -48,6 +48,13 @@ const EXPECTED: Record<string, Access> = {
   'POST /api/v1/service-cases/invitations': 'system-token',
   'GET /api/v1/kiosk/invitation': 'device-or-demo',
   'GET /api/v1/kiosk/service-cases': 'device-or-demo',
+  // 办件 (issue 14): the tablet's own entries, the administrator's upload, the phone page and its links.
+  'POST /api/v1/sync/service-cases': 'paper.enter',
+  'POST /api/v1/admin/service-cases/import': 'devices.manage',
+  'POST /api/v1/service-cases/:id/rating-link': 'signed-in',
+  'POST /api/v1/admin/windows/:id/rating-link': 'catalog.manage',
+  'GET /api/v1/r/:token': 'public',
+  'POST /api/v1/r/:token': 'public',
   'GET /api/v1/staff/:id/photo': 'public',
   'POST /api/v1/auth/sign-in': 'public',
   'POST /api/v1/auth/sign-out': 'public',

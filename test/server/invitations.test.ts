@@ -243,7 +243,7 @@ for (const store of ['sqlite', 'postgres'] as const) {
         // Replaced by a newer invitation just now: the kiosk showed it before that, so its rating counts.
         const replaced = (await invite((await serviceCase()).id, clerk)).body.invitation as Invitation;
         await invite((await serviceCase()).id, clerk);
-        const beforeReplaced = answer(replaced, { invitedAt: replaced.createdAt + 10 });
+        const beforeReplaced = answer(replaced, { invitedAt: replaced.createdAt + 10, deviceTime: replaced.createdAt + 20 });
         expect((await push([beforeReplaced])).body.results[0].status).toBe('accepted');
         expect((await srv.store.getInvitation(replaced.id))!.answeredRatingId).toBe(beforeReplaced.id);
         // Two invitations that lapsed long ago (a kiosk offline since), one after the other: one shown before its

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { API } from '../../src/domain/endpoints';
 import { uuidv7 } from '../../src/domain/ids';
 import { PHONE_BROWSER_HEADER } from '../../src/domain/rating-link';
 import type { ServiceCaseFields } from '../../src/domain/service-case';
@@ -142,6 +143,21 @@ for (const storeKind of ['sqlite', 'postgres'] as const) {
       expect((await rate(token, { ...first, sentAt: Date.now() })).body).toEqual({ status: 'duplicate', assessmentNo: 1 });
       expect((await rate(token, { ...second, sentAt: Date.now() })).body).toEqual({ status: 'duplicate', assessmentNo: 2 });
       expect(await srv.store.countRatings()).toBe(before);
+    });
+
+    it("flags a rating posted in a browser holding the rated clerk's own session (STAFF_SIGNED_IN), not one holding another's", async () => {
+      const supervision = await signIn(srv.baseUrl, DEMO_ACCOUNTS.SUPERVISION);
+      const lead = await signIn(srv.baseUrl, DEMO_ACCOUNTS.LEAD);
+      const own = rating();
+      const other = rating();
+      const from = Date.now() - 60_000;
+      expect((await api(srv.baseUrl, 'POST', `/api/v1/r/${await tokenOf((await serviceCase()).id)}`, { body: own, cookie: clerk })).body.status).toBe('stored');
+      expect((await api(srv.baseUrl, 'POST', `/api/v1/r/${await tokenOf((await serviceCase()).id)}`, { body: other, cookie: lead })).body.status).toBe('stored');
+      const listed = await api(srv.baseUrl, 'GET', `${API.flaggedRatings.path}?from=${from}&to=${Date.now() + 60_000}`, { cookie: supervision });
+      expect(listed.status, JSON.stringify(listed.body)).toBe(200);
+      const codes = new Map<string, string[]>(listed.body.items.map((i: { rating: { id: string }; flags: { code: string }[] }) => [i.rating.id, i.flags.map((f) => f.code)]));
+      expect(codes.get(own.id)).toEqual(['STAFF_SIGNED_IN']);
+      expect(codes.has(other.id)).toBe(false);
     });
 
     it('stores a resend once (duplicate, same answer), corrects the phone clock by sentAt, and tells a changed resend', async () => {
