@@ -2,6 +2,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { DEFAULT_CASE_RULES, type CaseRules } from '../src/domain/case-intake';
 import { DEFAULT_INVITATION_LAPSE_MS } from '../src/domain/rating-invitation';
+import { DEFAULT_FOLLOW_UP_WINDOW_DAYS } from '../src/domain/service-case-assessments';
 import { CONTACT_RETENTION_DAYS, DEFAULT_CONTACT_RETENTION_DAYS } from '../src/domain/unsent-export';
 
 export type TestHook = 'crash-after-commit';
@@ -34,6 +35,8 @@ export interface ServerConfig {
   contactRetentionDays: number;
   /** How long a rating invitation (一次一评) stays open at the kiosk: INVITATION_LAPSE_SECONDS, 30–3600, default 180. */
   invitationLapseMs: number;
+  /** How long after assessment 1 a 追评 is taken: FOLLOW_UP_DAYS, 1–366, default 30 (days of 24 h). */
+  followUpWindowDays: number;
 }
 
 export type TrustProxy = false | number | string[];
@@ -95,6 +98,12 @@ function invitationLapseMs(value: string | undefined): number {
   return seconds * 1000;
 }
 
+function followUpWindowDays(value: string | undefined): number {
+  const days = intFrom(value, DEFAULT_FOLLOW_UP_WINDOW_DAYS, 'FOLLOW_UP_DAYS');
+  if (days < 1 || days > 366) throw new Error(`FOLLOW_UP_DAYS must be 1–366, got "${value}"`);
+  return days;
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ServerConfig {
   const hook = env.HCP_TEST_HOOK;
   if (hook !== undefined && hook !== '' && hook !== 'crash-after-commit') {
@@ -120,5 +129,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, cwd = proces
     trustProxy: trustProxyFrom(env.TRUST_PROXY),
     contactRetentionDays: retentionDays(env.KIOSK_CONTACT_RETENTION_DAYS),
     invitationLapseMs: invitationLapseMs(env.INVITATION_LAPSE_SECONDS),
+    followUpWindowDays: followUpWindowDays(env.FOLLOW_UP_DAYS),
   };
 }

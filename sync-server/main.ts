@@ -53,6 +53,7 @@ async function main() {
     unsentExportKey: exportKey.publicKey,
     caseRules: config.caseRules,
     invitations: { lapseMs: config.invitationLapseMs },
+    phone: { assessment: { followUpWindowDays: config.followUpWindowDays } },
     trustProxy: config.trustProxy,
     push: config.testHook === 'crash-after-commit' ? { afterCommit: () => process.kill(process.pid, 'SIGKILL') } : undefined,
     // Per-request lines would drown the log: every kiosk checks in every 15 s. Errors are still logged.

@@ -112,6 +112,10 @@ describe('KIOSK_CONTACT_RETENTION_DAYS', () => {
     const { configFromEnv } = await import('../../sync-server/config');
     expect(configFromEnv({}).contactRetentionDays).toBe(30);
     expect(configFromEnv({ KIOSK_CONTACT_RETENTION_DAYS: '7' }).contactRetentionDays).toBe(7);
+    // The 追评 period of the phone page (issue 14): 30 days unless FOLLOW_UP_DAYS says otherwise, within a year.
+    expect(configFromEnv({}).followUpWindowDays).toBe(30);
+    expect(configFromEnv({ FOLLOW_UP_DAYS: '15' }).followUpWindowDays).toBe(15);
+    expect(() => configFromEnv({ FOLLOW_UP_DAYS: '0' })).toThrow(/FOLLOW_UP_DAYS/);
     expect(() => configFromEnv({ KIOSK_CONTACT_RETENTION_DAYS: '0' })).toThrow(/1–365/);
     expect(() => configFromEnv({ KIOSK_CONTACT_RETENTION_DAYS: '400' })).toThrow(/1–365/);
   });
