@@ -13,6 +13,7 @@ import type { DefaultRatingStore } from './default-rating-rows';
 import type { StoredInvitation } from './invitation-rows';
 import type { RatingFlagStore } from './rating-flag-store';
 import type { RatingLinkStore } from './rating-link-rows';
+import type { FigureStore } from './figure-rows';
 
 export type { Catalog, CatalogStaff, CatalogUnit, CatalogWindow, ServiceItem };
 
@@ -409,7 +410,7 @@ export interface InvitationStore {
 /**
  * What the server keeps. SQLite is the default; a PostgreSQL implementation follows the same contract.
  */
-export interface Store extends RatingFlagStore, CatalogStore, AccountStore, RatingStore, AuditStore, DeviceStore, CaseStore, PaperCheckStore, SettingsStore, RoleGrantStore, AbandonedTapStore, LimitStore, ServiceCaseStore, SystemTokenStore, DefaultRatingStore, InvitationStore, RatingLinkStore {
+export interface Store extends RatingFlagStore, CatalogStore, AccountStore, RatingStore, AuditStore, DeviceStore, CaseStore, PaperCheckStore, SettingsStore, RoleGrantStore, AbandonedTapStore, LimitStore, ServiceCaseStore, SystemTokenStore, DefaultRatingStore, InvitationStore, RatingLinkStore, FigureStore {
   readonly kind: 'sqlite' | 'postgres';
   close(): Promise<void>;
 }

@@ -18,6 +18,7 @@ import { pgInvitations } from './pg-invitations';
 import { pgRatingLinks } from './pg-rating-links';
 import { pgSettings } from './pg-settings';
 import { pgRatingFlags } from './pg-rating-flags';
+import { pgFigures } from './pg-figures';
 
 /** True for a DATABASE_URL that selects this store. */
 export function isPostgresUrl(url: string | undefined): url is string {
@@ -64,6 +65,7 @@ export async function openPostgresStore(options: PgOptions, cipher: ContactCiphe
     ...pgInvitations(db),
     ...pgRatingFlags(db),
     ...pgRatingLinks(db, cipher),
+    ...pgFigures(db),
     async close() {
       await db.close();
     },

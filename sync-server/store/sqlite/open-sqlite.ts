@@ -20,6 +20,7 @@ import { sqliteInvitations } from './sqlite-invitations';
 import { sqliteRatingLinks } from './sqlite-rating-links';
 import { sqliteSettings } from './sqlite-settings';
 import { sqliteRatingFlags } from './sqlite-rating-flags';
+import { sqliteFigures } from './sqlite-figures';
 
 export const SQLITE_FILE_NAME = 'haochaping.sqlite';
 
@@ -98,6 +99,7 @@ export function openSqliteStore(dataDir: string, cipher: ContactCipher): Store {
     ...sqliteInvitations(db),
     ...sqliteRatingFlags(db),
     ...sqliteRatingLinks(db, cipher),
+    ...sqliteFigures(db),
     async close() {
       db.close();
     },

@@ -1,0 +1,23 @@
+import { badReviewFacts } from '../../src/domain/figures/bad-review-facts';
+import type { AssessmentSettings } from '../../src/domain/service-case-assessments';
+import { countMonth, type Attachment2, type RatingFacts } from '../../src/domain/figures/attachment2';
+import { monthRangeCst } from '../../src/domain/figures/month';
+import { makeCalendar } from '../../src/domain/workdays';
+import type { Store } from '../store/store';
+
+/**
+ * Attachment 2 of `month` (of one unit, or of all) as of `generatedAt`: the store's facts, each bad review's case
+ * judged at that instant with the working-day tables, then the counting rules (src/domain/figures/attachment2.ts).
+ * `settings`: the 追评 window the server runs with (FOLLOW_UP_DAYS).
+ */
+export async function buildAttachment2(store: Store, month: string, unitId: string | null, generatedAt: number, settings: AssessmentSettings): Promise<Attachment2> {
+  const { from, to } = monthRangeCst(month);
+  const [facts, years] = await Promise.all([store.listFigureFacts(from, to, unitId), store.listCalendarYears()]);
+  const calendar = makeCalendar(years);
+  const cases = new Map(facts.cases.map((c) => [c.facts.id, c]));
+  const ratings: RatingFacts[] = facts.ratings.map((r) => {
+    const c = cases.get(r.id);
+    return { ...r, badReview: c ? badReviewFacts(c.facts, c.events, calendar, generatedAt) : null };
+  });
+  return countMonth(month, ratings, generatedAt, settings);
+}
