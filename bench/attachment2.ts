@@ -31,7 +31,7 @@ function prng(seed: number) {
  * A province's year: `total` ratings over 2026's opening hours, 20 units × 15 windows × 2 staff, 3 % bad (each opens
  * its case, 60 % with a phone), 40 % of them for a 办件 (one in ten of those with a 追评 a few days later).
  */
-function provinceYear(total: number): RatingRecord[] {
+export function provinceYear(total: number): RatingRecord[] {
   const rnd = prng(15);
   const out: RatingRecord[] = [];
   while (out.length < total) {

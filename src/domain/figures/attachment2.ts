@@ -124,21 +124,29 @@ export function emptyCounts(): Attachment2Counts {
 /** Rules 2-4: the ids of the ratings that count (a 办件's latest assessment, or an uninvited visit). */
 export function countedIds(facts: readonly RatingFacts[], settings: AssessmentSettings = DEFAULT_ASSESSMENT_SETTINGS): Set<string> {
   const counted = new Set<string>();
-  const byServiceCase = new Map<string, RatingFacts[]>();
+  // 办件 by unit, then 办件编号: nested maps, no composite key built per rating (a province's month is ~100,000).
+  const byUnit = new Map<string, Map<string, RatingFacts[]>>();
   for (const f of facts) {
     if (f.awaitingCheck || f.superseded || f.invalid) continue;
     if (f.caseNumber === null) {
       counted.add(f.id);
       continue;
     }
-    const key = JSON.stringify([f.unitId, f.caseNumber]);
-    const list = byServiceCase.get(key);
+    let unit = byUnit.get(f.unitId);
+    if (!unit) byUnit.set(f.unitId, (unit = new Map()));
+    const list = unit.get(f.caseNumber);
     if (list) list.push(f);
-    else byServiceCase.set(key, [f]);
+    else unit.set(f.caseNumber, [f]);
   }
-  for (const list of byServiceCase.values()) {
-    const { counted: id } = assessServiceCase(list.map((f) => ({ id: f.id, isDefault: f.channel === 'DEFAULT', ratedAt: f.ratedAt })), settings);
-    if (id !== null) counted.add(id);
+  for (const unit of byUnit.values()) {
+    for (const list of unit.values()) {
+      // A 办件's only rating is its assessment 1 and counts (what assessServiceCase answers for one rating).
+      if (list.length === 1) counted.add(list[0]!.id);
+      else {
+        const { counted: id } = assessServiceCase(list.map((f) => ({ id: f.id, isDefault: f.channel === 'DEFAULT', ratedAt: f.ratedAt })), settings);
+        if (id !== null) counted.add(id);
+      }
+    }
   }
   return counted;
 }
@@ -182,9 +190,6 @@ function withRates(scope: RowScope, unitId: string | null, windowId: string | nu
   };
 }
 
-const SCOPE_ORDER: Record<RowScope, number> = { all: 0, unit: 1, window: 2, staff: 3 };
-const text = (s: string | null) => s ?? '';
-
 /**
  * The Attachment 2 table of `month` from the facts (rules above): rows for the whole scope, each unit, window and
  * staff member that has a counted or an invalid rating in the month, sorted by scope then ids (byte order).
@@ -192,27 +197,61 @@ const text = (s: string | null) => s ?? '';
 export function countMonth(month: string, facts: readonly RatingFacts[], generatedAt: number, settings?: AssessmentSettings): Attachment2 {
   const { from, to } = monthRangeCst(month);
   const counted = countedIds(facts, settings);
-  const rows = new Map<string, { scope: RowScope; unitId: string | null; windowId: string | null; staffId: string | null; c: Attachment2Counts }>();
-  const rowOf = (scope: RowScope, unitId: string | null, windowId: string | null, staffId: string | null) => {
-    const key = JSON.stringify([scope, unitId, windowId, staffId]);
-    let row = rows.get(key);
-    if (!row) rows.set(key, (row = { scope, unitId, windowId, staffId, c: emptyCounts() }));
-    return row.c;
-  };
+  // Each rating is added once, to its (unit, window, staff) leaf; the unit, window, staff and whole-scope rows are
+  // sums of leaves (every figure is a count, so a sum of counts is the count of the union).
+  const leaves = new Map<string, Map<string, Map<string | null, Attachment2Counts>>>();
   for (const f of facts) {
     if (f.ratedAt < from || f.ratedAt >= to) continue;
     const invalid = f.invalid && !f.awaitingCheck && !f.superseded;
     if (!invalid && !counted.has(f.id)) continue;
-    const targets = [rowOf('all', null, null, null), rowOf('unit', f.unitId, null, null), rowOf('window', f.unitId, f.windowId, null)];
-    if (f.staffId !== null) targets.push(rowOf('staff', f.unitId, null, f.staffId));
-    for (const c of targets) {
-      if (invalid) c.invalid += 1;
-      else add(c, f);
-    }
+    let unit = leaves.get(f.unitId);
+    if (!unit) leaves.set(f.unitId, (unit = new Map()));
+    let win = unit.get(f.windowId);
+    if (!win) unit.set(f.windowId, (win = new Map()));
+    let c = win.get(f.staffId);
+    if (!c) win.set(f.staffId, (c = emptyCounts()));
+    if (invalid) c.invalid += 1;
+    else add(c, f);
   }
-  if (rows.size === 0) rowOf('all', null, null, null);
-  const out = [...rows.values()].map((r) => withRates(r.scope, r.unitId, r.windowId, r.staffId, r.c));
+  const all = emptyCounts();
+  const out: Attachment2Row[] = [];
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  out.sort((a, b) => SCOPE_ORDER[a.scope] - SCOPE_ORDER[b.scope] || cmp(text(a.unitId), text(b.unitId)) || cmp(text(a.windowId), text(b.windowId)) || cmp(text(a.staffId), text(b.staffId)));
+  const unitRows: Attachment2Row[] = [];
+  const windowRows: Attachment2Row[] = [];
+  const staffRows: Attachment2Row[] = [];
+  for (const unitId of [...leaves.keys()].sort(cmp)) {
+    const unit = leaves.get(unitId)!;
+    const unitCounts = emptyCounts();
+    const staff = new Map<string, Attachment2Counts>();
+    for (const windowId of [...unit.keys()].sort(cmp)) {
+      const windowCounts = emptyCounts();
+      for (const [staffId, c] of unit.get(windowId)!) {
+        addCounts(windowCounts, c);
+        if (staffId !== null) {
+          let s = staff.get(staffId);
+          if (!s) staff.set(staffId, (s = emptyCounts()));
+          addCounts(s, c);
+        }
+      }
+      addCounts(unitCounts, windowCounts);
+      windowRows.push(withRates('window', unitId, windowId, null, windowCounts));
+    }
+    for (const staffId of [...staff.keys()].sort(cmp)) staffRows.push(withRates('staff', unitId, null, staffId, staff.get(staffId)!));
+    addCounts(all, unitCounts);
+    unitRows.push(withRates('unit', unitId, null, null, unitCounts));
+  }
+  out.push(withRates('all', null, null, null, all), ...unitRows, ...windowRows, ...staffRows);
   return { month, generatedAt, rows: out };
 }
+
+/** into += c, figure by figure. */
+function addCounts(into: Attachment2Counts, c: Attachment2Counts): void {
+  for (const k of NUMBER_KEYS) into[k] += c[k];
+  for (const k of LEVEL_KEYS) into.byLevel[k] += c.byLevel[k];
+  for (const k of CHANNELS) into.byChannel[k] += c.byChannel[k];
+  for (const k of DECISION_PATHS) into.byPath[k] += c.byPath[k];
+}
+
+const NUMBER_KEYS = [
+  'total', 'defaults', 'invalid', 'satisfied', 'bad', 'badAdopted', 'realNameBad', 'calledBack', 'notAdopted', 'rectified', 'replied', 'closedOnTime', 'overdue',
+] as const satisfies readonly (keyof Attachment2Counts)[];
