@@ -13,6 +13,7 @@ import { measureDefaultJob } from './default-job';
 import { measureInviteToKiosk } from './invite-to-kiosk';
 import { newTestSchema, PG_TEST_URL } from '../test/support/postgres';
 import { measurePhonePage } from './phone-page';
+import { measureAttachment2 } from './attachment2';
 
 const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
@@ -71,6 +72,15 @@ for (const store of ['SQLite', 'PostgreSQL'] as const) {
   console.log(
     `flagged ratings, a month of ${f.ratings.toLocaleString('en-US')} (${store}): ${f.flagged.toLocaleString('en-US')} flagged; ` +
       `list (newest 100 + total) cold ${fmt(f.coldMs, 0)} ms, then p50 ${fmt(f.p50Ms, 0)} ms, max ${fmt(f.maxMs, 0)} ms`,
+  );
+}
+
+// Issue 15: Attachment 2 of one month (October) over a year of 1,000,000 ratings on SQLite (aim ≤ 1 s).
+{
+  const a = await measureAttachment2(1_000_000);
+  console.log(
+    `attachment 2, one month of ${a.inMonth.toLocaleString('en-US')} over ${a.ratings.toLocaleString('en-US')} ratings (SQLite): ${a.rows} rows; ` +
+      `cold ${fmt(a.coldMs, 0)} ms, then p50 ${fmt(a.p50Ms, 0)} ms, max ${fmt(a.maxMs, 0)} ms`,
   );
 }
 
