@@ -5,8 +5,8 @@ import { eventsByCase, factsFromRow } from './case-rows';
 import { UNCHECKED_PAPER } from './sql-rules';
 import type { StoredCase } from './store';
 
-/** A rating as the figures read it, before its case is judged (src/domain/figures/attachment2.ts RatingFacts). */
-export type FigureRating = Omit<RatingFacts, 'badReview'>;
+/** A rating as the figures read it; `badReview` is null here (the store does not judge cases; attachment2-report.ts does). */
+export type FigureRating = RatingFacts;
 
 export interface FigureFacts {
   /** The ratings with rated_at in [from, to), and every rating of a 办件 one of them belongs to, of any time. */
@@ -83,7 +83,7 @@ export interface FigureRatingRow {
 
 export const figureRatingFromRow = (r: FigureRatingRow): FigureRating => ({
   id: r.id, level: r.level, channel: r.channel, ratedAt: r.rated_at, unitId: r.unit_id, windowId: r.window_id, staffId: r.staff_id,
-  caseNumber: r.case_number, superseded: r.superseded === 1, awaitingCheck: r.awaiting_check === 1, invalid: r.invalid === 1,
+  caseNumber: r.case_number, superseded: r.superseded === 1, awaitingCheck: r.awaiting_check === 1, invalid: r.invalid === 1, badReview: null,
 });
 
 /** Case rows and their event rows (ordered by case, seq) → cases with events. */
