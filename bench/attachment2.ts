@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { uuidv7 } from '../src/domain/ids';
 import type { LevelKey } from '../src/domain/levels';
@@ -55,7 +56,8 @@ export function provinceYear(total: number): RatingRecord[] {
 
 /** Attachment 2 of October over a year of `total` ratings on SQLite (cold, then 5 more). */
 export async function measureAttachment2(total = 1_000_000): Promise<Attachment2Figures> {
-  const store = await openDemoStore(tempDir('bench-a2'));
+  const dir = tempDir('bench-a2');
+  const store = await openDemoStore(dir);
   try {
     const records = provinceYear(total);
     for (let i = 0; i < records.length; i += 2_000) {
@@ -75,6 +77,8 @@ export async function measureAttachment2(total = 1_000_000): Promise<Attachment2
     return { ratings: records.length, inMonth: all.total + all.invalid, rows: cold.table.rows.length, coldMs: cold.ms, p50Ms: warm[2]!, maxMs: warm[4]! };
   } finally {
     await store.close();
+    // A year of a province is hundreds of MB: not left behind in the temporary folder.
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
