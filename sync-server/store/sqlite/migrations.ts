@@ -21,6 +21,7 @@ import { MIGRATION_17_SQL } from './migration-017';
 import { MIGRATION_18_SQL } from './migration-018';
 import { MIGRATION_19_SQL } from './migration-019';
 import { MIGRATION_20_SQL } from './migration-020';
+import { MIGRATION_22_SQL } from './migration-022';
 
 export interface MigrationContext {
   cipher: ContactCipher;
@@ -94,4 +95,5 @@ export const SQLITE_MIGRATIONS: Migration[] = [
   { version: 18, name: 'rating invitations (一次一评); one rating per session id', up: (db) => db.exec(MIGRATION_18_SQL) },
   { version: 19, name: 'rating links of the phone page (QR): token hashes per 办件 or window', up: (db) => db.exec(MIGRATION_19_SQL) },
   { version: 20, name: 'staff sign-ins on devices; supervision marks flagged ratings valid or invalid', up: (db) => db.exec(MIGRATION_20_SQL) },
+  { version: 22, name: 'a unit\'s 行政区划代码 for the national and provincial exports', up: (db) => db.exec(MIGRATION_22_SQL) },
 ];
