@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { uuidv7 } from '../../src/domain/ids';
 import { ingestRatings } from '../../sync-server/ingest';
 import type { Store } from '../../sync-server/store/store';
 import { dropTestSchemas, newTestSchema, PG_TEST_URL } from '../support/postgres';
@@ -26,10 +27,24 @@ const a2 = demoRating({ caseNumber: CASE_A, level: 'SATISFIED', comment: '已解
 const a3 = demoRating({ caseNumber: CASE_A, level: 'BASICALLY_SATISFIED' }, now - DAY);
 const b1 = badRating({ caseNumber: CASE_B, level: 'VERY_DISSATISFIED', comment: '工作人员让我点的' }, now - 3 * DAY);
 const b2 = demoRating({ caseNumber: CASE_B, level: 'SATISFIED' }, now - 2 * DAY);
+// 办件 C: its default 满意 is overtaken by a citizen rating made before the default was due (superseded, left out).
+// 办件 D: its default stands as assessment 1 (channel DEFAULT, pf 7) and the citizen's later rating is the 追评.
+const CASE_C = 'DEMO-2026-0003';
+const CASE_D = 'DEMO-2026-0004';
+const defaultC = uuidv7(now - 3 * DAY);
+const defaultD = uuidv7(now - 5 * DAY);
+const c1 = demoRating({ caseNumber: CASE_C, level: 'BASICALLY_SATISFIED' }, now - 4 * DAY);
+const d1 = demoRating({ caseNumber: CASE_D, level: 'DISSATISFIED', reasons: ['ATTITUDE'] }, now - DAY);
 
 async function seed(store: Store) {
   const at = Date.now();
   await ingestRatings(store, { deviceId: DEMO_DEVICE, sentAt: at, items: [uninvited, a1, a2, a3, b1, b2] }, at);
+  const made = await store.insertDefaultRatings([
+    { id: defaultC, unitId: 'demo-unit', caseNo: CASE_C, windowId: 'demo-w1', staffId: 'demo-s1', dueAt: now - 3 * DAY },
+    { id: defaultD, unitId: 'demo-unit', caseNo: CASE_D, windowId: 'demo-w1', staffId: 'demo-s1', dueAt: now - 5 * DAY },
+  ], at);
+  expect(made).toHaveLength(2);
+  await ingestRatings(store, { deviceId: DEMO_DEVICE, sentAt: at, items: [c1, d1] }, at);
   expect(await store.updateUnit('demo-unit', { divisionCode: '510104001001' })).toBe(true);
   // Supervision strikes b1 (coerced): it is left out and takes no slot, so b2 is 办件 B's first assessment.
   await store.putRatingReview({ ratingId: b1.id, verdict: 'INVALID', note: '工作人员代评', by: 'demo-s1', at });
@@ -59,6 +74,9 @@ function checkAll(env: Record<string, string>) {
     [CASE_A, '4', '1', '非常不满意', '5', '510104001001'],
     [CASE_A, '4', '2', '满意', '2', '510104001001'],
     [CASE_B, '4', '1', '满意', '2', '510104001001'],
+    [CASE_D, '7', '1', '满意', '2', '510104001001'],
+    [CASE_C, '4', '1', '基本满意', '3', '510104001001'],
+    [CASE_D, '4', '2', '不满意', '4', '510104001001'],
   ]);
   for (const r of rows) expect(r[2]).toMatch(/^\d{8}T\d{6}$/);
   expect(rows[0][6]).toBe('很好，电话 139****5678');
@@ -67,13 +85,13 @@ function checkAll(env: Record<string, string>) {
   expect(rows[1][6]).toBe('我是张三');
   expect(lines.filter((_, i) => i !== 2).join('\n')).not.toMatch(CONTACT);
   expect(gbt.stdout).not.toContain('13812345678');
-  expect(gbt.stderr).toContain('4 rows; left out: 1 marked invalid, 1 of a 办件 beyond its two assessments');
+  expect(gbt.stderr).toContain('7 rows; left out: 1 marked invalid, 1 of a 办件 beyond its two assessments');
 
   const province = exportCli(['--format', 'province'], env);
   expect(province.status, province.stderr).toBe(0);
   const objects = province.stdout.trim().split('\n').map((l) => JSON.parse(l));
   expect(objects.map((o) => [o.projectNo, o.pf, o.assessNumber, o.satisfaction])).toEqual([
-    ['', 4, 1, 5], [CASE_A, 4, 1, 1], [CASE_A, 4, 2, 4], [CASE_B, 4, 1, 4],
+    ['', 4, 1, 5], [CASE_A, 4, 1, 1], [CASE_A, 4, 2, 4], [CASE_B, 4, 1, 4], [CASE_D, 7, 1, 4], [CASE_C, 4, 1, 3], [CASE_D, 4, 2, 2],
   ]);
   expect(province.stdout).not.toContain('13812345678');
   return rows;
@@ -89,7 +107,7 @@ async function checkXlsx(env: Record<string, string>) {
   const sheet = wb.worksheets[0];
   const values = sheet.getSheetValues().filter(Boolean).map((row) => (row as unknown[]).slice(1));
   expect(values[0]).toEqual(['办件编号', '评价渠道', '评价时间', '评价次数', '满意度', '满意度代码', '文字评价', '行政区划']);
-  expect(values).toHaveLength(5);
+  expect(values).toHaveLength(8);
   // Codes are numbers in the sheet; 办件编号 and 行政区划 text.
   expect(values[3]).toEqual([CASE_A, 4, expect.stringMatching(/^\d{8}T\d{6}$/), 2, '满意', 2, '已解决', '510104001001']);
   expect(JSON.stringify(values)).not.toContain('13812345678');
@@ -99,7 +117,7 @@ describe('npm run export --format gbt39046 | province on SQLite', () => {
   const dataDir = tempDir('national');
   const env = { DATA_DIR: dataDir };
 
-  it('gives one row per assessment with 追评 numbered per 办件, INVALID and third ratings left out, no contact', async () => {
+  it('gives one row per assessment with 追评 numbered per 办件; INVALID, third ratings and superseded defaults left out; no contact', async () => {
     await seed(await openDemoStore(dataDir));
     checkAll(env);
   });
