@@ -1,5 +1,5 @@
 import { assessServiceCase, type AssessmentSettings } from '../../src/domain/service-case-assessments';
-import type { ServiceCaseRatingRow } from '../store/rating-link-rows';
+import type { ServiceCaseKey, ServiceCaseRatingRow } from '../store/rating-link-rows';
 import type { StoredRating, Store } from '../store/store';
 import type { NationalRowInput } from './national-format';
 
@@ -49,19 +49,24 @@ export async function* nationalRows(store: Store, assessment: AssessmentSettings
 
 /**
  * Per rating of the page: 'INVALID', the assessment number of its 办件, or null when it is none of them. Ratings
- * without 办件 are absent unless INVALID. Two reads of the reviews per page (the page, then the 办件's other
- * ratings) and one read per distinct 办件 on the page.
+ * without 办件 are absent unless INVALID. Three reads per page: the page's reviews, the ratings of every 办件 on
+ * it at once, their reviews.
  */
 async function assessmentNumbers(store: Store, page: readonly StoredRating[], settings: AssessmentSettings): Promise<Map<string, 'INVALID' | 1 | 2 | null>> {
   const out = new Map<string, 'INVALID' | 1 | 2 | null>();
   const invalid = await invalidIds(store, page.map((r) => r.id));
-  const cases = new Map<string, { unitId: string; caseNo: string }>();
+  const cases = new Map<string, ServiceCaseKey>();
   for (const r of page) {
     if (invalid.has(r.id)) out.set(r.id, 'INVALID');
     else if (r.caseNumber) cases.set(caseKey(r.unitId, r.caseNumber), { unitId: r.unitId, caseNo: r.caseNumber });
   }
   const caseRatings = new Map<string, ServiceCaseRatingRow[]>();
-  for (const [key, c] of cases) caseRatings.set(key, await store.listServiceCaseRatings(c.unitId, c.caseNo));
+  for (const row of await store.listServiceCaseRatingsOf([...cases.values()])) {
+    const key = caseKey(row.unitId, row.caseNo);
+    const list = caseRatings.get(key);
+    if (list) list.push(row);
+    else caseRatings.set(key, [row]);
+  }
   const others = [...caseRatings.values()].flat().map((r) => r.id).filter((id) => !invalid.has(id));
   for (const id of await invalidIds(store, others)) invalid.add(id);
   for (const rows of caseRatings.values()) {
