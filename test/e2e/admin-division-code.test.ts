@@ -21,7 +21,7 @@ describe('a unit\'s 行政区划代码 in /admin', () => {
     await page.getByLabel('密码').fill('demo1234');
     await page.getByRole('button', { name: '登录' }).click();
     const card = page.locator('article[data-unit-id="demo-unit"]');
-    await card.getByRole('button', { name: /^编辑 / }).click();
+    await card.locator('header').getByRole('button', { name: /^编辑 / }).click();
     const form = page.getByTestId('edit-unit-form');
     const field = form.getByLabel('行政区划代码');
     await field.fill('51010');
