@@ -20,7 +20,14 @@ export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 
 const sortOrder = z.optional(z.int().check(z.minimum(0), z.maximum(1_000_000)));
 
-export const UnitInputSchema = z.strictObject({ name: LocalizedTextSchema, active: z.optional(z.boolean()) });
+/** 行政区划代码: 6 digits (county level) or 12 (township / village level, GB/T 10114 and the statistical codes). */
+export const DivisionCodeSchema = z.string().check(z.regex(/^(\d{6}|\d{12})$/));
+export const UnitInputSchema = z.strictObject({
+  name: LocalizedTextSchema,
+  active: z.optional(z.boolean()),
+  /** null clears it. */
+  divisionCode: z.optional(z.nullable(DivisionCodeSchema)),
+});
 export const UnitPatchSchema = z.partial(UnitInputSchema);
 
 export const WindowInputSchema = z.strictObject({

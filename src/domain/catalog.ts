@@ -7,6 +7,8 @@ export interface CatalogUnit {
   id: string;
   name: LocalizedText;
   active: boolean;
+  /** 行政区划代码 (6 or 12 digits) the national and provincial exports carry; absent until the administrator sets it. */
+  divisionCode?: string;
 }
 export interface CatalogWindow {
   id: string;

@@ -5,9 +5,15 @@ import { configFromEnv } from '../config';
 import { operatingSystemUser } from '../os-user';
 import { openStore } from '../store/open-store';
 import { SQLITE_FILE_NAME } from '../store/sqlite/open-sqlite';
+import { isNationalFormat, readExportSettings, writeNationalExport, type NationalFormat } from './national-export';
 import { csvHeader, csvLine, EXPORT_FORMATS, ndjsonLine, toExportRow, type ExportFormat } from './export-format';
 
-const USAGE = 'usage: npm run -s export -- --format ndjson|csv [--reveal-contact] [--output FILE]   (reads DATA_DIR, default ./data)';
+const USAGE = [
+  'usage: npm run -s export -- --format ndjson|csv [--reveal-contact] [--output FILE]',
+  '       npm run -s export -- --format gbt39046|province [--settings FILE] [--output FILE]',
+  '       npm run -s export -- --format gbt39046-xlsx|province-xlsx [--settings FILE] --output FILE',
+  '   (reads DATA_DIR, default ./data, or DATABASE_URL; export settings: --settings or HCP_EXPORT_SETTINGS)',
+].join('\n');
 
 type Sink = NodeJS.WritableStream;
 
@@ -21,18 +27,26 @@ async function main() {
       format: { type: 'string', default: 'ndjson' },
       'reveal-contact': { type: 'boolean', default: false },
       output: { type: 'string' },
+      settings: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
   if (values.help) return console.log(USAGE);
-  const format = values.format as ExportFormat;
-  if (!EXPORT_FORMATS.includes(format)) throw new Error(`unknown format "${values.format}"\n${USAGE}`);
+  const format = values.format as ExportFormat | NationalFormat;
+  const national = isNationalFormat(format);
+  if (!national && !EXPORT_FORMATS.includes(format)) throw new Error(`unknown format "${values.format}"\n${USAGE}`);
   const reveal = values['reveal-contact'] === true;
+  // The national and provincial layouts have no place for the evaluator, by design: refuse rather than ignore.
+  if (national && reveal) throw new Error(`--reveal-contact is not available with --format ${format}: these layouts never carry the evaluator`);
+  if (national && format.endsWith('-xlsx') && !values.output) throw new Error(`--format ${format} needs --output FILE\n${USAGE}`);
+  // Read before the store opens: a bad settings file changes nothing and writes nothing.
+  const exportSettings = national ? readExportSettings(values.settings ?? process.env.HCP_EXPORT_SETTINGS) : null;
   if (reveal) console.error('warning: evaluator names and phone numbers are printed in full; handle this output as personal data');
-  const { dataDir } = configFromEnv();
+  const { dataDir, followUpWindowDays } = configFromEnv();
   if (!process.env.DATABASE_URL && !fs.existsSync(path.join(dataDir, SQLITE_FILE_NAME))) throw new Error(`no database in ${dataDir}: set DATA_DIR to the server's data folder (or DATABASE_URL to its PostgreSQL)`);
   const { store } = await openStore(dataDir);
-  const out: Sink = values.output ? fs.createWriteStream(values.output, { mode: 0o600 }) : process.stdout;
+  const file = values.output ? fs.createWriteStream(values.output, { mode: 0o600 }) : null;
+  const out: Sink = file ?? process.stdout;
   // A reader that stops early (`| head`) is not an error: the export was logged before the first line.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code !== 'EPIPE') throw err;
@@ -40,6 +54,12 @@ async function main() {
   });
   const write = (line: string) => writeLine(out, line);
   try {
+    if (national) {
+      const tally = await writeNationalExport(store, { format, settings: exportSettings!, assessment: { followUpWindowDays }, file: file ?? undefined }, write);
+      // On stderr: stdout may be the file itself.
+      console.error(`${tally.rows} rows; left out: ${tally.invalid} marked invalid, ${tally.notAssessed} of a 办件 beyond its two assessments (superseded defaults and unchecked paper forms are not counted at all)`);
+      return;
+    }
     if (reveal) {
       // Logged before the first line leaves: output piped into `head` or a closed terminal ends this process at
       // its next write, and the contacts already printed must not go unrecorded.
@@ -60,7 +80,8 @@ async function main() {
     }
   } finally {
     await store.close();
-    if (out !== process.stdout) await new Promise<void>((resolve) => out.end(() => resolve()));
+    // The XLSX writer ends its file itself when the workbook is committed.
+    if (file && !file.writableFinished) await new Promise<void>((resolve) => (file.writableEnded ? file.once('finish', resolve) : file.end(() => resolve())));
   }
 }
 

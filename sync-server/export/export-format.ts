@@ -63,8 +63,8 @@ export function toExportRow(r: StoredRating, revealed: Contact | null, fullComme
 // A cell starting with one of these is a formula to a spreadsheet; a leading apostrophe keeps it text.
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** One CSV cell (also the figures' CSV, sync-server/figures/attachment2-csv.ts). */
-export function csvCell(value: ExportRow[keyof ExportRow] | number): string {
+/** One CSV cell: quoted when needed, a formula start defused. */
+export function csvCell(value: string | number | boolean | string[] | null): string {
   if (value === null) return '';
   let s = Array.isArray(value) ? value.join(';') : String(value);
   if (FORMULA_START.test(s)) s = `'${s}`;

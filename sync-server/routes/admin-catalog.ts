@@ -4,7 +4,7 @@ import { CatalogIdSchema, ReasonKeySchema } from '../../src/domain/base-schemas'
 import { audit } from '../auth/audit';
 import { newId } from '../crypto/tokens';
 import { ClientError } from '../errors';
-import type { Catalog, Store } from '../store/store';
+import type { Catalog, CatalogUnit, Store } from '../store/store';
 import { parseOr400 } from '../validate';
 import { staffPhotoUrl } from './staff-photo';
 import { API } from '../../src/domain/endpoints';
@@ -40,7 +40,8 @@ export function adminCatalogRoutes(app: FastifyInstance, store: Store) {
 
   route(app, API.createUnit, manage, async (request, reply) => {
     const input = parseOr400(API.createUnit.request, request.body);
-    const unit = { id: newId('unit'), name: input.name, active: input.active ?? true };
+    const unit: CatalogUnit = { id: newId('unit'), name: input.name, active: input.active ?? true };
+    if (input.divisionCode) unit.divisionCode = input.divisionCode;
     await store.insertUnit(unit);
     await audit(store, request, 'catalog.unit.create', { type: 'unit', id: unit.id });
     return reply.code(201).send(unit);

@@ -23,7 +23,12 @@ export const staffFromRow = (r: Row): CatalogStaff => ({
   active: r.active === 1,
   photoUpdatedAt: r.photo_updated_at,
 });
-export const unitFromRow = (r: Row): CatalogUnit => ({ id: r.id, name: JSON.parse(r.name_json), active: r.active === 1 });
+export const unitFromRow = (r: Row): CatalogUnit => {
+  const unit: CatalogUnit = { id: r.id, name: JSON.parse(r.name_json), active: r.active === 1 };
+  // Absent rather than null when unset: kiosks and older answers know units without it.
+  if (r.division_code) unit.divisionCode = String(r.division_code);
+  return unit;
+};
 export const windowFromRow = (r: Row): CatalogWindow => ({
   id: r.id,
   unitId: r.unit_id,
@@ -42,7 +47,7 @@ export const itemFromRow = (r: Row): ServiceItem => ({
   active: r.active === 1,
 });
 
-export const unitColumns = (u: CatalogUnit): Columns => ({ id: u.id, name_json: JSON.stringify(u.name), active: flag(u.active) });
+export const unitColumns = (u: CatalogUnit): Columns => ({ id: u.id, name_json: JSON.stringify(u.name), active: flag(u.active), division_code: u.divisionCode ?? null });
 export const windowColumns = (w: CatalogWindow): Columns => ({
   id: w.id, unit_id: w.unitId, number: w.number, name_json: JSON.stringify(w.name), sort_order: w.sortOrder, active: flag(w.active),
 });
@@ -55,7 +60,9 @@ const seedStaffColumns = (s: Seed['staff'][number]): Columns => ({
   active: flag(s.active), password_hash: s.passwordHash, pin_hash: s.pinHash, must_change_password: 0,
 });
 
-export const unitPatchColumns = (p: Partial<Omit<CatalogUnit, 'id'>>): Columns => ({ name_json: jsonText(p.name), active: flag(p.active) });
+export const unitPatchColumns = (p: Partial<Omit<CatalogUnit, 'id' | 'divisionCode'>> & { divisionCode?: string | null }): Columns => ({
+  name_json: jsonText(p.name), active: flag(p.active), division_code: p.divisionCode,
+});
 export const windowPatchColumns = (p: Partial<Omit<CatalogWindow, 'id'>>): Columns => ({
   unit_id: p.unitId, number: p.number, name_json: jsonText(p.name), sort_order: p.sortOrder, active: flag(p.active),
 });

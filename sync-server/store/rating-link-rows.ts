@@ -40,7 +40,32 @@ export interface RatingLinkStore {
   findRatingLink(token: string): Promise<StoredRatingLink | null>;
   /** Every counted rating of a 办件 (unit + 办件编号), whatever its channel, the default 满意 included. */
   listServiceCaseRatings(unitId: string, caseNo: string): Promise<ServiceCaseRatingRow[]>;
+  /** The same for many 办件 in one read (the national export, a page at a time), each row with its 办件's key. */
+  listServiceCaseRatingsOf(keys: readonly ServiceCaseKey[]): Promise<(ServiceCaseRatingRow & ServiceCaseKey)[]>;
 }
+
+/** A 办件 by its key: its unit and 办件编号. */
+export interface ServiceCaseKey {
+  unitId: string;
+  caseNo: string;
+}
+
+/** The keys as one JSON parameter ([[unitId, caseNo], …]): any number of 办件 without a statement per count. */
+export const serviceCaseKeysJson = (keys: readonly ServiceCaseKey[]) => JSON.stringify(keys.map((k) => [k.unitId, k.caseNo]));
+
+/**
+ * serviceCaseRatingsSql for the 办件 listed in a JSON parameter; `keys` is the store's row source of its pairs.
+ * `case_number IS NOT NULL` lets SQLite use the partial index ratings_service_case.
+ */
+export const serviceCaseRatingsOfSql = (keys: string) =>
+  `SELECT unit_id, case_number, id, channel, rated_at, assessment_no FROM ratings
+   WHERE case_number IS NOT NULL AND (unit_id, case_number) IN (${keys}) AND ${COUNTED} ORDER BY rated_at`;
+
+export const serviceCaseRatingOfFromRow = (r: Row): ServiceCaseRatingRow & ServiceCaseKey => ({
+  ...serviceCaseRatingFromRow(r),
+  unitId: String(r.unit_id),
+  caseNo: String(r.case_number),
+});
 
 /**
  * The token of a link: what it rates, HMAC'd under the cipher's link key. A 办件 is named by its id (its 办件编号 may

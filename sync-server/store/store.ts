@@ -35,7 +35,7 @@ export interface CatalogStore {
   isCatalogEmpty(): Promise<boolean>;
   seed(seed: Seed): Promise<void>;
   insertUnit(unit: CatalogUnit): Promise<void>;
-  updateUnit(id: string, patch: Partial<Omit<CatalogUnit, 'id'>>): Promise<boolean>;
+  updateUnit(id: string, patch: Partial<Omit<CatalogUnit, 'id' | 'divisionCode'>> & { divisionCode?: string | null }): Promise<boolean>;
   insertWindow(window: CatalogWindow): Promise<void>;
   updateWindow(id: string, patch: Partial<Omit<CatalogWindow, 'id'>>): Promise<boolean>;
   insertServiceItem(item: ServiceItem): Promise<void>;

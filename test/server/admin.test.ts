@@ -41,6 +41,21 @@ describe('the administrator keeps the catalogue', () => {
     expect(audit).toEqual(expect.arrayContaining(['catalog.unit.create', 'catalog.window.create', 'catalog.service-item.create', 'catalog.reason.create']));
   });
 
+  it('sets, changes and clears a unit\'s 行政区划代码 (6 or 12 digits), refusing any other shape', async () => {
+    const unit = await call('POST', '/api/v1/admin/units', { name: label('测试单位'), divisionCode: '110105' });
+    expect([unit.status, unit.body.divisionCode]).toEqual([201, '110105']);
+    const patched = await call('PATCH', `/api/v1/admin/units/${unit.body.id}`, { divisionCode: '110105001001' });
+    expect([patched.status, patched.body.divisionCode]).toEqual([200, '110105001001']);
+    for (const bad of ['11010', '1101050', '11010500100１', 'abcdef', 110105, '']) {
+      const res = await call('PATCH', `/api/v1/admin/units/${unit.body.id}`, { divisionCode: bad });
+      expect([res.status, res.body.error?.code], JSON.stringify(bad)).toEqual([400, 'VALIDATION_FAILED']);
+    }
+    expect((await catalog()).units.find((u: { id: string }) => u.id === unit.body.id).divisionCode).toBe('110105001001');
+    const cleared = await call('PATCH', `/api/v1/admin/units/${unit.body.id}`, { divisionCode: null });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body).not.toHaveProperty('divisionCode');
+  });
+
   it('retires a reason instead of deleting it, and relabels it', async () => {
     expect((await call('PATCH', '/api/v1/admin/reasons/ABSENT', { active: false, label: label('窗口无人') })).status).toBe(200);
     const reason = (await catalog()).reasons.find((r: { key: string }) => r.key === 'ABSENT');

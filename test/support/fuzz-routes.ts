@@ -103,8 +103,8 @@ export function fuzzRoutes(caseId: string, inviteServiceCaseId = 'none', phoneTo
     { name: 'pushAbandonedTaps', kind: 'push', who: 'none', writes: ['abandoned_taps'], body: () => envelope({ id: uuidv7(), windowId: 'demo-w1', month: month() }, { id: uuidv7(), windowId: 'demo-w2', month: month() }) },
 
     { name: 'adminCatalog', kind: 'admin', who: 'admin' },
-    { name: 'createUnit', kind: 'admin', who: 'admin', writes: ['units'], body: () => ({ name: text('模糊测试单位') }) },
-    { name: 'updateUnit', kind: 'admin', who: 'admin', params: { id: 'demo-unit' }, body: () => ({ name: text('演示单位') }) },
+    { name: 'createUnit', kind: 'admin', who: 'admin', writes: ['units'], body: () => ({ name: text('模糊测试单位'), divisionCode: '110105' }) },
+    { name: 'updateUnit', kind: 'admin', who: 'admin', params: { id: 'demo-unit' }, body: () => ({ name: text('演示单位'), divisionCode: '110105001001' }) },
     { name: 'createWindow', kind: 'admin', who: 'admin', writes: ['windows'], body: () => ({ unitId: 'demo-unit', number: '9', name: text('九号窗口'), sortOrder: 90 }) },
     { name: 'updateWindow', kind: 'admin', who: 'admin', params: { id: 'demo-w2' }, body: () => ({ sortOrder: 20 }) },
     { name: 'createServiceItem', kind: 'admin', who: 'admin', writes: ['service_items'], body: () => ({ code: `FZ-${uuidv7().slice(-6)}`, unitId: 'demo-unit', name: text('模糊事项') }) },

@@ -4,26 +4,34 @@ import { ADMIN_PATHS, type UnitInput } from '../../domain/admin-api';
 import type { LocalizedText } from '../../domain/locales';
 import { AdminForm, useAdminForm } from '../shared/AdminForm';
 import type { AdminUnit } from '../shared/catalog-types';
-import { CheckField } from '../shared/Fields';
+import { CheckField, TextField } from '../shared/Fields';
 import { changedFields, emptyLabel, trimLabel } from '../shared/form-values';
 import { LabelFields } from '../shared/LabelFields';
 
 interface Values {
   name: LocalizedText;
   active: boolean;
+  divisionCode: string;
 }
 
-/** Adds a unit, or (given one) edits its names and whether it is active. */
+// The server checks the same shape (admin-api.ts DivisionCodeSchema); empty clears the code.
+const DIVISION_CODE = /^(\d{6}|\d{12})$/;
+
+/** Adds a unit, or (given one) edits its names, its 行政区划代码 and whether it is active. */
 export function UnitForm({ unit, onSaved, onCancel }: { unit?: AdminUnit; onSaved: () => Promise<void>; onCancel: () => void }) {
   const { t } = useTranslation('admin');
-  const initial: Values = { name: unit?.name ?? emptyLabel(), active: unit?.active ?? true };
+  const initial: Values = { name: unit?.name ?? emptyLabel(), active: unit?.active ?? true, divisionCode: unit?.divisionCode ?? '' };
   const { methods, onSubmit, failure } = useAdminForm<Values>(initial, async (v) => {
-    const values: Values = { name: trimLabel(v.name), active: v.active };
+    const values: Values = { name: trimLabel(v.name), active: v.active, divisionCode: v.divisionCode.trim() };
     if (unit) {
-      const patch: Partial<UnitInput> = changedFields(values, initial);
+      const { divisionCode, ...changed } = changedFields(values, initial);
+      const patch: Partial<UnitInput> = changed;
+      if (divisionCode !== undefined) patch.divisionCode = divisionCode === '' ? null : divisionCode;
       if (Object.keys(patch).length > 0) await apiRequest('PATCH', `${ADMIN_PATHS.units}/${encodeURIComponent(unit.id)}`, { json: patch });
     } else {
-      await apiRequest('POST', ADMIN_PATHS.units, { json: { name: values.name } satisfies UnitInput });
+      const input: UnitInput = { name: values.name };
+      if (values.divisionCode !== '') input.divisionCode = values.divisionCode;
+      await apiRequest('POST', ADMIN_PATHS.units, { json: input });
     }
     await onSaved();
   });
@@ -38,6 +46,13 @@ export function UnitForm({ unit, onSaved, onCancel }: { unit?: AdminUnit; onSave
       onCancel={onCancel}
     >
       <LabelFields name="name" legend={t('units.unitName')} />
+      <TextField
+        name="divisionCode"
+        label={t('units.divisionCode')}
+        hint={t('units.divisionCodeHint')}
+        input={{ autoComplete: 'off', inputMode: 'numeric', className: 'short' }}
+        rules={{ validate: (v: string) => v.trim() === '' || DIVISION_CODE.test(v.trim()) || t('units.divisionCodeInvalid') }}
+      />
       {unit && <CheckField name="active" label={t('units.unitActive')} />}
     </AdminForm>
   );

@@ -65,7 +65,14 @@ function UnitCard({ unit, catalog, open, setOpen, saved, close }: UnitCardProps)
           {t('units.addWindow')}
         </button>
       </header>
-      {open.kind === 'unit' && open.id === unit.id ? <UnitForm unit={unit} onSaved={saved} onCancel={close} /> : <LabelTriple text={unit.name} />}
+      {open.kind === 'unit' && open.id === unit.id ? (
+        <UnitForm unit={unit} onSaved={saved} onCancel={close} />
+      ) : (
+        <>
+          <LabelTriple text={unit.name} />
+          {unit.divisionCode && <p className="hint" data-testid="unit-division-code">{t('units.divisionCodeShown', { code: unit.divisionCode })}</p>}
+        </>
+      )}
       {open.kind === 'add-window' && open.unitId === unit.id && <WindowForm catalog={catalog} unitId={unit.id} onSaved={saved} onCancel={close} />}
       {windows.length === 0 ? (
         <p className="hint">{t('units.noWindows')}</p>

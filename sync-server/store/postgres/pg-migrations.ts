@@ -8,6 +8,7 @@ import { PG_MIGRATION_6_SQL } from './pg-migration-006';
 import { PG_MIGRATION_7_SQL } from './pg-migration-007';
 import { PG_MIGRATION_8_SQL } from './pg-migration-008';
 import { PG_MIGRATION_9_SQL } from './pg-migration-009';
+import { PG_MIGRATION_10_SQL } from './pg-migration-010';
 
 /** Numbered migrations of the PostgreSQL store. Never edit one that has shipped: add the next number. */
 export interface PgMigration {
@@ -26,6 +27,7 @@ export const PG_MIGRATIONS: PgMigration[] = [
   { version: 7, name: 'rating links of the phone page (QR): token hashes per 办件 or window', sql: PG_MIGRATION_7_SQL },
   { version: 8, name: 'staff sign-ins on devices; supervision marks flagged ratings valid or invalid', sql: PG_MIGRATION_8_SQL },
   { version: 9, name: 'the figures read a month of ratings from one covering index', sql: PG_MIGRATION_9_SQL },
+  { version: 10, name: 'a unit\'s 行政区划代码 for the national and provincial exports', sql: PG_MIGRATION_10_SQL },
 ];
 
 /**

@@ -10,6 +10,9 @@ import {
   ratingLinkValues,
   serviceCaseRatingFromRow,
   serviceCaseRatingsSql,
+  serviceCaseKeysJson,
+  serviceCaseRatingOfFromRow,
+  serviceCaseRatingsOfSql,
   type RatingLinkStore,
 } from '../rating-link-rows';
 import type { PgDb } from './pg-db';
@@ -35,6 +38,11 @@ export function pgRatingLinks(db: PgDb, cipher: ContactCipher): RatingLinkStore 
     },
     async listServiceCaseRatings(unitId, caseNo) {
       return (await db.query<Row>(serviceCaseRatingsSql(mark), [unitId, caseNo])).map(serviceCaseRatingFromRow);
+    },
+    async listServiceCaseRatingsOf(keys) {
+      if (keys.length === 0) return [];
+      const sql = serviceCaseRatingsOfSql(`SELECT k->>0, k->>1 FROM jsonb_array_elements($1::jsonb) k`);
+      return (await db.query<Row>(sql, [serviceCaseKeysJson(keys)])).map(serviceCaseRatingOfFromRow);
     },
   };
 }

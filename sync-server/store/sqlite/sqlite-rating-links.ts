@@ -11,6 +11,9 @@ import {
   ratingLinkValues,
   serviceCaseRatingFromRow,
   serviceCaseRatingsSql,
+  serviceCaseKeysJson,
+  serviceCaseRatingOfFromRow,
+  serviceCaseRatingsOfSql,
   type RatingLinkStore,
 } from '../rating-link-rows';
 
@@ -21,6 +24,7 @@ export function sqliteRatingLinks(db: Database.Database, cipher: ContactCipher):
   const insert = db.prepare(ratingLinkInsertSql(q));
   const byHash = db.prepare(ratingLinkByHashSql(q));
   const ratingsOf = db.prepare(serviceCaseRatingsSql(q));
+  const ratingsOfMany = db.prepare(serviceCaseRatingsOfSql(`SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)`));
   return {
     async ratingLink(input) {
       const token = ratingLinkToken(cipher, input);
@@ -38,6 +42,10 @@ export function sqliteRatingLinks(db: Database.Database, cipher: ContactCipher):
     },
     async listServiceCaseRatings(unitId, caseNo) {
       return (ratingsOf.all(unitId, caseNo) as Row[]).map(serviceCaseRatingFromRow);
+    },
+    async listServiceCaseRatingsOf(keys) {
+      if (keys.length === 0) return [];
+      return (ratingsOfMany.all(serviceCaseKeysJson(keys)) as Row[]).map(serviceCaseRatingOfFromRow);
     },
   };
 }

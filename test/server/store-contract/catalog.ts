@@ -36,6 +36,18 @@ export function catalogContract(makeStore: MakeStore) {
     expect(await ctx.store.isCatalogEmpty()).toBe(false);
   });
 
+  it('keeps a unit\'s 行政区划代码: absent until set, set on insert or by a patch, cleared by null (issue 15)', async () => {
+    await ctx.store.insertUnit({ id: 'u3', name: name('三单位'), active: true, divisionCode: '510104' });
+    await ctx.store.insertUnit({ id: 'u4', name: name('四单位'), active: true });
+    const unit = async (id: string) => (await ctx.store.loadCatalog()).units.find((u) => u.id === id);
+    expect(await unit('u3')).toEqual({ id: 'u3', name: name('三单位'), active: true, divisionCode: '510104' });
+    expect(await unit('u4')).toEqual({ id: 'u4', name: name('四单位'), active: true });
+    expect(await ctx.store.updateUnit('u4', { divisionCode: '510104001001' })).toBe(true);
+    expect(await ctx.store.updateUnit('u3', { divisionCode: null })).toBe(true);
+    expect((await unit('u4'))?.divisionCode).toBe('510104001001');
+    expect(await unit('u3')).not.toHaveProperty('divisionCode');
+  });
+
   it('writes and patches units, windows, service items and reasons; a patch of an unknown key is false', async () => {
     await ctx.store.insertUnit({ id: 'u2', name: name('二单位'), active: true });
     await ctx.store.insertWindow({ id: 'w9', unitId: 'u2', number: '9', name: name('九号'), sortOrder: 9, active: true });

@@ -114,6 +114,23 @@ export function ratingsContract(makeStore: MakeStore) {
       expect((await ctx.store.listRatingsInScope({ kind: 'staff', staffId: 'demo-s1' }, { limit: 10 })).length).toBe(4);
     });
 
+    it('reads the counted ratings of many 办件 at once, as one 办件 at a time would (the national export)', async () => {
+      const a1 = demoRating({ caseNumber: 'NX-1' }, T);
+      const a2 = demoRating({ caseNumber: 'NX-1', level: 'DISSATISFIED' }, T + 2000);
+      const b1 = demoRating({ caseNumber: "NX-'2" }, T + 1000);
+      const other = demoRating({ caseNumber: 'NX-3' }, T);
+      const unchecked = paperForm(demoRating({}, T + 3000), 'NX-1');
+      await ctx.store.insertRatings(batch([item(a2), item(b1), item(a1), item(other), item(unchecked)]));
+      const keys = [{ unitId: 'demo-unit', caseNo: 'NX-1' }, { unitId: 'demo-unit', caseNo: "NX-'2" }, { unitId: 'other-unit', caseNo: 'NX-3' }];
+      const rows = await ctx.store.listServiceCaseRatingsOf(keys);
+      // Made-time order; the unchecked paper form does not count yet; NX-3 is another unit's key.
+      expect(rows.map((r) => [r.caseNo, r.id])).toEqual([['NX-1', a1.id], ["NX-'2", b1.id], ['NX-1', a2.id]]);
+      const one = await ctx.store.listServiceCaseRatings('demo-unit', 'NX-1');
+      expect(rows.filter((r) => r.caseNo === 'NX-1').map(({ unitId, caseNo, ...rest }) => rest)).toEqual(one);
+      expect(rows.every((r) => r.unitId === 'demo-unit')).toBe(true);
+      expect(await ctx.store.listServiceCaseRatingsOf([])).toEqual([]);
+    });
+
     it('reads several ratings by id, leaving out unknown ids', async () => {
       const a = demoRating({}, T);
       const b = demoRating({}, T + 1);
