@@ -47,7 +47,11 @@ export const itemFromRow = (r: Row): ServiceItem => ({
   active: r.active === 1,
 });
 
-export const unitColumns = (u: CatalogUnit): Columns => ({ id: u.id, name_json: JSON.stringify(u.name), active: flag(u.active), division_code: u.divisionCode ?? null });
+// division_code only when set: the seed also writes units into a database older than migration 022 (a test of
+// migration 7 seeds a version-6 hall), where the column does not exist yet; an absent code is NULL either way.
+export const unitColumns = (u: CatalogUnit): Columns => ({
+  id: u.id, name_json: JSON.stringify(u.name), active: flag(u.active), ...(u.divisionCode !== undefined ? { division_code: u.divisionCode } : {}),
+});
 export const windowColumns = (w: CatalogWindow): Columns => ({
   id: w.id, unit_id: w.unitId, number: w.number, name_json: JSON.stringify(w.name), sort_order: w.sortOrder, active: flag(w.active),
 });
