@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Me } from '../domain/account-api';
 import { LanguageSwitch } from '../kiosk/LanguageSwitch';
 import { hasPermission } from '../domain/roles';
-import { ADMIN_PATH, FORM_PATH, STAFF_PATH } from '../routes';
+import { ADMIN_PATH, FORM_PATH, REPORTS_PATH, STAFF_PATH } from '../routes';
 
 /** Who is signed in, in which roles, whether the data is the offline copy, and the way out. */
 interface Props {
@@ -28,6 +28,7 @@ export function AccountBar({ me, offline, onSignOut, onChangePassword, onSetPin 
         {me.roles.includes('ADMIN') && here !== ADMIN_PATH && <a href={ADMIN_PATH}>{t('bar.admin')}</a>}
         {here !== STAFF_PATH && me.roles.some((r) => r !== 'ADMIN') && <a href={STAFF_PATH}>{t('bar.ratings')}</a>}
         {here !== FORM_PATH && hasPermission(me, 'paper.enter') && <a href={FORM_PATH}>{t('bar.paperForm')}</a>}
+        {here !== REPORTS_PATH && hasPermission(me, 'reports.read') && <a href={REPORTS_PATH}>{t('bar.reports')}</a>}
         {onSetPin && (
           <button type="button" onClick={onSetPin} disabled={offline}>
             {me.hasPin ? t('bar.changePin') : t('bar.setPin')}

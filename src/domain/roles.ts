@@ -17,16 +17,22 @@ export const PERMISSIONS = [
   'abandoned.read', // counts of bad taps abandoned at the kiosk's reason screen, scoped by abandonedTapScope()
   'flags.read', // anti-coercion flags (rating-flags.ts) in the rating scope: leads for their window, supervision all
   'ratings.review', // mark a flagged rating valid or invalid (rating-review.ts): supervision only
+  'reports.read', // the figures (issue 15: Attachment 2, bulletins, the annual report), scoped by reportScope()
+  'reports.submit', // submit a month's Attachment 2 (month close) and its corrected versions: the office
+  'rankings.read', // rankings and flags of staff, windows and units (award eligibility, over 5%): personnel, supervision
+  'comments.publish', // approve or decline a consenting evaluator's scrubbed comment for /public (issue 16)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** The one table the server enforces and the tests enumerate. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   STAFF: ['ratings.read', 'contact.reveal', 'paper.enter', 'cases.read', 'cases.act'],
-  LEAD: ['ratings.read', 'contact.reveal', 'paper.enter', 'cases.read', 'cases.act', 'abandoned.read', 'flags.read'],
-  OFFICE: ['ratings.read'],
-  SUPERVISION: ['ratings.read', 'contact.reveal', 'audit.read', 'cases.read', 'cases.act', 'abandoned.read', 'flags.read', 'ratings.review'],
-  PERSONNEL: ['ratings.read'],
+  LEAD: ['ratings.read', 'contact.reveal', 'paper.enter', 'cases.read', 'cases.act', 'abandoned.read', 'flags.read', 'reports.read', 'comments.publish'],
+  OFFICE: ['ratings.read', 'reports.read', 'reports.submit', 'comments.publish'],
+  SUPERVISION: [
+    'ratings.read', 'contact.reveal', 'audit.read', 'cases.read', 'cases.act', 'abandoned.read', 'flags.read', 'ratings.review', 'reports.read', 'rankings.read',
+  ],
+  PERSONNEL: ['ratings.read', 'reports.read', 'rankings.read'],
   ADMIN: ['audit.read', 'catalog.manage', 'devices.manage'],
 };
 
@@ -48,6 +54,18 @@ export function ratingScope(actor: Actor): RatingScope | null {
   if (actor.roles.some((r) => r === 'OFFICE' || r === 'SUPERVISION' || r === 'PERSONNEL')) return { kind: 'all' };
   if (actor.roles.includes('LEAD') && actor.windowId) return { kind: 'window', windowId: actor.windowId };
   if (actor.roles.includes('STAFF')) return { kind: 'staff', staffId: actor.id };
+  return null;
+}
+
+/**
+ * The figures an actor may read (issue 15): the office, supervision and personnel every unit; a lead their own
+ * window only (the window's rows of its unit, never the unit's or another window's); nobody else any.
+ */
+export type ReportScope = { kind: 'all' } | { kind: 'window'; unitId: string; windowId: string };
+
+export function reportScope(actor: Actor): ReportScope | null {
+  if (actor.roles.some((r) => r === 'OFFICE' || r === 'SUPERVISION' || r === 'PERSONNEL')) return { kind: 'all' };
+  if (actor.roles.includes('LEAD') && actor.windowId) return { kind: 'window', unitId: actor.unitId, windowId: actor.windowId };
   return null;
 }
 

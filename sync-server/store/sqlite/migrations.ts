@@ -23,6 +23,7 @@ import { MIGRATION_19_SQL } from './migration-019';
 import { MIGRATION_20_SQL } from './migration-020';
 import { MIGRATION_21_SQL } from './migration-021';
 import { MIGRATION_22_SQL } from './migration-022';
+import { MIGRATION_23_SQL } from './migration-023';
 
 export interface MigrationContext {
   cipher: ContactCipher;
@@ -98,4 +99,5 @@ export const SQLITE_MIGRATIONS: Migration[] = [
   { version: 20, name: 'staff sign-ins on devices; supervision marks flagged ratings valid or invalid', up: (db) => db.exec(MIGRATION_20_SQL) },
   { version: 21, name: 'the figures read a month of ratings from one covering index', up: (db) => db.exec(MIGRATION_21_SQL) },
   { version: 22, name: 'a unit\'s 行政区划代码 for the national and provincial exports', up: (db) => db.exec(MIGRATION_22_SQL) },
+  { version: 23, name: 'public disclosure per unit; the evaluator\'s consent to publish a comment; approved comments', up: (db) => db.exec(MIGRATION_23_SQL) },
 ];
