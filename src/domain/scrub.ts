@@ -47,11 +47,27 @@ const MAY_FOLD = /[\u00a0\u2000-\u2bff\u3000\ufe50-\ufe6f\uff00-\uffef\u{1d7ce}-
 const FOLDED = /^[\d\s.\-()+/Xx]$/;
 
 /**
- * Free text with phone and ID numbers masked: what lists, exports and public pages show of a citizen's comment.
+ * Free text with phone and ID numbers masked: what lists and exports show of a citizen's comment (public pages remove
+ * more: public-scrub.ts).
  * Matching runs on the NFKC form of each character (full-width digits, brackets and spaces become ASCII), while
  * the text around a number keeps its own characters.
  */
 export function scrubText(text: string): string {
+  return mapNumberRuns(text, maskNumber);
+}
+
+/** True when a run of digits is a phone, ID or other personal number (7+ digits, not a date or a year range). */
+export function isPersonalNumber(run: string): boolean {
+  const trimmed = run.replace(/^\(\s*/, '');
+  if (DATE.test(trimmed) || YEAR_RANGE.test(trimmed)) return false;
+  return trimmed.replace(/\D/g, '').length >= MIN_DIGITS;
+}
+
+/**
+ * Every run of digits in the text (any separator, full-width forms folded by NFKC) given to `replace`; its answer
+ * takes the run's place when it differs, and the text around keeps its own characters.
+ */
+export function mapNumberRuns(text: string, replace: (run: string) => string): string {
   // Most comments hold no digit at all: one native pass instead of a look at every character.
   if (!/\d/.test(text.normalize('NFKC'))) return text;
   let shadow = '';
@@ -74,8 +90,8 @@ export function scrubText(text: string): string {
   for (const m of shadow.matchAll(RUN)) {
     const from = origin[m.index!];
     const to = origin[m.index! + m[0].length];
-    const masked = maskNumber(m[0]);
-    out += text.slice(last, from) + (masked === m[0] ? text.slice(from, to) : masked);
+    const replaced = replace(m[0]);
+    out += text.slice(last, from) + (replaced === m[0] ? text.slice(from, to) : replaced);
     last = to;
   }
   return out + text.slice(last);
