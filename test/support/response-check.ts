@@ -75,6 +75,9 @@ export function installResponseCheck(app: FastifyInstance): ResponseCheck {
     const entry = byKey.get(key({ method: request.method as Endpoint['method'], path: request.routeOptions.url ?? '' }));
     if (!entry || entry.response === IMAGE || reply.statusCode < 200 || reply.statusCode >= 300) return payload;
     check.checked.add(key(entry));
+    // A file answer (a report's XLSX) is bytes, not the entry's JSON: only JSON answers are checked.
+    const type = String(reply.getHeader('content-type') ?? '');
+    if (type !== '' && !type.includes('json') && !isEventStream(entry.response)) return payload;
     if (isEventStream(entry.response)) {
       if (!(payload instanceof Readable) || !String(reply.getHeader('content-type')).startsWith('text/event-stream')) {
         check.mismatches.push(`${key(entry)}: not a text/event-stream answer`);
