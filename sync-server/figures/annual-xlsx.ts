@@ -8,6 +8,8 @@ import {
 } from './annual-text';
 
 /**
+ * (A streamed sheet merges a row's cells before the row is committed: committed rows are gone from memory.)
+ *
  * The annual rectification report as an XLSX workbook, streamed (rows committed as written: a province's year of
  * 20,000 bad reviews never sits in memory as a sheet). One sheet per unit: the title 年度差评整改情况报告 with the
  * year and unit, the column headers (frozen, repeated on every printed page), a header row per window, one row per
@@ -86,8 +88,9 @@ export async function writeAnnualXlsx(report: AnnualReport, out: Writable): Prom
     title.alignment = { horizontal: 'center' };
     sheet.mergeCells(1, 1, 1, last);
     title.commit();
-    sheet.addRow([generated]).commit();
+    const note = sheet.addRow([generated]);
     sheet.mergeCells(2, 1, 2, last);
+    note.commit();
     const header = sheet.addRow(ANNUAL_XLSX_HEADERS);
     header.eachCell((c) => {
       c.font = { bold: true };
@@ -122,8 +125,9 @@ export async function writeAnnualXlsx(report: AnnualReport, out: Writable): Prom
     sheet.mergeCells(++rowNo, 1, rowNo, last);
     sub.commit();
     sheet.addRow([]).commit();
-    sheet.addRow([FOOTER]).commit();
+    const footer = sheet.addRow([FOOTER]);
     sheet.mergeCells(rowNo + 2, 1, rowNo + 2, last);
+    footer.commit();
     sheet.commit();
   }
   await workbook.commit();
