@@ -43,7 +43,7 @@ export async function buildAnnualReport(
     unitId,
     units,
     total: sumSubtotals(units.map((u) => u.subtotal)),
-    refs: refsFor(entries, catalog),
+    refs: refsFor(entries, catalog, opts.scope),
   };
 }
 
@@ -53,9 +53,12 @@ function catalogOrder(catalog: Catalog): AnnualOrder {
   return { unit: (id) => units.get(id) ?? Number.MAX_SAFE_INTEGER, window: (id) => windows.get(id) ?? Number.MAX_SAFE_INTEGER };
 }
 
-/** The names the entries need: their units, windows, items, reasons, and the staff rated or handling (no evaluator). */
-function refsFor(entries: readonly AnnualEntry[], catalog: Catalog): AnnualReport['refs'] {
-  const unitIds = new Set<string>();
+/**
+ * The names the entries need: their windows, items, reasons, and the staff rated or handling (no evaluator); the
+ * units are every unit of the scope (the screen's unit picker), each unit with an entry whatever its state.
+ */
+function refsFor(entries: readonly AnnualEntry[], catalog: Catalog, scope: ReportScope): AnnualReport['refs'] {
+  const unitIds = new Set(scope.kind === 'window' ? [scope.unitId] : catalog.units.filter((u) => u.active).map((u) => u.id));
   const windowIds = new Set<string>();
   const staffIds = new Set<string>();
   const itemIds = new Set<string>();

@@ -103,10 +103,13 @@ for (const store of ['sqlite', 'postgres'] as const) {
       expect(lead.status).toBe(200);
       expect(lead.body.units[0].windows.map((w: { windowId: string }) => w.windowId)).toEqual(['demo-w1']);
       expect(lead.body.total.total).toBe(2);
+      expect(lead.body.refs.units.map((u: { id: string }) => u.id)).toEqual(['demo-unit']);
       expect((await get(DEMO_ACCOUNTS.LEAD, `year=${YEAR}&unitId=demo-unit`)).status).toBe(200);
       await srv.store.insertUnit({ id: 'unit-b', name: { 'zh-CN': '乙单位', en: 'Unit B', bo: 'Unit B' }, active: true });
       expect((await get(DEMO_ACCOUNTS.LEAD, `year=${YEAR}&unitId=unit-b`)).body.error.code).toBe('NOT_FOUND');
-      expect((await get(DEMO_ACCOUNTS.PERSONNEL, `year=${YEAR}&unitId=unit-b`)).body.units).toEqual([]);
+      const unitB = (await get(DEMO_ACCOUNTS.PERSONNEL, `year=${YEAR}&unitId=unit-b`)).body;
+      expect(unitB.units).toEqual([]);
+      expect(unitB.refs.units.map((u: { id: string }) => u.id)).toEqual(expect.arrayContaining(['demo-unit', 'unit-b']));
       expect((await get(DEMO_ACCOUNTS.PERSONNEL, `year=${YEAR}&unitId=no-such-unit`)).status).toBe(404);
       const staff = await get(DEMO_ACCOUNTS.STAFF, `year=${YEAR}`);
       expect([staff.status, staff.body.error.code]).toEqual([403, 'FORBIDDEN']);

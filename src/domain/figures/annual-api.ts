@@ -60,7 +60,7 @@ export const AnnualReportSchema = z.object({
   unitId: z.nullable(id),
   units: z.array(z.object({ unitId: id, windows: z.array(z.object({ windowId: id, entries: z.array(EntrySchema) })), subtotal: SubtotalSchema })),
   total: SubtotalSchema,
-  /** Names for the ids above (rated staff and handlers by name; no evaluator ever). */
+  /** Names for the ids above (rated staff and handlers by name; no evaluator ever); units: every unit in scope. */
   refs: z.object({
     units: z.array(z.object({ id, name: LocalizedTextSchema })),
     windows: z.array(z.object({ id, unitId: id, number: z.string(), name: LocalizedTextSchema })),
