@@ -1,5 +1,4 @@
 import ExcelJS from 'exceljs';
-import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { yearOfCst } from '../../src/domain/figures/annual-report';
 import { PUSH_RATINGS_PATH } from '../../src/domain/sync-constants';
@@ -62,7 +61,7 @@ describe('the annual rectification report', () => {
       const file = tempDir('e2e-annual-xlsx') + '/annual.xlsx';
       await download.saveAs(file);
       const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(fs.readFileSync(file));
+      await workbook.xlsx.readFile(file);
       const sheet = workbook.worksheets[0]!;
       expect(String(sheet.getCell('A1').value)).toContain(`${YEAR}年度差评整改情况报告`);
       const cells: string[] = [];
