@@ -15,6 +15,11 @@ import { SubtotalLine } from './SubtotalLine';
 import './annual.css';
 
 const YEARS_BACK = 10;
+/**
+ * Above this many bad reviews across all units, the screen lists each unit's subtotal and lets one unit be opened:
+ * a province's year (20,000 reviews) would be hundreds of thousands of elements. The XLSX always holds them all.
+ */
+const LIST_ALL_MAX = 1_500;
 
 /**
  * /reports → 年度整改报告 (issue 15): every bad review of a year with its four records, grouped by unit and window,
@@ -87,9 +92,22 @@ export default function AnnualReportScreen({ me }: { me: Me }) {
           <p className="annual-generated">{t('generatedAt', { when: formatCstMinute(data.generatedAt) })}</p>
           <SubtotalLine subtotal={data.total} total />
           {data.units.length === 0 && <p className="staff-empty">{t('empty', { year: data.year })}</p>}
-          {data.units.map((u) => (
-            <AnnualUnitSection key={u.unitId} unit={u} names={names} year={data.year} />
-          ))}
+          {data.unitId === null && data.total.total > LIST_ALL_MAX ? (
+            <>
+              <p className="hint no-print">{t('tooManyForAll', { count: data.total.total })}</p>
+              {data.units.map((u) => (
+                <section key={u.unitId} className="annual-unit annual-unit-summary" data-unit-id={u.unitId}>
+                  <h2>{names.unit(u.unitId)}</h2>
+                  <SubtotalLine subtotal={u.subtotal} />
+                  <button type="button" className="annual-button no-print" onClick={() => setUnitId(u.unitId)}>
+                    {t('openUnit')}
+                  </button>
+                </section>
+              ))}
+            </>
+          ) : (
+            data.units.map((u) => <AnnualUnitSection key={u.unitId} unit={u} names={names} year={data.year} />)
+          )}
         </>
       )}
     </section>
