@@ -43,7 +43,7 @@ export function AnnualEntryCard({ entry: e, names, no }: { entry: Entry; names: 
             <>
               <p>{t('fields.decided', { when: when(d.at), path: t(`paths.${d.path}`), by: names.staff(d.by) })}</p>
               {d.reason && <p>{t('fields.category')}：{t(`notAdopted.${d.reason}`)}</p>}
-              {d.text && <p className="annual-quote">{d.text}</p>}
+              {d.text && <p className="annual-quote">{d.path === 'NOT_ADOPTED' ? `${t('fields.evidence')}：${d.text}` : d.text}</p>}
               {d.deadline && <p>{t('fields.specialDeadline', { date: d.deadline })}</p>}
               {d.approved ? (
                 <p>{t('fields.approved', { when: when(d.approved.at), by: names.staff(d.approved.by) })}</p>
