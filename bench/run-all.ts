@@ -14,6 +14,7 @@ import { measureInviteToKiosk } from './invite-to-kiosk';
 import { newTestSchema, PG_TEST_URL } from '../test/support/postgres';
 import { measurePhonePage } from './phone-page';
 import { measureAttachment2 } from './attachment2';
+import { describeAnnual, measureAnnualReport } from './annual-report';
 
 const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
@@ -83,6 +84,9 @@ for (const store of ['SQLite', 'PostgreSQL'] as const) {
       `cold ${fmt(a.coldMs, 0)} ms, then p50 ${fmt(a.p50Ms, 0)} ms, max ${fmt(a.maxMs, 0)} ms`,
   );
 }
+
+// Issue 15: the annual rectification report over a year of 20,000 handled bad reviews, each store (JSON and XLSX).
+for (const store of ['SQLite', 'PostgreSQL'] as const) console.log(describeAnnual(await measureAnnualReport(store, 20_000)));
 
 // Issue 13: both stores side by side. BENCH_SCALE_ROWS lowers the 5,000,000 of the large-database figures.
 const targets = benchTargets();

@@ -35,7 +35,7 @@ export interface FigureStore {
  * The columns of a figure rating, on the table named `ratings` (UNCHECKED_PAPER names it). Flags as 0/1 so both
  * stores give numbers.
  */
-const COLUMNS = `ratings.id, ratings.level, ratings.channel, ratings.rated_at, ratings.unit_id, ratings.window_id, ratings.staff_id, ratings.case_number,
+export const COLUMNS = `ratings.id, ratings.level, ratings.channel, ratings.rated_at, ratings.unit_id, ratings.window_id, ratings.staff_id, ratings.case_number,
   CASE WHEN ratings.superseded_at IS NULL THEN 0 ELSE 1 END AS superseded,
   CASE WHEN ${UNCHECKED_PAPER} THEN 1 ELSE 0 END AS awaiting_check,
   CASE WHEN EXISTS (SELECT 1 FROM rating_reviews v WHERE v.rating_id = ratings.id AND v.verdict = 'INVALID') THEN 1 ELSE 0 END AS invalid`;

@@ -166,6 +166,8 @@ describe('the endpoint table (src/domain/endpoints.ts)', () => {
     await ok(call('GET', API.paperChecks.path, { cookie: clerk }));
     await ok(call('POST', `/api/v1/forms/checks/${form.id}/confirm`, { cookie: clerk }));
     await ok(call('POST', API.signOut.path, { cookie: clerk }), 204);
+    // The annual rectification report (issue 15), with the bad reviews and cases above.
+    await ok(call('GET', `${API.annualReport.path}?year=${new Date(Date.now() + 8 * 3_600_000).getUTCFullYear()}`, { cookie: supervision, headers: { 'accept-encoding': 'gzip' } }));
 
     // Every JSON entry and the event stream was answered and checked (images are not JSON).
     const json = ENDPOINTS.filter((e: Endpoint) => e.response !== IMAGE).map(key);
