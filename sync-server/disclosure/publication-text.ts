@@ -10,7 +10,13 @@ import type { CommentForPublication } from '../store/comment-publication-rows';
 export function publicationText(c: CommentForPublication, catalog: Catalog): string {
   const names = [c.contact?.name, c.contact?.company, ...catalog.staff.filter((s) => s.unitId === c.rating.unitId).map((s) => s.name)];
   return scrubForPublication(c.comment, {
-    names: names.filter((n): n is string => !!n),
+    names: names.flatMap((n) => (n ? withoutNote(n) : [])),
     caseNumbers: c.rating.caseNumber ? [c.rating.caseNumber] : [],
   });
+}
+
+/** A name as kept ("李明（借调）") and as people write it (李明): the note in brackets is not part of how it is written. */
+function withoutNote(name: string): string[] {
+  const bare = name.replace(/[（(][^）)]*[）)]/g, '').trim();
+  return bare && bare !== name ? [name, bare] : [name];
 }

@@ -166,6 +166,11 @@ describe('the endpoint table (src/domain/endpoints.ts)', () => {
     await ok(call('GET', API.paperChecks.path, { cookie: clerk }));
     await ok(call('POST', `/api/v1/forms/checks/${form.id}/confirm`, { cookie: clerk }));
     await ok(call('POST', API.signOut.path, { cookie: clerk }), 204);
+    // Public disclosure (issue 16): a comment its evaluator allowed to publish, listed and approved by the lead.
+    const consenting = badRating({ publishComment: true, comment: '可以公开的意见' });
+    await ok(call('POST', API.pushRatings.path, { body: { deviceId: DEMO_DEVICE, sentAt: Date.now(), items: [consenting] } }));
+    await ok(call('GET', API.commentPublications.path, { cookie: lead }));
+    await ok(call('POST', `${API.commentPublications.path}/${consenting.id}`, { cookie: lead, body: { verdict: 'APPROVED' } }));
 
     // Every JSON entry and the event stream was answered and checked (images are not JSON).
     const json = ENDPOINTS.filter((e: Endpoint) => e.response !== IMAGE).map(key);
