@@ -16,6 +16,8 @@ const CASE_NO = 'QH2026000123';
 const SECRETS = ['138 1234 5678', '110101199003077777', 'zhangsan@example.com', '青A12345', CASE_NO, '张三', '青海某某商贸公司', '李明'];
 const COMMENT = `我是张三，电话 138 1234 5678，身份证 110101199003077777，邮箱 zhangsan@example.com，车牌 青A12345，办件编号 ${CASE_NO}，青海某某商贸公司的。窗口李明态度很差，让我等了两个小时。`;
 const STILL_THERE = '让我等了两个小时';
+// A window QR rating names its browser (rating-links: limits per browser).
+const PHONE = { 'x-rating-browser': 'browser-disclosure-0001' };
 
 for (const storeKind of ['sqlite', 'postgres'] as const) {
   describe(`comment approval for /public (${storeKind})`, () => {
@@ -146,6 +148,27 @@ for (const storeKind of ['sqlite', 'postgres'] as const) {
       expect(statuses).toEqual([200, 409]);
       const decision = (await srv.store.getCommentForPublication(second.id))!.decision!;
       expect(decision.scrubbedText === null).toBe(decision.verdict === 'DECLINED');
+    });
+
+    it('waits for a phone-page rating whose evaluator allowed publication, and keeps a private one out', async () => {
+      const link = await api(srv.baseUrl, 'POST', buildPath(API.windowRatingLink.path, { id: 'demo-w2' }), { cookie: admin });
+      expect(link.status, JSON.stringify(link.body)).toBe(200);
+      const now = Date.now();
+      const body = (id: string, extra: Record<string, unknown>) => ({ id, level: 'VERY_DISSATISFIED', reasons: ['EFFICIENCY'], comment: '电话 13900002222 打不通', locale: 'zh-CN', madeAt: now, sentAt: now, ...extra });
+      const allowed = demoRating().id;
+      const kept = demoRating().id;
+      for (const [id, extra] of [[allowed, { publishComment: true }], [kept, {}]] as const) {
+        const res = await api(srv.baseUrl, 'POST', `/api/v1/r/${link.body.token}`, { body: body(id, extra), headers: PHONE });
+        expect(res.status, JSON.stringify(res.body)).toBe(200);
+      }
+      const waiting = (await list(leadW2)).body.waiting;
+      expect(waiting.map((i: { ratingId: string }) => i.ratingId)).toEqual([allowed]);
+      expect(waiting[0]).toMatchObject({ channel: 'QR', level: 'VERY_DISSATISFIED', windowId: 'demo-w2' });
+      expect(waiting[0].preview).not.toContain('13900002222');
+      expect(await waitingIds(lead)).not.toContain(allowed);
+      // Consent without a comment is refused by the page's route like any invalid rating.
+      const bare = await api(srv.baseUrl, 'POST', `/api/v1/r/${link.body.token}`, { body: { ...body(demoRating().id, { publishComment: true }), comment: undefined }, headers: PHONE });
+      expect(bare.status).toBe(400);
     });
 
     it('judges a replay with another consent a conflict, and an explicit false the same record as none', async () => {
