@@ -2,6 +2,7 @@
 import { measureBundle } from './bundle-size';
 import { measureCaseLists } from './case-lists';
 import { measureFlaggedList } from './flagged-list';
+import { measurePublicationList } from './comment-publications';
 import { measureTaps } from './kiosk-tap';
 import { measureInviteToKioskScreen } from './invite-kiosk-browser';
 import { measureIngest } from './server-ingest';
@@ -73,6 +74,15 @@ for (const store of ['SQLite', 'PostgreSQL'] as const) {
   console.log(
     `flagged ratings, a month of ${f.ratings.toLocaleString('en-US')} (${store}): ${f.flagged.toLocaleString('en-US')} flagged; ` +
       `list (newest 100 + total) cold ${fmt(f.coldMs, 0)} ms, then p50 ${fmt(f.p50Ms, 0)} ms, max ${fmt(f.maxMs, 0)} ms`,
+  );
+}
+
+// Issue 16: the comments waiting for publication, read by the office and a lead over a year of 200,000 ratings.
+for (const store of ['SQLite', 'PostgreSQL'] as const) {
+  const p = await measurePublicationList(store, 200_000);
+  console.log(
+    `comments for /public over ${p.ratings.toLocaleString('en-US')} ratings (${store}): ${p.waiting} listed; office cold ${fmt(p.office.coldMs, 0)} ms, ` +
+      `p50 ${fmt(p.office.p50Ms, 0)} ms; lead cold ${fmt(p.lead.coldMs, 0)} ms, p50 ${fmt(p.lead.p50Ms, 0)} ms`,
   );
 }
 

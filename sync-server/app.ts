@@ -27,6 +27,7 @@ import { pushRatingsRoute, type PushRouteOptions } from './routes/push-ratings';
 import { ratingRoutes } from './routes/ratings';
 import { ratingFlagRoutes } from './routes/rating-flags';
 import { annualReportRoutes } from './routes/annual-report';
+import { commentPublicationRoutes } from './routes/comment-publications';
 import { staffPhotoRoute } from './routes/staff-photo';
 import { staticAppRoutes } from './routes/static-app';
 import { PHOTO_TYPES } from './image-check';
@@ -126,6 +127,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   ratingRoutes(app, opts.store);
   ratingFlagRoutes(app, opts.store);
   annualReportRoutes(app, opts.store, opts.phone?.assessment);
+  commentPublicationRoutes(app, opts.store);
   staffPhotoRoute(app, opts.store);
   adminCatalogRoutes(app, opts.store);
   adminStaffRoutes(app, opts.store);

@@ -13,7 +13,10 @@ import type { RatingRecord } from '../src/domain/rating';
  * the clear beside their digest, keep the plain one.
  */
 export function payloadHash(parsed: RatingRecord): string {
-  return createHash('sha256').update(JSON.stringify(parsed)).digest('base64url');
+  // publishComment false says what its absence says (private): hashed alike, so a record made before the field
+  // existed and its replay with an explicit false are one record; true differs, so a changed consent is a conflict.
+  const { publishComment, ...rest } = parsed;
+  return createHash('sha256').update(JSON.stringify(publishComment ? parsed : rest)).digest('base64url');
 }
 
 /**

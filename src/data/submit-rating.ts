@@ -15,6 +15,8 @@ export interface RatingDraft {
   reasons?: string[];
   otherReason?: string;
   comment?: string;
+  /** The citizen allows the comment on /public once scrubbed and approved (issue 16); default private. */
+  publishComment?: boolean;
   contact?: Contact;
 }
 
@@ -37,6 +39,8 @@ export function buildRatingRecord(draft: RatingDraft, ctx: KioskContext, now: nu
     reasons: draft.reasons ?? [],
     otherReason: draft.otherReason || undefined,
     comment: draft.comment || undefined,
+    // Sent only when given (absent is private): records made before the question existed stay the same record.
+    publishComment: draft.publishComment && draft.comment ? true : undefined,
     contact,
     channel: 'HALL_TABLET',
     unitId: ctx.config.unit.id,

@@ -27,6 +27,10 @@ export const UnitInputSchema = z.strictObject({
   active: z.optional(z.boolean()),
   /** null clears it. */
   divisionCode: z.optional(z.nullable(DivisionCodeSchema)),
+  /** Public disclosure (issue 16): off unless switched on. */
+  disclosure: z.optional(z.boolean()),
+  /** The public page names staff by window and 工号. */
+  disclosureNamesStaff: z.optional(z.boolean()),
 });
 export const UnitPatchSchema = z.partial(UnitInputSchema);
 

@@ -9,6 +9,10 @@ export interface CatalogUnit {
   active: boolean;
   /** 行政区划代码 (6 or 12 digits) the national and provincial exports carry; absent until the administrator sets it. */
   divisionCode?: string;
+  /** Public disclosure (issue 16) switched on by the administrator; absent = off, a real hall's default. */
+  disclosure?: boolean;
+  /** The public page names this unit's staff by window and 工号; absent = off. */
+  disclosureNamesStaff?: boolean;
 }
 export interface CatalogWindow {
   id: string;

@@ -32,6 +32,7 @@ import {
 } from './api-responses';
 import { CatalogIdSchema, ContactSchema, LevelKeySchema } from './base-schemas';
 import { CASE_PATHS, CasePushResponseSchema } from './case-api';
+import { COMMENT_PUBLICATION_PATHS, PublicationDecideRequestSchema, PublicationDecideResponseSchema, PublicationListSchema } from './comment-publication';
 import { CASE_LIVE_PATH, CaseLiveMessageSchema } from './case-live';
 import {
   ADMIN_DEVICE_PATHS,
@@ -232,6 +233,9 @@ export const API = {
   putFlagSettings: def(RATING_REVIEW_PATHS.settings, { method: 'PUT', request: RatingFlagSettingsSchema, response: RatingFlagSettingsSchema }),
   // The annual rectification report (issue 15): JSON as below, or with format=xlsx the workbook's bytes.
   annualReport: def(REPORT_PATHS.annual, { method: 'GET', query: AnnualQuerySchema, response: AnnualReportSchema }),
+  // Public disclosure (issue 16): comments waiting for a lead's or the office's decision, and the decision.
+  commentPublications: def(COMMENT_PUBLICATION_PATHS.list, { method: 'GET', response: PublicationListSchema }),
+  decideCommentPublication: def(COMMENT_PUBLICATION_PATHS.decide, { method: 'POST', request: PublicationDecideRequestSchema, response: PublicationDecideResponseSchema }),
 } satisfies Record<string, Endpoint>;
 
 export type EndpointName = keyof typeof API;

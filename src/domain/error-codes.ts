@@ -80,6 +80,10 @@ const REQUEST_ERROR_CODES = [
   // Supervision's review of flagged ratings
   'NOTE_REQUIRED',
   'PERIOD_INVALID',
+  // Public disclosure: approving a comment for /public (issue 16)
+  'COMMENT_NOT_PUBLISHABLE',
+  'DISCLOSURE_OFF',
+  'PUBLICATION_DECIDED',
   // The phone rating page (QR links, /r/<token>)
   'RATING_LINK_UNKNOWN',
   'RATING_LINK_CLOSED',

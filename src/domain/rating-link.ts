@@ -63,6 +63,8 @@ export const PhoneRatingRequestSchema = z.strictObject({
   reasons: z.array(ReasonKeySchema).check(z.maxLength(20)),
   otherReason: optionalText(MAX_OTHER_REASON_LENGTH),
   comment: optionalText(MAX_COMMENT_LENGTH),
+  /** The comment may be published anonymised once approved (issue 16); absent = private. Needs a comment. */
+  publishComment: z.optional(z.boolean()),
   contact: z.optional(ContactSchema),
   locale: LocaleSchema,
   madeAt: z.int().check(z.positive()),

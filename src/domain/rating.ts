@@ -32,6 +32,11 @@ export const RatingRecordSchema = z
     reasons: z.array(ReasonKeySchema).check(z.maxLength(20)),
     otherReason: optionalText(MAX_OTHER_REASON_LENGTH),
     comment: optionalText(MAX_COMMENT_LENGTH),
+    /**
+     * The evaluator allows the comment on /public once scrubbed and approved (issue 16). Absent = false = private;
+     * the device sends it only when true, so records made before it existed hash as they did (canonical.ts).
+     */
+    publishComment: z.optional(z.boolean()),
     contact: z.optional(ContactSchema),
     channel: ChannelSchema,
     unitId: CatalogIdSchema,
@@ -59,6 +64,8 @@ export const RatingRecordSchema = z
       const hasOther = r.reasons.includes(OTHER_REASON);
       if (hasOther && r.otherReason === undefined) issue('otherReason', 'OTHER needs its text');
       if (!hasOther && r.otherReason !== undefined) issue('otherReason', 'text given without OTHER');
+      if (r.publishComment && r.comment === undefined) issue('publishComment', 'consent to publish needs a comment');
+      if (r.publishComment && r.paper) issue('publishComment', 'a paper form does not ask to publish');
       if (r.invitedAt !== undefined && r.invitedAt > r.deviceTime) issue('invitedAt', 'invitation after the rating');
       if ((r.channel === 'PAPER') !== (r.paper !== undefined)) issue('paper', 'paper details go with the PAPER channel, and only with it');
       if (r.paper) {

@@ -15,6 +15,8 @@ interface FormValues {
   reasons: string[];
   otherReason: string;
   comment: string;
+  /** Publish the comment, anonymised (issue 16): asked only once a comment is typed, unticked by default. */
+  publish: boolean;
   name: string;
   phone: string;
 }
@@ -32,11 +34,12 @@ export default function ReasonScreen({ level, reasons, saving, onSubmit, onBack 
   const { t } = useTranslation();
   const locale = currentLocale();
   const { register, handleSubmit, watch, formState } = useForm<FormValues>({
-    defaultValues: { reasons: [], otherReason: '', comment: '', name: '', phone: '' },
+    defaultValues: { reasons: [], otherReason: '', comment: '', publish: false, name: '', phone: '' },
     reValidateMode: 'onChange',
   });
   const { errors } = formState;
   const otherChosen = (watch('reasons') ?? []).includes(OTHER_REASON);
+  const hasComment = (watch('comment') ?? '').trim() !== '';
   const tooLong = (max: number) => ({ value: max, message: t('errors.tooLong', { max }) });
   const uid = useId();
   // The tapped level button is gone: without this, focus falls to <body> and a screen reader says nothing.
@@ -59,6 +62,8 @@ export default function ReasonScreen({ level, reasons, saving, onSubmit, onBack 
         reasons: chosen,
         otherReason: chosen.includes(OTHER_REASON) ? v.otherReason.trim() : undefined,
         comment: v.comment.trim() || undefined,
+        // A box ticked and the comment then cleared publishes nothing: there is nothing to publish.
+        publishComment: v.publish && v.comment.trim() !== '' ? true : undefined,
         contact: { name: v.name.trim() || undefined, phone },
       },
       event?.timeStamp ?? performance.now(),
@@ -104,6 +109,12 @@ export default function ReasonScreen({ level, reasons, saving, onSubmit, onBack 
         <label htmlFor={`${uid}-comment`}>{t('reasons.comment')}</label>
         <textarea id={`${uid}-comment`} rows={2} {...describe('comment')} {...register('comment', { maxLength: tooLong(MAX_COMMENT_LENGTH) })} />
         <FieldError id={`${uid}-comment-error`} message={errors.comment?.message} />
+        {hasComment && (
+          <label className="reason-option publish-consent">
+            <input type="checkbox" {...register('publish')} />
+            <span>{t('reasons.publish')}</span>
+          </label>
+        )}
       </div>
       <fieldset className="contact">
         <legend>{t('reasons.contactTitle')}</legend>

@@ -32,11 +32,13 @@ export interface Draft {
   reasons: Set<string>;
   other: string;
   comment: string;
+  /** Publish the comment anonymised (issue 16): asked once a comment is typed, unticked by default. */
+  publish: boolean;
   name: string;
   phone: string;
 }
 
-export const emptyDraft = (): Draft => ({ level: null, reasons: new Set(), other: '', comment: '', name: '', phone: '' });
+export const emptyDraft = (): Draft => ({ level: null, reasons: new Set(), other: '', comment: '', publish: false, name: '', phone: '' });
 
 /** An input that starts from the draft and writes back to it as the person types. */
 function bound<E extends HTMLInputElement | HTMLTextAreaElement>(el: E, draft: Draft, field: 'other' | 'comment' | 'name' | 'phone'): E {
@@ -76,6 +78,10 @@ export function ratingForm(page: PhonePage, draft: Draft, onSubmit: (request: Ph
     return button;
   });
   const comment = bound(h('textarea', { rows: '3', maxlength: '500', class: 'phone-input', 'aria-label': t('comment') }), draft, 'comment');
+  const publishBox = h('input', { type: 'checkbox', checked: draft.publish });
+  publishBox.addEventListener('change', () => (draft.publish = publishBox.checked));
+  const publish = h('label', { class: 'phone-reason phone-publish', hidden: !draft.comment.trim() }, publishBox, h('span', {}, t('publish')));
+  comment.addEventListener('input', () => (publish.hidden = !comment.value.trim()));
   const name = bound(h('input', { type: 'text', maxlength: '40', autocomplete: 'name', class: 'phone-input' }), draft, 'name');
   const phone = bound(h('input', { type: 'tel', maxlength: '20', autocomplete: 'tel', inputmode: 'tel', class: 'phone-input' }), draft, 'phone');
   const submit = h('button', { type: 'submit', class: 'phone-submit' }, t('submit'));
@@ -86,6 +92,7 @@ export function ratingForm(page: PhonePage, draft: Draft, onSubmit: (request: Ph
     h('div', { class: 'phone-levels', role: 'group', 'aria-label': t('prompt') }, ...levelButtons),
     reasons,
     h('label', { class: 'phone-field' }, h('span', {}, t('comment')), comment),
+    publish,
     h('fieldset', { class: 'phone-contact' }, h('legend', {}, t('contactTitle')), h('label', { class: 'phone-field' }, h('span', {}, t('name')), name), h('label', { class: 'phone-field' }, h('span', {}, t('phone')), phone)),
     error,
     submit,
@@ -114,6 +121,7 @@ export function ratingForm(page: PhonePage, draft: Draft, onSubmit: (request: Ph
       reasons: picked,
       ...(picked.includes(OTHER) ? { otherReason: other } : {}),
       ...(comment.value.trim() ? { comment: comment.value.trim() } : {}),
+      ...(comment.value.trim() && publishBox.checked ? { publishComment: true } : {}),
       ...(Object.keys(contact).length ? { contact } : {}),
       locale: locale(),
       madeAt: now,

@@ -14,11 +14,12 @@ import './staff.css';
 const AuditLog = lazy(() => import('../admin/audit/AuditLog').then((m) => ({ default: m.AuditLog })));
 const CasesScreen = lazy(() => import('../cases/CasesScreen').then((m) => ({ default: m.CasesScreen })));
 const FlaggedRatingsScreen = lazy(() => import('./flags/FlaggedRatingsScreen').then((m) => ({ default: m.FlaggedRatingsScreen })));
+const DisclosureScreen = lazy(() => import('./disclosure/DisclosureScreen').then((m) => ({ default: m.DisclosureScreen })));
 const ServiceCasesScreen = lazy(() => import('../service-cases/ServiceCasesScreen').then((m) => ({ default: m.ServiceCasesScreen })));
 
-type View = 'ratings' | 'cases' | 'serviceCases' | 'flags' | 'audit';
+type View = 'ratings' | 'cases' | 'serviceCases' | 'flags' | 'disclosure' | 'audit';
 
-const NAMESPACE_OF = { audit: 'admin', cases: 'cases', serviceCases: 'serviceCases', flags: 'staff' } as const;
+const NAMESPACE_OF = { audit: 'admin', cases: 'cases', serviceCases: 'serviceCases', flags: 'staff', disclosure: 'disclosure' } as const;
 
 function LazyView({ view, me, arrivals }: { view: Exclude<View, 'ratings'>; me: Me; arrivals: number }) {
   const ready = useNamespaces(NAMESPACE_OF[view]);
@@ -27,6 +28,8 @@ function LazyView({ view, me, arrivals }: { view: Exclude<View, 'ratings'>; me: 
     <Suspense fallback={null}>
       {view === 'flags' ? (
         <FlaggedRatingsScreen />
+      ) : view === 'disclosure' ? (
+        <DisclosureScreen />
       ) : view === 'audit' ? (
         <div className="ratings-screen">
           <AuditLog />
@@ -47,6 +50,8 @@ function Views({ me, db }: { me: Me; db: ReturnType<typeof useAppServices>['db']
   // Window staff and leads: their 办件 of today, to enter and to invite a rating for.
   if (me.roles.includes('STAFF') || me.roles.includes('LEAD')) views.push('serviceCases');
   if (hasPermission(me, 'flags.read')) views.push('flags');
+  // Comments evaluators allowed to publish (issue 16): a lead decides their window's, the office every unit's.
+  if (hasPermission(me, 'comments.publish')) views.push('disclosure');
   if (hasPermission(me, 'audit.read') && !me.roles.includes('ADMIN')) views.push('audit');
   // Handling bad reviews is the daily work of staff and leads: it opens first.
   const handler = me.roles.includes('STAFF') || me.roles.includes('LEAD');

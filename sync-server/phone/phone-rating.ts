@@ -92,6 +92,8 @@ export function phoneRatingHandler(store: Store, notifier: CaseNotifier, opts: P
       reasons: input.reasons,
       otherReason: input.otherReason,
       comment: input.comment,
+      // Only when given: a private comment's record is the one made before the question existed (canonical.ts).
+      publishComment: input.publishComment ? true : undefined,
       contact: input.contact && Object.keys(input.contact).length > 0 ? input.contact : undefined,
       channel: 'QR',
       unitId: resolved.unitId,

@@ -42,6 +42,8 @@ export function adminCatalogRoutes(app: FastifyInstance, store: Store) {
     const input = parseOr400(API.createUnit.request, request.body);
     const unit: CatalogUnit = { id: newId('unit'), name: input.name, active: input.active ?? true };
     if (input.divisionCode) unit.divisionCode = input.divisionCode;
+    if (input.disclosure) unit.disclosure = true;
+    if (input.disclosureNamesStaff) unit.disclosureNamesStaff = true;
     await store.insertUnit(unit);
     await audit(store, request, 'catalog.unit.create', { type: 'unit', id: unit.id });
     return reply.code(201).send(unit);
@@ -50,7 +52,9 @@ export function adminCatalogRoutes(app: FastifyInstance, store: Store) {
     const { id } = parseOr400(IdParam, request.params);
     const patch = parseOr400(API.updateUnit.request, request.body);
     if (!(await store.updateUnit(id, patch))) throw notFound('unit', id);
-    await audit(store, request, 'catalog.unit.update', { type: 'unit', id }, { fields: Object.keys(patch) });
+    // The disclosure switches' new values too: who made a unit public, or stopped it, is read from the log (issue 16).
+    const switches = Object.fromEntries(Object.entries(patch).filter(([k]) => k === 'disclosure' || k === 'disclosureNamesStaff'));
+    await audit(store, request, 'catalog.unit.update', { type: 'unit', id }, { fields: Object.keys(patch), ...switches });
     return (await store.loadCatalog()).units.find((u) => u.id === id);
   });
 

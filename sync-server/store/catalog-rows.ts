@@ -27,6 +27,9 @@ export const unitFromRow = (r: Row): CatalogUnit => {
   const unit: CatalogUnit = { id: r.id, name: JSON.parse(r.name_json), active: r.active === 1 };
   // Absent rather than null when unset: kiosks and older answers know units without it.
   if (r.division_code) unit.divisionCode = String(r.division_code);
+  // Present only when on (migration 023): a unit that discloses nothing reads as it did before.
+  if (Number(r.disclosure) === 1) unit.disclosure = true;
+  if (Number(r.disclosure_names_staff) === 1) unit.disclosureNamesStaff = true;
   return unit;
 };
 export const windowFromRow = (r: Row): CatalogWindow => ({
@@ -51,6 +54,9 @@ export const itemFromRow = (r: Row): ServiceItem => ({
 // migration 7 seeds a version-6 hall), where the column does not exist yet; an absent code is NULL either way.
 export const unitColumns = (u: CatalogUnit): Columns => ({
   id: u.id, name_json: JSON.stringify(u.name), active: flag(u.active), ...(u.divisionCode !== undefined ? { division_code: u.divisionCode } : {}),
+  // Likewise only when set (migration 023 adds them; absent is off).
+  ...(u.disclosure !== undefined ? { disclosure: flag(u.disclosure) } : {}),
+  ...(u.disclosureNamesStaff !== undefined ? { disclosure_names_staff: flag(u.disclosureNamesStaff) } : {}),
 });
 export const windowColumns = (w: CatalogWindow): Columns => ({
   id: w.id, unit_id: w.unitId, number: w.number, name_json: JSON.stringify(w.name), sort_order: w.sortOrder, active: flag(w.active),
@@ -66,6 +72,7 @@ const seedStaffColumns = (s: Seed['staff'][number]): Columns => ({
 
 export const unitPatchColumns = (p: Partial<Omit<CatalogUnit, 'id' | 'divisionCode'>> & { divisionCode?: string | null }): Columns => ({
   name_json: jsonText(p.name), active: flag(p.active), division_code: p.divisionCode,
+  disclosure: flag(p.disclosure), disclosure_names_staff: flag(p.disclosureNamesStaff),
 });
 export const windowPatchColumns = (p: Partial<Omit<CatalogWindow, 'id'>>): Columns => ({
   unit_id: p.unitId, number: p.number, name_json: jsonText(p.name), sort_order: p.sortOrder, active: flag(p.active),

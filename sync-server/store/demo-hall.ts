@@ -32,6 +32,9 @@ export function demoHall(secrets: DemoSecrets): Seed {
       {
         id: 'demo-unit',
         active: true,
+        // The demo hall shows /public at once (issue 16); a real hall's units start with nothing public.
+        disclosure: true,
+        disclosureNamesStaff: true,
         name: {
           'zh-CN': '【演示】省发展改革委驻省政务服务中心窗口',
           en: '[Demo] Provincial DRC window at the Government Service Center',

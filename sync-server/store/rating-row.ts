@@ -44,6 +44,8 @@ export interface RatingRow {
   has_photo: number | null;
   /** Keyed fingerprint of case number, level and evaluator, for the paper duplicate check (paper forms only). */
   paper_fingerprint: string | null;
+  /** 1: the evaluator allows the comment on /public once approved (migration 023); 0: private. */
+  publish_consent: number;
 }
 
 export const RATING_COLUMNS: (keyof RatingRow)[] = [
@@ -51,7 +53,7 @@ export const RATING_COLUMNS: (keyof RatingRow)[] = [
   'contact_name_masked', 'contact_phone_masked', 'contact_company_masked', 'channel', 'unit_id', 'window_id',
   'staff_id', 'device_id', 'device_time', 'rated_at', 'clock_offset_ms', 'received_at', 'locale', 'case_number',
   'session_id', 'invited_at', 'assessment_no', 'service_item_id', 'service_date', 'entered_by', 'checked_by', 'has_photo',
-  'paper_fingerprint',
+  'paper_fingerprint', 'publish_consent',
 ];
 
 /** The masked columns lists read, so a list never needs the key. */
@@ -96,6 +98,7 @@ export function toRatingRow(record: RatingRecord, keyedHash: string, batch: Inge
     checked_by: record.paper?.checkedBy ?? null,
     has_photo: record.paper ? (record.paper.hasPhoto ? 1 : 0) : null,
     paper_fingerprint: record.channel === 'PAPER' && record.caseNumber ? paperFingerprint(cipher, record.caseNumber, record.level, record.contact) : null,
+    publish_consent: record.publishComment ? 1 : 0,
   };
 }
 
@@ -167,6 +170,8 @@ export function fromRatingRow(row: RatingRow): StoredRating {
     otherReason: opt(row.other_reason),
     // Scrubbed: the full comment is seen only through a logged reveal.
     comment: opt(row.comment_scrubbed),
+    // Only when given: a private comment reads as the record that never asked (absent).
+    publishComment: Number(row.publish_consent) === 1 ? true : undefined,
     contact: maskedContact(row),
     channel: row.channel as StoredRating['channel'],
     unitId: row.unit_id,

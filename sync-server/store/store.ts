@@ -13,6 +13,7 @@ import type { RatingFlagStore } from './rating-flag-store';
 import type { RatingLinkStore } from './rating-link-rows';
 import type { FigureStore } from './figure-rows';
 import type { AnnualStore } from './annual-rows';
+import type { CommentPublicationStore } from './comment-publication-rows';
 
 export type { InvitationStore, ServiceCaseFilter, ServiceCaseStore, StoredSystemToken, SystemTokenStore } from './service-case-store';
 
@@ -357,7 +358,7 @@ export interface LimitStore {
 /**
  * What the server keeps. SQLite is the default; a PostgreSQL implementation follows the same contract.
  */
-export interface Store extends RatingFlagStore, CatalogStore, AccountStore, RatingStore, AuditStore, DeviceStore, CaseStore, PaperCheckStore, SettingsStore, RoleGrantStore, AbandonedTapStore, LimitStore, ServiceCaseStore, SystemTokenStore, DefaultRatingStore, InvitationStore, RatingLinkStore, FigureStore, AnnualStore {
+export interface Store extends RatingFlagStore, CatalogStore, AccountStore, RatingStore, AuditStore, DeviceStore, CaseStore, PaperCheckStore, SettingsStore, RoleGrantStore, AbandonedTapStore, LimitStore, ServiceCaseStore, SystemTokenStore, DefaultRatingStore, InvitationStore, RatingLinkStore, FigureStore, AnnualStore, CommentPublicationStore {
   readonly kind: 'sqlite' | 'postgres';
   close(): Promise<void>;
 }

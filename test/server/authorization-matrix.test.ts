@@ -65,6 +65,9 @@ const EXPECTED: Record<string, Access> = {
   // Anti-coercion review (issue 14): leads read their window's flags, supervision reads all and marks.
   'GET /api/v1/rating-flags': 'flags.read',
   'PUT /api/v1/rating-flags/:id/review': 'ratings.review',
+  // Public disclosure (issue 16): leads (their window) and the office decide which comments go public.
+  'GET /api/v1/comment-publications': 'comments.publish',
+  'POST /api/v1/comment-publications/:id': 'comments.publish',
   'POST /api/v1/auth/device-sign-in': 'signed-in',
   'GET /api/v1/admin/rating-flag-settings': 'catalog.manage',
   'PUT /api/v1/admin/rating-flag-settings': 'catalog.manage',

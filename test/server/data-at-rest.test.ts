@@ -119,7 +119,10 @@ describe('migration 7 from a version-6 database', () => {
     const dir = tempDir('migrate-7');
     const cipher = new ContactCipher(loadContactKey(dir, {}).key);
     const v6 = openSqliteDatabase(dir, cipher, 6);
-    await sqliteCatalog(v6).seed(demoHall({ passwordHash: await hashPassword(DEMO_PASSWORD), pinHash: await hashPin(DEMO_PIN) }));
+    const hall = demoHall({ passwordHash: await hashPassword(DEMO_PASSWORD), pinHash: await hashPin(DEMO_PIN) });
+    // A version-6 hall: its units have no disclosure switches yet (migration 023 adds them).
+    hall.units = hall.units.map(({ disclosure: _d, disclosureNamesStaff: _n, ...unit }) => unit);
+    await sqliteCatalog(v6).seed(hall);
     const kiosk = badRating({ comment: '回电 139.1234.5678 或 13900001111', contact: { name: '张三', phone: '13812345678', company: '某公司' } });
     const changed = { ...kiosk, level: 'VERY_DISSATISFIED' as const };
     const paper = paperRecord();

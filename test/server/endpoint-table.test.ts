@@ -168,6 +168,11 @@ describe('the endpoint table (src/domain/endpoints.ts)', () => {
     await ok(call('POST', API.signOut.path, { cookie: clerk }), 204);
     // The annual rectification report (issue 15), with the bad reviews and cases above.
     await ok(call('GET', `${API.annualReport.path}?year=${new Date(Date.now() + 8 * 3_600_000).getUTCFullYear()}`, { cookie: supervision, headers: { 'accept-encoding': 'gzip' } }));
+    // Public disclosure (issue 16): a comment its evaluator allowed to publish, listed and approved by the lead.
+    const consenting = badRating({ publishComment: true, comment: '可以公开的意见' });
+    await ok(call('POST', API.pushRatings.path, { body: { deviceId: DEMO_DEVICE, sentAt: Date.now(), items: [consenting] } }));
+    await ok(call('GET', API.commentPublications.path, { cookie: lead }));
+    await ok(call('POST', `${API.commentPublications.path}/${consenting.id}`, { cookie: lead, body: { verdict: 'APPROVED' } }));
 
     // Every JSON entry and the event stream was answered and checked (images are not JSON).
     const json = ENDPOINTS.filter((e: Endpoint) => e.response !== IMAGE).map(key);

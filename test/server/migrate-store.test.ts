@@ -35,7 +35,8 @@ async function makeHall(dir: string, employeeNo = 'D1001') {
   seed.staff = seed.staff.map((s) => (s.id === 'demo-s1' ? { ...s, employeeNo } : s));
   await store.settleServerMode(() => ({ mode: 'production' as const, seed }));
   // Parsed by the shared schema, as the push route does before the digest is made (its key order counts).
-  const bad = RatingRecordSchema.parse(badRating({ comment: '等了很久，电话 138 1234 5678' }, T));
+  // Its evaluator allowed publication: the digest with the consent is made again under the province's key.
+  const bad = RatingRecordSchema.parse(badRating({ comment: '等了很久，电话 138 1234 5678', publishComment: true }, T));
   const good = RatingRecordSchema.parse(demoRating({ level: 'VERY_SATISFIED' }, T + 1));
   const paper: RatingRecord = RatingRecordSchema.parse({
     ...badRating({ contact: { name: '李四', phone: '13900001111' } }, T + 2),
@@ -51,6 +52,8 @@ async function makeHall(dir: string, employeeNo = 'D1001') {
   await store.putRatingPhoto(paper.id, 'image/jpeg', Buffer.from('a photo of the form'), T + 30);
   const event = { id: uuidv7(), action: CALL, by: 'demo-s2', at: T + 40 };
   expect(await store.appendCaseEvents([{ caseId: bad.id, expectedEvents: 0, event, payloadHash: 'p-call', closedAt: null }], T + 41)).toBe(true);
+  // The lead approved it for /public (issue 16): the scrubbed text moves as it is.
+  await store.putCommentPublication({ ratingId: bad.id, verdict: 'APPROVED', scrubbedText: '等了很久，电话 ＊＊＊', by: 'demo-s2', at: T + 45 }, null);
   await store.appendAudit({ at: T + 50, actorId: 'demo-admin', action: 'contact.reveal', targetType: 'rating', targetId: bad.id, detail: null, ip: '127.0.0.1' });
   await store.insertEnrolmentCode({ codeHash: 'code-1', windowId: 'demo-w1', createdBy: 'demo-admin', createdAt: T, expiresAt: T + 3_600_000 });
   const report = { appVersion: '1.0.0', queueDepth: 0, conflicts: 0, deadLetters: 0, storagePersisted: true, userAgent: 'UA' };
@@ -92,7 +95,7 @@ describe('npm run migrate-store: a hall joins the province', () => {
     const schema = newTestSchema('hcp_move');
     const first = await migrate(dir, schema);
     expect(first.stdout).not.toContain('could not be rebuilt'); // every digest made again under the new key
-    expect(added(first.stdout)).toMatchObject({ ratings: 3, cases: 2, case_events: 1, audit_log: 1, devices: 1, paper_checks: 1, rating_photos: 1, service_cases: 1, system_tokens: 1, rating_invitations: 1, rating_links: 1 });
+    expect(added(first.stdout)).toMatchObject({ ratings: 3, cases: 2, case_events: 1, audit_log: 1, devices: 1, paper_checks: 1, rating_photos: 1, service_cases: 1, system_tokens: 1, rating_invitations: 1, rating_links: 1, comment_publications: 1 });
 
     const province = await openPostgresStore({ connectionString: PG_TEST_URL, schema, max: 2 }, new ContactCipher(PROVINCE_KEY));
     try {
@@ -100,6 +103,10 @@ describe('npm run migrate-store: a hall joins the province', () => {
       // Readable with the province's key only: contact, full comment, the photo.
       expect(await province.revealContact(bad.id)).toEqual(bad.contact);
       expect(await province.revealComment(bad.id)).toBe(bad.comment);
+      // Consent, the unit's disclosure switch and the approval came along.
+      const published = await province.getCommentForPublication(bad.id);
+      expect(published).toMatchObject({ consent: true, disclosure: true, comment: bad.comment });
+      expect(published?.decision).toEqual({ ratingId: bad.id, verdict: 'APPROVED', scrubbedText: '等了很久，电话 ＊＊＊', by: 'demo-s2', at: T + 45 });
       expect((await province.getRatingPhoto(paper.id))?.bytes.toString()).toBe('a photo of the form');
       expect((await province.getRating(good.id))?.level).toBe('VERY_SATISFIED');
       // The printed link still opens its 办件; asked for again, the link is made under the province's key.

@@ -1,6 +1,7 @@
 import { describe } from 'vitest';
 import { casesContract } from './store-contract/cases';
 import { catalogContract } from './store-contract/catalog';
+import { commentPublicationsContract } from './store-contract/comment-publications';
 import type { MakeStore } from './store-contract/fixture';
 import { peopleContract } from './store-contract/people';
 import { ratingsContract } from './store-contract/ratings';
@@ -21,5 +22,6 @@ export function describeStoreContract(name: string, makeStore: MakeStore) {
     describe('catalogue and its version', () => catalogContract(makeStore));
     describe('accounts, devices, audit, settings, grants', () => peopleContract(makeStore));
     describe('办件 (service cases) and business-system tokens', () => serviceCasesContract(makeStore));
+    describe('comments for /public and their decisions', () => commentPublicationsContract(makeStore));
   });
 }

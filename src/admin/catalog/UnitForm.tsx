@@ -12,17 +12,23 @@ interface Values {
   name: LocalizedText;
   active: boolean;
   divisionCode: string;
+  /** Public disclosure (issue 16): off unless the administrator switches it on. */
+  disclosure: boolean;
+  disclosureNamesStaff: boolean;
 }
 
 // The server checks the same shape (admin-api.ts DivisionCodeSchema); empty clears the code.
 const DIVISION_CODE = /^(\d{6}|\d{12})$/;
 
-/** Adds a unit, or (given one) edits its names, its 行政区划代码 and whether it is active. */
+/** Adds a unit, or (given one) edits its names, its 行政区划代码, its public disclosure and whether it is active. */
 export function UnitForm({ unit, onSaved, onCancel }: { unit?: AdminUnit; onSaved: () => Promise<void>; onCancel: () => void }) {
   const { t } = useTranslation('admin');
-  const initial: Values = { name: unit?.name ?? emptyLabel(), active: unit?.active ?? true, divisionCode: unit?.divisionCode ?? '' };
+  const initial: Values = {
+    name: unit?.name ?? emptyLabel(), active: unit?.active ?? true, divisionCode: unit?.divisionCode ?? '',
+    disclosure: unit?.disclosure ?? false, disclosureNamesStaff: unit?.disclosureNamesStaff ?? false,
+  };
   const { methods, onSubmit, failure } = useAdminForm<Values>(initial, async (v) => {
-    const values: Values = { name: trimLabel(v.name), active: v.active, divisionCode: v.divisionCode.trim() };
+    const values: Values = { ...v, name: trimLabel(v.name), divisionCode: v.divisionCode.trim() };
     if (unit) {
       const { divisionCode, ...changed } = changedFields(values, initial);
       const patch: Partial<UnitInput> = changed;
@@ -31,6 +37,8 @@ export function UnitForm({ unit, onSaved, onCancel }: { unit?: AdminUnit; onSave
     } else {
       const input: UnitInput = { name: values.name };
       if (values.divisionCode !== '') input.divisionCode = values.divisionCode;
+      if (values.disclosure) input.disclosure = true;
+      if (values.disclosureNamesStaff) input.disclosureNamesStaff = true;
       await apiRequest('POST', ADMIN_PATHS.units, { json: input });
     }
     await onSaved();
@@ -53,6 +61,9 @@ export function UnitForm({ unit, onSaved, onCancel }: { unit?: AdminUnit; onSave
         input={{ autoComplete: 'off', inputMode: 'numeric', className: 'short' }}
         rules={{ validate: (v: string) => v.trim() === '' || DIVISION_CODE.test(v.trim()) || t('units.divisionCodeInvalid') }}
       />
+      <CheckField name="disclosure" label={t('units.disclosure')} />
+      <CheckField name="disclosureNamesStaff" label={t('units.disclosureNamesStaff')} />
+      <p className="hint">{t('units.disclosureHint')}</p>
       {unit && <CheckField name="active" label={t('units.unitActive')} />}
     </AdminForm>
   );

@@ -71,6 +71,9 @@ function UnitCard({ unit, catalog, open, setOpen, saved, close }: UnitCardProps)
         <>
           <LabelTriple text={unit.name} />
           {unit.divisionCode && <p className="hint" data-testid="unit-division-code">{t('units.divisionCodeShown', { code: unit.divisionCode })}</p>}
+          <p className="hint" data-testid="unit-disclosure">
+            {t(unit.disclosure ? (unit.disclosureNamesStaff ? 'units.disclosureOnNamed' : 'units.disclosureOn') : 'units.disclosureOff')}
+          </p>
         </>
       )}
       {open.kind === 'add-window' && open.unitId === unit.id && <WindowForm catalog={catalog} unitId={unit.id} onSaved={saved} onCancel={close} />}

@@ -93,6 +93,8 @@ const TABLES: TableCopy[] = [
   // Supervision's marks and the staff sign-ins on devices the flags read (issue 14).
   { table: 'rating_reviews', orderBy: 'rating_id' },
   { table: 'staff_device_sign_ins', orderBy: 'id' },
+  // A lead's or the office's decision on publishing a comment (issue 16): the text kept is already scrubbed, no key.
+  { table: 'comment_publications', orderBy: 'rating_id' },
   // Phone-page links: only token hashes, so printed QR codes keep working under the province's key; a link asked
   // for again there is derived under that key and gets a row of its own beside the old one (rating-link-rows.ts).
   { table: 'rating_links', orderBy: 'id' },

@@ -20,6 +20,7 @@ import { pgSettings } from './pg-settings';
 import { pgRatingFlags } from './pg-rating-flags';
 import { pgFigures } from './pg-figures';
 import { pgAnnual } from './pg-annual';
+import { pgCommentPublications } from './pg-comment-publications';
 
 /** True for a DATABASE_URL that selects this store. */
 export function isPostgresUrl(url: string | undefined): url is string {
@@ -68,6 +69,7 @@ export async function openPostgresStore(options: PgOptions, cipher: ContactCiphe
     ...pgRatingLinks(db, cipher),
     ...pgFigures(db),
     ...pgAnnual(db),
+    ...pgCommentPublications(db, cipher),
     async close() {
       await db.close();
     },

@@ -22,6 +22,7 @@ import { sqliteSettings } from './sqlite-settings';
 import { sqliteRatingFlags } from './sqlite-rating-flags';
 import { sqliteFigures } from './sqlite-figures';
 import { sqliteAnnual } from './sqlite-annual';
+import { sqliteCommentPublications } from './sqlite-comment-publications';
 
 export const SQLITE_FILE_NAME = 'haochaping.sqlite';
 
@@ -102,6 +103,7 @@ export function openSqliteStore(dataDir: string, cipher: ContactCipher): Store {
     ...sqliteRatingLinks(db, cipher),
     ...sqliteFigures(db),
     ...sqliteAnnual(db),
+    ...sqliteCommentPublications(db, cipher),
     async close() {
       db.close();
     },
