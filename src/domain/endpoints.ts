@@ -43,6 +43,8 @@ import {
   EnrolResponseSchema,
 } from './device-api';
 import { PAPER_PATHS } from './paper-api';
+import { Attachment2QuerySchema, Attachment2ResponseSchema } from './figures/attachment2-api';
+import { REPORT_PATHS } from './figures/reports-api';
 import {
   MyServiceCasesSchema,
   SERVICE_CASE_PATHS,
@@ -228,6 +230,8 @@ export const API = {
   deviceSignIn: def(RATING_REVIEW_PATHS.deviceSignIn, { method: 'POST', response: DeviceSignInSchema }),
   flagSettings: def(RATING_REVIEW_PATHS.settings, { method: 'GET', response: RatingFlagSettingsSchema }),
   putFlagSettings: def(RATING_REVIEW_PATHS.settings, { method: 'PUT', request: RatingFlagSettingsSchema, response: RatingFlagSettingsSchema }),
+  // The figures (issue 15): Attachment 2 as JSON, or with format=csv|xlsx the file (a download: not checked as JSON).
+  reportAttachment2: def(REPORT_PATHS.attachment2, { method: 'GET', query: Attachment2QuerySchema, response: Attachment2ResponseSchema }),
 } satisfies Record<string, Endpoint>;
 
 export type EndpointName = keyof typeof API;
