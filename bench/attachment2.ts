@@ -5,6 +5,8 @@ import type { LevelKey } from '../src/domain/levels';
 import type { RatingRecord } from '../src/domain/rating';
 import { payloadHash } from '../sync-server/canonical';
 import { buildAttachment2 } from '../sync-server/figures/attachment2-report';
+import { namesFromCatalog } from '../sync-server/figures/attachment2-csv';
+import { attachment2Xlsx, scopeNameZh } from '../sync-server/figures/attachment2-xlsx';
 import { caseOnArrival } from '../sync-server/store/rules/case-opening';
 import { openDemoStore, tempDir } from '../test/support/server';
 
@@ -15,6 +17,10 @@ export interface Attachment2Figures {
   coldMs: number;
   p50Ms: number;
   maxMs: number;
+  /** The XLSX of that month's table (attachment2-xlsx.ts), bytes and time: cold, then the median of 5. */
+  xlsxBytes: number;
+  xlsxColdMs: number;
+  xlsxP50Ms: number;
 }
 
 const YEAR_START = Date.parse('2026-01-01T00:00:00+08:00');
@@ -74,7 +80,21 @@ export async function measureAttachment2(total = 1_000_000): Promise<Attachment2
     for (let i = 0; i < 5; i++) warm.push((await once()).ms);
     warm.sort((a, b) => a - b);
     const all = cold.table.rows[0]!;
-    return { ratings: records.length, inMonth: all.total + all.invalid, rows: cold.table.rows.length, coldMs: cold.ms, p50Ms: warm[2]!, maxMs: warm[4]! };
+    // The office's download: the month's table written as the XLSX form (the table above; names from the catalogue).
+    const names = namesFromCatalog(await store.loadCatalog());
+    const xlsxOnce = async () => {
+      const t0 = performance.now();
+      const bytes = await attachment2Xlsx(cold.table, names, { scopeName: scopeNameZh(names, null) });
+      return { ms: performance.now() - t0, bytes: bytes.length };
+    };
+    const xlsxCold = await xlsxOnce();
+    const xlsxWarm: number[] = [];
+    for (let i = 0; i < 5; i++) xlsxWarm.push((await xlsxOnce()).ms);
+    xlsxWarm.sort((a, b) => a - b);
+    return {
+      ratings: records.length, inMonth: all.total + all.invalid, rows: cold.table.rows.length, coldMs: cold.ms, p50Ms: warm[2]!, maxMs: warm[4]!,
+      xlsxBytes: xlsxCold.bytes, xlsxColdMs: xlsxCold.ms, xlsxP50Ms: xlsxWarm[2]!,
+    };
   } finally {
     await store.close();
     // A year of a province is hundreds of MB: not left behind in the temporary folder.
