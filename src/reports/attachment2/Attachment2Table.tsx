@@ -64,7 +64,7 @@ export function Attachment2Table({ data }: { data: Attachment2Response }) {
         <tbody>
           {data.rows.map((r) => (
             <tr key={`${r.scope}:${r.unitId}:${r.windowId}:${r.staffId}`} className={`a2-row-${r.scope}`}>
-              {names(r).map((text, i) => (i === 0 ? <th key={i} scope="row">{text}</th> : <td key={i}>{text}</td>))}
+              {names(r).map((text, i) => (i === 0 ? <th key={i} scope="row">{text}</th> : <td key={i} className="a2-name">{text}</td>))}
               {FIGURE_COLUMNS.map((c) => {
                 if (c.kind === 'count') return <td key={c.key} className="num">{c.value(r)}</td>;
                 const rate = c.value(r);
