@@ -102,4 +102,20 @@ describe('Attachment 2 on /reports', () => {
       await context.close();
     }
   }, 120_000);
+
+  it("shows a lead only their window: its row and its staff, no unit picker", async () => {
+    const { context, page } = await openProfile(tempDir('e2e-a2-lead'));
+    try {
+      await signInOnPage(page, server.baseUrl + '/reports', DEMO_ACCOUNTS.LEAD);
+      const table = page.getByTestId('a2-table');
+      await table.locator('tbody tr.a2-row-window').waitFor();
+      await page.getByText('统计范围：1 1号窗口 · 投资项目审批（演示）（本窗口）').waitFor();
+      expect(await page.getByTestId('a2-unit').count()).toBe(0);
+      const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.className, tr.children[0]!.textContent, tr.children[3]!.textContent]));
+      expect(rows).toEqual([['a2-row-window', '窗口', ''], ['a2-row-staff', '工作人员', '李明（演示）'], ['a2-row-staff', '工作人员', '王芳（演示）']]);
+      expect(await table.textContent()).not.toContain('2号窗口');
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
 });
