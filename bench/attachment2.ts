@@ -5,6 +5,8 @@ import type { LevelKey } from '../src/domain/levels';
 import type { RatingRecord } from '../src/domain/rating';
 import { payloadHash } from '../sync-server/canonical';
 import { buildAttachment2 } from '../sync-server/figures/attachment2-report';
+import { namesFromCatalog } from '../sync-server/figures/attachment2-csv';
+import { attachment2Xlsx, scopeNameZh } from '../sync-server/figures/attachment2-xlsx';
 import { caseOnArrival } from '../sync-server/store/rules/case-opening';
 import { openDemoStore, tempDir } from '../test/support/server';
 
@@ -15,6 +17,12 @@ export interface Attachment2Figures {
   coldMs: number;
   p50Ms: number;
   maxMs: number;
+  /** The XLSX of that month's table (attachment2-xlsx.ts), bytes and time: cold, then the median of 5. */
+  xlsxBytes: number;
+  xlsxColdMs: number;
+  xlsxP50Ms: number;
+  /** CPU time of the median XLSX run: what it costs this process, whatever else the machine runs. */
+  xlsxP50CpuMs: number;
 }
 
 const YEAR_START = Date.parse('2026-01-01T00:00:00+08:00');
@@ -74,7 +82,23 @@ export async function measureAttachment2(total = 1_000_000): Promise<Attachment2
     for (let i = 0; i < 5; i++) warm.push((await once()).ms);
     warm.sort((a, b) => a - b);
     const all = cold.table.rows[0]!;
-    return { ratings: records.length, inMonth: all.total + all.invalid, rows: cold.table.rows.length, coldMs: cold.ms, p50Ms: warm[2]!, maxMs: warm[4]! };
+    // The office's download: the month's table written as the XLSX form (the table above; names from the catalogue).
+    const names = namesFromCatalog(await store.loadCatalog());
+    const xlsxOnce = async () => {
+      const t0 = performance.now();
+      const cpu0 = process.cpuUsage();
+      const bytes = await attachment2Xlsx(cold.table, names, { scopeName: scopeNameZh(names, null) });
+      const cpu = process.cpuUsage(cpu0);
+      return { ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000, bytes: bytes.length };
+    };
+    const xlsxCold = await xlsxOnce();
+    const xlsxWarm: { ms: number; cpuMs: number }[] = [];
+    for (let i = 0; i < 5; i++) xlsxWarm.push(await xlsxOnce());
+    xlsxWarm.sort((a, b) => a.ms - b.ms);
+    return {
+      ratings: records.length, inMonth: all.total + all.invalid, rows: cold.table.rows.length, coldMs: cold.ms, p50Ms: warm[2]!, maxMs: warm[4]!,
+      xlsxBytes: xlsxCold.bytes, xlsxColdMs: xlsxCold.ms, xlsxP50Ms: xlsxWarm[2]!.ms, xlsxP50CpuMs: xlsxWarm[2]!.cpuMs,
+    };
   } finally {
     await store.close();
     // A year of a province is hundreds of MB: not left behind in the temporary folder.

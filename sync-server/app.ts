@@ -28,6 +28,7 @@ import { ratingRoutes } from './routes/ratings';
 import { ratingFlagRoutes } from './routes/rating-flags';
 import { annualReportRoutes } from './routes/annual-report';
 import { commentPublicationRoutes } from './routes/comment-publications';
+import { reportAttachment2Route } from './routes/report-attachment2';
 import { staffPhotoRoute } from './routes/staff-photo';
 import { staticAppRoutes } from './routes/static-app';
 import { PHOTO_TYPES } from './image-check';
@@ -128,6 +129,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   ratingFlagRoutes(app, opts.store);
   annualReportRoutes(app, opts.store, opts.phone?.assessment);
   commentPublicationRoutes(app, opts.store);
+  reportAttachment2Route(app, opts.store, opts.phone?.assessment);
   staffPhotoRoute(app, opts.store);
   adminCatalogRoutes(app, opts.store);
   adminStaffRoutes(app, opts.store);

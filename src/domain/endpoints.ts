@@ -44,6 +44,8 @@ import {
   EnrolResponseSchema,
 } from './device-api';
 import { PAPER_PATHS } from './paper-api';
+import { Attachment2QuerySchema, Attachment2ResponseSchema } from './figures/attachment2-api';
+import { REPORT_PATHS } from './figures/reports-api';
 import {
   MyServiceCasesSchema,
   SERVICE_CASE_PATHS,
@@ -70,7 +72,6 @@ import { AUDIT_PATH, RATINGS_PATH } from './ratings-api';
 import { DeviceSignInSchema, FlaggedQuerySchema, FlaggedRatingsResponseSchema, RATING_REVIEW_PATHS, RatingReviewRequestSchema, RatingReviewSchema } from './rating-review';
 import { RatingFlagSettingsSchema } from './rating-flags';
 import { AnnualQuerySchema, AnnualReportSchema } from './figures/annual-api';
-import { REPORT_PATHS } from './figures/reports-api';
 import { HealthSchema, KioskConfigSchema, PushRequestSchema, PushResponseSchema } from './sync-api';
 import { HEALTH_PATH, KIOSK_CONFIG_PATH, PUSH_RATINGS_PATH, PUSH_TABLET_SERVICE_CASES_PATH } from './sync-constants';
 
@@ -236,6 +237,8 @@ export const API = {
   // Public disclosure (issue 16): comments waiting for a lead's or the office's decision, and the decision.
   commentPublications: def(COMMENT_PUBLICATION_PATHS.list, { method: 'GET', response: PublicationListSchema }),
   decideCommentPublication: def(COMMENT_PUBLICATION_PATHS.decide, { method: 'POST', request: PublicationDecideRequestSchema, response: PublicationDecideResponseSchema }),
+  // The figures (issue 15): Attachment 2 as JSON, or with format=csv|xlsx the file (a download: not checked as JSON).
+  reportAttachment2: def(REPORT_PATHS.attachment2, { method: 'GET', query: Attachment2QuerySchema, response: Attachment2ResponseSchema }),
 } satisfies Record<string, Endpoint>;
 
 export type EndpointName = keyof typeof API;

@@ -8,9 +8,18 @@ import type { Store } from '../store/store';
 /**
  * Attachment 2 of `month` (of one unit, or of all) as of `generatedAt`: the store's facts, each bad review's case
  * judged at that instant with the working-day tables, then the counting rules (src/domain/figures/attachment2.ts).
- * `settings`: the 追评 window the server runs with (FOLLOW_UP_DAYS).
+ * `settings`: the 追评 window the server runs with (FOLLOW_UP_DAYS). `windowId` (a lead's scope, with its unit): only
+ * that window's ratings are counted, each 办件's assessment still decided over all of the unit's ratings (a 追评 at
+ * another window supersedes), and the table keeps only the window's row and its staff rows: never the unit's.
  */
-export async function buildAttachment2(store: Store, month: string, unitId: string | null, generatedAt: number, settings: AssessmentSettings): Promise<Attachment2> {
+export async function buildAttachment2(
+  store: Store,
+  month: string,
+  unitId: string | null,
+  generatedAt: number,
+  settings: AssessmentSettings,
+  windowId: string | null = null,
+): Promise<Attachment2> {
   const { from, to } = monthRangeCst(month);
   const [facts, years] = await Promise.all([store.listFigureFacts(from, to, unitId), store.listCalendarYears()]);
   const calendar = makeCalendar(years);
@@ -21,5 +30,7 @@ export async function buildAttachment2(store: Store, month: string, unitId: stri
     const c = cases.get(r.id);
     if (c) r.badReview = badReviewFacts(c.facts, c.events, calendar, generatedAt);
   }
-  return countMonth(month, ratings, generatedAt, settings);
+  if (windowId === null) return countMonth(month, ratings, generatedAt, settings);
+  const table = countMonth(month, ratings, generatedAt, settings, (f) => f.windowId === windowId);
+  return { ...table, rows: table.rows.filter((r) => r.scope === 'window' || r.scope === 'staff') };
 }

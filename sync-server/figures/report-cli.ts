@@ -7,17 +7,19 @@ import { openStore } from '../store/open-store';
 import { SQLITE_FILE_NAME } from '../store/sqlite/open-sqlite';
 import { attachment2Csv, namesFromCatalog } from './attachment2-csv';
 import { buildAttachment2 } from './attachment2-report';
+import { attachment2Xlsx, scopeNameZh } from './attachment2-xlsx';
 
-const USAGE = `usage: npm run -s report -- attachment2 --month YYYY-MM [--unit ID] [--format json|csv] [--output FILE]
+const USAGE = `usage: npm run -s report -- attachment2 --month YYYY-MM [--unit ID] [--format json|csv|xlsx] [--output FILE]
   Attachment 2 (评价数据统计表) of one month on the China clock: rows for the whole scope, each unit, window and
   staff member (counting rules: src/domain/figures/attachment2.ts). Bad reviews' handling is as of now (generatedAt).
   --unit    one unit only (default: every unit)
-  --format  json (default) or csv (UTF-8 with BOM, Chinese headers)
-  --output  write to FILE instead of standard output
+  --format  json (default), csv (UTF-8 with BOM, Chinese headers) or xlsx (the printable form: A4 landscape,
+            two header rows, 制表人 / 审核人 / 日期 and a （盖章） box)
+  --output  write to FILE instead of standard output (xlsx: required when standard output is a terminal)
   Reads the store of DATA_DIR (default ./data) or DATABASE_URL, like the server; writes nothing to it.
   Exit codes: 0 done; 2 usage, unknown unit or no store.`;
 
-const FORMATS = ['json', 'csv'] as const;
+const FORMATS = ['json', 'csv', 'xlsx'] as const;
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -28,7 +30,10 @@ async function main(): Promise<number> {
   if (positionals.length !== 1 || positionals[0] !== 'attachment2') return console.error(`unknown report "${positionals.join(' ')}"\n${USAGE}`), 2;
   if (!values.month || !isMonth(values.month)) return console.error(`--month: not a month "${values.month ?? ''}" (e.g. 2026-10)\n${USAGE}`), 2;
   const format = values.format as (typeof FORMATS)[number];
-  if (!FORMATS.includes(format)) return console.error(`--format: unknown "${values.format}" (json or csv)\n${USAGE}`), 2;
+  if (!FORMATS.includes(format)) return console.error(`--format: unknown "${values.format}" (json, csv or xlsx)\n${USAGE}`), 2;
+
+  // A spreadsheet's bytes on a terminal are noise (and can upset it); a pipe or a file takes them.
+  if (format === 'xlsx' && !values.output && process.stdout.isTTY) return console.error(`--format xlsx: give --output FILE (or pipe the output)\n${USAGE}`), 2;
 
   const config = configFromEnv();
   // Never a new empty database: a mistyped DATA_DIR must say so, not report zeros.
@@ -41,7 +46,13 @@ async function main(): Promise<number> {
     const unitId = values.unit ?? null;
     if (unitId !== null && !catalog.units.some((u) => u.id === unitId)) return console.error(`--unit: no unit "${unitId}"`), 2;
     const table = await buildAttachment2(store, values.month, unitId, Date.now(), { followUpWindowDays: config.followUpWindowDays });
-    const text = format === 'csv' ? attachment2Csv(table, namesFromCatalog(catalog)) : JSON.stringify(table, null, 2) + '\n';
+    const names = namesFromCatalog(catalog);
+    const text =
+      format === 'xlsx'
+        ? await attachment2Xlsx(table, names, { scopeName: scopeNameZh(names, unitId) })
+        : format === 'csv'
+          ? attachment2Csv(table, names)
+          : JSON.stringify(table, null, 2) + '\n';
     if (values.output) fs.writeFileSync(values.output, text);
     else await print(text);
     return 0;
@@ -51,7 +62,7 @@ async function main(): Promise<number> {
 }
 
 /** Written whole before the process exits: a pipe takes a large answer in several turns. */
-function print(text: string): Promise<void> {
+function print(text: string | Buffer): Promise<void> {
   return new Promise((resolve, reject) => process.stdout.write(text, (err) => (err ? reject(err) : resolve())));
 }
 

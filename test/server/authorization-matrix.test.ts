@@ -73,6 +73,8 @@ const EXPECTED: Record<string, Access> = {
   'PUT /api/v1/admin/rating-flag-settings': 'catalog.manage',
   // The annual rectification report (issue 15): every unit for office/supervision/personnel, a lead's own window.
   'GET /api/v1/reports/annual': 'reports.read',
+  // The figures (issue 15): Attachment 2, every unit for the office, supervision and personnel, a lead's window.
+  'GET /api/v1/reports/attachment2': 'reports.read',
   'POST /api/v1/ratings/:id/contact': 'contact.reveal',
   'GET /api/v1/audit': 'audit.read',
   'GET /api/v1/admin/catalog': 'catalog.manage',

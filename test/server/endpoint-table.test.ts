@@ -174,6 +174,10 @@ describe('the endpoint table (src/domain/endpoints.ts)', () => {
     await ok(call('GET', API.commentPublications.path, { cookie: lead }));
     await ok(call('POST', `${API.commentPublications.path}/${consenting.id}`, { cookie: lead, body: { verdict: 'APPROVED' } }));
 
+    // The figures (issue 15): Attachment 2 as JSON (the CSV and XLSX downloads are files, read in their own tests).
+    const office = await signIn(srv.baseUrl, DEMO_ACCOUNTS.OFFICE);
+    await ok(call('GET', `${API.reportAttachment2.path}?month=2026-11`, { cookie: office }));
+
     // Every JSON entry and the event stream was answered and checked (images are not JSON).
     const json = ENDPOINTS.filter((e: Endpoint) => e.response !== IMAGE).map(key);
     expect(json.filter((k) => !srv.responseCheck.checked.has(k))).toEqual([]);

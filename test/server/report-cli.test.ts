@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { XLSX_LAYOUT } from '../../sync-server/figures/attachment2-xlsx';
 import { uuidv7 } from '../../src/domain/ids';
 import type { LevelKey } from '../../src/domain/levels';
 import type { RatingRecord } from '../../src/domain/rating';
@@ -73,6 +75,16 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       expect(cell(4, '回访率（%）')).toBe('—');
       expect(cell(5, '工作人员编号')).toBe('demo-s1');
       expect(cell(5, '工作人员姓名')).not.toBe('');
+
+      // The printable form: the same figures as numbers in the XLSX (its layout: test/unit/attachment2-xlsx.test.ts).
+      const xlsxOut = path.join(tempDir('report-out'), 'a2.xlsx');
+      const xlsx = await report(db.env, 'attachment2', '--month', '2026-10', '--format', 'xlsx', '--output', xlsxOut);
+      expect(xlsx.code, xlsx.err).toBe(0);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(fs.readFileSync(xlsxOut) as unknown as ExcelJS.Buffer);
+      const sheet = book.worksheets[0]!;
+      expect(sheet.getCell(XLSX_LAYOUT.titleRow, 1).value).toBe('评价数据统计表');
+      expect(sheet.getCell(XLSX_LAYOUT.firstDataRow, 5).value).toBe(3);
 
       const september = JSON.parse((await report(db.env, 'attachment2', '--month', '2026-09')).out);
       expect(september.rows[0]).toMatchObject({ total: 1, byLevel: { SATISFIED: 1 } });

@@ -194,14 +194,21 @@ function withRates(scope: RowScope, unitId: string | null, windowId: string | nu
  * The Attachment 2 table of `month` from the facts (rules above): rows for the whole scope, each unit, window and
  * staff member that has a counted or an invalid rating in the month, sorted by scope then ids (byte order).
  */
-export function countMonth(month: string, facts: readonly RatingFacts[], generatedAt: number, settings?: AssessmentSettings): Attachment2 {
+export function countMonth(
+  month: string,
+  facts: readonly RatingFacts[],
+  generatedAt: number,
+  settings?: AssessmentSettings,
+  /** Count only these (a lead's window), after each 办件's assessment was decided over all the facts given. */
+  only?: (f: RatingFacts) => boolean,
+): Attachment2 {
   const { from, to } = monthRangeCst(month);
   const counted = countedIds(facts, settings);
   // Each rating is added once, to its (unit, window, staff) leaf; the unit, window, staff and whole-scope rows are
   // sums of leaves (every figure is a count, so a sum of counts is the count of the union).
   const leaves = new Map<string, Map<string, Map<string | null, Attachment2Counts>>>();
   for (const f of facts) {
-    if (f.ratedAt < from || f.ratedAt >= to) continue;
+    if (f.ratedAt < from || f.ratedAt >= to || (only && !only(f))) continue;
     const invalid = f.invalid && !f.awaitingCheck && !f.superseded;
     if (!invalid && !counted.has(f.id)) continue;
     let unit = leaves.get(f.unitId);
