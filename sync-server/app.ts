@@ -26,6 +26,7 @@ import { kioskConfigRoute } from './routes/kiosk-config';
 import { pushRatingsRoute, type PushRouteOptions } from './routes/push-ratings';
 import { ratingRoutes } from './routes/ratings';
 import { ratingFlagRoutes } from './routes/rating-flags';
+import { monthCloseRoutes } from './routes/month-closes';
 import { staffPhotoRoute } from './routes/staff-photo';
 import { staticAppRoutes } from './routes/static-app';
 import { PHOTO_TYPES } from './image-check';
@@ -124,6 +125,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   authRoutes(app, opts.store, new FailureDelays(opts.store, opts.signInClock));
   ratingRoutes(app, opts.store);
   ratingFlagRoutes(app, opts.store);
+  // The figures count 追评 with the server's FOLLOW_UP_DAYS, the setting the phone page runs with.
+  monthCloseRoutes(app, opts.store, { assessment: opts.phone?.assessment });
   staffPhotoRoute(app, opts.store);
   adminCatalogRoutes(app, opts.store);
   adminStaffRoutes(app, opts.store);

@@ -68,6 +68,10 @@ import { PhonePageSchema, PhoneRatingRequestSchema, PhoneRatingResponseSchema, R
 import { AUDIT_PATH, RATINGS_PATH } from './ratings-api';
 import { DeviceSignInSchema, FlaggedQuerySchema, FlaggedRatingsResponseSchema, RATING_REVIEW_PATHS, RatingReviewRequestSchema, RatingReviewSchema } from './rating-review';
 import { RatingFlagSettingsSchema } from './rating-flags';
+import { REPORT_PATHS } from './figures/reports-api';
+import {
+  MonthCloseResponseSchema, MonthCloseScopeQuerySchema, MonthClosesQuerySchema, MonthClosesResponseSchema, MonthCloseSubmitSchema, MonthCloseSubmittedSchema,
+} from './figures/month-close-api';
 import { HealthSchema, KioskConfigSchema, PushRequestSchema, PushResponseSchema } from './sync-api';
 import { HEALTH_PATH, KIOSK_CONFIG_PATH, PUSH_RATINGS_PATH, PUSH_TABLET_SERVICE_CASES_PATH } from './sync-constants';
 
@@ -228,6 +232,10 @@ export const API = {
   deviceSignIn: def(RATING_REVIEW_PATHS.deviceSignIn, { method: 'POST', response: DeviceSignInSchema }),
   flagSettings: def(RATING_REVIEW_PATHS.settings, { method: 'GET', response: RatingFlagSettingsSchema }),
   putFlagSettings: def(RATING_REVIEW_PATHS.settings, { method: 'PUT', request: RatingFlagSettingsSchema, response: RatingFlagSettingsSchema }),
+  // Month close (issue 15): the office's months and their status, one month against its last version, submitting.
+  monthCloses: def(REPORT_PATHS.monthCloses, { method: 'GET', query: MonthClosesQuerySchema, response: MonthClosesResponseSchema }),
+  monthClose: def(REPORT_PATHS.monthClose, { method: 'GET', query: MonthCloseScopeQuerySchema, response: MonthCloseResponseSchema }),
+  submitMonthClose: def(REPORT_PATHS.monthClose, { method: 'POST', query: MonthCloseScopeQuerySchema, request: MonthCloseSubmitSchema, response: MonthCloseSubmittedSchema }),
 } satisfies Record<string, Endpoint>;
 
 export type EndpointName = keyof typeof API;

@@ -80,6 +80,10 @@ const REQUEST_ERROR_CODES = [
   // Supervision's review of flagged ratings
   'NOTE_REQUIRED',
   'PERIOD_INVALID',
+  // Month close (issue 15)
+  'MONTH_NOT_ENDED',
+  'MONTH_CLOSE_STALE',
+  'MONTH_CLOSE_UNCHANGED',
   // The phone rating page (QR links, /r/<token>)
   'RATING_LINK_UNKNOWN',
   'RATING_LINK_CLOSED',

@@ -11,6 +11,11 @@ import type { Store } from '../store/store';
  * `settings`: the 追评 window the server runs with (FOLLOW_UP_DAYS).
  */
 export async function buildAttachment2(store: Store, month: string, unitId: string | null, generatedAt: number, settings: AssessmentSettings): Promise<Attachment2> {
+  return countMonth(month, await judgedMonthFacts(store, month, unitId, generatedAt), generatedAt, settings);
+}
+
+/** The month's rating facts with each bad review's case judged at `generatedAt` (what countMonth and signMonth read). */
+export async function judgedMonthFacts(store: Store, month: string, unitId: string | null, generatedAt: number): Promise<RatingFacts[]> {
   const { from, to } = monthRangeCst(month);
   const [facts, years] = await Promise.all([store.listFigureFacts(from, to, unitId), store.listCalendarYears()]);
   const calendar = makeCalendar(years);
@@ -21,5 +26,5 @@ export async function buildAttachment2(store: Store, month: string, unitId: stri
     const c = cases.get(r.id);
     if (c) r.badReview = badReviewFacts(c.facts, c.events, calendar, generatedAt);
   }
-  return countMonth(month, ratings, generatedAt, settings);
+  return ratings;
 }
