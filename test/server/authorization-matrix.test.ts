@@ -68,6 +68,10 @@ const EXPECTED: Record<string, Access> = {
   'POST /api/v1/auth/device-sign-in': 'signed-in',
   'GET /api/v1/admin/rating-flag-settings': 'catalog.manage',
   'PUT /api/v1/admin/rating-flag-settings': 'catalog.manage',
+  // Month close (issue 15): the office lists, reads and submits a month's figures.
+  'GET /api/v1/reports/month-closes': 'reports.submit',
+  'GET /api/v1/reports/month-closes/:month': 'reports.submit',
+  'POST /api/v1/reports/month-closes/:month': 'reports.submit',
   'POST /api/v1/ratings/:id/contact': 'contact.reveal',
   'GET /api/v1/audit': 'audit.read',
   'GET /api/v1/admin/catalog': 'catalog.manage',
