@@ -14,6 +14,7 @@ import { measureInviteToKiosk } from './invite-to-kiosk';
 import { newTestSchema, PG_TEST_URL } from '../test/support/postgres';
 import { measurePhonePage } from './phone-page';
 import { measureAttachment2 } from './attachment2';
+import { measureMonthClose } from './month-close';
 
 const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
@@ -81,6 +82,16 @@ for (const store of ['SQLite', 'PostgreSQL'] as const) {
   console.log(
     `attachment 2, one month of ${a.inMonth.toLocaleString('en-US')} over ${a.ratings.toLocaleString('en-US')} ratings (SQLite): ${a.rows} rows; ` +
       `cold ${fmt(a.coldMs, 0)} ms, then p50 ${fmt(a.p50Ms, 0)} ms, max ${fmt(a.maxMs, 0)} ms`,
+  );
+}
+
+// Issue 15: month close of October over the same year: the live table with every rating's signature, storing
+// version 1, and the month's page after 500 late ratings (snapshot read back, live figures, both diffs).
+{
+  const c = await measureMonthClose(1_000_000);
+  console.log(
+    `month close, ${c.inMonth.toLocaleString('en-US')} ratings in the month (SQLite): live table + signatures ${fmt(c.liveMs, 0)} ms, ` +
+      `storing version 1 ${fmt(c.storeMs, 0)} ms (${fmt(c.signaturesKiB, 0)} KiB of signatures), page with ${c.corrections} corrections ${fmt(c.detailMs, 0)} ms`,
   );
 }
 
