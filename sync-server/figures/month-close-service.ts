@@ -1,6 +1,6 @@
 import { countMonth, type Attachment2 } from '../../src/domain/figures/attachment2';
 import type { MonthCloseListItem, MonthCloseResponse, MonthClosesResponse, MonthCloseVersion } from '../../src/domain/figures/month-close-api';
-import { CORRECTIONS_LISTED_MAX } from '../../src/domain/figures/month-close-api';
+import { CORRECTIONS_CHECKED_MONTHS, CORRECTIONS_LISTED_MAX } from '../../src/domain/figures/month-close-api';
 import {
   closeDates, closeStatus, diffSignatures, diffTables, monthsToClose, signMonth, type RatingChange, type RatingSignature, type RowChange,
 } from '../../src/domain/figures/month-close';
@@ -45,18 +45,23 @@ export function versionOf(head: MonthCloseHead, catalog: Catalog): MonthCloseVer
 /** The versions of one month in a scope, oldest first. */
 export const versionsOf = (store: Store, month: string, unitId: string | null) => store.listMonthCloseVersions(unitId, month, month);
 
-/** The office's months (newest first) with their status; with `withCorrections`, how many ratings changed since the latest version. */
+/**
+ * The office's months (newest first) with their status; with `withCorrections`, how many ratings changed since the
+ * latest version, for the CORRECTIONS_CHECKED_MONTHS newest submitted months (each is a month's read).
+ */
 export async function listMonthCloses(store: Store, unitId: string | null, now: number, withCorrections: boolean, settings: AssessmentSettings): Promise<MonthClosesResponse> {
   const months = monthsToClose(now, await store.firstRatingAt());
   const [heads, catalog] = await Promise.all([store.listMonthCloseVersions(unitId, months[months.length - 1]!, months[0]!), store.loadCatalog()]);
   const byMonth = new Map<string, MonthCloseHead[]>();
   for (const h of heads) byMonth.set(h.month, [...(byMonth.get(h.month) ?? []), h]);
   const items: MonthCloseListItem[] = [];
+  let checks = withCorrections ? CORRECTIONS_CHECKED_MONTHS : 0;
   for (const month of months) {
     const versions = byMonth.get(month) ?? [];
     const latest = versions[versions.length - 1];
     let changed: number | null = null;
-    if (withCorrections && latest) {
+    if (checks > 0 && latest) {
+      checks -= 1;
       const snapshot = await store.getMonthClose(month, unitId, latest.version);
       if (snapshot) changed = diffSignatures(snapshot.signatures, (await liveMonth(store, month, unitId, now, settings)).signatures).length;
     }

@@ -132,6 +132,18 @@ for (const storeKind of ['sqlite', 'postgres'] as const) {
       expect((await list(office, '?unitId=nowhere')).status).toBe(404);
     });
 
+    it('compares only the three newest submitted months in the list; older ones are read when opened', async () => {
+      const older = [2, 3, 4].map((n) => addMonths(month, -n));
+      await push(older.map((m) => demoRating({}, monthRangeCst(m).from + DAY)));
+      for (const m of older) expect((await submit(0, m)).status).toBe(200);
+      await push([demoRating({}, monthRangeCst(older[2]!).from + 2 * DAY)]);
+      const res = await list(office, '?corrections=1');
+      const byMonth = Object.fromEntries(res.body.months.map((m: { month: string; corrections: number | null }) => [m.month, m.corrections]));
+      expect([month, ...older].map((m) => byMonth[m])).toEqual([0, 0, 0, null]);
+      expect((await detail(older[2])).body.correctionsTotal).toBe(1);
+      expect((await list()).body.months.every((m: { corrections: number | null }) => m.corrections === null)).toBe(true);
+    });
+
     it('refuses every other role and anonymous callers', async () => {
       for (const [role, cookie] of Object.entries(others)) {
         for (const res of [await list(cookie), await detail(month, cookie), await submit(2, month, cookie)]) expect([role, res.status]).toEqual([role, 403]);

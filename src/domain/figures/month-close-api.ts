@@ -61,9 +61,15 @@ export const MonthCloseScopeQuerySchema = z.object({ unitId: z.optional(CatalogI
 
 export const MonthClosesQuerySchema = z.object({
   unitId: z.optional(CatalogIdSchema),
-  /** "1": also compare each submitted month with its live figures (a month's read each); the reminder leaves it out. */
+  /**
+   * "1": also compare the CORRECTIONS_CHECKED_MONTHS newest submitted months with their live figures (a month's read
+   * each: ~4 s for a province's 85,000-rating month, bench/month-close.ts); the reminder leaves it out.
+   */
   corrections: z.optional(z.enum(['0', '1'])),
 });
+
+/** How many submitted months (the newest) the list compares with their live figures; older ones: open the month. */
+export const CORRECTIONS_CHECKED_MONTHS = 3;
 
 export const MonthCloseListItemSchema = z.object({
   month: MonthSchema,
@@ -71,7 +77,7 @@ export const MonthCloseListItemSchema = z.object({
   deadline: ms,
   status: z.enum(CLOSE_STATUSES),
   latest: z.nullable(MonthCloseVersionSchema),
-  /** Ratings changed since the latest version; null when not asked for or never submitted. */
+  /** Ratings changed since the latest version; null when not asked for, not checked (older) or never submitted. */
   corrections: z.nullable(count),
 });
 export type MonthCloseListItem = z.infer<typeof MonthCloseListItemSchema>;

@@ -58,7 +58,7 @@ export default function MonthCloseScreen(_: { me: Me }) {
                 <td className={`status-${m.status}`}>{t(`status.${m.status}`)}</td>
                 <td>{lastOnTimeDay(m.deadline)}</td>
                 <td>{m.latest ? `${t('months.version', { version: m.latest.version })} · ${cstDate(m.latest.submittedAt)}` : t('months.none')}</td>
-                <td data-testid="month-corrections">{m.corrections === null ? t('months.none') : m.corrections > 0 ? t('hasCorrections', { count: m.corrections }) : t('noCorrections')}</td>
+                <td data-testid="month-corrections">{m.corrections === null ? t(m.latest ? 'months.notChecked' : 'months.none') : m.corrections > 0 ? t('hasCorrections', { count: m.corrections }) : t('noCorrections')}</td>
                 <td>
                   <button type="button" onClick={() => setMonth(m.month)} aria-pressed={m.month === shown}>
                     {t('months.show')}
