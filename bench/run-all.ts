@@ -16,6 +16,7 @@ import { newTestSchema, PG_TEST_URL } from '../test/support/postgres';
 import { measurePhonePage } from './phone-page';
 import { measureAttachment2 } from './attachment2';
 import { describeAnnual, measureAnnualReport } from './annual-report';
+import { measureMonthClose } from './month-close';
 
 const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
@@ -98,6 +99,15 @@ for (const store of ['SQLite', 'PostgreSQL'] as const) {
 
 // Issue 15: the annual rectification report over a year of 20,000 handled bad reviews, each store (JSON and XLSX).
 for (const store of ['SQLite', 'PostgreSQL'] as const) console.log(describeAnnual(await measureAnnualReport(store, 20_000)));
+// Issue 15: month close of October over the same year: the live table with every rating's signature, storing
+// version 1, and the month's page after 500 late ratings (snapshot read back, live figures, both diffs).
+{
+  const c = await measureMonthClose(1_000_000);
+  console.log(
+    `month close, ${c.inMonth.toLocaleString('en-US')} ratings in the month (SQLite): live table + signatures ${fmt(c.liveMs, 0)} ms, ` +
+      `storing version 1 ${fmt(c.storeMs, 0)} ms (${fmt(c.signaturesKiB, 0)} KiB of signatures), page with ${c.corrections} corrections ${fmt(c.detailMs, 0)} ms`,
+  );
+}
 
 // Issue 13: both stores side by side. BENCH_SCALE_ROWS lowers the 5,000,000 of the large-database figures.
 const targets = benchTargets();

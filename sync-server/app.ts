@@ -29,6 +29,7 @@ import { ratingFlagRoutes } from './routes/rating-flags';
 import { annualReportRoutes } from './routes/annual-report';
 import { commentPublicationRoutes } from './routes/comment-publications';
 import { reportAttachment2Route } from './routes/report-attachment2';
+import { monthCloseRoutes } from './routes/month-closes';
 import { staffPhotoRoute } from './routes/staff-photo';
 import { staticAppRoutes } from './routes/static-app';
 import { PHOTO_TYPES } from './image-check';
@@ -130,6 +131,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   annualReportRoutes(app, opts.store, opts.phone?.assessment);
   commentPublicationRoutes(app, opts.store);
   reportAttachment2Route(app, opts.store, opts.phone?.assessment);
+  // The figures count 追评 with the server's FOLLOW_UP_DAYS, the setting the phone page runs with.
+  monthCloseRoutes(app, opts.store, { assessment: opts.phone?.assessment });
   staffPhotoRoute(app, opts.store);
   adminCatalogRoutes(app, opts.store);
   adminStaffRoutes(app, opts.store);

@@ -72,6 +72,9 @@ import { AUDIT_PATH, RATINGS_PATH } from './ratings-api';
 import { DeviceSignInSchema, FlaggedQuerySchema, FlaggedRatingsResponseSchema, RATING_REVIEW_PATHS, RatingReviewRequestSchema, RatingReviewSchema } from './rating-review';
 import { RatingFlagSettingsSchema } from './rating-flags';
 import { AnnualQuerySchema, AnnualReportSchema } from './figures/annual-api';
+import {
+  MonthCloseResponseSchema, MonthCloseScopeQuerySchema, MonthClosesQuerySchema, MonthClosesResponseSchema, MonthCloseSubmitSchema, MonthCloseSubmittedSchema,
+} from './figures/month-close-api';
 import { HealthSchema, KioskConfigSchema, PushRequestSchema, PushResponseSchema } from './sync-api';
 import { HEALTH_PATH, KIOSK_CONFIG_PATH, PUSH_RATINGS_PATH, PUSH_TABLET_SERVICE_CASES_PATH } from './sync-constants';
 
@@ -239,6 +242,10 @@ export const API = {
   decideCommentPublication: def(COMMENT_PUBLICATION_PATHS.decide, { method: 'POST', request: PublicationDecideRequestSchema, response: PublicationDecideResponseSchema }),
   // The figures (issue 15): Attachment 2 as JSON, or with format=csv|xlsx the file (a download: not checked as JSON).
   reportAttachment2: def(REPORT_PATHS.attachment2, { method: 'GET', query: Attachment2QuerySchema, response: Attachment2ResponseSchema }),
+  // Month close (issue 15): the office's months and their status, one month against its last version, submitting.
+  monthCloses: def(REPORT_PATHS.monthCloses, { method: 'GET', query: MonthClosesQuerySchema, response: MonthClosesResponseSchema }),
+  monthClose: def(REPORT_PATHS.monthClose, { method: 'GET', query: MonthCloseScopeQuerySchema, response: MonthCloseResponseSchema }),
+  submitMonthClose: def(REPORT_PATHS.monthClose, { method: 'POST', query: MonthCloseScopeQuerySchema, request: MonthCloseSubmitSchema, response: MonthCloseSubmittedSchema }),
 } satisfies Record<string, Endpoint>;
 
 export type EndpointName = keyof typeof API;

@@ -84,6 +84,10 @@ const REQUEST_ERROR_CODES = [
   'COMMENT_NOT_PUBLISHABLE',
   'DISCLOSURE_OFF',
   'PUBLICATION_DECIDED',
+  // Month close (issue 15)
+  'MONTH_NOT_ENDED',
+  'MONTH_CLOSE_STALE',
+  'MONTH_CLOSE_UNCHANGED',
   // The phone rating page (QR links, /r/<token>)
   'RATING_LINK_UNKNOWN',
   'RATING_LINK_CLOSED',

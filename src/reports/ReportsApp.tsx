@@ -5,6 +5,7 @@ import { useNamespaces } from '../account/useNamespace';
 import type { Me } from '../domain/account-api';
 import { hasPermission, reportScope } from '../domain/roles';
 import type { Namespace } from '../i18n/namespaces';
+import { MonthDueReminder } from './month-close/MonthDueReminder';
 import './reports.css';
 
 /**
@@ -46,6 +47,7 @@ function Reports({ me }: { me: Me }) {
   const [view, setView] = useState<View>(views[0]!);
   return (
     <div className="reports-main">
+      <MonthDueReminder me={me} />
       <nav className="reports-views no-print" aria-label={t('views.label')}>
         {views.map((v) => (
           <button key={v} type="button" aria-pressed={view === v} onClick={() => setView(v)}>

@@ -6,6 +6,7 @@ import { useAppServices } from '../app-context';
 import type { Me } from '../domain/account-api';
 import { hasPermission } from '../domain/roles';
 import { useCaseAlerts } from '../cases/useCaseAlerts';
+import { MonthDueReminder } from '../reports/month-close/MonthDueReminder';
 import { RatingsScreen } from './RatingsScreen';
 import { reportTabletSession } from './tablet-session';
 import './staff.css';
@@ -65,6 +66,7 @@ function Views({ me, db }: { me: Me; db: ReturnType<typeof useAppServices>['db']
   useEffect(() => void reportTabletSession(db), [db, me.id]);
   return (
     <>
+      <MonthDueReminder me={me} link />
       {views.length > 1 && (
         <nav className="staff-views" aria-label={t('views.label')}>
           {views.map((v) => (

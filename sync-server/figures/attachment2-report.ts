@@ -20,6 +20,14 @@ export async function buildAttachment2(
   settings: AssessmentSettings,
   windowId: string | null = null,
 ): Promise<Attachment2> {
+  const ratings = await judgedMonthFacts(store, month, unitId, generatedAt);
+  if (windowId === null) return countMonth(month, ratings, generatedAt, settings);
+  const table = countMonth(month, ratings, generatedAt, settings, (f) => f.windowId === windowId);
+  return { ...table, rows: table.rows.filter((r) => r.scope === 'window' || r.scope === 'staff') };
+}
+
+/** The month's rating facts with each bad review's case judged at `generatedAt` (what countMonth and signMonth read). */
+export async function judgedMonthFacts(store: Store, month: string, unitId: string | null, generatedAt: number): Promise<RatingFacts[]> {
   const { from, to } = monthRangeCst(month);
   const [facts, years] = await Promise.all([store.listFigureFacts(from, to, unitId), store.listCalendarYears()]);
   const calendar = makeCalendar(years);
@@ -30,7 +38,5 @@ export async function buildAttachment2(
     const c = cases.get(r.id);
     if (c) r.badReview = badReviewFacts(c.facts, c.events, calendar, generatedAt);
   }
-  if (windowId === null) return countMonth(month, ratings, generatedAt, settings);
-  const table = countMonth(month, ratings, generatedAt, settings, (f) => f.windowId === windowId);
-  return { ...table, rows: table.rows.filter((r) => r.scope === 'window' || r.scope === 'staff') };
+  return ratings;
 }

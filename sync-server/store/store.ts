@@ -14,6 +14,7 @@ import type { RatingLinkStore } from './rating-link-rows';
 import type { FigureStore } from './figure-rows';
 import type { AnnualStore } from './annual-rows';
 import type { CommentPublicationStore } from './comment-publication-rows';
+import type { MonthCloseStore } from './month-close-rows';
 
 export type { InvitationStore, ServiceCaseFilter, ServiceCaseStore, StoredSystemToken, SystemTokenStore } from './service-case-store';
 
@@ -358,7 +359,7 @@ export interface LimitStore {
 /**
  * What the server keeps. SQLite is the default; a PostgreSQL implementation follows the same contract.
  */
-export interface Store extends RatingFlagStore, CatalogStore, AccountStore, RatingStore, AuditStore, DeviceStore, CaseStore, PaperCheckStore, SettingsStore, RoleGrantStore, AbandonedTapStore, LimitStore, ServiceCaseStore, SystemTokenStore, DefaultRatingStore, InvitationStore, RatingLinkStore, FigureStore, AnnualStore, CommentPublicationStore {
+export interface Store extends RatingFlagStore, CatalogStore, AccountStore, RatingStore, AuditStore, DeviceStore, CaseStore, PaperCheckStore, SettingsStore, RoleGrantStore, AbandonedTapStore, LimitStore, ServiceCaseStore, SystemTokenStore, DefaultRatingStore, InvitationStore, RatingLinkStore, FigureStore, AnnualStore, CommentPublicationStore, MonthCloseStore {
   readonly kind: 'sqlite' | 'postgres';
   close(): Promise<void>;
 }

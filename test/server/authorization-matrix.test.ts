@@ -75,6 +75,10 @@ const EXPECTED: Record<string, Access> = {
   'GET /api/v1/reports/annual': 'reports.read',
   // The figures (issue 15): Attachment 2, every unit for the office, supervision and personnel, a lead's window.
   'GET /api/v1/reports/attachment2': 'reports.read',
+  // Month close (issue 15): the office lists, reads and submits a month's figures.
+  'GET /api/v1/reports/month-closes': 'reports.submit',
+  'GET /api/v1/reports/month-closes/:month': 'reports.submit',
+  'POST /api/v1/reports/month-closes/:month': 'reports.submit',
   'POST /api/v1/ratings/:id/contact': 'contact.reveal',
   'GET /api/v1/audit': 'audit.read',
   'GET /api/v1/admin/catalog': 'catalog.manage',

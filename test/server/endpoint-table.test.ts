@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API, ENDPOINTS, findEndpoint, IMAGE, type Endpoint } from '../../src/domain/endpoints';
+import { API, buildPath, ENDPOINTS, findEndpoint, IMAGE, type Endpoint } from '../../src/domain/endpoints';
+import { monthOfCst, monthRangeCst } from '../../src/domain/figures/month';
+import { addMonths } from '../../src/domain/figures/month-close';
 import { paperRecordFromForm, EMPTY_PAPER_FORM } from '../../src/domain/paper-form';
 import { api, DEMO_ACCOUNTS, signIn } from '../support/api';
 import { badRating, DEMO_DEVICE } from '../support/ratings';
@@ -148,6 +150,15 @@ describe('the endpoint table (src/domain/endpoints.ts)', () => {
     await ok(call('POST', API.deviceSignIn.path, { cookie: clerkS1, headers: { authorization: `Bearer ${tablet.credential}` } }));
     await ok(call('POST', API.pushCaseActions.path, { cookie: supervision, body: { deviceId: DEMO_DEVICE, sentAt: Date.now(), ratings: [{ nonsense: true }] } }));
     await ok(call('POST', API.pushAbandonedTaps.path, { body: { deviceId: DEMO_DEVICE, sentAt: Date.now(), ratings: [{ nonsense: true }] } }));
+    // Month close: the last ended month submitted, then a rating of it arriving late (a correction), listed and read.
+    const office = await signIn(srv.baseUrl, DEMO_ACCOUNTS.OFFICE);
+    const lastMonth = addMonths(monthOfCst(Date.now()), -1);
+    const closePath = buildPath(API.monthClose.path, { month: lastMonth });
+    await ok(call('POST', closePath, { cookie: office, body: { corrects: 0 } }));
+    const lateRating = badRating({}, monthRangeCst(lastMonth).from + 86_400_000);
+    await ok(call('POST', API.pushRatings.path, { body: { deviceId: DEMO_DEVICE, sentAt: Date.now(), items: [lateRating] } }));
+    expect((await ok(call('GET', closePath, { cookie: office }))).correctionsTotal).toBe(1);
+    await ok(call('GET', `${API.monthCloses.path}?corrections=1`, { cookie: office }));
 
     // A paper form: typed by the lead of window 1, its photo, its check by the other clerk of the window.
     const lead = await signIn(srv.baseUrl, DEMO_ACCOUNTS.LEAD);
@@ -175,7 +186,6 @@ describe('the endpoint table (src/domain/endpoints.ts)', () => {
     await ok(call('POST', `${API.commentPublications.path}/${consenting.id}`, { cookie: lead, body: { verdict: 'APPROVED' } }));
 
     // The figures (issue 15): Attachment 2 as JSON (the CSV and XLSX downloads are files, read in their own tests).
-    const office = await signIn(srv.baseUrl, DEMO_ACCOUNTS.OFFICE);
     await ok(call('GET', `${API.reportAttachment2.path}?month=2026-11`, { cookie: office }));
 
     // Every JSON entry and the event stream was answered and checked (images are not JSON).

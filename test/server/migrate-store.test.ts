@@ -18,6 +18,10 @@ import type { Store } from '../../sync-server/store/store';
 import { dropTestSchemas, newTestSchema, PG_TEST_URL } from '../support/postgres';
 import { badRating, demoRating, DEMO_DEVICE } from '../support/ratings';
 import { tempDir } from '../support/server';
+import { countMonth } from '../../src/domain/figures/attachment2';
+import { monthOfCst } from '../../src/domain/figures/month';
+import { signMonth } from '../../src/domain/figures/month-close';
+import { judgedMonthFacts } from '../../sync-server/figures/attachment2-report';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const run = promisify(execFile);
@@ -70,6 +74,10 @@ async function makeHall(dir: string, employeeNo = 'D1001') {
     id: INVITATION_ID, unitId: 'demo-unit', windowId: 'demo-w1', serviceCaseId: sc.id, caseNo: sc.caseNo, serviceItemId: 'demo-item-1', staffId: 'demo-s1',
     source: 'API', createdBy: 'tok-1', createdAt: T + 70, expiresAt: T + 70 + 180_000, answeredRatingId: null, answeredAt: null, cancelledAt: null,
   });
+  // The office's submitted month (month close): its table and the signatures of its ratings, as submitted.
+  const month = monthOfCst(T);
+  const facts = await judgedMonthFacts(store, month, null, T + 80);
+  await store.insertMonthClose({ id: uuidv7(T + 80), month, unitId: null, version: 1, submittedBy: 'demo-office', submittedAt: T + 80, generatedAt: T + 80, rows: countMonth(month, facts, T + 80).rows, signatures: signMonth(month, facts) });
   await store.close();
   return { bad, good, paper, event, linkToken: link.token, serviceCaseId };
 }
@@ -95,7 +103,7 @@ describe('npm run migrate-store: a hall joins the province', () => {
     const schema = newTestSchema('hcp_move');
     const first = await migrate(dir, schema);
     expect(first.stdout).not.toContain('could not be rebuilt'); // every digest made again under the new key
-    expect(added(first.stdout)).toMatchObject({ ratings: 3, cases: 2, case_events: 1, audit_log: 1, devices: 1, paper_checks: 1, rating_photos: 1, service_cases: 1, system_tokens: 1, rating_invitations: 1, rating_links: 1, comment_publications: 1 });
+    expect(added(first.stdout)).toMatchObject({ ratings: 3, cases: 2, case_events: 1, audit_log: 1, devices: 1, paper_checks: 1, rating_photos: 1, service_cases: 1, system_tokens: 1, rating_invitations: 1, rating_links: 1, comment_publications: 1, month_closes: 1 });
 
     const province = await openPostgresStore({ connectionString: PG_TEST_URL, schema, max: 2 }, new ContactCipher(PROVINCE_KEY));
     try {
@@ -128,6 +136,10 @@ describe('npm run migrate-store: a hall joins the province', () => {
       expect((await province.findDeviceByCredential('cred-1'))?.id).toBe('dev-hall-1');
       expect(await province.findServiceCase('demo-unit', 'BJ-2026-001')).toMatchObject({ status: 'FINISHED', staffId: 'demo-s1', receivedAt: T + 60 });
       expect((await province.findSystemTokenByHash('tok-hash-1'))?.id).toBe('tok-1');
+      const close = (await province.getMonthClose(monthOfCst(T), null, 1))!;
+      expect(close).toMatchObject({ version: 1, submittedBy: 'demo-office', submittedAt: T + 80 });
+      expect(close.signatures.map((sig) => sig.id).sort()).toEqual([bad.id, good.id, paper.id].sort());
+      expect(close.rows.find((r) => r.scope === 'all')?.total).toBe(3);
       expect(await province.getInvitation(INVITATION_ID)).toMatchObject({ caseNo: 'BJ-2026-001', source: 'API', createdAt: T + 70 });
 
       const second = await migrate(dir, schema);

@@ -1,6 +1,75 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { apiRequest } from '../../account/api-client';
+import { errorText } from '../../account/error-text';
+import { useResource } from '../../account/useResource';
 import type { Me } from '../../domain/account-api';
+import type { MonthClosesResponse } from '../../domain/figures/month-close-api';
+import { REPORT_PATHS } from '../../domain/figures/reports-api';
+import { cstDate } from '../../domain/time';
+import { lastOnTimeDay, monthLabel, MONTH_CLOSE_SUBMITTED_EVENT } from './labels';
+import { MonthCloseDetail } from './MonthCloseDetail';
+import './month-close.css';
 
-/** Placeholder until its branch lands (issue 15). */
+/**
+ * /reports → 月度报送 (issue 15), for the office: the months to close with their status (due, overdue, submitted,
+ * submitted late) and how many ratings changed since each one's latest version; one month's versions, figures and
+ * corrections, and its submission.
+ */
 export default function MonthCloseScreen(_: { me: Me }) {
-  return null;
+  const { t } = useTranslation('monthClose');
+  const list = useResource(() => apiRequest<MonthClosesResponse>('GET', `${REPORT_PATHS.monthCloses}?corrections=1`), []);
+  const [month, setMonth] = useState<string | null>(null);
+  const months = list.data?.months ?? [];
+  // The month the office most likely came for: the newest one not yet submitted, else the newest.
+  const shown = month ?? list.data?.reminder[0]?.month ?? months[0]?.month ?? null;
+  const { reload } = list;
+  useEffect(() => {
+    const again = () => void reload();
+    window.addEventListener(MONTH_CLOSE_SUBMITTED_EVENT, again);
+    return () => window.removeEventListener(MONTH_CLOSE_SUBMITTED_EVENT, again);
+  }, [reload]);
+  return (
+    <section className="month-close" data-testid="month-close">
+      <h1>{t('title')}</h1>
+      <p className="hint">{t('intro')}</p>
+      {list.error !== undefined && (
+        <p className="form-failure" role="alert">
+          {errorText(t, list.error)}
+        </p>
+      )}
+      {months.length > 0 && (
+        <table data-testid="month-close-months">
+          <caption>{t('months.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('months.month')}</th>
+              <th scope="col">{t('months.status')}</th>
+              <th scope="col">{t('months.deadline')}</th>
+              <th scope="col">{t('months.latest')}</th>
+              <th scope="col">{t('months.corrections')}</th>
+              <th scope="col" />
+            </tr>
+          </thead>
+          <tbody>
+            {months.map((m) => (
+              <tr key={m.month} aria-selected={m.month === shown} data-month={m.month}>
+                <th scope="row">{monthLabel(t, m.month)}</th>
+                <td className={`status-${m.status}`}>{t(`status.${m.status}`)}</td>
+                <td>{lastOnTimeDay(m.deadline)}</td>
+                <td>{m.latest ? `${t('months.version', { version: m.latest.version })} · ${cstDate(m.latest.submittedAt)}` : t('months.none')}</td>
+                <td data-testid="month-corrections">{m.corrections === null ? t(m.latest ? 'months.notChecked' : 'months.none') : m.corrections > 0 ? t('hasCorrections', { count: m.corrections }) : t('noCorrections')}</td>
+                <td>
+                  <button type="button" onClick={() => setMonth(m.month)} aria-pressed={m.month === shown}>
+                    {t('months.show')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {shown && <MonthCloseDetail key={shown} month={shown} onListChanged={() => void reload()} />}
+    </section>
+  );
 }

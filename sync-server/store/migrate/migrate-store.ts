@@ -98,6 +98,8 @@ const TABLES: TableCopy[] = [
   // Phone-page links: only token hashes, so printed QR codes keep working under the province's key; a link asked
   // for again there is derived under that key and gets a row of its own beside the old one (rating-link-rows.ts).
   { table: 'rating_links', orderBy: 'id' },
+  // Month close (issue 15): the submitted versions, as submitted (their signatures name rating ids, kept on the move).
+  { table: 'month_closes', orderBy: 'id' },
 ];
 
 export const MOVED_TABLES = TABLES.map((t) => t.table);

@@ -21,6 +21,7 @@ import { pgRatingFlags } from './pg-rating-flags';
 import { pgFigures } from './pg-figures';
 import { pgAnnual } from './pg-annual';
 import { pgCommentPublications } from './pg-comment-publications';
+import { pgMonthCloses } from './pg-month-closes';
 
 /** True for a DATABASE_URL that selects this store. */
 export function isPostgresUrl(url: string | undefined): url is string {
@@ -70,6 +71,7 @@ export async function openPostgresStore(options: PgOptions, cipher: ContactCiphe
     ...pgFigures(db),
     ...pgAnnual(db),
     ...pgCommentPublications(db, cipher),
+    ...pgMonthCloses(db),
     async close() {
       await db.close();
     },

@@ -24,6 +24,7 @@ import { MIGRATION_20_SQL } from './migration-020';
 import { MIGRATION_21_SQL } from './migration-021';
 import { MIGRATION_22_SQL } from './migration-022';
 import { MIGRATION_23_SQL } from './migration-023';
+import { MIGRATION_24_SQL } from './migration-024';
 
 export interface MigrationContext {
   cipher: ContactCipher;
@@ -100,4 +101,5 @@ export const SQLITE_MIGRATIONS: Migration[] = [
   { version: 21, name: 'the figures read a month of ratings from one covering index', up: (db) => db.exec(MIGRATION_21_SQL) },
   { version: 22, name: 'a unit\'s 行政区划代码 for the national and provincial exports', up: (db) => db.exec(MIGRATION_22_SQL) },
   { version: 23, name: 'public disclosure per unit; the evaluator\'s consent to publish a comment; approved comments', up: (db) => db.exec(MIGRATION_23_SQL) },
+  { version: 24, name: 'month close: the submitted versions of each month\'s Attachment 2', up: (db) => db.exec(MIGRATION_24_SQL) },
 ];

@@ -23,6 +23,7 @@ import { sqliteRatingFlags } from './sqlite-rating-flags';
 import { sqliteFigures } from './sqlite-figures';
 import { sqliteAnnual } from './sqlite-annual';
 import { sqliteCommentPublications } from './sqlite-comment-publications';
+import { sqliteMonthCloses } from './sqlite-month-closes';
 
 export const SQLITE_FILE_NAME = 'haochaping.sqlite';
 
@@ -104,6 +105,7 @@ export function openSqliteStore(dataDir: string, cipher: ContactCipher): Store {
     ...sqliteFigures(db),
     ...sqliteAnnual(db),
     ...sqliteCommentPublications(db, cipher),
+    ...sqliteMonthCloses(db),
     async close() {
       db.close();
     },

@@ -1,0 +1,51 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { apiRequest } from '../../account/api-client';
+import { useNamespaces } from '../../account/useNamespace';
+import { useResource } from '../../account/useResource';
+import type { Me } from '../../domain/account-api';
+import type { MonthClosesResponse } from '../../domain/figures/month-close-api';
+import { REPORT_PATHS } from '../../domain/figures/reports-api';
+import { hasPermission } from '../../domain/roles';
+import { cstDate } from '../../domain/time';
+import { REPORTS_PATH } from '../../routes';
+import { lastOnTimeDay, monthLabel, MONTH_CLOSE_SUBMITTED_EVENT } from './labels';
+import './month-close.css';
+
+function Reminder({ link }: { link: boolean }) {
+  const { t } = useTranslation('monthClose');
+  const list = useResource(() => apiRequest<MonthClosesResponse>('GET', REPORT_PATHS.monthCloses), [], { pollMs: 10 * 60_000 });
+  const { reload } = list;
+  useEffect(() => {
+    const again = () => void reload();
+    window.addEventListener(MONTH_CLOSE_SUBMITTED_EVENT, again);
+    return () => window.removeEventListener(MONTH_CLOSE_SUBMITTED_EVENT, again);
+  }, [reload]);
+  const [first, ...rest] = list.data?.reminder ?? [];
+  if (!first) return null;
+  const overdue = first.status === 'overdue';
+  return (
+    <p className={`month-due-reminder${overdue ? ' overdue' : ''}`} role="status" data-testid="month-due-reminder">
+      {t(`reminder.${first.status}`, { month: monthLabel(t, first.month), lastDay: lastOnTimeDay(first.deadline), overdueFrom: cstDate(first.deadline) })}
+      {rest.length > 0 && ` ${t('reminder.more', { count: rest.length })}`}
+      {link && (
+        <>
+          {' '}
+          <a href={REPORTS_PATH}>{t('reminder.open')}</a>
+        </>
+      )}
+    </p>
+  );
+}
+
+/**
+ * The office's reminder at the top of /reports and /staff (issue 15): the newest month not yet submitted, its
+ * deadline (by the 9th) and that it is overdue from the 10th, and how many other months wait; shown on every view
+ * until submitted. Only for those who submit (reports.submit); `link` adds a way to /reports from elsewhere.
+ */
+export function MonthDueReminder({ me, link = false }: { me: Me; link?: boolean }) {
+  const submits = hasPermission(me, 'reports.submit');
+  const ready = useNamespaces('monthClose');
+  if (!submits || !ready) return null;
+  return <Reminder link={link} />;
+}
