@@ -68,6 +68,9 @@ import { PhonePageSchema, PhoneRatingRequestSchema, PhoneRatingResponseSchema, R
 import { AUDIT_PATH, RATINGS_PATH } from './ratings-api';
 import { DeviceSignInSchema, FlaggedQuerySchema, FlaggedRatingsResponseSchema, RATING_REVIEW_PATHS, RatingReviewRequestSchema, RatingReviewSchema } from './rating-review';
 import { RatingFlagSettingsSchema } from './rating-flags';
+import { REPORT_PATHS } from './figures/reports-api';
+import { RankingsQuerySchema, RankingsResponseSchema } from './figures/rankings-api';
+import { RankingSettingsSchema } from './figures/ranking-settings';
 import { HealthSchema, KioskConfigSchema, PushRequestSchema, PushResponseSchema } from './sync-api';
 import { HEALTH_PATH, KIOSK_CONFIG_PATH, PUSH_RATINGS_PATH, PUSH_TABLET_SERVICE_CASES_PATH } from './sync-constants';
 
@@ -228,6 +231,9 @@ export const API = {
   deviceSignIn: def(RATING_REVIEW_PATHS.deviceSignIn, { method: 'POST', response: DeviceSignInSchema }),
   flagSettings: def(RATING_REVIEW_PATHS.settings, { method: 'GET', response: RatingFlagSettingsSchema }),
   putFlagSettings: def(RATING_REVIEW_PATHS.settings, { method: 'PUT', request: RatingFlagSettingsSchema, response: RatingFlagSettingsSchema }),
+  rankings: def(REPORT_PATHS.rankings, { method: 'GET', query: RankingsQuerySchema, response: RankingsResponseSchema }),
+  rankingSettings: def(REPORT_PATHS.rankingSettings, { method: 'GET', response: RankingSettingsSchema }),
+  putRankingSettings: def(REPORT_PATHS.rankingSettings, { method: 'PUT', request: RankingSettingsSchema, response: RankingSettingsSchema }),
 } satisfies Record<string, Endpoint>;
 
 export type EndpointName = keyof typeof API;
