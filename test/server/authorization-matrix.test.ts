@@ -68,6 +68,10 @@ const EXPECTED: Record<string, Access> = {
   'POST /api/v1/auth/device-sign-in': 'signed-in',
   'GET /api/v1/admin/rating-flag-settings': 'catalog.manage',
   'PUT /api/v1/admin/rating-flag-settings': 'catalog.manage',
+  // Rankings and flags (issue 15): personnel and supervision read; the administrator sets the bottom-run rule.
+  'GET /api/v1/reports/rankings': 'rankings.read',
+  'GET /api/v1/admin/ranking-settings': 'catalog.manage',
+  'PUT /api/v1/admin/ranking-settings': 'catalog.manage',
   'POST /api/v1/ratings/:id/contact': 'contact.reveal',
   'GET /api/v1/audit': 'audit.read',
   'GET /api/v1/admin/catalog': 'catalog.manage',
