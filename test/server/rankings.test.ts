@@ -20,7 +20,7 @@ for (const storeKind of ['sqlite', 'postgres'] as const) {
     let srv: InProcessServer;
     let seeded: Awaited<ReturnType<typeof seedRankingYear>>;
     const cookies: Record<string, string> = {};
-    const rankings = async (query: string, who = DEMO_ACCOUNTS.PERSONNEL) => api(srv.baseUrl, 'GET', `${API.rankings.path}?${query}`, { cookie: cookies[who] });
+    const rankings = async (query: string, who: string = DEMO_ACCOUNTS.PERSONNEL) => api(srv.baseUrl, 'GET', `${API.rankings.path}?${query}`, { cookie: cookies[who] });
 
     beforeAll(async () => {
       const schema = storeKind === 'postgres' ? newTestSchema('hcp_rank') : null;
