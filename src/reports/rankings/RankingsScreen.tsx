@@ -47,7 +47,7 @@ export default function RankingsScreen({ me }: { me: Me }) {
         <label>
           {t('year')}{' '}
           <select value={year} onChange={(e) => setYear(Number(e.target.value))}>
-            {Array.from({ length: 6 }, (_, i) => thisYear - i).map((y) => (
+            {Array.from({ length: Math.max(6, thisYear - 2019) }, (_, i) => thisYear - i).map((y) => (
               <option key={y} value={y}>
                 {y}
               </option>
