@@ -73,4 +73,37 @@ describe('rankings and flags', () => {
       await supervision.context.close();
     }
   });
+
+  it('the administrator sets the bottom place three quarters running, and window 1 is flagged', async () => {
+    const { context, page } = await openProfile(tempDir('e2e-rankings-admin'));
+    const violations = await watchCsp(page);
+    try {
+      await page.goto(server.baseUrl + '/admin#rankings');
+      await page.getByLabel('工号').fill(DEMO_ACCOUNTS.ADMIN);
+      await page.getByLabel('密码').fill('demo1234');
+      await page.getByRole('button', { name: '登录' }).click();
+      const form = page.getByTestId('ranking-settings');
+      await form.waitFor();
+      const places = form.getByLabel('倒数名次 K');
+      expect(await places.inputValue()).toBe('3');
+      await places.fill('0');
+      await form.getByRole('button', { name: '保存' }).click();
+      await form.getByRole('alert').filter({ hasText: '请输入 1 至 50 之间的整数' }).waitFor();
+      await places.fill('1');
+      await form.getByRole('button', { name: '保存' }).click();
+      await page.getByText('已保存，排名与预警按新设置计算。').waitFor();
+      expect(await violations()).toEqual([]);
+    } finally {
+      await context.close();
+    }
+    const personnel = await openProfile(tempDir('e2e-rankings-personnel-2'));
+    try {
+      await openRankings(personnel.page, DEMO_ACCOUNTS.PERSONNEL);
+      const run = personnel.page.locator('[data-flag-kind="BOTTOM_RUN"][data-window-id="demo-w1"]');
+      await run.getByRole('heading', { name: /：连续 3 个季度排名倒数 1 名以内$/ }).waitFor();
+      await run.getByText('2025-Q2：第 2 名 / 共 2 名').waitFor();
+    } finally {
+      await personnel.context.close();
+    }
+  });
 });

@@ -13,7 +13,7 @@ export function namer(refs: Refs, locale: Locale, t: TFunction) {
   };
   const window = (id: string) => {
     const w = refs.windows.find((x) => x.id === id);
-    return w ? t('rankings:window', { unit: unit(w.unitId), number: w.number, name: pickLabel(w.name, locale) }) : t('rankings:unknown', { id });
+    return w ? t('rankings:window', { unit: unit(w.unitId), name: pickLabel(w.name, locale) }) : t('rankings:unknown', { id });
   };
   const place = (p: { unitId: string; windowId: string | null }) => (p.windowId === null ? unit(p.unitId) : window(p.windowId));
   const staff = (id: string | null) => {
