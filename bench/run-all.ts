@@ -14,6 +14,7 @@ import { measureInviteToKiosk } from './invite-to-kiosk';
 import { newTestSchema, PG_TEST_URL } from '../test/support/postgres';
 import { measurePhonePage } from './phone-page';
 import { measureAttachment2 } from './attachment2';
+import { measureRankings } from './rankings';
 
 const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
@@ -81,6 +82,15 @@ for (const store of ['SQLite', 'PostgreSQL'] as const) {
   console.log(
     `attachment 2, one month of ${a.inMonth.toLocaleString('en-US')} over ${a.ratings.toLocaleString('en-US')} ratings (SQLite): ${a.rows} rows; ` +
       `cold ${fmt(a.coldMs, 0)} ms, then p50 ${fmt(a.p50Ms, 0)} ms, max ${fmt(a.maxMs, 0)} ms`,
+  );
+}
+
+// Issue 15: rankings and flags of a quarter, every month of a year of 1,000,000 ratings counted (SQLite).
+{
+  const r = await measureRankings(1_000_000);
+  console.log(
+    `rankings and flags, a year of ${r.ratings.toLocaleString('en-US')} (SQLite): ${r.flags} flags, ${r.evidence.toLocaleString('en-US')} ratings behind them; ` +
+      `cold ${fmt(r.coldMs, 0)} ms, then p50 ${fmt(r.p50Ms, 0)} ms, max ${fmt(r.maxMs, 0)} ms, ${fmt(r.peakMiB, 0)} MiB peak`,
   );
 }
 
