@@ -90,7 +90,7 @@ for (const store of ['SQLite', 'PostgreSQL'] as const) {
   const r = await measureRankings(1_000_000);
   console.log(
     `rankings and flags, a year of ${r.ratings.toLocaleString('en-US')} (SQLite): ${r.flags} flags, ${r.evidence.toLocaleString('en-US')} ratings behind them; ` +
-      `cold ${fmt(r.coldMs, 0)} ms, then p50 ${fmt(r.p50Ms, 0)} ms, max ${fmt(r.maxMs, 0)} ms, ${fmt(r.peakMiB, 0)} MiB peak`,
+      `cold ${fmt(r.coldMs, 0)} ms, then ${r.againMs.map((ms) => fmt(ms, 0)).join(' / ')} ms, ${fmt(r.peakMiB, 0)} MiB peak (process)`,
   );
 }
 

@@ -200,10 +200,15 @@ export function withRates(scope: RowScope, unitId: string | null, windowId: stri
  * staff member that has a counted or an invalid rating in the month, sorted by scope then ids (byte order).
  */
 export function countMonth(month: string, facts: readonly RatingFacts[], generatedAt: number, settings?: AssessmentSettings): Attachment2 {
+  return countIncluded(month, inMonth(month, facts, settings), generatedAt);
+}
+
+/** countMonth over what `inMonth` gave (a caller that also reads those ratings decides them once). */
+export function countIncluded(month: string, included: readonly { fact: RatingFacts; invalid: boolean }[], generatedAt: number): Attachment2 {
   // Each rating is added once, to its (unit, window, staff) leaf; the unit, window, staff and whole-scope rows are
   // sums of leaves (every figure is a count, so a sum of counts is the count of the union).
   const leaves = new Map<string, Map<string, Map<string | null, Attachment2Counts>>>();
-  for (const { fact: f, invalid } of inMonth(month, facts, settings)) {
+  for (const { fact: f, invalid } of included) {
     let unit = leaves.get(f.unitId);
     if (!unit) leaves.set(f.unitId, (unit = new Map()));
     let win = unit.get(f.windowId);

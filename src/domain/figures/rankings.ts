@@ -1,7 +1,7 @@
 import type { DecisionPath } from '../case-machine';
 import type { LevelKey } from '../levels';
 import type { AssessmentSettings } from '../service-case-assessments';
-import { addCounts, countMonth, emptyCounts, inMonth, isAdoptedBad, withRates, type Attachment2, type Attachment2Row, type RatingFacts, type Rate } from './attachment2';
+import { addCounts, countIncluded, emptyCounts, inMonth, isAdoptedBad, withRates, type Attachment2, type Attachment2Row, type RatingFacts, type Rate } from './attachment2';
 import type { RankingSettings } from './ranking-settings';
 
 /**
@@ -91,12 +91,13 @@ export interface MonthFigures {
 }
 
 export function monthFigures(month: string, facts: readonly RatingFacts[], generatedAt: number, settings?: AssessmentSettings): MonthFigures {
-  const adoptedBad = inMonth(month, facts, settings)
+  const included = inMonth(month, facts, settings);
+  const adoptedBad = included
     .filter(({ fact, invalid }) => !invalid && isAdoptedBad(fact))
     .map(({ fact: f }) => ({
       id: f.id, ratedAt: f.ratedAt, unitId: f.unitId, windowId: f.windowId, staffId: f.staffId, level: f.level, path: f.badReview?.path ?? null, hasCase: f.badReview !== null,
     }));
-  return { month, table: countMonth(month, facts, generatedAt, settings), adoptedBad };
+  return { month, table: countIncluded(month, included, generatedAt), adoptedBad };
 }
 
 const rowKey = (r: { scope: string; unitId: string | null; windowId: string | null; staffId: string | null }) => `${r.scope}|${r.unitId}|${r.windowId}|${r.staffId}`;
