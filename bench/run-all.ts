@@ -17,6 +17,7 @@ import { measurePhonePage } from './phone-page';
 import { measureAttachment2 } from './attachment2';
 import { describeAnnual, measureAnnualReport } from './annual-report';
 import { measureMonthClose } from './month-close';
+import { measureRankings } from './rankings';
 
 const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
@@ -106,6 +107,15 @@ for (const store of ['SQLite', 'PostgreSQL'] as const) console.log(describeAnnua
   console.log(
     `month close, ${c.inMonth.toLocaleString('en-US')} ratings in the month (SQLite): live table + signatures ${fmt(c.liveMs, 0)} ms, ` +
       `storing version 1 ${fmt(c.storeMs, 0)} ms (${fmt(c.signaturesKiB, 0)} KiB of signatures), page with ${c.corrections} corrections ${fmt(c.detailMs, 0)} ms`,
+  );
+}
+
+// Issue 15: rankings and flags of a quarter, every month of a year of 1,000,000 ratings counted (SQLite).
+{
+  const r = await measureRankings(1_000_000);
+  console.log(
+    `rankings and flags, a year of ${r.ratings.toLocaleString('en-US')} (SQLite): ${r.flags} flags, ${r.evidence.toLocaleString('en-US')} ratings behind them; ` +
+      `cold ${fmt(r.coldMs, 0)} ms, then ${r.againMs.map((ms) => fmt(ms, 0)).join(' / ')} ms, ${fmt(r.peakMiB, 0)} MiB peak (process)`,
   );
 }
 

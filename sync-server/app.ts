@@ -30,6 +30,8 @@ import { annualReportRoutes } from './routes/annual-report';
 import { commentPublicationRoutes } from './routes/comment-publications';
 import { reportAttachment2Route } from './routes/report-attachment2';
 import { monthCloseRoutes } from './routes/month-closes';
+import { rankingRoutes } from './routes/rankings';
+import { DEFAULT_ASSESSMENT_SETTINGS } from '../src/domain/service-case-assessments';
 import { staffPhotoRoute } from './routes/staff-photo';
 import { staticAppRoutes } from './routes/static-app';
 import { PHOTO_TYPES } from './image-check';
@@ -133,6 +135,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   reportAttachment2Route(app, opts.store, opts.phone?.assessment);
   // The figures count 追评 with the server's FOLLOW_UP_DAYS, the setting the phone page runs with.
   monthCloseRoutes(app, opts.store, { assessment: opts.phone?.assessment });
+  rankingRoutes(app, opts.store, opts.phone?.assessment ?? DEFAULT_ASSESSMENT_SETTINGS);
   staffPhotoRoute(app, opts.store);
   adminCatalogRoutes(app, opts.store);
   adminStaffRoutes(app, opts.store);

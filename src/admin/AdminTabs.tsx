@@ -6,6 +6,7 @@ import { AuditLog } from './audit/AuditLog';
 import { CalendarAdmin, loadCalendar } from './calendar/CalendarAdmin';
 import { DevicesAdmin } from './devices/DevicesAdmin';
 import { FlagSettingsAdmin } from './flags/FlagSettingsAdmin';
+import { RankingSettingsAdmin } from './rankings/RankingSettingsAdmin';
 import { ReasonsAdmin } from './catalog/ReasonsAdmin';
 import { ServiceItemsAdmin } from './catalog/ServiceItemsAdmin';
 import { StaffAdmin } from './staff/StaffAdmin';
@@ -16,7 +17,7 @@ import { useAdminResource } from './shared/useAdminResource';
 // The 办件 upload (its table and messages) loads when its tab is first opened.
 const ServiceCaseImport = lazy(() => import('./service-cases/ServiceCaseImport'));
 
-export const TABS = ['staff', 'units', 'items', 'reasons', 'devices', 'serviceCases', 'calendar', 'flags', 'audit'] as const;
+export const TABS = ['staff', 'units', 'items', 'reasons', 'devices', 'serviceCases', 'calendar', 'flags', 'rankings', 'audit'] as const;
 export type Tab = (typeof TABS)[number];
 
 /** The tab named in the address (#units), so a reload stays where the administrator was. */
@@ -60,6 +61,7 @@ export function AdminTabs({ selfId, onSignedOut }: { selfId: string; onSignedOut
   const panel = () => {
     if (tab === 'calendar') return <CalendarAdmin state={calendar} />;
     if (tab === 'flags') return <FlagSettingsAdmin onSignedOut={onSignedOut} />;
+    if (tab === 'rankings') return <RankingSettingsAdmin onSignedOut={onSignedOut} />;
     if (!catalog) return null;
     switch (tab) {
       case 'staff':

@@ -18,9 +18,11 @@ interface Props {
   offline: boolean;
   onAct: (a: CaseAction, e: CaseEntry) => Promise<void>;
   onDiscard: (actionId: string) => Promise<void>;
+  /** Opened by a link (/staff?case=<id>): marked, and scrolled to by the list. */
+  focused?: boolean;
 }
 
-export function CaseCard({ entry, response, me, offline, onAct, onDiscard }: Props) {
+export function CaseCard({ entry, response, me, offline, onAct, onDiscard, focused = false }: Props) {
   const { t, i18n } = useTranslation('cases');
   const { view, state, status, local } = entry;
   const due = (d: { date: string; certain: boolean } | null) => (d ? (d.certain ? d.date : t('uncertain', { date: d.date })) : t('notNeeded'));
@@ -28,7 +30,13 @@ export function CaseCard({ entry, response, me, offline, onAct, onDiscard }: Pro
   const refusalText = (code?: string) => t(`refusals.${code && i18n.exists(`cases:refusals.${code}`) ? code : 'OTHER'}`, { code });
   const nameOf = (id: string) => response.refs.staff.find((s) => s.id === id)?.name ?? response.approvers.find((a) => a.id === id)?.name ?? id;
   return (
-    <section className={`case-card${status.overdue.length ? ' case-overdue' : ''}`} data-case-id={view.facts.id} data-stage={state.stage} aria-label={t('caseOf', { time: minutes(view.facts.receivedAt) })}>
+    <section
+      className={`case-card${status.overdue.length ? ' case-overdue' : ''}${focused ? ' case-focused' : ''}`}
+      data-case-id={view.facts.id}
+      data-stage={state.stage}
+      data-focused={focused || undefined}
+      tabIndex={focused ? -1 : undefined}
+      aria-label={t('caseOf', { time: minutes(view.facts.receivedAt) })}>
       <header className="case-head">
         <strong className="case-stage">{t(`stages.${stageLabelKey(view.facts, state)}`)}</strong>
         {status.overdue.map((o) => (

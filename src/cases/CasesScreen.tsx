@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../domain/account-api';
 import type { CaseAction } from '../domain/case-machine';
@@ -18,7 +18,7 @@ import './cases.css';
  * "My bad reviews" for window staff (soonest due first); every open case of the window or of all units for
  * leads and supervision (overdue first), with the call-back rate of real-name bad reviews.
  */
-export function CasesScreen({ me, arrivals }: { me: Me; arrivals: number }) {
+export function CasesScreen({ me, arrivals, focusCaseId }: { me: Me; arrivals: number; focusCaseId?: string }) {
   const { t } = useTranslation('cases');
   const { db, sync } = useAppServices();
   const [now, setNow] = useState(Date.now);
@@ -51,7 +51,19 @@ export function CasesScreen({ me, arrivals }: { me: Me; arrivals: number }) {
   const open = cases.entries.filter((e) => e.state.stage !== 'CLOSED');
   // Decisions waiting for this person's approval come first: until approved, their cases cannot move on.
   const awaitsMe = (e: CaseEntry) => (e.state.stage === 'AWAITING_APPROVAL' && !!e.state.decision && mayTakeApproval(me, e.view.facts, e.state.decision.action) ? 1 : 0);
-  const shown = [...(showClosed ? cases.entries : open)].sort((a, b) => {
+  // A case opened by a link (/staff?case=<id>, e.g. from the rankings' evidence) shows even when closed, first.
+  const linked = cases.entries.find((e) => e.view.facts.id === focusCaseId);
+  const scrolled = useRef(false);
+  useEffect(() => {
+    if (!linked || scrolled.current) return;
+    scrolled.current = true;
+    const card = document.querySelector<HTMLElement>(`[data-case-id="${CSS.escape(linked.view.facts.id)}"]`);
+    card?.scrollIntoView({ block: 'start' });
+    card?.focus({ preventScroll: true });
+  }, [linked]);
+  const listed = showClosed ? cases.entries : open;
+  const shown = [...(linked && !listed.includes(linked) ? [linked, ...listed] : listed)].sort((a, b) => {
+    if (a === linked || b === linked) return a === linked ? -1 : 1;
     if (awaitsMe(a) !== awaitsMe(b)) return awaitsMe(b) - awaitsMe(a);
     // Leads and supervision see the overdue first; everyone then sees the soonest due first.
     if (!staffOnly && a.status.overdue.length !== b.status.overdue.length) return b.status.overdue.length - a.status.overdue.length;
@@ -97,7 +109,7 @@ export function CasesScreen({ me, arrivals }: { me: Me; arrivals: number }) {
         </p>
       )}
       {cases.response && shown.length === 0 && <p className="staff-empty">{t('none')}</p>}
-      {cases.response && shown.map((entry) => <CaseCard key={entry.view.facts.id} entry={entry} response={cases.response!} me={me} offline={cases.fromCache} onAct={act} onDiscard={(id) => discardCaseAction(db, id)} />)}
+      {cases.response && shown.map((entry) => <CaseCard key={entry.view.facts.id} focused={entry === linked} entry={entry} response={cases.response!} me={me} offline={cases.fromCache} onAct={act} onDiscard={(id) => discardCaseAction(db, id)} />)}
     </section>
   );
 }

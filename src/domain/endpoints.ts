@@ -75,6 +75,8 @@ import { AnnualQuerySchema, AnnualReportSchema } from './figures/annual-api';
 import {
   MonthCloseResponseSchema, MonthCloseScopeQuerySchema, MonthClosesQuerySchema, MonthClosesResponseSchema, MonthCloseSubmitSchema, MonthCloseSubmittedSchema,
 } from './figures/month-close-api';
+import { RankingsQuerySchema, RankingsResponseSchema } from './figures/rankings-api';
+import { RankingSettingsSchema } from './figures/ranking-settings';
 import { HealthSchema, KioskConfigSchema, PushRequestSchema, PushResponseSchema } from './sync-api';
 import { HEALTH_PATH, KIOSK_CONFIG_PATH, PUSH_RATINGS_PATH, PUSH_TABLET_SERVICE_CASES_PATH } from './sync-constants';
 
@@ -246,6 +248,9 @@ export const API = {
   monthCloses: def(REPORT_PATHS.monthCloses, { method: 'GET', query: MonthClosesQuerySchema, response: MonthClosesResponseSchema }),
   monthClose: def(REPORT_PATHS.monthClose, { method: 'GET', query: MonthCloseScopeQuerySchema, response: MonthCloseResponseSchema }),
   submitMonthClose: def(REPORT_PATHS.monthClose, { method: 'POST', query: MonthCloseScopeQuerySchema, request: MonthCloseSubmitSchema, response: MonthCloseSubmittedSchema }),
+  rankings: def(REPORT_PATHS.rankings, { method: 'GET', query: RankingsQuerySchema, response: RankingsResponseSchema }),
+  rankingSettings: def(REPORT_PATHS.rankingSettings, { method: 'GET', response: RankingSettingsSchema }),
+  putRankingSettings: def(REPORT_PATHS.rankingSettings, { method: 'PUT', request: RankingSettingsSchema, response: RankingSettingsSchema }),
 } satisfies Record<string, Endpoint>;
 
 export type EndpointName = keyof typeof API;

@@ -22,6 +22,9 @@ type View = 'ratings' | 'cases' | 'serviceCases' | 'flags' | 'disclosure' | 'aud
 
 const NAMESPACE_OF = { audit: 'admin', cases: 'cases', serviceCases: 'serviceCases', flags: 'staff', disclosure: 'disclosure' } as const;
 
+/** /staff?case=<id>: a link to one case (the rankings' evidence); opens the case list at it for whoever may read it. */
+const linkedCase = () => new URLSearchParams(window.location.search).get('case') ?? undefined;
+
 function LazyView({ view, me, arrivals }: { view: Exclude<View, 'ratings'>; me: Me; arrivals: number }) {
   const ready = useNamespaces(NAMESPACE_OF[view]);
   if (!ready) return null;
@@ -38,7 +41,7 @@ function LazyView({ view, me, arrivals }: { view: Exclude<View, 'ratings'>; me: 
       ) : view === 'serviceCases' ? (
         <ServiceCasesScreen me={me} />
       ) : (
-        <CasesScreen me={me} arrivals={arrivals} />
+        <CasesScreen me={me} arrivals={arrivals} focusCaseId={linkedCase()} />
       )}
     </Suspense>
   );
@@ -58,7 +61,7 @@ function Views({ me, db }: { me: Me; db: ReturnType<typeof useAppServices>['db']
   const handler = me.roles.includes('STAFF') || me.roles.includes('LEAD');
   // Overdue cases escalate: the window's lead and supervision are told until they are dealt with.
   const overseer = me.roles.includes('LEAD') || me.roles.includes('SUPERVISION');
-  const [view, setView] = useState<View>(handler && views.includes('cases') ? 'cases' : 'ratings');
+  const [view, setView] = useState<View>((handler || linkedCase()) && views.includes('cases') ? 'cases' : 'ratings');
   // Whatever view is open, a new bad review shows at once to the person rated and their lead (supervision gets the
   // count on the badge, not an alarm for every window).
   const alerts = useCaseAlerts(db, me, views.includes('cases'));

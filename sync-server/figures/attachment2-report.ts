@@ -2,7 +2,8 @@ import { badReviewFacts } from '../../src/domain/figures/bad-review-facts';
 import type { AssessmentSettings } from '../../src/domain/service-case-assessments';
 import { countMonth, type Attachment2, type RatingFacts } from '../../src/domain/figures/attachment2';
 import { monthRangeCst } from '../../src/domain/figures/month';
-import { makeCalendar } from '../../src/domain/workdays';
+import { makeCalendar, type Calendar } from '../../src/domain/workdays';
+import type { FigureFacts } from '../store/figure-rows';
 import type { Store } from '../store/store';
 
 /**
@@ -30,8 +31,14 @@ export async function buildAttachment2(
 export async function judgedMonthFacts(store: Store, month: string, unitId: string | null, generatedAt: number): Promise<RatingFacts[]> {
   const { from, to } = monthRangeCst(month);
   const [facts, years] = await Promise.all([store.listFigureFacts(from, to, unitId), store.listCalendarYears()]);
-  const calendar = makeCalendar(years);
-  // The store's rows are this call's own: each bad one gets its case's figures in place (no copy of ~100,000 rows).
+  return withCaseFigures(facts, makeCalendar(years), generatedAt);
+}
+
+/**
+ * The store's facts as the rules read them: each bad rating with its case's figures at `generatedAt`. The store's
+ * rows are the caller's own: each gets its case's figures in place (no copy of ~100,000 rows).
+ */
+export function withCaseFigures(facts: FigureFacts, calendar: Calendar, generatedAt: number): RatingFacts[] {
   const ratings: RatingFacts[] = facts.ratings;
   const cases = new Map(facts.cases.map((c) => [c.facts.id, c]));
   for (const r of ratings) {

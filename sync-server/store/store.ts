@@ -15,6 +15,7 @@ import type { FigureStore } from './figure-rows';
 import type { AnnualStore } from './annual-rows';
 import type { CommentPublicationStore } from './comment-publication-rows';
 import type { MonthCloseStore } from './month-close-rows';
+import type { RankingSettingsStore } from './ranking-settings-store';
 
 export type { InvitationStore, ServiceCaseFilter, ServiceCaseStore, StoredSystemToken, SystemTokenStore } from './service-case-store';
 
@@ -359,7 +360,7 @@ export interface LimitStore {
 /**
  * What the server keeps. SQLite is the default; a PostgreSQL implementation follows the same contract.
  */
-export interface Store extends RatingFlagStore, CatalogStore, AccountStore, RatingStore, AuditStore, DeviceStore, CaseStore, PaperCheckStore, SettingsStore, RoleGrantStore, AbandonedTapStore, LimitStore, ServiceCaseStore, SystemTokenStore, DefaultRatingStore, InvitationStore, RatingLinkStore, FigureStore, AnnualStore, CommentPublicationStore, MonthCloseStore {
+export interface Store extends RatingFlagStore, CatalogStore, AccountStore, RatingStore, AuditStore, DeviceStore, CaseStore, PaperCheckStore, SettingsStore, RoleGrantStore, AbandonedTapStore, LimitStore, ServiceCaseStore, SystemTokenStore, DefaultRatingStore, InvitationStore, RatingLinkStore, FigureStore, AnnualStore, CommentPublicationStore, MonthCloseStore, RankingSettingsStore {
   readonly kind: 'sqlite' | 'postgres';
   close(): Promise<void>;
 }

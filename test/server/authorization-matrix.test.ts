@@ -79,6 +79,10 @@ const EXPECTED: Record<string, Access> = {
   'GET /api/v1/reports/month-closes': 'reports.submit',
   'GET /api/v1/reports/month-closes/:month': 'reports.submit',
   'POST /api/v1/reports/month-closes/:month': 'reports.submit',
+  // Rankings and flags (issue 15): personnel and supervision read; the administrator sets the bottom-run rule.
+  'GET /api/v1/reports/rankings': 'rankings.read',
+  'GET /api/v1/admin/ranking-settings': 'catalog.manage',
+  'PUT /api/v1/admin/ranking-settings': 'catalog.manage',
   'POST /api/v1/ratings/:id/contact': 'contact.reveal',
   'GET /api/v1/audit': 'audit.read',
   'GET /api/v1/admin/catalog': 'catalog.manage',

@@ -146,6 +146,10 @@ describe('the endpoint table (src/domain/endpoints.ts)', () => {
     await ok(call('PUT', `${API.flaggedRatings.path}/${rated.id}/review`, { cookie: supervision, body: { verdict: 'INVALID', note: '表格测试' } }));
     await ok(call('GET', API.flagSettings.path, { cookie: admin }));
     await ok(call('PUT', API.putFlagSettings.path, { cookie: admin, body: { fastTapMs: 1500, kioskBurst: { maxCount: 5, windowMinutes: 10 }, windowQrBurst: { maxCount: 5, windowMinutes: 10 } } }));
+    // Rankings and flags (issue 15) and their settings.
+    await ok(call('GET', API.rankingSettings.path, { cookie: admin }));
+    await ok(call('PUT', API.putRankingSettings.path, { cookie: admin, body: { bottomPlaces: 1, period: 'month', runLength: 2 } }));
+    await ok(call('GET', `${API.rankings.path}?year=${new Date().getUTCFullYear()}`, { cookie: supervision }));
     const tablet = await ok(call('POST', API.enrol.path, { body: { code: (await ok(call('POST', API.createEnrolmentCode.path, { cookie: admin, body: { windowId: 'demo-w1' } }), 201)).code, deviceId: 'dev-table-0002', report } }));
     await ok(call('POST', API.deviceSignIn.path, { cookie: clerkS1, headers: { authorization: `Bearer ${tablet.credential}` } }));
     await ok(call('POST', API.pushCaseActions.path, { cookie: supervision, body: { deviceId: DEMO_DEVICE, sentAt: Date.now(), ratings: [{ nonsense: true }] } }));

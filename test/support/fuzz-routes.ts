@@ -141,6 +141,8 @@ export function fuzzRoutes(caseId: string, inviteServiceCaseId = 'none', phoneTo
       name: 'putFlagSettings', kind: 'admin', who: 'admin', writes: ['server_settings'],
       body: () => ({ fastTapMs: 1500, kioskBurst: { maxCount: 5, windowMinutes: 10 }, windowQrBurst: { maxCount: 5, windowMinutes: 10 } }),
     },
+    { name: 'rankingSettings', kind: 'admin', who: 'admin' },
+    { name: 'putRankingSettings', kind: 'admin', who: 'admin', writes: ['server_settings'], body: () => ({ bottomPlaces: 3, period: 'quarter', runLength: 3 }) },
     // Supervision's mark on the setup's bad rating (the case id is its rating's id).
     { name: 'reviewRating', kind: 'admin', who: 'supervision', writes: ['rating_reviews'], params: { id: caseId }, body: () => ({ verdict: 'INVALID', note: '模糊测试：代按' }) },
     // The phone page of a 办件 (its link made in the setup): two ratings are taken, later ones refused as CLOSED.

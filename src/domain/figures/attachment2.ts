@@ -151,6 +151,11 @@ export function countedIds(facts: readonly RatingFacts[], settings: AssessmentSe
   return counted;
 }
 
+/** Rule 7: a bad review whose case has not been decided 不予采纳 (approved) — badAdopted counts these. */
+export function isAdoptedBad(f: Pick<RatingFacts, 'level' | 'badReview'>): boolean {
+  return isBadLevel(f.level) && f.badReview?.path !== 'NOT_ADOPTED';
+}
+
 /** Adds one counted rating (rules 5-7). */
 function add(c: Attachment2Counts, f: RatingFacts): void {
   c.total += 1;
@@ -164,9 +169,8 @@ function add(c: Attachment2Counts, f: RatingFacts): void {
   c.bad += 1;
   const b = f.badReview;
   if (b?.path) c.byPath[b.path] += 1;
-  const notAdopted = b?.path === 'NOT_ADOPTED';
-  if (notAdopted) c.notAdopted += 1;
-  else c.badAdopted += 1;
+  if (isAdoptedBad(f)) c.badAdopted += 1;
+  else c.notAdopted += 1;
   if (!b) return;
   if (b.realName) c.realNameBad += 1;
   if (b.calledBack) c.calledBack += 1;
@@ -176,7 +180,8 @@ function add(c: Attachment2Counts, f: RatingFacts): void {
   if (b.overdue) c.overdue += 1;
 }
 
-function withRates(scope: RowScope, unitId: string | null, windowId: string | null, staffId: string | null, c: Attachment2Counts): Attachment2Row {
+/** A row of `scope` with its rates (rule 8) from its counts. */
+export function withRates(scope: RowScope, unitId: string | null, windowId: string | null, staffId: string | null, c: Attachment2Counts): Attachment2Row {
   return {
     scope, unitId, windowId, staffId, ...c,
     rates: {
@@ -202,15 +207,16 @@ export function countMonth(
   /** Count only these (a lead's window), after each 办件's assessment was decided over all the facts given. */
   only?: (f: RatingFacts) => boolean,
 ): Attachment2 {
-  const { from, to } = monthRangeCst(month);
-  const counted = countedIds(facts, settings);
+  const included = inMonth(month, facts, settings);
+  return countIncluded(month, only ? included.filter((i) => only(i.fact)) : included, generatedAt);
+}
+
+/** countMonth over what `inMonth` gave (a caller that also reads those ratings decides them once). */
+export function countIncluded(month: string, included: readonly { fact: RatingFacts; invalid: boolean }[], generatedAt: number): Attachment2 {
   // Each rating is added once, to its (unit, window, staff) leaf; the unit, window, staff and whole-scope rows are
   // sums of leaves (every figure is a count, so a sum of counts is the count of the union).
   const leaves = new Map<string, Map<string, Map<string | null, Attachment2Counts>>>();
-  for (const f of facts) {
-    if (f.ratedAt < from || f.ratedAt >= to || (only && !only(f))) continue;
-    const invalid = f.invalid && !f.awaitingCheck && !f.superseded;
-    if (!invalid && !counted.has(f.id)) continue;
+  for (const { fact: f, invalid } of included) {
     let unit = leaves.get(f.unitId);
     if (!unit) leaves.set(f.unitId, (unit = new Map()));
     let win = unit.get(f.windowId);
@@ -251,8 +257,24 @@ export function countMonth(
   return { month, generatedAt, rows: out };
 }
 
+/**
+ * Rules 1-4: the ratings of `month` that are counted, or counted apart as INVALID, each once. countMonth counts
+ * these; a report that needs the ratings behind a figure (the rankings' evidence) reads them here, never by its own filter.
+ */
+export function inMonth(month: string, facts: readonly RatingFacts[], settings?: AssessmentSettings): { fact: RatingFacts; invalid: boolean }[] {
+  const { from, to } = monthRangeCst(month);
+  const counted = countedIds(facts, settings);
+  const out: { fact: RatingFacts; invalid: boolean }[] = [];
+  for (const f of facts) {
+    if (f.ratedAt < from || f.ratedAt >= to) continue;
+    const invalid = f.invalid && !f.awaitingCheck && !f.superseded;
+    if (invalid || counted.has(f.id)) out.push({ fact: f, invalid });
+  }
+  return out;
+}
+
 /** into += c, figure by figure. */
-function addCounts(into: Attachment2Counts, c: Attachment2Counts): void {
+export function addCounts(into: Attachment2Counts, c: Attachment2Counts): void {
   for (const k of NUMBER_KEYS) into[k] += c[k];
   for (const k of LEVEL_KEYS) into.byLevel[k] += c.byLevel[k];
   for (const k of CHANNELS) into.byChannel[k] += c.byChannel[k];

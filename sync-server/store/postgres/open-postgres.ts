@@ -22,6 +22,7 @@ import { pgFigures } from './pg-figures';
 import { pgAnnual } from './pg-annual';
 import { pgCommentPublications } from './pg-comment-publications';
 import { pgMonthCloses } from './pg-month-closes';
+import { pgRankingSettings } from './pg-ranking-settings';
 
 /** True for a DATABASE_URL that selects this store. */
 export function isPostgresUrl(url: string | undefined): url is string {
@@ -72,6 +73,7 @@ export async function openPostgresStore(options: PgOptions, cipher: ContactCiphe
     ...pgAnnual(db),
     ...pgCommentPublications(db, cipher),
     ...pgMonthCloses(db),
+    ...pgRankingSettings(db),
     async close() {
       await db.close();
     },

@@ -24,6 +24,7 @@ import { sqliteFigures } from './sqlite-figures';
 import { sqliteAnnual } from './sqlite-annual';
 import { sqliteCommentPublications } from './sqlite-comment-publications';
 import { sqliteMonthCloses } from './sqlite-month-closes';
+import { sqliteRankingSettings } from './sqlite-ranking-settings';
 
 export const SQLITE_FILE_NAME = 'haochaping.sqlite';
 
@@ -106,6 +107,7 @@ export function openSqliteStore(dataDir: string, cipher: ContactCipher): Store {
     ...sqliteAnnual(db),
     ...sqliteCommentPublications(db, cipher),
     ...sqliteMonthCloses(db),
+    ...sqliteRankingSettings(db),
     async close() {
       db.close();
     },
