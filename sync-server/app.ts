@@ -26,6 +26,7 @@ import { kioskConfigRoute } from './routes/kiosk-config';
 import { pushRatingsRoute, type PushRouteOptions } from './routes/push-ratings';
 import { ratingRoutes } from './routes/ratings';
 import { ratingFlagRoutes } from './routes/rating-flags';
+import { bulletinRoutes } from './routes/bulletin';
 import { staffPhotoRoute } from './routes/staff-photo';
 import { staticAppRoutes } from './routes/static-app';
 import { PHOTO_TYPES } from './image-check';
@@ -124,6 +125,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   authRoutes(app, opts.store, new FailureDelays(opts.store, opts.signInClock));
   ratingRoutes(app, opts.store);
   ratingFlagRoutes(app, opts.store);
+  bulletinRoutes(app, opts.store, opts.phone?.assessment);
   staffPhotoRoute(app, opts.store);
   adminCatalogRoutes(app, opts.store);
   adminStaffRoutes(app, opts.store);

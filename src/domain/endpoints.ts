@@ -68,6 +68,8 @@ import { PhonePageSchema, PhoneRatingRequestSchema, PhoneRatingResponseSchema, R
 import { AUDIT_PATH, RATINGS_PATH } from './ratings-api';
 import { DeviceSignInSchema, FlaggedQuerySchema, FlaggedRatingsResponseSchema, RATING_REVIEW_PATHS, RatingReviewRequestSchema, RatingReviewSchema } from './rating-review';
 import { RatingFlagSettingsSchema } from './rating-flags';
+import { BulletinQuerySchema, BulletinSchema } from './figures/bulletin-api';
+import { REPORT_PATHS } from './figures/reports-api';
 import { HealthSchema, KioskConfigSchema, PushRequestSchema, PushResponseSchema } from './sync-api';
 import { HEALTH_PATH, KIOSK_CONFIG_PATH, PUSH_RATINGS_PATH, PUSH_TABLET_SERVICE_CASES_PATH } from './sync-constants';
 
@@ -228,6 +230,8 @@ export const API = {
   deviceSignIn: def(RATING_REVIEW_PATHS.deviceSignIn, { method: 'POST', response: DeviceSignInSchema }),
   flagSettings: def(RATING_REVIEW_PATHS.settings, { method: 'GET', response: RatingFlagSettingsSchema }),
   putFlagSettings: def(RATING_REVIEW_PATHS.settings, { method: 'PUT', request: RatingFlagSettingsSchema, response: RatingFlagSettingsSchema }),
+  // The quarterly bulletin (issue 15): reports.read, a lead's own window.
+  bulletin: def(REPORT_PATHS.bulletin, { method: 'GET', query: BulletinQuerySchema, response: BulletinSchema }),
 } satisfies Record<string, Endpoint>;
 
 export type EndpointName = keyof typeof API;
