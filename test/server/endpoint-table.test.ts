@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { quarterOfCst } from '../../src/domain/figures/quarter';
 import { API, ENDPOINTS, findEndpoint, IMAGE, type Endpoint } from '../../src/domain/endpoints';
 import { paperRecordFromForm, EMPTY_PAPER_FORM } from '../../src/domain/paper-form';
 import { api, DEMO_ACCOUNTS, signIn } from '../support/api';
@@ -165,6 +166,8 @@ describe('the endpoint table (src/domain/endpoints.ts)', () => {
     const clerk = await signIn(srv.baseUrl, 'D1004');
     await ok(call('GET', API.paperChecks.path, { cookie: clerk }));
     await ok(call('POST', `/api/v1/forms/checks/${form.id}/confirm`, { cookie: clerk }));
+    // The quarterly bulletin of this quarter (issue 15), the checked paper form in it.
+    await ok(call('GET', `${API.bulletin.path}?quarter=${quarterOfCst(Date.now())}`, { cookie: supervision }));
     await ok(call('POST', API.signOut.path, { cookie: clerk }), 204);
 
     // Every JSON entry and the event stream was answered and checked (images are not JSON).
