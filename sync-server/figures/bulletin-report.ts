@@ -42,7 +42,7 @@ async function periodInput(store: Store, quarter: string, scope: BulletinScope, 
   return { quarter, tables, details };
 }
 
-/** The names the figures mention (units, windows, service items) and every reason, in all languages. */
+/** The names the figures mention (windows, service items; units: all but for a lead) and every reason, in all languages. */
 function refsOf(catalog: Catalog, scope: BulletinScope, periods: BulletinPeriod[]): Bulletin['refs'] {
   const units = new Set<string>(scope.unitId ? [scope.unitId] : []);
   const windows = new Set<string>(scope.windowId ? [scope.windowId] : []);
@@ -52,8 +52,9 @@ function refsOf(catalog: Catalog, scope: BulletinScope, periods: BulletinPeriod[
     for (const r of [...(p.windowRanking ?? []), ...p.windows]) if (r.id) windows.add(r.id);
     for (const r of p.serviceItems) if (r.id) items.add(r.id);
   }
+  // Outside a lead's window every unit is named: the page's unit picker lists them.
   return {
-    units: catalog.units.filter((u) => units.has(u.id)).map((u) => ({ id: u.id, name: u.name })),
+    units: catalog.units.filter((u) => scope.kind !== 'window' || units.has(u.id)).map((u) => ({ id: u.id, name: u.name })),
     windows: catalog.windows.filter((w) => windows.has(w.id)).map((w) => ({ id: w.id, unitId: w.unitId, number: w.number, name: w.name })),
     serviceItems: catalog.serviceItems.filter((s) => items.has(s.id)).map((s) => ({ id: s.id, name: s.name })),
     reasons: catalog.reasons,

@@ -107,7 +107,7 @@ for (const storeKind of ['sqlite', 'postgres'] as const) {
       expect(b.previous.totals).toMatchObject({ total: 6, bad: 1 });
       expect(b.current.reasons[0]!.previous).toBe(1);
       expect(b.summary).toMatchObject({ total: 17, bad: 3, previousTotal: 6, topReason: { key: 'ATTITUDE', count: 2 }, topServiceItem: { id: 'demo-item-1', bad: 2 } });
-      expect(b.refs.units.map((u) => u.id).sort()).toEqual(['demo-unit', 'unit-b']);
+      expect(b.refs.units.map((u) => u.id).sort()).toEqual(['demo-unit', 'unit-b']); // every unit, for the picker
       expect(b.refs.serviceItems.map((s) => s.id)).toEqual(['demo-item-1']);
       expect(JSON.stringify(b)).not.toContain('13812345678');
     });
