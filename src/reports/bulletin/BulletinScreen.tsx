@@ -10,6 +10,8 @@ import { summarySentences } from '../../domain/figures/bulletin-summary';
 import { REPORT_PATHS } from '../../domain/figures/reports-api';
 import { lastCompleteQuarter, previousQuarter, quarterOfCst } from '../../domain/figures/quarter';
 import { reportScope } from '../../domain/roles';
+import { LOCALES } from '../../domain/locales';
+import { currentLocale, LANGUAGE_NAMES, setLanguage, isLocale } from '../../i18n';
 import { ConcentrationChart, LevelChart, ParetoChart, TrendChart } from './BulletinCharts';
 import { ConcentrationTable, LevelTable, RankingTable, ReasonTable, TrendTable } from './BulletinTables';
 import { bulletinNames } from './bulletin-names';
@@ -67,6 +69,16 @@ export default function BulletinScreen({ me }: { me: Me }) {
             </select>
           </label>
         )}
+        <label>
+          {t('bulletin:language')}{' '}
+          <select value={currentLocale()} onChange={(e) => isLocale(e.target.value) && void setLanguage(e.target.value)} data-testid="bulletin-language">
+            {LOCALES.map((l) => (
+              <option key={l} value={l} lang={l}>
+                {LANGUAGE_NAMES[l]}
+              </option>
+            ))}
+          </select>
+        </label>
         <button type="button" onClick={() => window.print()} disabled={!b}>
           {t('bulletin:print')}
         </button>
@@ -76,7 +88,7 @@ export default function BulletinScreen({ me }: { me: Me }) {
           {errorText(t, bulletin.error)}
         </p>
       )}
-      {b && names && <BulletinBody b={b} names={names} monthName={monthName} joiner={i18n.language === 'zh-CN' ? '' : ' '} />}
+      {b && names && <BulletinBody b={b} names={names} monthName={monthName} joiner={i18n.language === 'zh-CN' ? '' : ' '} key={i18n.language} />}
     </section>
   );
 }
