@@ -97,7 +97,7 @@ describe('the quarterly bulletin', () => {
       await page.emulateMedia({ media: null });
 
       // English: the same figures in English words, the charts drawn again with English labels.
-      await page.getByTestId('bulletin-language').selectOption('en');
+      await page.getByRole('button', { name: 'English' }).click(); // the account bar's language switch
       await summary.filter({ hasText: 'received 10 counted ratings, a satisfaction rate of 80.00%' }).waitFor();
       expect(await summary.textContent()).toContain('The most frequent reason for a bad review was "Unfriendly or passive attitude": 2 times');
       await chartsDrawn(page, CHARTS);

@@ -58,7 +58,7 @@ export function ParetoChart({ period, reasonName }: { period: BulletinPeriod; re
       data: {
         labels: period.reasons.map((r) => reasonName(r.key)),
         datasets: [
-          { type: 'bar', label: t('col.mentions'), data: period.reasons.map((r) => r.count), backgroundColor: RED, yAxisID: 'y', order: 2 },
+          { type: 'bar', label: t('col.mentions'), data: period.reasons.map((r) => r.count), backgroundColor: RED, yAxisID: 'y', order: 2, maxBarThickness: 48 },
           { type: 'line', label: t('col.cumulative'), data: period.reasons.map((r) => r.cumulative.percent), borderColor: BLUE, backgroundColor: BLUE, yAxisID: 'cum', order: 1 },
         ],
       },
@@ -79,7 +79,7 @@ export function ConcentrationChart({ rows, name, testId, label }: { rows: Concen
       type: 'bar',
       data: {
         labels: rows.slice(0, 10).map((r) => name(r.id)),
-        datasets: [{ label: t('col.bad'), data: rows.slice(0, 10).map((r) => r.bad), backgroundColor: RED }],
+        datasets: [{ label: t('col.bad'), data: rows.slice(0, 10).map((r) => r.bad), backgroundColor: RED, maxBarThickness: 28 }],
       },
       options: { indexAxis: 'y', scales: { x: { beginAtZero: true, ticks: { precision: 0 } } }, plugins: { legend: { display: false } } },
     }),

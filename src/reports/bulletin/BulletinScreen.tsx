@@ -10,8 +10,6 @@ import { summarySentences } from '../../domain/figures/bulletin-summary';
 import { REPORT_PATHS } from '../../domain/figures/reports-api';
 import { lastCompleteQuarter, previousQuarter, quarterOfCst } from '../../domain/figures/quarter';
 import { reportScope } from '../../domain/roles';
-import { LOCALES } from '../../domain/locales';
-import { currentLocale, LANGUAGE_NAMES, setLanguage, isLocale } from '../../i18n';
 import { ConcentrationChart, LevelChart, ParetoChart, TrendChart } from './BulletinCharts';
 import { ConcentrationTable, LevelTable, RankingTable, ReasonTable, TrendTable } from './BulletinTables';
 import { bulletinNames } from './bulletin-names';
@@ -69,16 +67,6 @@ export default function BulletinScreen({ me }: { me: Me }) {
             </select>
           </label>
         )}
-        <label>
-          {t('bulletin:language')}{' '}
-          <select value={currentLocale()} onChange={(e) => isLocale(e.target.value) && void setLanguage(e.target.value)} data-testid="bulletin-language">
-            {LOCALES.map((l) => (
-              <option key={l} value={l} lang={l}>
-                {LANGUAGE_NAMES[l]}
-              </option>
-            ))}
-          </select>
-        </label>
         <button type="button" onClick={() => window.print()} disabled={!b}>
           {t('bulletin:print')}
         </button>
