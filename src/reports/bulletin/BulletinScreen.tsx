@@ -3,13 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { apiRequest } from '../../account/api-client';
 import { errorText } from '../../account/error-text';
 import { useResource } from '../../account/useResource';
-import { useLabel } from '../../admin/shared/useLabel';
 import type { Me } from '../../domain/account-api';
 import type { Bulletin } from '../../domain/figures/bulletin-api';
 import { summarySentences } from '../../domain/figures/bulletin-summary';
 import { REPORT_PATHS } from '../../domain/figures/reports-api';
 import { lastCompleteQuarter, previousQuarter, quarterOfCst } from '../../domain/figures/quarter';
 import { reportScope } from '../../domain/roles';
+import { DEFAULT_LOCALE, pickLabel, type LocalizedText } from '../../domain/locales';
+import { isLocale } from '../../i18n';
 import { ConcentrationChart, LevelChart, ParetoChart, TrendChart } from './BulletinCharts';
 import { ConcentrationTable, LevelTable, RankingTable, ReasonTable, TrendTable } from './BulletinTables';
 import { bulletinNames } from './bulletin-names';
@@ -29,7 +30,10 @@ function quarterChoices(now: number): string[] {
  */
 export default function BulletinScreen({ me }: { me: Me }) {
   const { t, i18n } = useTranslation(['bulletin', 'staff']);
-  const label = useLabel();
+  // Catalogue labels in the page's language (pickLabel directly: sharing admin's useLabel would add a chunk to the
+  // entry's preload map, and the kiosk's first paint is to stay byte for byte as it was).
+  const locale = isLocale(i18n.language) ? i18n.language : DEFAULT_LOCALE;
+  const label = useCallback((text: LocalizedText) => pickLabel(text, locale), [locale]);
   const ofAll = reportScope(me)?.kind === 'all';
   const [quarter, setQuarter] = useState(() => lastCompleteQuarter(Date.now()));
   const [unitId, setUnitId] = useState('');
