@@ -14,6 +14,7 @@ import { measureInviteToKiosk } from './invite-to-kiosk';
 import { newTestSchema, PG_TEST_URL } from '../test/support/postgres';
 import { measurePhonePage } from './phone-page';
 import { measureAttachment2 } from './attachment2';
+import { measureBulletinPage } from './bulletin-page';
 
 const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
@@ -81,6 +82,17 @@ for (const store of ['SQLite', 'PostgreSQL'] as const) {
   console.log(
     `attachment 2, one month of ${a.inMonth.toLocaleString('en-US')} over ${a.ratings.toLocaleString('en-US')} ratings (SQLite): ${a.rows} rows; ` +
       `cold ${fmt(a.coldMs, 0)} ms, then p50 ${fmt(a.p50Ms, 0)} ms, max ${fmt(a.maxMs, 0)} ms`,
+  );
+}
+
+// Issue 15: the quarterly bulletin (2026-Q3 beside Q2, whole scope): the server's answer over a year of ratings, and
+// in Chromium the click on its view to all five charts drawn (SQLite); PostgreSQL's answer on a smaller year.
+for (const [store, rows] of [['SQLite', 1_000_000], ['PostgreSQL', 200_000]] as const) {
+  const b = await measureBulletinPage(store, rows, store === 'SQLite');
+  console.log(
+    `quarterly bulletin, ${b.quarter} of ${b.ratings.toLocaleString('en-US')} ratings (${store}): ${b.counted.toLocaleString('en-US')} counted, ` +
+      `${fmt(b.answerKiB, 0)} KiB; answer cold ${fmt(b.coldMs, 0)} ms, then p50 ${fmt(b.p50Ms, 0)} ms, max ${fmt(b.maxMs, 0)} ms` +
+      (b.chartsColdMs === null ? '' : `; click -> charts drawn cold ${fmt(b.chartsColdMs, 0)} ms, then p50 ${fmt(b.chartsP50Ms!, 0)} ms (chunk ${fmt(b.chunkGzipKiB)} KiB gzip)`),
   );
 }
 
