@@ -13,7 +13,7 @@ import { DEFAULT_LOCALE, pickLabel, type LocalizedText } from '../../domain/loca
 import { isLocale } from '../../i18n';
 import { ConcentrationChart, LevelChart, ParetoChart, TrendChart } from './BulletinCharts';
 import { ConcentrationTable, LevelTable, RankingTable, ReasonTable, TrendTable } from './BulletinTables';
-import { bulletinNames } from './bulletin-names';
+import { bulletinNames, quarterName } from './bulletin-names';
 import './bulletin.css';
 
 /** The quarters offered: this one (so far) and the seven before it. */
@@ -53,7 +53,7 @@ export default function BulletinScreen({ me }: { me: Me }) {
           <select value={quarter} onChange={(e) => setQuarter(e.target.value)} data-testid="bulletin-quarter">
             {quarterChoices(Date.now()).map((q) => (
               <option key={q} value={q}>
-                {names?.quarter(q) ?? q}
+                {quarterName(t, q)}
               </option>
             ))}
           </select>
