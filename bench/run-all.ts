@@ -18,6 +18,7 @@ import { measureAttachment2 } from './attachment2';
 import { describeAnnual, measureAnnualReport } from './annual-report';
 import { measureMonthClose } from './month-close';
 import { measureRankings } from './rankings';
+import { measureBulletinPage } from './bulletin-page';
 
 const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
@@ -116,6 +117,17 @@ for (const store of ['SQLite', 'PostgreSQL'] as const) console.log(describeAnnua
   console.log(
     `rankings and flags, a year of ${r.ratings.toLocaleString('en-US')} (SQLite): ${r.flags} flags, ${r.evidence.toLocaleString('en-US')} ratings behind them; ` +
       `cold ${fmt(r.coldMs, 0)} ms, then ${r.againMs.map((ms) => fmt(ms, 0)).join(' / ')} ms, ${fmt(r.peakMiB, 0)} MiB peak (process)`,
+  );
+}
+
+// Issue 15: the quarterly bulletin (2026-Q3 beside Q2, whole scope): the server's answer over a year of ratings, and
+// in Chromium the click on its view to all five charts drawn (SQLite); PostgreSQL's answer on a smaller year.
+for (const [store, rows] of [['SQLite', 1_000_000], ['PostgreSQL', 200_000]] as const) {
+  const b = await measureBulletinPage(store, rows, store === 'SQLite');
+  console.log(
+    `quarterly bulletin, ${b.quarter} of ${b.ratings.toLocaleString('en-US')} ratings (${store}): ${b.counted.toLocaleString('en-US')} counted, ` +
+      `${fmt(b.answerKiB, 0)} KiB; answer cold ${fmt(b.coldMs, 0)} ms, then p50 ${fmt(b.p50Ms, 0)} ms, max ${fmt(b.maxMs, 0)} ms` +
+      (b.chartsColdMs === null ? '' : `; click -> charts drawn cold ${fmt(b.chartsColdMs, 0)} ms, then p50 ${fmt(b.chartsP50Ms!, 0)} ms (chunk ${fmt(b.chunkGzipKiB)} KiB gzip)`),
   );
 }
 

@@ -32,6 +32,7 @@ import { reportAttachment2Route } from './routes/report-attachment2';
 import { monthCloseRoutes } from './routes/month-closes';
 import { rankingRoutes } from './routes/rankings';
 import { DEFAULT_ASSESSMENT_SETTINGS } from '../src/domain/service-case-assessments';
+import { bulletinRoutes } from './routes/bulletin';
 import { staffPhotoRoute } from './routes/staff-photo';
 import { staticAppRoutes } from './routes/static-app';
 import { PHOTO_TYPES } from './image-check';
@@ -136,6 +137,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // The figures count 追评 with the server's FOLLOW_UP_DAYS, the setting the phone page runs with.
   monthCloseRoutes(app, opts.store, { assessment: opts.phone?.assessment });
   rankingRoutes(app, opts.store, opts.phone?.assessment ?? DEFAULT_ASSESSMENT_SETTINGS);
+  bulletinRoutes(app, opts.store, opts.phone?.assessment);
   staffPhotoRoute(app, opts.store);
   adminCatalogRoutes(app, opts.store);
   adminStaffRoutes(app, opts.store);

@@ -77,6 +77,7 @@ import {
 } from './figures/month-close-api';
 import { RankingsQuerySchema, RankingsResponseSchema } from './figures/rankings-api';
 import { RankingSettingsSchema } from './figures/ranking-settings';
+import { BulletinQuerySchema, BulletinSchema } from './figures/bulletin-api';
 import { HealthSchema, KioskConfigSchema, PushRequestSchema, PushResponseSchema } from './sync-api';
 import { HEALTH_PATH, KIOSK_CONFIG_PATH, PUSH_RATINGS_PATH, PUSH_TABLET_SERVICE_CASES_PATH } from './sync-constants';
 
@@ -251,6 +252,8 @@ export const API = {
   rankings: def(REPORT_PATHS.rankings, { method: 'GET', query: RankingsQuerySchema, response: RankingsResponseSchema }),
   rankingSettings: def(REPORT_PATHS.rankingSettings, { method: 'GET', response: RankingSettingsSchema }),
   putRankingSettings: def(REPORT_PATHS.rankingSettings, { method: 'PUT', request: RankingSettingsSchema, response: RankingSettingsSchema }),
+  // The quarterly bulletin (issue 15): reports.read, a lead's own window.
+  bulletin: def(REPORT_PATHS.bulletin, { method: 'GET', query: BulletinQuerySchema, response: BulletinSchema }),
 } satisfies Record<string, Endpoint>;
 
 export type EndpointName = keyof typeof API;

@@ -30,6 +30,15 @@ export async function buildAttachment2(
 /** The month's rating facts with each bad review's case judged at `generatedAt` (what countMonth and signMonth read). */
 export async function judgedMonthFacts(store: Store, month: string, unitId: string | null, generatedAt: number): Promise<RatingFacts[]> {
   const { from, to } = monthRangeCst(month);
+  return judgedFigureFacts(store, from, to, unitId, generatedAt);
+}
+
+/**
+ * The facts of [from, to) as the rules read them: the store's ratings, each bad review's case judged at
+ * `generatedAt` with the working-day tables. A period of several months gives each month's table through countMonth
+ * (it keeps a month's own ratings; the 办件's ratings of other months are read either way): the bulletin's quarter.
+ */
+export async function judgedFigureFacts(store: Store, from: number, to: number, unitId: string | null, generatedAt: number): Promise<RatingFacts[]> {
   const [facts, years] = await Promise.all([store.listFigureFacts(from, to, unitId), store.listCalendarYears()]);
   return withCaseFigures(facts, makeCalendar(years), generatedAt);
 }

@@ -83,6 +83,8 @@ const EXPECTED: Record<string, Access> = {
   'GET /api/v1/reports/rankings': 'rankings.read',
   'GET /api/v1/admin/ranking-settings': 'catalog.manage',
   'PUT /api/v1/admin/ranking-settings': 'catalog.manage',
+  // The quarterly bulletin (issue 15): figures for the office, supervision, personnel; a lead's own window.
+  'GET /api/v1/reports/bulletin': 'reports.read',
   'POST /api/v1/ratings/:id/contact': 'contact.reveal',
   'GET /api/v1/audit': 'audit.read',
   'GET /api/v1/admin/catalog': 'catalog.manage',

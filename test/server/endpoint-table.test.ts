@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API, buildPath, ENDPOINTS, findEndpoint, IMAGE, type Endpoint } from '../../src/domain/endpoints';
 import { monthOfCst, monthRangeCst } from '../../src/domain/figures/month';
 import { addMonths } from '../../src/domain/figures/month-close';
+import { quarterOfCst } from '../../src/domain/figures/quarter';
 import { paperRecordFromForm, EMPTY_PAPER_FORM } from '../../src/domain/paper-form';
 import { api, DEMO_ACCOUNTS, signIn } from '../support/api';
 import { badRating, DEMO_DEVICE } from '../support/ratings';
@@ -180,6 +181,8 @@ describe('the endpoint table (src/domain/endpoints.ts)', () => {
     const clerk = await signIn(srv.baseUrl, 'D1004');
     await ok(call('GET', API.paperChecks.path, { cookie: clerk }));
     await ok(call('POST', `/api/v1/forms/checks/${form.id}/confirm`, { cookie: clerk }));
+    // The quarterly bulletin of this quarter (issue 15), the checked paper form in it.
+    await ok(call('GET', `${API.bulletin.path}?quarter=${quarterOfCst(Date.now())}`, { cookie: supervision }));
     await ok(call('POST', API.signOut.path, { cookie: clerk }), 204);
     // The annual rectification report (issue 15), with the bad reviews and cases above.
     await ok(call('GET', `${API.annualReport.path}?year=${new Date(Date.now() + 8 * 3_600_000).getUTCFullYear()}`, { cookie: supervision, headers: { 'accept-encoding': 'gzip' } }));

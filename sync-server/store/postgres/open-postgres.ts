@@ -23,6 +23,7 @@ import { pgAnnual } from './pg-annual';
 import { pgCommentPublications } from './pg-comment-publications';
 import { pgMonthCloses } from './pg-month-closes';
 import { pgRankingSettings } from './pg-ranking-settings';
+import { pgBulletin } from './pg-bulletin';
 
 /** True for a DATABASE_URL that selects this store. */
 export function isPostgresUrl(url: string | undefined): url is string {
@@ -74,6 +75,7 @@ export async function openPostgresStore(options: PgOptions, cipher: ContactCiphe
     ...pgCommentPublications(db, cipher),
     ...pgMonthCloses(db),
     ...pgRankingSettings(db),
+    ...pgBulletin(db),
     async close() {
       await db.close();
     },

@@ -25,6 +25,7 @@ import { sqliteAnnual } from './sqlite-annual';
 import { sqliteCommentPublications } from './sqlite-comment-publications';
 import { sqliteMonthCloses } from './sqlite-month-closes';
 import { sqliteRankingSettings } from './sqlite-ranking-settings';
+import { sqliteBulletin } from './sqlite-bulletin';
 
 export const SQLITE_FILE_NAME = 'haochaping.sqlite';
 
@@ -108,6 +109,7 @@ export function openSqliteStore(dataDir: string, cipher: ContactCipher): Store {
     ...sqliteCommentPublications(db, cipher),
     ...sqliteMonthCloses(db),
     ...sqliteRankingSettings(db),
+    ...sqliteBulletin(db),
     async close() {
       db.close();
     },
