@@ -76,8 +76,8 @@ export function publicationListSql(scope: PublicationScope, state: PublicationLi
   else where.push('r.id = p.rating_id');
   let n = 0;
   if (scope.kind === 'window') where.push(`r.window_id = ${mark(++n)}`);
-  // Waiting: newest ratings first, by the ratings_rated / ratings_window_rated index (no index of consent exists:
-  // with few waiting, the whole index is read; see bench/comment-publications.ts).
+  // Waiting: newest ratings first, by the partial indexes on consent (migration 025 / PG 013:
+  // ratings_publish_waiting, _window), so only consenting ratings are read; see bench/comment-publications.ts.
   if (state === 'waiting') return `${SELECT} WHERE ${where.join(' AND ')} ORDER BY r.rated_at DESC, r.id LIMIT ${mark(++n)}`;
   return `${DECIDED} WHERE ${where.join(' AND ')} ORDER BY p.at DESC, r.id LIMIT ${mark(++n)}`;
 }

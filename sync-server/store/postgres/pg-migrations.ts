@@ -11,6 +11,7 @@ import { PG_MIGRATION_9_SQL } from './pg-migration-009';
 import { PG_MIGRATION_10_SQL } from './pg-migration-010';
 import { PG_MIGRATION_11_SQL } from './pg-migration-011';
 import { PG_MIGRATION_12_SQL } from './pg-migration-012';
+import { PG_MIGRATION_13_SQL } from './pg-migration-013';
 
 /** Numbered migrations of the PostgreSQL store. Never edit one that has shipped: add the next number. */
 export interface PgMigration {
@@ -32,6 +33,7 @@ export const PG_MIGRATIONS: PgMigration[] = [
   { version: 10, name: 'a unit\'s 行政区划代码 for the national and provincial exports', sql: PG_MIGRATION_10_SQL },
   { version: 11, name: 'public disclosure per unit; the evaluator\'s consent to publish a comment; approved comments', sql: PG_MIGRATION_11_SQL },
   { version: 12, name: 'month close: the submitted versions of each month\'s Attachment 2', sql: PG_MIGRATION_12_SQL },
+  { version: 13, name: 'the comments waiting for publication, by partial indexes on consent', sql: PG_MIGRATION_13_SQL },
 ];
 
 /**

@@ -25,6 +25,7 @@ import { MIGRATION_21_SQL } from './migration-021';
 import { MIGRATION_22_SQL } from './migration-022';
 import { MIGRATION_23_SQL } from './migration-023';
 import { MIGRATION_24_SQL } from './migration-024';
+import { MIGRATION_25_SQL } from './migration-025';
 
 export interface MigrationContext {
   cipher: ContactCipher;
@@ -102,4 +103,5 @@ export const SQLITE_MIGRATIONS: Migration[] = [
   { version: 22, name: 'a unit\'s 行政区划代码 for the national and provincial exports', up: (db) => db.exec(MIGRATION_22_SQL) },
   { version: 23, name: 'public disclosure per unit; the evaluator\'s consent to publish a comment; approved comments', up: (db) => db.exec(MIGRATION_23_SQL) },
   { version: 24, name: 'month close: the submitted versions of each month\'s Attachment 2', up: (db) => db.exec(MIGRATION_24_SQL) },
+  { version: 25, name: 'the comments waiting for publication, by partial indexes on consent', up: (db) => db.exec(MIGRATION_25_SQL) },
 ];
