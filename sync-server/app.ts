@@ -39,6 +39,7 @@ import { caseLiveRoute, type LiveStreamOptions } from './routes/case-live';
 import { invitationRoutes, type InvitationRouteOptions } from './invitations/invitation-routes';
 import { ratingLinkRoutes } from './routes/rating-links';
 import type { PhoneRatingOptions } from './phone/phone-rating';
+import { publicRoutes } from './routes/public';
 
 export interface AppOptions {
   store: Store;
@@ -129,6 +130,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   adminStaffRoutes(app, opts.store);
   adminRoleGrantRoutes(app, opts.store);
   ratingLinkRoutes(app, opts.store, notifier, opts.phone);
+  publicRoutes(app, opts.store, { assessment: opts.phone?.assessment });
   if (opts.staticDir) await staticAppRoutes(app, opts.staticDir);
   else app.setNotFoundHandler((req, reply) => sendError(reply, 404, ERROR_CODES.notFound, `${req.method} ${req.url} does not exist`));
   return app;

@@ -68,6 +68,7 @@ import { PhonePageSchema, PhoneRatingRequestSchema, PhoneRatingResponseSchema, R
 import { AUDIT_PATH, RATINGS_PATH } from './ratings-api';
 import { DeviceSignInSchema, FlaggedQuerySchema, FlaggedRatingsResponseSchema, RATING_REVIEW_PATHS, RatingReviewRequestSchema, RatingReviewSchema } from './rating-review';
 import { RatingFlagSettingsSchema } from './rating-flags';
+import { PUBLIC_API_PATHS, PublicMonthFiguresSchema, PublicMonthQuerySchema, PublicReviewsSchema, PublicTrendSchema, PublicUnitsSchema } from './public-api';
 import { HealthSchema, KioskConfigSchema, PushRequestSchema, PushResponseSchema } from './sync-api';
 import { HEALTH_PATH, KIOSK_CONFIG_PATH, PUSH_RATINGS_PATH, PUSH_TABLET_SERVICE_CASES_PATH } from './sync-constants';
 
@@ -228,6 +229,11 @@ export const API = {
   deviceSignIn: def(RATING_REVIEW_PATHS.deviceSignIn, { method: 'POST', response: DeviceSignInSchema }),
   flagSettings: def(RATING_REVIEW_PATHS.settings, { method: 'GET', response: RatingFlagSettingsSchema }),
   putFlagSettings: def(RATING_REVIEW_PATHS.settings, { method: 'PUT', request: RatingFlagSettingsSchema, response: RatingFlagSettingsSchema }),
+  // Public disclosure (issue 16): no sign-in, cached (ETag, max-age); units without disclosure answer 404.
+  publicUnits: def(PUBLIC_API_PATHS.units, { method: 'GET', response: PublicUnitsSchema }),
+  publicMonth: def(PUBLIC_API_PATHS.month, { method: 'GET', response: PublicMonthFiguresSchema }),
+  publicTrend: def(PUBLIC_API_PATHS.trend, { method: 'GET', query: PublicMonthQuerySchema, response: PublicTrendSchema }),
+  publicReviews: def(PUBLIC_API_PATHS.reviews, { method: 'GET', query: PublicMonthQuerySchema, response: PublicReviewsSchema }),
 } satisfies Record<string, Endpoint>;
 
 export type EndpointName = keyof typeof API;

@@ -3,14 +3,20 @@ import type { AssessmentSettings } from '../../src/domain/service-case-assessmen
 import { countMonth, type Attachment2, type RatingFacts } from '../../src/domain/figures/attachment2';
 import { monthRangeCst } from '../../src/domain/figures/month';
 import { makeCalendar } from '../../src/domain/workdays';
-import type { Store } from '../store/store';
+import type { Store, StoredCase } from '../store/store';
+
+/** A period's facts with each bad review's case judged: what countMonth reads, and the cases they came from. */
+export interface JudgedFacts {
+  ratings: RatingFacts[];
+  /** The month's cases by id (a case's id is its rating's), with their events. */
+  cases: Map<string, StoredCase>;
+}
 
 /**
- * Attachment 2 of `month` (of one unit, or of all) as of `generatedAt`: the store's facts, each bad review's case
- * judged at that instant with the working-day tables, then the counting rules (src/domain/figures/attachment2.ts).
- * `settings`: the 追评 window the server runs with (FOLLOW_UP_DAYS).
+ * The store's facts of `month` (of one unit, or of all), each bad review's case judged at `generatedAt` with the
+ * working-day tables. Also read by the public page (sync-server/public), which breaks 不予采纳 down by category.
  */
-export async function buildAttachment2(store: Store, month: string, unitId: string | null, generatedAt: number, settings: AssessmentSettings): Promise<Attachment2> {
+export async function judgedFigureFacts(store: Store, month: string, unitId: string | null, generatedAt: number): Promise<JudgedFacts> {
   const { from, to } = monthRangeCst(month);
   const [facts, years] = await Promise.all([store.listFigureFacts(from, to, unitId), store.listCalendarYears()]);
   const calendar = makeCalendar(years);
@@ -21,5 +27,13 @@ export async function buildAttachment2(store: Store, month: string, unitId: stri
     const c = cases.get(r.id);
     if (c) r.badReview = badReviewFacts(c.facts, c.events, calendar, generatedAt);
   }
-  return countMonth(month, ratings, generatedAt, settings);
+  return { ratings, cases };
+}
+
+/**
+ * Attachment 2 of `month` (of one unit, or of all) as of `generatedAt`: the judged facts, then the counting rules
+ * (src/domain/figures/attachment2.ts). `settings`: the 追评 window the server runs with (FOLLOW_UP_DAYS).
+ */
+export async function buildAttachment2(store: Store, month: string, unitId: string | null, generatedAt: number, settings: AssessmentSettings): Promise<Attachment2> {
+  return countMonth(month, (await judgedFigureFacts(store, month, unitId, generatedAt)).ratings, generatedAt, settings);
 }

@@ -12,6 +12,7 @@ import type { InvitationStore, ServiceCaseStore, SystemTokenStore } from './serv
 import type { RatingFlagStore } from './rating-flag-store';
 import type { RatingLinkStore } from './rating-link-rows';
 import type { FigureStore } from './figure-rows';
+import type { PublicStore } from './public-rows';
 
 export type { InvitationStore, ServiceCaseFilter, ServiceCaseStore, StoredSystemToken, SystemTokenStore } from './service-case-store';
 
@@ -356,7 +357,7 @@ export interface LimitStore {
 /**
  * What the server keeps. SQLite is the default; a PostgreSQL implementation follows the same contract.
  */
-export interface Store extends RatingFlagStore, CatalogStore, AccountStore, RatingStore, AuditStore, DeviceStore, CaseStore, PaperCheckStore, SettingsStore, RoleGrantStore, AbandonedTapStore, LimitStore, ServiceCaseStore, SystemTokenStore, DefaultRatingStore, InvitationStore, RatingLinkStore, FigureStore {
+export interface Store extends RatingFlagStore, CatalogStore, AccountStore, RatingStore, AuditStore, DeviceStore, CaseStore, PaperCheckStore, SettingsStore, RoleGrantStore, AbandonedTapStore, LimitStore, ServiceCaseStore, SystemTokenStore, DefaultRatingStore, InvitationStore, RatingLinkStore, FigureStore, PublicStore {
   readonly kind: 'sqlite' | 'postgres';
   close(): Promise<void>;
 }

@@ -19,6 +19,7 @@ import { pgRatingLinks } from './pg-rating-links';
 import { pgSettings } from './pg-settings';
 import { pgRatingFlags } from './pg-rating-flags';
 import { pgFigures } from './pg-figures';
+import { pgPublic } from './pg-public';
 
 /** True for a DATABASE_URL that selects this store. */
 export function isPostgresUrl(url: string | undefined): url is string {
@@ -66,6 +67,7 @@ export async function openPostgresStore(options: PgOptions, cipher: ContactCiphe
     ...pgRatingFlags(db),
     ...pgRatingLinks(db, cipher),
     ...pgFigures(db),
+    ...pgPublic(db),
     async close() {
       await db.close();
     },

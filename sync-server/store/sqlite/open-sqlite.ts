@@ -21,6 +21,7 @@ import { sqliteRatingLinks } from './sqlite-rating-links';
 import { sqliteSettings } from './sqlite-settings';
 import { sqliteRatingFlags } from './sqlite-rating-flags';
 import { sqliteFigures } from './sqlite-figures';
+import { sqlitePublic } from './sqlite-public';
 
 export const SQLITE_FILE_NAME = 'haochaping.sqlite';
 
@@ -100,6 +101,7 @@ export function openSqliteStore(dataDir: string, cipher: ContactCipher): Store {
     ...sqliteRatingFlags(db),
     ...sqliteRatingLinks(db, cipher),
     ...sqliteFigures(db),
+    ...sqlitePublic(db),
     async close() {
       db.close();
     },

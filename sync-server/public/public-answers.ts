@@ -1,0 +1,112 @@
+import { countedIds, countMonth, type Attachment2Row } from '../../src/domain/figures/attachment2';
+import { notAdoptedReason } from '../../src/domain/figures/bad-review-facts';
+import { monthOfCst, monthRangeCst } from '../../src/domain/figures/month';
+import { isBadLevel } from '../../src/domain/levels';
+import type { PublicMonthFigures, PublicReview, PublicReviews, PublicTrend, PublicUnits } from '../../src/domain/public-api';
+import { TREND_MONTHS } from '../../src/domain/public-api';
+import { monthsEndingAt, noNotAdopted, publicMonthFigures, type NotAdoptedCounts } from '../../src/domain/public-figures';
+import type { AssessmentSettings } from '../../src/domain/service-case-assessments';
+import { cstDate } from '../../src/domain/time';
+import { ClientError } from '../errors';
+import { judgedFigureFacts, type JudgedFacts } from '../figures/attachment2-report';
+import type { UnitDisclosure } from '../store/public-rows';
+import type { Store } from '../store/store';
+
+/**
+ * The answers of /api/v1/public (issue 16), computed per request from the figures' own rules: the store's facts
+ * judged as Attachment 2 judges them (attachment2-report.ts), counted by countMonth; only the unit's row is
+ * used. A unit that has not switched disclosure on is unknown here (404 with the same words as a unit that does not
+ * exist), so the API cannot even tell that it exists.
+ */
+export interface PublicContext {
+  store: Store;
+  settings: AssessmentSettings;
+  now: () => number;
+}
+
+async function disclosedUnit(store: Store, unitId: string): Promise<UnitDisclosure> {
+  const unit = (await store.listDisclosedUnits()).find((u) => u.unitId === unitId);
+  if (!unit) throw new ClientError(404, 'NOT_FOUND', `no public unit ${unitId}`);
+  return unit;
+}
+
+export async function publicUnits(ctx: PublicContext): Promise<PublicUnits> {
+  const [disclosed, catalog] = await Promise.all([ctx.store.listDisclosedUnits(), ctx.store.loadCatalog()]);
+  const names = new Map(catalog.units.map((u) => [u.id, u.name]));
+  return {
+    month: monthOfCst(ctx.now()),
+    units: disclosed.filter((d) => names.has(d.unitId)).map((d) => ({ id: d.unitId, name: names.get(d.unitId)! })),
+  };
+}
+
+/** The month's counted bad reviews of the facts: the ratings the unit's row counted, in the month, bad. */
+function countedBad(judged: JudgedFacts, month: string, settings: AssessmentSettings) {
+  const { from, to } = monthRangeCst(month);
+  const counted = countedIds(judged.ratings, settings);
+  return judged.ratings.filter((r) => r.ratedAt >= from && r.ratedAt < to && counted.has(r.id) && isBadLevel(r.level));
+}
+
+/** The standing 不予采纳 decision's category of a counted bad rating (null when its path is another or none). */
+function categoryOf(judged: JudgedFacts, ratingId: string) {
+  const c = judged.cases.get(ratingId);
+  return c ? notAdoptedReason(c.facts, c.events) : null;
+}
+
+async function unitMonth(ctx: PublicContext, unitId: string, month: string): Promise<{ judged: JudgedFacts; row: Attachment2Row | undefined }> {
+  const at = ctx.now();
+  const judged = await judgedFigureFacts(ctx.store, month, unitId, at);
+  const row = countMonth(month, judged.ratings, at, ctx.settings).rows.find((r) => r.scope === 'unit' && r.unitId === unitId);
+  return { judged, row };
+}
+
+export async function publicMonth(ctx: PublicContext, unitId: string, month: string): Promise<PublicMonthFigures> {
+  await disclosedUnit(ctx.store, unitId);
+  const { judged, row } = await unitMonth(ctx, unitId, month);
+  const notAdopted: NotAdoptedCounts = noNotAdopted();
+  for (const r of countedBad(judged, month, ctx.settings)) {
+    if (r.badReview?.path !== 'NOT_ADOPTED') continue;
+    const category = categoryOf(judged, r.id);
+    if (category) notAdopted[category] += 1;
+  }
+  return publicMonthFigures(unitId, month, row, notAdopted);
+}
+
+export async function publicTrend(ctx: PublicContext, unitId: string, last: string | undefined): Promise<PublicTrend> {
+  await disclosedUnit(ctx.store, unitId);
+  const months = [];
+  for (const month of monthsEndingAt(last ?? monthOfCst(ctx.now()), TREND_MONTHS)) {
+    const { row } = await unitMonth(ctx, unitId, month);
+    const total = row?.total ?? 0;
+    const satisfied = row?.satisfied ?? 0;
+    months.push({ month, total, satisfied, bad: row?.bad ?? 0, satisfaction: row?.rates.satisfaction ?? { numerator: 0, denominator: 0, percent: null } });
+  }
+  return { unitId, months };
+}
+
+export async function publicReviews(ctx: PublicContext, unitId: string, month: string | undefined): Promise<PublicReviews> {
+  const unit = await disclosedUnit(ctx.store, unitId);
+  const m = month ?? monthOfCst(ctx.now());
+  const { from, to } = monthRangeCst(m);
+  const [{ judged }, rows, catalog] = await Promise.all([unitMonth(ctx, unitId, m), ctx.store.listPublicReviewRows(unitId, from, to), ctx.store.loadCatalog()]);
+  const bad = new Map(countedBad(judged, m, ctx.settings).map((r) => [r.id, r]));
+  const reasons = new Map(catalog.reasons.map((r) => [r.key, r.label]));
+  const windows = new Map(catalog.windows.map((w) => [w.id, w.number]));
+  const staff = new Map(catalog.staff.map((s) => [s.id, s.employeeNo]));
+  const reviews: PublicReview[] = [];
+  for (const row of rows) {
+    const facts = bad.get(row.id);
+    // Only what the figures count is published (no unchecked paper form, nothing supervision marked invalid).
+    if (!facts) continue;
+    const path = facts.badReview?.path ?? null;
+    reviews.push({
+      date: cstDate(facts.ratedAt),
+      level: facts.level,
+      reasons: row.reasons.map((key) => ({ key, label: reasons.get(key) ?? { 'zh-CN': key, en: key, bo: key } })),
+      outcome: { path, notAdoptedReason: path === 'NOT_ADOPTED' ? categoryOf(judged, row.id) : null },
+      windowNumber: windows.get(row.windowId) ?? '',
+      employeeNo: unit.namesStaff && row.staffId ? (staff.get(row.staffId) ?? null) : null,
+      comment: row.publishedText,
+    });
+  }
+  return { unitId, month: m, reviews };
+}

@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { API } from '../../src/domain/endpoints';
+import { PUBLIC_MAX_AGE_SECONDS, PublicMonthParamSchema, PublicMonthQuerySchema, PublicUnitParamSchema } from '../../src/domain/public-api';
+import { DEFAULT_ASSESSMENT_SETTINGS, type AssessmentSettings } from '../../src/domain/service-case-assessments';
+import { publicMonth, publicReviews, publicTrend, publicUnits, type PublicContext } from '../public/public-answers';
+import type { Store } from '../store/store';
+import { parseOr400 } from '../validate';
+import { route } from './endpoint';
+
+export interface PublicRouteOptions {
+  /** The 追评 period the figures count with (FOLLOW_UP_DAYS); default 30 days. */
+  assessment?: AssessmentSettings;
+  now?: () => number;
+}
+
+/** Whether an If-None-Match header names this ETag (a list, weak forms and * included). */
+export function etagMatches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((t) => {
+    const tag = t.trim();
+    return tag === '*' || tag.replace(/^W\//, '') === etag;
+  });
+}
+
+/**
+ * A public answer: its ETag is a hash of the body, so a client holding the same body gets 304 without it; a portal
+ * or a browser may reuse it for max-age seconds; any site may read it (no cookie is involved anywhere here).
+ */
+function sendCached(request: FastifyRequest, reply: FastifyReply, body: unknown) {
+  const text = JSON.stringify(body);
+  const etag = `"${createHash('sha256').update(text).digest('base64url').slice(0, 32)}"`;
+  reply.header('etag', etag).header('cache-control', `public, max-age=${PUBLIC_MAX_AGE_SECONDS}`).header('access-control-allow-origin', '*');
+  if (etagMatches(request.headers['if-none-match'], etag)) return reply.code(304).send();
+  return reply.type('application/json; charset=utf-8').send(text);
+}
+
+/** GET /api/v1/public/…: the disclosed units' figures, trend and published bad reviews (sync-server/public). */
+export function publicRoutes(app: FastifyInstance, store: Store, opts: PublicRouteOptions = {}) {
+  const ctx: PublicContext = { store, settings: opts.assessment ?? DEFAULT_ASSESSMENT_SETTINGS, now: opts.now ?? Date.now };
+  const access = { config: { access: 'public' as const } };
+
+  route(app, API.publicUnits, access, async (request, reply) => sendCached(request, reply, await publicUnits(ctx)));
+
+  route(app, API.publicMonth, access, async (request, reply) => {
+    const { unitId, month } = parseOr400(PublicMonthParamSchema, request.params);
+    return sendCached(request, reply, await publicMonth(ctx, unitId, month));
+  });
+
+  route(app, API.publicTrend, access, async (request, reply) => {
+    const { unitId } = parseOr400(PublicUnitParamSchema, request.params);
+    const { month } = parseOr400(PublicMonthQuerySchema, request.query);
+    return sendCached(request, reply, await publicTrend(ctx, unitId, month));
+  });
+
+  route(app, API.publicReviews, access, async (request, reply) => {
+    const { unitId } = parseOr400(PublicUnitParamSchema, request.params);
+    const { month } = parseOr400(PublicMonthQuerySchema, request.query);
+    return sendCached(request, reply, await publicReviews(ctx, unitId, month));
+  });
+}
