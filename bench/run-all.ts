@@ -14,6 +14,7 @@ import { measureInviteToKiosk } from './invite-to-kiosk';
 import { newTestSchema, PG_TEST_URL } from '../test/support/postgres';
 import { measurePhonePage } from './phone-page';
 import { measureAttachment2 } from './attachment2';
+import { measurePublicApi } from './public-api';
 
 const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
@@ -82,6 +83,16 @@ for (const store of ['SQLite', 'PostgreSQL'] as const) {
     `attachment 2, one month of ${a.inMonth.toLocaleString('en-US')} over ${a.ratings.toLocaleString('en-US')} ratings (SQLite): ${a.rows} rows; ` +
       `cold ${fmt(a.coldMs, 0)} ms, then p50 ${fmt(a.p50Ms, 0)} ms, max ${fmt(a.maxMs, 0)} ms`,
   );
+}
+
+// Issue 16: /api/v1/public computed per request (a portal or a hall screen revalidates with If-None-Match).
+{
+  // Issue 16: /api/v1/public computed per request (a portal or a hall screen revalidates with If-None-Match).
+  const pub = await measurePublicApi(1_000_000);
+  console.log(`public API, one unit's month of ${pub.unitMonthRatings.toLocaleString('en-US')} ratings over ${pub.ratings.toLocaleString('en-US')} (SQLite, HTTP):`);
+  for (const r of pub.routes) {
+    console.log(`  ${r.name.padEnd(8)} cold ${fmt(r.coldMs, 0)} ms, then p50 ${fmt(r.p50Ms, 0)} ms, 304 revalidation ${fmt(r.notModifiedMs, 0)} ms, ${fmt(r.bytes / 1024)} KiB`);
+  }
 }
 
 // Issue 13: both stores side by side. BENCH_SCALE_ROWS lowers the 5,000,000 of the large-database figures.

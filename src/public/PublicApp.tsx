@@ -37,6 +37,11 @@ export default function PublicApp() {
     window.history.replaceState(null, '', `${window.location.pathname}${search}`);
     setAddress(readAddress(search));
   }, []);
+  // A unit that is not (or no longer) public leaves the address: nothing on the page names it.
+  const unknownUnit = !!address.unitId && !!units.data && !units.data.units.some((u) => u.id === address.unitId);
+  useEffect(() => {
+    if (unknownUnit) choose({ unit: null });
+  }, [unknownUnit, choose]);
   const onCycle = useCallback(() => setUnitsTick((n) => n + 1), []);
 
   if (!ready) return null;

@@ -24,9 +24,10 @@ export interface PublicContext {
   now: () => number;
 }
 
+// The message never repeats the id: a hidden unit and an unknown one answer byte for byte the same.
 async function disclosedUnit(store: Store, unitId: string): Promise<UnitDisclosure> {
   const unit = (await store.listDisclosedUnits()).find((u) => u.unitId === unitId);
-  if (!unit) throw new ClientError(404, 'NOT_FOUND', `no public unit ${unitId}`);
+  if (!unit) throw new ClientError(404, 'NOT_FOUND', 'no such public unit');
   return unit;
 }
 
