@@ -25,12 +25,12 @@ export function etagMatches(header: string | undefined, etag: string): boolean {
 
 /**
  * A public answer: its ETag is a hash of the body, so a client holding the same body gets 304 without it; a portal
- * or a browser may reuse it for max-age seconds; any site may read it (no cookie is involved anywhere here).
+ * or a browser may reuse it for max-age seconds.
  */
 function sendCached(request: FastifyRequest, reply: FastifyReply, body: unknown) {
   const text = JSON.stringify(body);
   const etag = `"${createHash('sha256').update(text).digest('base64url').slice(0, 32)}"`;
-  reply.header('etag', etag).header('cache-control', `public, max-age=${PUBLIC_MAX_AGE_SECONDS}`).header('access-control-allow-origin', '*');
+  reply.header('etag', etag).header('cache-control', `public, max-age=${PUBLIC_MAX_AGE_SECONDS}`);
   if (etagMatches(request.headers['if-none-match'], etag)) return reply.code(304).send();
   return reply.type('application/json; charset=utf-8').send(text);
 }
@@ -38,7 +38,13 @@ function sendCached(request: FastifyRequest, reply: FastifyReply, body: unknown)
 /** GET /api/v1/public/…: the disclosed units' figures, trend and published bad reviews (sync-server/public). */
 export function publicRoutes(app: FastifyInstance, store: Store, opts: PublicRouteOptions = {}) {
   const ctx: PublicContext = { store, settings: opts.assessment ?? DEFAULT_ASSESSMENT_SETTINGS, now: opts.now ?? Date.now };
-  const access = { config: { access: 'public' as const } };
+  // Any site may read every answer, a 404 included (a portal tells "not public" from "network down").
+  const access = {
+    config: { access: 'public' as const },
+    onRequest: async (_request: FastifyRequest, reply: FastifyReply) => {
+      reply.header('access-control-allow-origin', '*');
+    },
+  };
 
   route(app, API.publicUnits, access, async (request, reply) => sendCached(request, reply, await publicUnits(ctx)));
 

@@ -99,6 +99,7 @@ describe.each(['sqlite', 'postgres'] as const)('public API on %s', (kind) => {
       const hidden = await get(path(hall.hiddenUnit));
       const unknown = await get(path('no-such-unit'));
       expect(hidden.status).toBe(404);
+      expect(hidden.headers.get('access-control-allow-origin')).toBe('*');
       expect(unknown.status).toBe(404);
       expect(JSON.stringify(hidden.body).replace(hall.hiddenUnit, 'X')).toBe(JSON.stringify(unknown.body).replace('no-such-unit', 'X'));
     }
