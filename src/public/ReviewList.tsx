@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { pickLabel } from '../domain/locales';
+import { pickLabel, type Locale } from '../domain/locales';
 import type { PublicReview } from '../domain/public-api';
 import { currentLocale } from '../i18n';
+
+const LIST_SEPARATOR: Record<Locale, string> = { 'zh-CN': '、', en: ', ', bo: '། ' };
 
 /** A published bad review: its level, reasons, outcome, window (工号 only where the unit allows), approved comment. */
 function outcomeText(t: (k: string) => string, r: PublicReview): string {
@@ -26,13 +28,9 @@ export function ReviewList({ reviews, limit }: { reviews: PublicReview[]; limit?
             {r.employeeNo !== null && <span>{t('reviews.staff', { no: r.employeeNo })}</span>}
           </p>
           {r.reasons.length > 0 && (
-            <p>
-              {t('reviews.reasons')}: {r.reasons.map((x) => pickLabel(x.label, locale)).join('、')}
-            </p>
+            <p>{t('reviews.reasons', { list: r.reasons.map((x) => pickLabel(x.label, locale)).join(LIST_SEPARATOR[locale]) })}</p>
           )}
-          <p>
-            {t('reviews.outcome')}: {outcomeText(t, r)}
-          </p>
+          <p>{t('reviews.outcome', { text: outcomeText(t, r) })}</p>
           {r.comment !== null && <blockquote className="public-review-comment">{r.comment}</blockquote>}
         </li>
       ))}
