@@ -1,7 +1,8 @@
 import { countedIds, countMonth, type Attachment2Row } from '../../src/domain/figures/attachment2';
 import { notAdoptedReason } from '../../src/domain/figures/bad-review-facts';
 import { monthOfCst, monthRangeCst } from '../../src/domain/figures/month';
-import { isBadLevel } from '../../src/domain/levels';
+import { isBadLevel, type LevelKey } from '../../src/domain/levels';
+import type { DecisionPath, NotAdoptedReason } from '../../src/domain/case-machine';
 import type { PublicMonthFigures, PublicReview, PublicReviews, PublicTrend, PublicUnits } from '../../src/domain/public-api';
 import { TREND_MONTHS } from '../../src/domain/public-api';
 import { monthsEndingAt, noNotAdopted, publicMonthFigures, type NotAdoptedCounts } from '../../src/domain/public-figures';
@@ -11,6 +12,7 @@ import { ClientError } from '../errors';
 import { judgedFigureFacts, type JudgedFacts } from '../figures/attachment2-report';
 import type { UnitDisclosure } from '../store/public-rows';
 import type { Store } from '../store/store';
+import type { TtlCache } from './ttl-cache';
 
 /**
  * The answers of /api/v1/public (issue 16), computed per request from the figures' own rules: the store's facts
@@ -22,6 +24,27 @@ export interface PublicContext {
   store: Store;
   settings: AssessmentSettings;
   now: () => number;
+  /**
+   * A unit's month as counted, by "unit|month": a month is one range of the figures' index over every unit (no
+   * index starts with the unit), about a second on a province's year, so month, trend and reviews share one
+   * computation per PUBLIC_FIGURES_CACHE_SECONDS. Disclosure, 工号 and approved comments are read per request.
+   */
+  cache: TtlCache<UnitMonth>;
+}
+
+/** A counted bad review of the month as the public side needs it. */
+interface CountedBad {
+  id: string;
+  ratedAt: number;
+  level: LevelKey;
+  path: DecisionPath | null;
+  notAdoptedReason: NotAdoptedReason | null;
+}
+
+export interface UnitMonth {
+  row: Attachment2Row | undefined;
+  notAdopted: NotAdoptedCounts;
+  bad: CountedBad[];
 }
 
 // The message never repeats the id: a hidden unit and an unknown one answer byte for byte the same.
@@ -41,34 +64,35 @@ export async function publicUnits(ctx: PublicContext): Promise<PublicUnits> {
 }
 
 /** The month's counted bad reviews of the facts: the ratings the unit's row counted, in the month, bad. */
-function countedBad(judged: JudgedFacts, month: string, settings: AssessmentSettings) {
+function countedBad(judged: JudgedFacts, month: string, settings: AssessmentSettings): CountedBad[] {
   const { from, to } = monthRangeCst(month);
   const counted = countedIds(judged.ratings, settings);
-  return judged.ratings.filter((r) => r.ratedAt >= from && r.ratedAt < to && counted.has(r.id) && isBadLevel(r.level));
+  return judged.ratings
+    .filter((r) => r.ratedAt >= from && r.ratedAt < to && counted.has(r.id) && isBadLevel(r.level))
+    .map((r) => {
+      const path = r.badReview?.path ?? null;
+      const c = judged.cases.get(r.id);
+      // The category of a standing 不予采纳, read from its case the way the path is (approved decisions only).
+      const category = path === 'NOT_ADOPTED' && c ? notAdoptedReason(c.facts, c.events) : null;
+      return { id: r.id, ratedAt: r.ratedAt, level: r.level, path, notAdoptedReason: category };
+    });
 }
 
-/** The standing 不予采纳 decision's category of a counted bad rating (null when its path is another or none). */
-function categoryOf(judged: JudgedFacts, ratingId: string) {
-  const c = judged.cases.get(ratingId);
-  return c ? notAdoptedReason(c.facts, c.events) : null;
-}
-
-async function unitMonth(ctx: PublicContext, unitId: string, month: string): Promise<{ judged: JudgedFacts; row: Attachment2Row | undefined }> {
+async function computeUnitMonth(ctx: PublicContext, unitId: string, month: string): Promise<UnitMonth> {
   const at = ctx.now();
   const judged = await judgedFigureFacts(ctx.store, month, unitId, at);
   const row = countMonth(month, judged.ratings, at, ctx.settings).rows.find((r) => r.scope === 'unit' && r.unitId === unitId);
-  return { judged, row };
+  const bad = countedBad(judged, month, ctx.settings);
+  const notAdopted = noNotAdopted();
+  for (const b of bad) if (b.notAdoptedReason) notAdopted[b.notAdoptedReason] += 1;
+  return { row, notAdopted, bad };
 }
+
+const unitMonth = (ctx: PublicContext, unitId: string, month: string) => ctx.cache.get(`${unitId}|${month}`, () => computeUnitMonth(ctx, unitId, month));
 
 export async function publicMonth(ctx: PublicContext, unitId: string, month: string): Promise<PublicMonthFigures> {
   await disclosedUnit(ctx.store, unitId);
-  const { judged, row } = await unitMonth(ctx, unitId, month);
-  const notAdopted: NotAdoptedCounts = noNotAdopted();
-  for (const r of countedBad(judged, month, ctx.settings)) {
-    if (r.badReview?.path !== 'NOT_ADOPTED') continue;
-    const category = categoryOf(judged, r.id);
-    if (category) notAdopted[category] += 1;
-  }
+  const { row, notAdopted } = await unitMonth(ctx, unitId, month);
   return publicMonthFigures(unitId, month, row, notAdopted);
 }
 
@@ -88,8 +112,8 @@ export async function publicReviews(ctx: PublicContext, unitId: string, month: s
   const unit = await disclosedUnit(ctx.store, unitId);
   const m = month ?? monthOfCst(ctx.now());
   const { from, to } = monthRangeCst(m);
-  const [{ judged }, rows, catalog] = await Promise.all([unitMonth(ctx, unitId, m), ctx.store.listPublicReviewRows(unitId, from, to), ctx.store.loadCatalog()]);
-  const bad = new Map(countedBad(judged, m, ctx.settings).map((r) => [r.id, r]));
+  const [counted, rows, catalog] = await Promise.all([unitMonth(ctx, unitId, m), ctx.store.listPublicReviewRows(unitId, from, to), ctx.store.loadCatalog()]);
+  const bad = new Map(counted.bad.map((r) => [r.id, r]));
   const reasons = new Map(catalog.reasons.map((r) => [r.key, r.label]));
   const windows = new Map(catalog.windows.map((w) => [w.id, w.number]));
   const staff = new Map(catalog.staff.map((s) => [s.id, s.employeeNo]));
@@ -98,12 +122,11 @@ export async function publicReviews(ctx: PublicContext, unitId: string, month: s
     const facts = bad.get(row.id);
     // Only what the figures count is published (no unchecked paper form, nothing supervision marked invalid).
     if (!facts) continue;
-    const path = facts.badReview?.path ?? null;
     reviews.push({
       date: cstDate(facts.ratedAt),
       level: facts.level,
       reasons: row.reasons.map((key) => ({ key, label: reasons.get(key) ?? { 'zh-CN': key, en: key, bo: key } })),
-      outcome: { path, notAdoptedReason: path === 'NOT_ADOPTED' ? categoryOf(judged, row.id) : null },
+      outcome: { path: facts.path, notAdoptedReason: facts.notAdoptedReason },
       windowNumber: windows.get(row.windowId) ?? '',
       employeeNo: unit.namesStaff && row.staffId ? (staff.get(row.staffId) ?? null) : null,
       comment: row.publishedText,

@@ -3,7 +3,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { API } from '../../src/domain/endpoints';
 import { PUBLIC_MAX_AGE_SECONDS, PublicMonthParamSchema, PublicMonthQuerySchema, PublicUnitParamSchema } from '../../src/domain/public-api';
 import { DEFAULT_ASSESSMENT_SETTINGS, type AssessmentSettings } from '../../src/domain/service-case-assessments';
-import { publicMonth, publicReviews, publicTrend, publicUnits, type PublicContext } from '../public/public-answers';
+import { publicMonth, publicReviews, publicTrend, publicUnits, type PublicContext, type UnitMonth } from '../public/public-answers';
+import { TtlCache } from '../public/ttl-cache';
 import type { Store } from '../store/store';
 import { parseOr400 } from '../validate';
 import { route } from './endpoint';
@@ -12,7 +13,14 @@ export interface PublicRouteOptions {
   /** The 追评 period the figures count with (FOLLOW_UP_DAYS); default 30 days. */
   assessment?: AssessmentSettings;
   now?: () => number;
+  /** How long a unit's counted month is reused by this instance; default PUBLIC_FIGURES_CACHE_SECONDS. */
+  figuresCacheSeconds?: number;
 }
+
+/** A unit's month is counted again at most this often per instance (clients reuse answers for max-age anyway). */
+export const PUBLIC_FIGURES_CACHE_SECONDS = 60;
+/** Unit-months kept: every month of a 12-month trend for ~40 units. */
+const CACHED_UNIT_MONTHS = 500;
 
 /** Whether an If-None-Match header names this ETag (a list, weak forms and * included). */
 export function etagMatches(header: string | undefined, etag: string): boolean {
@@ -37,7 +45,9 @@ function sendCached(request: FastifyRequest, reply: FastifyReply, body: unknown)
 
 /** GET /api/v1/public/…: the disclosed units' figures, trend and published bad reviews (sync-server/public). */
 export function publicRoutes(app: FastifyInstance, store: Store, opts: PublicRouteOptions = {}) {
-  const ctx: PublicContext = { store, settings: opts.assessment ?? DEFAULT_ASSESSMENT_SETTINGS, now: opts.now ?? Date.now };
+  const now = opts.now ?? Date.now;
+  const cache = new TtlCache<UnitMonth>((opts.figuresCacheSeconds ?? PUBLIC_FIGURES_CACHE_SECONDS) * 1000, CACHED_UNIT_MONTHS, now);
+  const ctx: PublicContext = { store, settings: opts.assessment ?? DEFAULT_ASSESSMENT_SETTINGS, now, cache };
   // Any site may read every answer, a 404 included (a portal tells "not public" from "network down").
   const access = {
     config: { access: 'public' as const },

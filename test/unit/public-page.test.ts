@@ -6,6 +6,7 @@ import { PublicMonthSchema } from '../../src/domain/public-api';
 import { monthsEndingAt, noNotAdopted, publicMonthFigures, publicOutcomes } from '../../src/domain/public-figures';
 import { addressWith, barShare, DEFAULT_DISPLAY_SECONDS, displaySlides, nextSlide, rateText, readAddress } from '../../src/public/public-view';
 import { etagMatches } from '../../sync-server/routes/public';
+import { TtlCache } from '../../sync-server/public/ttl-cache';
 
 // The pure pieces of /public (issue 16): the not-adopted category, the outcome breakdown, the trend's months,
 // the page's rate text, address and display cycle, and the ETag comparison.
@@ -96,5 +97,24 @@ describe('If-None-Match', () => {
     expect(etagMatches('*', '"abc"')).toBe(true);
     expect(etagMatches('"abd"', '"abc"')).toBe(false);
     expect(etagMatches(undefined, '"abc"')).toBe(false);
+  });
+});
+
+describe('the per-instance memo of counted months', () => {
+  it('makes a value once per key within its time, shares it while it is made, forgets failures, keeps at most N keys', async () => {
+    let t = 0;
+    const cache = new TtlCache<number>(1_000, 2, () => t);
+    let made = 0;
+    const make = async () => ++made;
+    const [a, b] = await Promise.all([cache.get('k', make), cache.get('k', make)]);
+    expect([a, b, made]).toEqual([1, 1, 1]);
+    t = 999;
+    expect(await cache.get('k', make)).toBe(1);
+    t = 1_000;
+    expect(await cache.get('k', make)).toBe(2);
+    await expect(cache.get('bad', () => Promise.reject(new Error('store away')))).rejects.toThrow('store away');
+    expect(await cache.get('bad', make)).toBe(3);
+    await cache.get('x', make); // 'k' is the oldest of three: it goes
+    expect(await cache.get('k', make)).toBe(5);
   });
 });
