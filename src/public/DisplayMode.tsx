@@ -26,7 +26,9 @@ interface Props {
  */
 export function DisplayMode({ units, month, seconds, exitHref, onCycle }: Props) {
   const { t } = useTranslation('public');
-  const slides = useMemo(() => displaySlides(units.units.map((u) => u.id)), [units]);
+  // Keyed by the ids, not the answer: the same units asked again must not restart the slide's timer.
+  const ids = units.units.map((u) => u.id).join('\n');
+  const slides = useMemo(() => displaySlides(ids ? ids.split('\n') : []), [ids]);
   const [slide, setSlide] = useState<Slide | null>(() => nextSlide(slides, null));
   const [shownAt, setShownAt] = useState(0);
   const shownMonth = month ?? units.month;

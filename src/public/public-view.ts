@@ -1,3 +1,4 @@
+import { isMonth } from '../domain/figures/month';
 import type { PublicRate } from '../domain/public-api';
 
 /**
@@ -37,7 +38,7 @@ export function readAddress(search: string): PublicAddress {
   const month = q.get('month');
   return {
     unitId: q.get('unit') || null,
-    month: month && /^\d{4}-(0[1-9]|1[0-2])$/.test(month) ? month : null,
+    month: month && isMonth(month) ? month : null,
     display: q.get('display') === '1',
     seconds: Number.isFinite(seconds) && seconds >= 1 ? Math.min(600, Math.floor(seconds)) : DEFAULT_DISPLAY_SECONDS,
     lang: q.get('lang'),
