@@ -111,16 +111,16 @@ export async function publicTrend(ctx: PublicContext, unitId: string, last: stri
 export async function publicReviews(ctx: PublicContext, unitId: string, month: string | undefined): Promise<PublicReviews> {
   const unit = await disclosedUnit(ctx.store, unitId);
   const m = month ?? monthOfCst(ctx.now());
-  const { from, to } = monthRangeCst(m);
-  const [counted, rows, catalog] = await Promise.all([unitMonth(ctx, unitId, m), ctx.store.listPublicReviewRows(unitId, from, to), ctx.store.loadCatalog()]);
+  const counted = await unitMonth(ctx, unitId, m);
+  const [rows, catalog] = await Promise.all([ctx.store.listPublicReviewRows(counted.bad.map((b) => b.id)), ctx.store.loadCatalog()]);
   const bad = new Map(counted.bad.map((r) => [r.id, r]));
   const reasons = new Map(catalog.reasons.map((r) => [r.key, r.label]));
   const windows = new Map(catalog.windows.map((w) => [w.id, w.number]));
   const staff = new Map(catalog.staff.map((s) => [s.id, s.employeeNo]));
   const reviews: PublicReview[] = [];
   for (const row of rows) {
-    const facts = bad.get(row.id);
     // Only what the figures count is published (no unchecked paper form, nothing supervision marked invalid).
+    const facts = bad.get(row.id);
     if (!facts) continue;
     reviews.push({
       date: cstDate(facts.ratedAt),

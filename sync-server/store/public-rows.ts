@@ -21,17 +21,23 @@ export interface PublicReviewRow {
 export interface PublicStore {
   /** The units whose disclosure is on (units.disclosure = 1), in id order. */
   listDisclosedUnits(): Promise<UnitDisclosure[]>;
-  /** The bad ratings of a unit with rated_at in [from, to) (the caller keeps those the figures count). */
-  listPublicReviewRows(unitId: string, from: number, to: number): Promise<PublicReviewRow[]>;
+  /**
+   * These bad ratings (the ones the figures counted, by id: primary-key reads, never a scan of the month), in
+   * rating-time order; ids not found are left out.
+   */
+  listPublicReviewRows(ids: readonly string[]): Promise<PublicReviewRow[]>;
 }
 
 export const DISCLOSED_UNITS_SQL = `SELECT id, disclosure_names_staff FROM units WHERE disclosure = 1 ORDER BY id`;
 
-/** Parameters: 1 unit, 2 from, 3 to. The consent is checked again here: an approval alone publishes nothing. */
-export const publicReviewRowsSql = (p: (n: number) => string) => `
+/**
+ * `idsIn`: each store's "r.id is one of the ids given as parameter 1" (json_each in SQLite, ANY in PostgreSQL).
+ * The consent is checked again here: an approval alone publishes nothing.
+ */
+export const publicReviewRowsSql = (idsIn: string) => `
   SELECT r.id, r.reasons_json, r.window_id, r.staff_id, CASE WHEN r.publish_consent = 1 THEN cp.scrubbed_text END AS published_text
   FROM ratings r LEFT JOIN comment_publications cp ON cp.rating_id = r.id AND cp.verdict = 'APPROVED'
-  WHERE r.unit_id = ${p(1)} AND r.rated_at >= ${p(2)} AND r.rated_at < ${p(3)} AND r.level IN ('DISSATISFIED', 'VERY_DISSATISFIED')
+  WHERE ${idsIn} AND r.level IN ('DISSATISFIED', 'VERY_DISSATISFIED')
   ORDER BY r.rated_at, r.id`;
 
 export interface PublicReviewSqlRow {

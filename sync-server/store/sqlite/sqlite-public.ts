@@ -4,13 +4,14 @@ import { DISCLOSED_UNITS_SQL, disclosureFromRow, publicReviewFromRow, publicRevi
 /** /public's reads on SQLite (public-rows.ts). */
 export function sqlitePublic(db: Database.Database): PublicStore {
   const units = db.prepare(DISCLOSED_UNITS_SQL);
-  const reviews = db.prepare(publicReviewRowsSql(() => '?'));
+  const reviews = db.prepare(publicReviewRowsSql('r.id IN (SELECT value FROM json_each(?))'));
   return {
     async listDisclosedUnits() {
       return (units.all() as { id: string; disclosure_names_staff: number }[]).map(disclosureFromRow);
     },
-    async listPublicReviewRows(unitId, from, to) {
-      return (reviews.all(unitId, from, to) as PublicReviewSqlRow[]).map(publicReviewFromRow);
+    async listPublicReviewRows(ids) {
+      if (ids.length === 0) return [];
+      return (reviews.all(JSON.stringify(ids)) as PublicReviewSqlRow[]).map(publicReviewFromRow);
     },
   };
 }
