@@ -19,6 +19,7 @@ import { describeAnnual, measureAnnualReport } from './annual-report';
 import { measureMonthClose } from './month-close';
 import { measureRankings } from './rankings';
 import { measureBulletinPage } from './bulletin-page';
+import { measurePublicApi } from './public-api';
 
 const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
@@ -129,6 +130,19 @@ for (const [store, rows] of [['SQLite', 1_000_000], ['PostgreSQL', 200_000]] as 
       `${fmt(b.answerKiB, 0)} KiB; answer cold ${fmt(b.coldMs, 0)} ms, then p50 ${fmt(b.p50Ms, 0)} ms, max ${fmt(b.maxMs, 0)} ms` +
       (b.chartsColdMs === null ? '' : `; click -> charts drawn cold ${fmt(b.chartsColdMs, 0)} ms, then p50 ${fmt(b.chartsP50Ms!, 0)} ms (chunk ${fmt(b.chunkGzipKiB)} KiB gzip)`),
   );
+}
+
+// Issue 16: /api/v1/public computed per request (a portal or a hall screen revalidates with If-None-Match).
+{
+  // Issue 16: /api/v1/public computed per request (a portal or a hall screen revalidates with If-None-Match).
+  const pub = await measurePublicApi(1_000_000);
+  console.log(`public API, one unit's month of ${pub.unitMonthRatings.toLocaleString('en-US')} ratings over ${pub.ratings.toLocaleString('en-US')} (SQLite, HTTP):`);
+  for (const [label, routes] of [['computed per request', pub.uncached], ['as served (60 s memo)', pub.cached]] as const) {
+    console.log(`  ${label}:`);
+    for (const r of routes) {
+      console.log(`    ${r.name.padEnd(8)} first ${fmt(r.coldMs, 0)} ms, then p50 ${fmt(r.p50Ms, 0)} ms, 304 revalidation ${fmt(r.notModifiedMs, 0)} ms, ${fmt(r.bytes / 1024)} KiB`);
+    }
+  }
 }
 
 // Issue 13: both stores side by side. BENCH_SCALE_ROWS lowers the 5,000,000 of the large-database figures.

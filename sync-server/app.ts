@@ -46,6 +46,7 @@ import { caseLiveRoute, type LiveStreamOptions } from './routes/case-live';
 import { invitationRoutes, type InvitationRouteOptions } from './invitations/invitation-routes';
 import { ratingLinkRoutes } from './routes/rating-links';
 import type { PhoneRatingOptions } from './phone/phone-rating';
+import { publicRoutes, type PublicRouteOptions } from './routes/public';
 
 export interface AppOptions {
   store: Store;
@@ -76,6 +77,8 @@ export interface AppOptions {
   invitations?: InvitationRouteOptions;
   /** The phone rating page (routes/rating-links.ts): its clock, the 追评 period, the window-QR limits. */
   phone?: PhoneRatingOptions;
+  /** /api/v1/public (routes/public.ts): its clock, how long a counted month is reused. */
+  publicApi?: PublicRouteOptions;
 }
 
 export const APP_VERSION = '0.2.0';
@@ -143,6 +146,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   adminStaffRoutes(app, opts.store);
   adminRoleGrantRoutes(app, opts.store);
   ratingLinkRoutes(app, opts.store, notifier, opts.phone);
+  publicRoutes(app, opts.store, { assessment: opts.phone?.assessment, ...opts.publicApi });
   if (opts.staticDir) await staticAppRoutes(app, opts.staticDir);
   else app.setNotFoundHandler((req, reply) => sendError(reply, 404, ERROR_CODES.notFound, `${req.method} ${req.url} does not exist`));
   return app;

@@ -78,6 +78,7 @@ import {
 import { RankingsQuerySchema, RankingsResponseSchema } from './figures/rankings-api';
 import { RankingSettingsSchema } from './figures/ranking-settings';
 import { BulletinQuerySchema, BulletinSchema } from './figures/bulletin-api';
+import { PUBLIC_API_PATHS, PublicMonthFiguresSchema, PublicMonthQuerySchema, PublicReviewsSchema, PublicTrendSchema, PublicUnitsSchema } from './public-api';
 import { HealthSchema, KioskConfigSchema, PushRequestSchema, PushResponseSchema } from './sync-api';
 import { HEALTH_PATH, KIOSK_CONFIG_PATH, PUSH_RATINGS_PATH, PUSH_TABLET_SERVICE_CASES_PATH } from './sync-constants';
 
@@ -254,6 +255,11 @@ export const API = {
   putRankingSettings: def(REPORT_PATHS.rankingSettings, { method: 'PUT', request: RankingSettingsSchema, response: RankingSettingsSchema }),
   // The quarterly bulletin (issue 15): reports.read, a lead's own window.
   bulletin: def(REPORT_PATHS.bulletin, { method: 'GET', query: BulletinQuerySchema, response: BulletinSchema }),
+  // Public disclosure (issue 16): no sign-in, cached (ETag, max-age); units without disclosure answer 404.
+  publicUnits: def(PUBLIC_API_PATHS.units, { method: 'GET', response: PublicUnitsSchema }),
+  publicMonth: def(PUBLIC_API_PATHS.month, { method: 'GET', response: PublicMonthFiguresSchema }),
+  publicTrend: def(PUBLIC_API_PATHS.trend, { method: 'GET', query: PublicMonthQuerySchema, response: PublicTrendSchema }),
+  publicReviews: def(PUBLIC_API_PATHS.reviews, { method: 'GET', query: PublicMonthQuerySchema, response: PublicReviewsSchema }),
 } satisfies Record<string, Endpoint>;
 
 export type EndpointName = keyof typeof API;

@@ -4,7 +4,7 @@ import { countMonth, type Attachment2, type RatingFacts } from '../../src/domain
 import { monthRangeCst } from '../../src/domain/figures/month';
 import { makeCalendar, type Calendar } from '../../src/domain/workdays';
 import type { FigureFacts } from '../store/figure-rows';
-import type { Store } from '../store/store';
+import type { Store, StoredCase } from '../store/store';
 
 /**
  * Attachment 2 of `month` (of one unit, or of all) as of `generatedAt`: the store's facts, each bad review's case
@@ -55,4 +55,22 @@ export function withCaseFigures(facts: FigureFacts, calendar: Calendar, generate
     if (c) r.badReview = badReviewFacts(c.facts, c.events, calendar, generatedAt);
   }
   return ratings;
+}
+
+/** A month's facts with each bad review's case judged: what countMonth reads, and the cases they came from. */
+export interface JudgedFacts {
+  ratings: RatingFacts[];
+  /** The month's cases by id (a case's id is its rating's), with their events. */
+  cases: Map<string, StoredCase>;
+}
+
+/**
+ * As judgedMonthFacts, with the cases kept: the public page (sync-server/public) breaks 不予采纳 down by category,
+ * which the counted rows do not carry.
+ */
+export async function judgedMonthFactsWithCases(store: Store, month: string, unitId: string | null, generatedAt: number): Promise<JudgedFacts> {
+  const { from, to } = monthRangeCst(month);
+  const [facts, years] = await Promise.all([store.listFigureFacts(from, to, unitId), store.listCalendarYears()]);
+  const cases = new Map(facts.cases.map((c) => [c.facts.id, c]));
+  return { ratings: withCaseFigures(facts, makeCalendar(years), generatedAt), cases };
 }

@@ -17,6 +17,7 @@ import type { CommentPublicationStore } from './comment-publication-rows';
 import type { MonthCloseStore } from './month-close-rows';
 import type { RankingSettingsStore } from './ranking-settings-store';
 import type { BulletinStore } from './bulletin-rows';
+import type { PublicStore } from './public-rows';
 
 export type { InvitationStore, ServiceCaseFilter, ServiceCaseStore, StoredSystemToken, SystemTokenStore } from './service-case-store';
 
@@ -361,7 +362,7 @@ export interface LimitStore {
 /**
  * What the server keeps. SQLite is the default; a PostgreSQL implementation follows the same contract.
  */
-export interface Store extends RatingFlagStore, CatalogStore, AccountStore, RatingStore, AuditStore, DeviceStore, CaseStore, PaperCheckStore, SettingsStore, RoleGrantStore, AbandonedTapStore, LimitStore, ServiceCaseStore, SystemTokenStore, DefaultRatingStore, InvitationStore, RatingLinkStore, FigureStore, AnnualStore, CommentPublicationStore, MonthCloseStore, RankingSettingsStore, BulletinStore {
+export interface Store extends RatingFlagStore, CatalogStore, AccountStore, RatingStore, AuditStore, DeviceStore, CaseStore, PaperCheckStore, SettingsStore, RoleGrantStore, AbandonedTapStore, LimitStore, ServiceCaseStore, SystemTokenStore, DefaultRatingStore, InvitationStore, RatingLinkStore, FigureStore, AnnualStore, CommentPublicationStore, MonthCloseStore, RankingSettingsStore, BulletinStore, PublicStore {
   readonly kind: 'sqlite' | 'postgres';
   close(): Promise<void>;
 }

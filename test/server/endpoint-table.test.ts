@@ -10,6 +10,7 @@ import { openCaseStream } from '../support/live-stream';
 import { responseIssues } from '../support/response-check';
 import { startInProcessServer, type InProcessServer } from '../support/server';
 import { uuidv7 } from '../../src/domain/ids';
+import { setDisclosure } from '../support/public-seed';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 const NEW_PASSWORD = 'Kx7-walnut-harbour';
@@ -195,6 +196,13 @@ describe('the endpoint table (src/domain/endpoints.ts)', () => {
     // The figures (issue 15): Attachment 2 as JSON (the CSV and XLSX downloads are files, read in their own tests).
     await ok(call('GET', `${API.reportAttachment2.path}?month=2026-11`, { cookie: office }));
 
+    // Public disclosure (issue 16): the demo unit switched on, then every public route read without a session.
+    await setDisclosure({ store: srv.store, dataDir: srv.dataDir }, 'demo-unit', true, true);
+    await ok(call('GET', API.publicUnits.path));
+    const month = (await ok(call('GET', API.publicUnits.path))).month;
+    await ok(call('GET', `/api/v1/public/units/demo-unit/months/${month}`));
+    await ok(call('GET', `/api/v1/public/units/demo-unit/trend?month=${month}`));
+    await ok(call('GET', `/api/v1/public/units/demo-unit/reviews?month=${month}`));
     // Every JSON entry and the event stream was answered and checked (images are not JSON).
     const json = ENDPOINTS.filter((e: Endpoint) => e.response !== IMAGE).map(key);
     expect(json.filter((k) => !srv.responseCheck.checked.has(k))).toEqual([]);

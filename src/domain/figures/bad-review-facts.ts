@@ -1,4 +1,4 @@
-import { needsApproval, replay, type CaseEvent, type CaseFacts, type DecisionPath } from '../case-machine';
+import { needsApproval, replay, type CaseEvent, type CaseFacts, type DecisionPath, type NotAdoptedReason } from '../case-machine';
 import { caseStatus } from '../case-deadlines';
 import type { Calendar } from '../workdays';
 
@@ -38,4 +38,13 @@ export function badReviewFacts(facts: CaseFacts, events: readonly CaseEvent[], c
     closedOnTime: state.stage === 'CLOSED' && state.closedAt !== undefined && state.closedAt <= status.fixDue.deadlineMs,
     overdue: status.overdue.length > 0,
   };
+}
+
+/**
+ * The category of a 不予采纳 decision that stands (approved, as `path` above reads it): MISTAKEN, MALICIOUS or
+ * AGAINST_RULES; null for any other case. The public page breaks byPath.NOT_ADOPTED down by it (issue 16).
+ */
+export function notAdoptedReason(facts: CaseFacts, events: readonly CaseEvent[]): NotAdoptedReason | null {
+  const d = replay(facts, events).decision;
+  return d && d.action.path === 'NOT_ADOPTED' && d.approved ? d.action.reason : null;
 }

@@ -24,6 +24,7 @@ import { pgCommentPublications } from './pg-comment-publications';
 import { pgMonthCloses } from './pg-month-closes';
 import { pgRankingSettings } from './pg-ranking-settings';
 import { pgBulletin } from './pg-bulletin';
+import { pgPublic } from './pg-public';
 
 /** True for a DATABASE_URL that selects this store. */
 export function isPostgresUrl(url: string | undefined): url is string {
@@ -76,6 +77,7 @@ export async function openPostgresStore(options: PgOptions, cipher: ContactCiphe
     ...pgMonthCloses(db),
     ...pgRankingSettings(db),
     ...pgBulletin(db),
+    ...pgPublic(db),
     async close() {
       await db.close();
     },

@@ -26,6 +26,7 @@ import { sqliteCommentPublications } from './sqlite-comment-publications';
 import { sqliteMonthCloses } from './sqlite-month-closes';
 import { sqliteRankingSettings } from './sqlite-ranking-settings';
 import { sqliteBulletin } from './sqlite-bulletin';
+import { sqlitePublic } from './sqlite-public';
 
 export const SQLITE_FILE_NAME = 'haochaping.sqlite';
 
@@ -110,6 +111,7 @@ export function openSqliteStore(dataDir: string, cipher: ContactCipher): Store {
     ...sqliteMonthCloses(db),
     ...sqliteRankingSettings(db),
     ...sqliteBulletin(db),
+    ...sqlitePublic(db),
     async close() {
       db.close();
     },
