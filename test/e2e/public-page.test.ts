@@ -3,10 +3,9 @@ import type { Page } from 'playwright-core';
 import { API, buildPath } from '../../src/domain/endpoints';
 import { LOCALES } from '../../src/domain/locales';
 import { displaySlides } from '../../src/public/public-view';
-import type { Store } from '../../sync-server/store/store';
 import { assertBuilt, openProfile, watchCsp } from '../support/browser';
 import { secretForms, seedPublicHall, type PublicHall } from '../support/public-fixtures';
-import { openDemoStore, spawnServer, tempDir, type ServerProcess } from '../support/server';
+import { spawnServer, tempDir, type ServerProcess } from '../support/server';
 
 // The scanner (issue 16): a hall whose bad reviews carry phones (spaced, dashed, +86), an ID number with X, names,
 // e-mails, a plate and 办件编号 in comments, other-reason texts and contacts, seeded through the real push route;
@@ -15,7 +14,6 @@ import { openDemoStore, spawnServer, tempDir, type ServerProcess } from '../supp
 // that keeps disclosure off appears nowhere. The display mode cycles through every unit and section by itself.
 
 let server: ServerProcess;
-let store: Store;
 let hall: PublicHall;
 let units: string[];
 const dataDir = tempDir('e2e-public');
@@ -23,12 +21,10 @@ const dataDir = tempDir('e2e-public');
 beforeAll(async () => {
   assertBuilt();
   server = await spawnServer({ dataDir, built: true });
-  store = await openDemoStore(dataDir);
-  hall = await seedPublicHall(server.baseUrl, { store, dataDir });
+  hall = await seedPublicHall(server.baseUrl);
   units = ['demo-unit', hall.unitB].sort();
 });
 afterAll(async () => {
-  await store?.close();
   await server?.stop();
 });
 

@@ -197,7 +197,7 @@ describe('the endpoint table (src/domain/endpoints.ts)', () => {
     await ok(call('GET', `${API.reportAttachment2.path}?month=2026-11`, { cookie: office }));
 
     // Public disclosure (issue 16): the demo unit switched on, then every public route read without a session.
-    await setDisclosure({ store: srv.store, dataDir: srv.dataDir }, 'demo-unit', true, true);
+    await setDisclosure(srv.baseUrl, 'demo-unit', true, true);
     await ok(call('GET', API.publicUnits.path));
     const month = (await ok(call('GET', API.publicUnits.path))).month;
     await ok(call('GET', `/api/v1/public/units/demo-unit/months/${month}`));

@@ -4,7 +4,7 @@ import { API, buildPath } from '../../src/domain/endpoints';
 import { PUBLIC_MAX_AGE_SECONDS } from '../../src/domain/public-api';
 import { api } from '../support/api';
 import { secretForms, seedPublicHall, type PublicHall } from '../support/public-fixtures';
-import { setDisclosure, type PublicSeedTarget } from '../support/public-seed';
+import { setDisclosure } from '../support/public-seed';
 import { dropTestSchemas, newTestSchema, PG_TEST_URL } from '../support/postgres';
 import { startInProcessServer, type InProcessServer } from '../support/server';
 
@@ -13,7 +13,6 @@ import { startInProcessServer, type InProcessServer } from '../support/server';
 
 describe.each(['sqlite', 'postgres'] as const)('public API on %s', (kind) => {
   let srv: InProcessServer;
-  let target: PublicSeedTarget;
   let hall: PublicHall;
   const get = (path: string, headers: Record<string, string> = {}) => api(srv.baseUrl, 'GET', path, { headers });
   const monthPath = (unitId: string, month = hall.month) => buildPath(API.publicMonth.path, { unitId, month });
@@ -24,8 +23,7 @@ describe.each(['sqlite', 'postgres'] as const)('public API on %s', (kind) => {
     const pgSchema = kind === 'postgres' ? newTestSchema('hcp_public') : undefined;
     const env = pgSchema ? { DATABASE_URL: PG_TEST_URL, DATABASE_SCHEMA: pgSchema, HCP_CONTACT_KEY: randomBytes(32).toString('base64') } : {};
     srv = await startInProcessServer({ env });
-    target = { store: srv.store, dataDir: srv.dataDir, pgSchema };
-    hall = await seedPublicHall(srv.baseUrl, target);
+    hall = await seedPublicHall(srv.baseUrl);
   });
   afterAll(async () => {
     await srv?.close();
@@ -85,12 +83,12 @@ describe.each(['sqlite', 'postgres'] as const)('public API on %s', (kind) => {
   });
 
   it("names staff by 工号 only where the unit's setting says so", async () => {
-    await setDisclosure(target, 'demo-unit', true, true);
+    await setDisclosure(srv.baseUrl, 'demo-unit', true, true);
     try {
       const reviews = (await get(reviewsPath('demo-unit'))).body.reviews as { employeeNo: string | null }[];
       expect(reviews.map((r) => r.employeeNo)).toEqual(Array(5).fill('D1001'));
     } finally {
-      await setDisclosure(target, 'demo-unit', true, false);
+      await setDisclosure(srv.baseUrl, 'demo-unit', true, false);
     }
   });
 
@@ -122,11 +120,11 @@ describe.each(['sqlite', 'postgres'] as const)('public API on %s', (kind) => {
     }
     // A change of the answer changes its tag.
     const before = (await get(reviewsPath('demo-unit'))).headers.get('etag');
-    await setDisclosure(target, 'demo-unit', true, true);
+    await setDisclosure(srv.baseUrl, 'demo-unit', true, true);
     try {
       expect((await get(reviewsPath('demo-unit'))).headers.get('etag')).not.toBe(before);
     } finally {
-      await setDisclosure(target, 'demo-unit', true, false);
+      await setDisclosure(srv.baseUrl, 'demo-unit', true, false);
     }
   });
 });

@@ -3,7 +3,7 @@ import type { RatingRecord } from '../../src/domain/rating';
 import { PUSH_RATINGS_PATH } from '../../src/domain/sync-constants';
 import { api, DEMO_ACCOUNTS, signIn } from './api';
 import { action, pushActions } from './cases';
-import { approveComment, declineComment, setDisclosure, type PublicSeedTarget } from './public-seed';
+import { approveComment, declineComment, setDisclosure } from './public-seed';
 import { badRating, DEMO_DEVICE, demoRating } from './ratings';
 import { postJson } from './server';
 
@@ -60,8 +60,8 @@ async function push(baseUrl: string, items: RatingRecord[]) {
   if (res.status !== 200 || body.results.some((r: { status: string }) => r.status !== 'accepted')) throw new Error(`push: ${res.status} ${JSON.stringify(body)}`);
 }
 
-/** The hall through the real routes (admin, push, case steps); the disclosure switches and approvals by public-seed.ts. */
-export async function seedPublicHall(baseUrl: string, target: PublicSeedTarget, at = Date.now()): Promise<PublicHall> {
+/** The hall through the real routes (admin, push with the evaluators' consent, case steps, disclosure switches, approvals). */
+export async function seedPublicHall(baseUrl: string, at = Date.now()): Promise<PublicHall> {
   const admin = await signIn(baseUrl, DEMO_ACCOUNTS.ADMIN);
   const unit = (name: ReturnType<typeof label>) => ok(api(baseUrl, 'POST', '/api/v1/admin/units', { cookie: admin, body: { name, active: true } }));
   const win = (unitId: string, number: string) => ok(api(baseUrl, 'POST', '/api/v1/admin/windows', { cookie: admin, body: { unitId, number, name: label(`${number}号窗口`, `Window ${number}`), sortOrder: 1 } }));
@@ -74,7 +74,8 @@ export async function seedPublicHall(baseUrl: string, target: PublicSeedTarget, 
   const next = () => (t += 10);
   const secretComment = `我叫${SECRETS.name}，电话${SECRETS.phoneSpaced}或${SECRETS.phoneDashed}，${SECRETS.phonePlus86}，身份证${SECRETS.idNumber}，邮箱${SECRETS.email}，车牌${SECRETS.plate}，办件${SECRETS.caseNo}，窗口态度差`;
   const contact = { name: SECRETS.contactName, phone: SECRETS.contactPhone, company: SECRETS.company };
-  const secretBad = (over: Partial<RatingRecord>) => badRating({ comment: secretComment, contact, caseNumber: SECRETS.caseNo, ...over }, next());
+  // Every evaluator here allowed publication (the kiosk's question): only approval decides what shows.
+  const secretBad = (over: Partial<RatingRecord>) => badRating({ comment: secretComment, contact, caseNumber: SECRETS.caseNo, publishComment: true, ...over }, next());
 
   const approvedA = secretBad({ level: 'VERY_DISSATISFIED', reasons: ['ATTITUDE', 'OTHER'], otherReason: `${SECRETS.name} ${SECRETS.phoneSpaced}` } as Partial<RatingRecord>);
   const unapproved = `${SECRETS.unapprovedOnly}。${secretComment}`;
@@ -103,11 +104,13 @@ export async function seedPublicHall(baseUrl: string, target: PublicSeedTarget, 
   const approve = await pushActions(baseUrl, lead, [action(notAdopted.id, 'demo-s2', { type: 'APPROVE' }, 1)]);
   if (approve.body.results[0].status !== 'accepted') throw new Error(`approve: ${JSON.stringify(approve.body)}`);
 
-  await setDisclosure(target, 'demo-unit', true, false);
-  await setDisclosure(target, b.id, true, false);
-  await setDisclosure(target, hidden.id, false, true);
+  // Every unit discloses while the office decides; then the hidden unit stops: its approved comment must vanish too.
+  await setDisclosure(baseUrl, 'demo-unit', true, false);
+  await setDisclosure(baseUrl, b.id, true, false);
+  await setDisclosure(baseUrl, hidden.id, true, true);
   const approved = new Map<string, string>();
-  for (const r of [approvedA, approvedB, hiddenBad]) approved.set(r.id, await approveComment(target, r.id));
-  await declineComment(target, declinedA.id);
+  for (const r of [approvedA, approvedB, hiddenBad]) approved.set(r.id, await approveComment(baseUrl, r.id));
+  await declineComment(baseUrl, declinedA.id);
+  await setDisclosure(baseUrl, hidden.id, false, true);
   return { month: monthOfCst(at), unitB: b.id, hiddenUnit: hidden.id, approved, hiddenName };
 }
