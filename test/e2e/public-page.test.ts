@@ -100,6 +100,9 @@ describe('every public page', () => {
       await page.locator('.public-review-comment').first().waitFor();
       expect(await page.locator('.public-review-comment').allInnerTexts()).toEqual([hall.approved.values().next().value]);
       expect(await page.locator('[data-figure="satisfaction"] dd').innerText()).toBe('37.5% (3/8)');
+      // A citizen's phone gets none of the hall's app: no service worker, no outbox database.
+      expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
+      expect(await page.evaluate(async () => (await indexedDB.databases()).length)).toBe(0);
       expect(await violations()).toEqual([]);
     } finally {
       await context.close();

@@ -25,7 +25,7 @@ function Reminder({ link }: { link: boolean }) {
   if (!first) return null;
   const overdue = first.status === 'overdue';
   return (
-    <p className={`month-due-reminder${overdue ? ' overdue' : ''}`} role="status" data-testid="month-due-reminder">
+    <p className={`month-due-reminder no-print${overdue ? ' overdue' : ''}`} role="status" data-testid="month-due-reminder">
       {t(`reminder.${first.status}`, { month: monthLabel(t, first.month), lastDay: lastOnTimeDay(first.deadline), overdueFrom: cstDate(first.deadline) })}
       {rest.length > 0 && ` ${t('reminder.more', { count: rest.length })}`}
       {link && (
