@@ -1,10 +1,9 @@
 import { applyAction, initialState, type CaseEvent, type CaseFacts, type CaseStage, type ContactChannel, type DecisionPath, type NotAdoptedReason } from '../case-machine';
 import { caseStatus } from '../case-deadlines';
-import type { Channel } from '../channels';
-import type { LevelKey } from '../levels';
 import { scrubText } from '../scrub';
 import { CST_OFFSET_MS } from '../time';
 import type { Calendar } from '../workdays';
+import type { RatingPlace } from './attachment2';
 
 /**
  * The annual rectification report (年度差评整改情况报告, issue 15): every bad review of a year with the notice's four
@@ -24,14 +23,7 @@ export function yearRangeCst(year: number): { from: number; to: number } {
 export const yearOfCst = (ms: number): number => new Date(ms + CST_OFFSET_MS).getUTCFullYear();
 
 /** The bad rating as the report reads it (comment: the stored scrubbed copy; contact never). */
-export interface AnnualRating {
-  id: string;
-  level: LevelKey;
-  channel: Channel;
-  ratedAt: number;
-  unitId: string;
-  windowId: string;
-  staffId: string | null;
+export interface AnnualRating extends RatingPlace {
   reasons: string[];
   otherReason: string | null;
   comment: string | null;

@@ -56,6 +56,9 @@ export interface RatingFacts {
   badReview: BadReviewFacts | null;
 }
 
+/** Where and how a rating was given: what every report lists of a rating beside its own figures. */
+export type RatingPlace = Pick<RatingFacts, 'id' | 'level' | 'channel' | 'ratedAt' | 'unitId' | 'windowId' | 'staffId'>;
+
 export type RowScope = 'all' | 'unit' | 'window' | 'staff';
 
 export interface Attachment2Counts {

@@ -1,8 +1,6 @@
 import { CST_OFFSET_MS } from '../time';
-import type { Channel } from '../channels';
-import type { LevelKey } from '../levels';
 import type { AssessmentSettings } from '../service-case-assessments';
-import { countedIds, type Attachment2Counts, type Attachment2Row, type RatingFacts, type RowScope } from './attachment2';
+import { countedIds, type Attachment2Counts, type Attachment2Row, type RatingFacts, type RatingPlace, type RowScope } from './attachment2';
 import type { BadReviewFacts } from './bad-review-facts';
 import { MONTH_PATTERN, monthOfCst, monthRangeCst } from './month';
 
@@ -74,14 +72,7 @@ export const RATING_STATES = ['COUNTED', 'INVALID', 'AWAITING_CHECK', 'SUPERSEDE
 export type RatingState = (typeof RATING_STATES)[number];
 
 /** Everything one rating of the month contributes to the table; equal signatures contribute the same. */
-export interface RatingSignature {
-  id: string;
-  ratedAt: number;
-  unitId: string;
-  windowId: string;
-  staffId: string | null;
-  level: LevelKey;
-  channel: Channel;
+export interface RatingSignature extends RatingPlace {
   state: RatingState;
   /** A counted bad review's handling at the report's instant (rule 7); null otherwise (it adds nothing there). */
   handling: BadReviewFacts | null;

@@ -1,7 +1,6 @@
 import type { DecisionPath } from '../case-machine';
-import type { LevelKey } from '../levels';
 import type { AssessmentSettings } from '../service-case-assessments';
-import { addCounts, countIncluded, emptyCounts, inMonth, isAdoptedBad, withRates, type Attachment2, type Attachment2Row, type RatingFacts, type Rate } from './attachment2';
+import { addCounts, countIncluded, emptyCounts, inMonth, isAdoptedBad, withRates, type Attachment2, type Attachment2Row, type RatingFacts, type RatingPlace, type Rate } from './attachment2';
 import type { RankingSettings } from './ranking-settings';
 
 /**
@@ -71,13 +70,7 @@ export function runPeriods(settings: RankingSettings, year: number, quarter: num
 }
 
 /** A counted rating behind a flag (the case's id is the rating's id when it has one). */
-export interface EvidenceRating {
-  id: string;
-  ratedAt: number;
-  unitId: string;
-  windowId: string;
-  staffId: string | null;
-  level: LevelKey;
+export interface EvidenceRating extends Omit<RatingPlace, 'channel'> {
   /** The decision that stands (不予采纳 and 特殊情况 once approved); null: not decided yet. */
   path: DecisionPath | null;
   hasCase: boolean;
