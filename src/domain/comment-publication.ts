@@ -41,6 +41,14 @@ export function inPublicationScope(scope: PublicationScope, rating: { windowId: 
   return scope.kind === 'all' || scope.windowId === rating.windowId;
 }
 
+/**
+ * Whether this person decides this comment: in their scope, and never a review of themselves (a lead rated badly
+ * would otherwise choose whether their own bad review is published; the office or another lead decides it).
+ */
+export function mayDecidePublication(person: { id: string }, scope: PublicationScope, rating: { windowId: string; staffId?: string | null }): boolean {
+  return inPublicationScope(scope, rating) && rating.staffId !== person.id;
+}
+
 export const PublicationDecisionSchema = z.looseObject({
   verdict: z.enum(PUBLICATION_VERDICTS),
   /** The scrubbed text as published; null for a declined comment (no text kept). */

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import * as z from 'zod/mini';
 import { UuidV7Schema } from '../../src/domain/base-schemas';
 import {
-  inPublicationScope, PUBLICATION_LIST_LIMIT, publicationScope, type PublicationDecision, type PublicationItem, type PublicationList,
+  mayDecidePublication, PUBLICATION_LIST_LIMIT, publicationScope, type PublicationDecision, type PublicationItem, type PublicationList,
 } from '../../src/domain/comment-publication';
 import { API } from '../../src/domain/endpoints';
 import { isBadLevel } from '../../src/domain/levels';
@@ -45,11 +45,14 @@ export function commentPublicationRoutes(app: FastifyInstance, store: Store) {
   route(app, API.commentPublications, access, async (request, reply): Promise<PublicationList> => {
     const scope = publicationScope(request.actor!);
     if (!scope) throw new ClientError(403, 'FORBIDDEN', 'no window is in your scope');
-    const [waiting, decided, catalog] = await Promise.all([
+    const [allWaiting, allDecided, catalog] = await Promise.all([
       store.listCommentsForPublication(scope, 'waiting', PUBLICATION_LIST_LIMIT),
       store.listCommentsForPublication(scope, 'decided', PUBLICATION_LIST_LIMIT),
       store.loadCatalog(),
     ]);
+    // A review of the person themselves is decided by someone else (the office, or the window's other lead).
+    const mine = (c: CommentForPublication) => mayDecidePublication(request.actor!, scope, c.rating);
+    const [waiting, decided] = [allWaiting.filter(mine), allDecided.filter(mine)];
     const windowIds = new Set([...waiting, ...decided].map((c) => c.rating.windowId));
     reply.header('cache-control', 'no-store');
     return {
@@ -68,8 +71,8 @@ export function commentPublicationRoutes(app: FastifyInstance, store: Store) {
     const { verdict } = parseOr400(API.decideCommentPublication.request, request.body);
     const scope = publicationScope(actor);
     const found = await store.getCommentForPublication(id);
-    // Out of scope answers like absent (and like a rating without a comment).
-    if (!found || !scope || !inPublicationScope(scope, found.rating)) throw new ClientError(404, 'NOT_FOUND', 'no such comment in your scope');
+    // Out of scope, or a review of the person themselves, answers like absent (and like a rating without a comment).
+    if (!found || !scope || !mayDecidePublication(actor, scope, found.rating)) throw new ClientError(404, 'NOT_FOUND', 'no such comment in your scope');
     if (!found.consent || !isBadLevel(found.rating.level)) {
       throw new ClientError(409, 'COMMENT_NOT_PUBLISHABLE', 'only a bad review whose evaluator allowed publication can be published');
     }

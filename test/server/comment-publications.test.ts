@@ -182,5 +182,16 @@ for (const storeKind of ['sqlite', 'postgres'] as const) {
       const bare = await push([badRating({ comment: undefined, publishComment: true })]);
       expect(bare.body.results[0].status).toBe('invalid');
     });
+
+    it('never lets a lead decide a review of themselves: the office does', async () => {
+      const ofTheLead = badRating({ comment: '王芳态度差', staffId: 'demo-s2', publishComment: true });
+      expect((await push([ofTheLead])).body.results[0].status).toBe('accepted');
+      expect(await waitingIds(lead)).not.toContain(ofTheLead.id);
+      expect(await waitingIds(office)).toContain(ofTheLead.id);
+      const own = await decide(lead, ofTheLead.id, { verdict: 'DECLINED' });
+      expect([own.status, own.body.error.code]).toEqual([404, 'NOT_FOUND']);
+      expect((await srv.store.getCommentForPublication(ofTheLead.id))?.decision).toBeNull();
+      expect((await decide(office, ofTheLead.id, { verdict: 'DECLINED' })).status).toBe(200);
+    });
   });
 }
