@@ -1,13 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiRequest } from '../../account/api-client';
 import { errorText } from '../../account/error-text';
-import { useResource } from '../../account/useResource';
 import type { Me } from '../../domain/account-api';
-import type { MonthClosesResponse } from '../../domain/figures/month-close-api';
-import { REPORT_PATHS } from '../../domain/figures/reports-api';
 import { cstDate } from '../../domain/time';
-import { lastOnTimeDay, monthLabel, MONTH_CLOSE_SUBMITTED_EVENT } from './labels';
+import { lastOnTimeDay, monthLabel } from './labels';
+import { useMonthCloses } from './use-month-closes';
 import { MonthCloseDetail } from './MonthCloseDetail';
 import './month-close.css';
 
@@ -18,17 +15,11 @@ import './month-close.css';
  */
 export default function MonthCloseScreen(_: { me: Me }) {
   const { t } = useTranslation('monthClose');
-  const list = useResource(() => apiRequest<MonthClosesResponse>('GET', `${REPORT_PATHS.monthCloses}?corrections=1`), []);
+  const list = useMonthCloses({ corrections: true });
   const [month, setMonth] = useState<string | null>(null);
   const months = list.data?.months ?? [];
   // The month the office most likely came for: the newest one not yet submitted, else the newest.
   const shown = month ?? list.data?.reminder[0]?.month ?? months[0]?.month ?? null;
-  const { reload } = list;
-  useEffect(() => {
-    const again = () => void reload();
-    window.addEventListener(MONTH_CLOSE_SUBMITTED_EVENT, again);
-    return () => window.removeEventListener(MONTH_CLOSE_SUBMITTED_EVENT, again);
-  }, [reload]);
   return (
     <section className="month-close" data-testid="month-close">
       <h1>{t('title')}</h1>
@@ -69,7 +60,7 @@ export default function MonthCloseScreen(_: { me: Me }) {
           </tbody>
         </table>
       )}
-      {shown && <MonthCloseDetail key={shown} month={shown} onListChanged={() => void reload()} />}
+      {shown && <MonthCloseDetail key={shown} month={shown} onListChanged={() => void list.reload()} />}
     </section>
   );
 }

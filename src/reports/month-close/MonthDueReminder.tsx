@@ -1,26 +1,16 @@
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiRequest } from '../../account/api-client';
 import { useNamespaces } from '../../account/useNamespace';
-import { useResource } from '../../account/useResource';
 import type { Me } from '../../domain/account-api';
-import type { MonthClosesResponse } from '../../domain/figures/month-close-api';
-import { REPORT_PATHS } from '../../domain/figures/reports-api';
 import { hasPermission } from '../../domain/roles';
 import { cstDate } from '../../domain/time';
 import { REPORTS_PATH } from '../../routes';
-import { lastOnTimeDay, monthLabel, MONTH_CLOSE_SUBMITTED_EVENT } from './labels';
+import { lastOnTimeDay, monthLabel } from './labels';
+import { useMonthCloses } from './use-month-closes';
 import './month-close.css';
 
 function Reminder({ link }: { link: boolean }) {
   const { t } = useTranslation('monthClose');
-  const list = useResource(() => apiRequest<MonthClosesResponse>('GET', REPORT_PATHS.monthCloses), [], { pollMs: 10 * 60_000 });
-  const { reload } = list;
-  useEffect(() => {
-    const again = () => void reload();
-    window.addEventListener(MONTH_CLOSE_SUBMITTED_EVENT, again);
-    return () => window.removeEventListener(MONTH_CLOSE_SUBMITTED_EVENT, again);
-  }, [reload]);
+  const list = useMonthCloses({ pollMs: 10 * 60_000 });
   const [first, ...rest] = list.data?.reminder ?? [];
   if (!first) return null;
   const overdue = first.status === 'overdue';
